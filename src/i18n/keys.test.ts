@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { resources } from './resources';
+
+function flatten(obj: unknown, prefix = ''): string[] {
+  if (obj === null || typeof obj !== 'object') return [prefix];
+  return Object.entries(obj as Record<string, unknown>).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe('i18n key parity', () => {
+  const langs = Object.keys(resources).sort();
+  it('ships French and English', () => {
+    expect(langs).toEqual(['en', 'fr']);
+  });
+  const namespaces = new Set(langs.flatMap((l) => Object.keys(resources[l] ?? {})));
+  for (const ns of namespaces) {
+    it(`namespace "${ns}" has the same keys in every language`, () => {
+      const fr = new Set(flatten(resources.fr?.[ns]));
+      const en = new Set(flatten(resources.en?.[ns]));
+      expect([...fr].filter((k) => !en.has(k)), 'keys in fr missing from en').toEqual([]);
+      expect([...en].filter((k) => !fr.has(k)), 'keys in en missing from fr').toEqual([]);
+    });
+    it(`namespace "${ns}" has no empty string`, () => {
+      for (const l of langs) {
+        const empty = flatten(resources[l]?.[ns]).filter((k) => {
+          const v = k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)?.[p], resources[l]?.[ns]);
+          return typeof v === 'string' && v.trim() === '';
+        });
+        expect(empty, `${l}:${ns}`).toEqual([]);
+      }
+    });
+  }
+});
