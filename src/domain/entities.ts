@@ -15,11 +15,14 @@ export const NonNegCents = z.int().check(z.minimum(0));
 export const Currency = z.enum(['EUR']);
 export const Id = z.string().check(z.minLength(1), z.maxLength(64));
 export const Language = z.enum(['fr', 'en']);
+export type Language = z.infer<typeof Language>;
 
 export const SEGMENTS = ['key_account', 'mid_market', 'small_business', 'public_sector'] as const;
 export const Segment = z.enum(SEGMENTS);
+export type Segment = z.infer<typeof Segment>;
 /** Penalty rules differ: the 40 € indemnity and L441-10 interest apply to businesses only. */
 export const DebtorKind = z.enum(['business', 'consumer']);
+export type DebtorKind = z.infer<typeof DebtorKind>;
 
 export const Address = z.object({
   line1: z.string(),
@@ -52,6 +55,7 @@ export type Debtor = z.infer<typeof Debtor>;
 
 export const CONTACT_ROLES = ['accountant', 'manager', 'purchasing', 'accounts_payable', 'executive', 'other'] as const;
 export const ContactRole = z.enum(CONTACT_ROLES);
+export type ContactRole = z.infer<typeof ContactRole>;
 export const CONTACT_SCHEMA_VERSION = 1;
 export const Contact = z.object({
   schemaVersion: z.literal(CONTACT_SCHEMA_VERSION),
@@ -67,6 +71,7 @@ export type Contact = z.infer<typeof Contact>;
 
 export const INVOICE_STATUSES = ['open', 'paid', 'disputed'] as const;
 export const InvoiceStatus = z.enum(INVOICE_STATUSES);
+export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
 export const INVOICE_SCHEMA_VERSION = 1;
 export const Invoice = z.object({
   schemaVersion: z.literal(INVOICE_SCHEMA_VERSION),
@@ -88,6 +93,7 @@ export type Invoice = z.infer<typeof Invoice>;
 
 export const ACTIVITY_TYPES = ['call', 'email', 'letter', 'note', 'payment'] as const;
 export const ActivityType = z.enum(ACTIVITY_TYPES);
+export type ActivityType = z.infer<typeof ActivityType>;
 export const ACTIVITY_SCHEMA_VERSION = 1;
 export const Activity = z.object({
   schemaVersion: z.literal(ACTIVITY_SCHEMA_VERSION),
@@ -107,8 +113,10 @@ export type Activity = z.infer<typeof Activity>;
 
 export const PAYMENT_MEANS = ['transfer', 'cheque', 'card', 'direct_debit', 'other'] as const;
 export const PaymentMeans = z.enum(PAYMENT_MEANS);
+export type PaymentMeans = z.infer<typeof PaymentMeans>;
 export const PROMISE_STATUSES = ['pending', 'kept', 'partial', 'broken'] as const;
 export const PromiseStatus = z.enum(PROMISE_STATUSES);
+export type PromiseStatus = z.infer<typeof PromiseStatus>;
 export const PROMISE_SCHEMA_VERSION = 1;
 export const PaymentPromise = z.object({
   schemaVersion: z.literal(PROMISE_SCHEMA_VERSION),
@@ -128,6 +136,7 @@ export type PaymentPromise = z.infer<typeof PaymentPromise>;
 
 export const TASK_KINDS = ['call_back', 'check_promise', 'send_recap', 'retry_call', 'reminder'] as const;
 export const TaskKind = z.enum(TASK_KINDS);
+export type TaskKind = z.infer<typeof TaskKind>;
 export const TASK_SCHEMA_VERSION = 1;
 export const Task = z.object({
   schemaVersion: z.literal(TASK_SCHEMA_VERSION),

@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DebtorSummary, SummaryOpenItem } from './summary';
+import { buildWorklist, daysBetween, sortWorklist, worklistRow, type WorklistRow } from './worklist';
+
+const TODAY = '2026-11-23';
+
+function summary(over: Partial<DebtorSummary> & { debtorId: string }): DebtorSummary {
+  return {
+    schemaVersion: 1,
+    name: over.debtorId,
+    searchKey: over.debtorId,
+    segment: 'small_business',
+    openItems: [],
+    promises: [],
+    openTasks: [],
+    ...over,
+  };
+}
+
+function item(dueDate: string, outstandingCents: number, disputed = false): SummaryOpenItem {
+  return { invoiceId: `i-${dueDate}-${outstandingCents}`, number: `FA-${dueDate}`, dueDate, outstandingCents, disputed };
+}
+
+describe('daysBetween', () => {
+  it('counts whole calendar days across a DST change', () => {
+    expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2);
+    expect(daysBetween(TODAY, TODAY)).toBe(0);
+    expect(daysBetween('2026-11-24', TODAY)).toBe(-1);
+  });
+});
+
+describe('worklistRow', () => {
+  it('splits overdue, not yet due and disputed; due today is not overdue', () => {
+    const row = worklistRow(
+      summary({ debtorId: 'd', openItems: [item('2026-11-13', 1_000), item('2026-11-20', 500), item(TODAY, 700), item('2026-10-01', 9_999, true)] }),
+      TODAY,
+    );
+    expect(row).toMatchObject({ overdueCents: 1_500, notYetDueCents: 700, disputedCents: 9_999, oldestDaysLate: 10 });
+    expect(row.score).toBe(1_000 * 10 + 500 * 3);
+  });
+
+  it('tier 0 when a task is due today or earlier, even with a broken promise', () => {
+    const s = summary({
+      debtorId: 'd',
+      openTasks: [{ id: 't', dueDate: TODAY, kind: 'call_back' }],
+      promises: [{ id: 'p', dueDate: '2026-11-01', amountCents: 100, paidCents: 0, status: 'broken' }],
+    });
+    expect(worklistRow(s, TODAY).tier).toBe(0);
+    expect(worklistRow(s, '2026-11-22').tier).toBe(1);
+  });
+
+  it('a pending promise breaks only once the grace days have passed and the money is short', () => {
+    const pending = (paidCents: number): DebtorSummary =>
+      summary({ debtorId: 'd', promises: [{ id: 'p', dueDate: '2026-11-19', amountCents: 1_000, paidCents, status: 'pending' }] });
+    expect(worklistRow(pending(0), '2026-11-22').brokenPromises).toBe(0); // due + 3 = 22, not before today
+    expect(worklistRow(pending(0), TODAY)).toMatchObject({ brokenPromises: 1, tier: 1 });
+    expect(worklistRow(pending(1_000), TODAY).brokenPromises).toBe(0);
+    expect(worklistRow(pending(0), TODAY, { promiseGraceDays: 5 }).brokenPromises).toBe(0);
+  });
+
+  it('counts partial promises whose money is short as broken', () => {
+    const s = summary({ debtorId: 'd', promises: [{ id: 'p', dueDate: '2026-11-19', amountCents: 1_000, paidCents: 400, status: 'partial' }] });
+    expect(worklistRow(s, TODAY).tier).toBe(1);
+  });
+
+  it('next task is the earliest open one, due or not', () => {
+    const s = summary({
+      debtorId: 'd',
+      openTasks: [
+        { id: 'later', dueDate: '2026-12-01', kind: 'reminder' },
+        { id: 'sooner', dueDate: '2026-11-30', kind: 'call_back' },
+      ],
+    });
+    const row = worklistRow(s, TODAY);
+    expect(row.nextTask).toEqual({ id: 'sooner', dueDate: '2026-11-30', kind: 'call_back' });
+    expect(row.tier).toBe(2);
+  });
+});
+
+describe('buildWorklist', () => {
+  it('orders by tier, then score, then name, and leaves out who needs nothing', () => {
+    const rows = buildWorklist(
+      [
+        summary({ debtorId: 'big', name: 'Zénith', openItems: [item('2026-09-01', 500_000)] }),
+        summary({ debtorId: 'small', name: 'Alpha', openItems: [item('2026-11-22', 100)] }),
+        summary({ debtorId: 'task', name: 'Tâche', openTasks: [{ id: 't', dueDate: '2026-11-20', kind: 'call_back' }] }),
+        summary({ debtorId: 'broken', name: 'Brisé', promises: [{ id: 'p', dueDate: '2026-11-01', amountCents: 10, paidCents: 0, status: 'broken' }] }),
+        summary({ debtorId: 'tie-b', name: 'Été', openItems: [item('2026-11-22', 100)] }),
+        summary({ debtorId: 'future', name: 'Futur', openItems: [item('2026-12-31', 1_000_000)] }),
+        summary({ debtorId: 'disputed', name: 'Litige', openItems: [item('2026-01-01', 1_000_000, true)] }),
+        summary({ debtorId: 'later-task', name: 'Plus tard', openTasks: [{ id: 't', dueDate: '2026-11-24', kind: 'call_back' }] }),
+      ],
+      TODAY,
+    );
+    // "Alpha" and "Été" tie on score; French collation puts É with E, after A.
+    expect(rows.map((r) => r.debtorId)).toEqual(['task', 'broken', 'big', 'small', 'tie-b']);
+  });
+
+  it('a disputed invoice adds nothing to the score', () => {
+    const [a, b] = buildWorklist(
+      [
+        summary({ debtorId: 'a', name: 'A', openItems: [item('2026-11-01', 1_000)] }),
+        summary({ debtorId: 'b', name: 'B', openItems: [item('2026-11-01', 1_000), item('2025-01-01', 9_000_000, true)] }),
+      ],
+      TODAY,
+    );
+    expect(a?.score).toBe(b?.score);
+    expect([a?.debtorId, b?.debtorId]).toEqual(['a', 'b']);
+  });
+});
+
+describe('sortWorklist properties', () => {
+  const rowArb: fc.Arbitrary<WorklistRow> = fc.record({
+    debtorId: fc.uuid(),
+    name: fc.string({ maxLength: 6 }),
+    segment: fc.constant('mid_market' as const),
+    overdueCents: fc.nat(),
+    notYetDueCents: fc.nat(),
+    disputedCents: fc.nat(),
+    oldestDaysLate: fc.nat(400),
+    brokenPromises: fc.nat(3),
+    tier: fc.constantFrom(0 as const, 1 as const, 2 as const),
+    score: fc.nat(1_000_000),
+  });
+
+  it('is a permutation, tiers ascend, scores descend within a tier, and it does not mutate', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 60 }), (rows) => {
+        const before = [...rows];
+        const sorted = sortWorklist(rows);
+        expect(rows).toEqual(before);
+        expect([...sorted].map((r) => r.debtorId).sort()).toEqual([...rows].map((r) => r.debtorId).sort());
+        for (let i = 1; i < sorted.length; i++) {
+          const prev = sorted[i - 1]!;
+          const cur = sorted[i]!;
+          expect(prev.tier).toBeLessThanOrEqual(cur.tier);
+          if (prev.tier === cur.tier) expect(prev.score).toBeGreaterThanOrEqual(cur.score);
+        }
+      }),
+    );
+  });
+
+  it('buildWorklist keeps exactly the rows that need action', () => {
+    const itemArb = fc.record({
+      invoiceId: fc.uuid(),
+      number: fc.string({ minLength: 1, maxLength: 5 }),
+      dueDate: fc.integer({ min: -60, max: 60 }).map((d) => new Date(Date.UTC(2026, 10, 23 + d)).toISOString().slice(0, 10)),
+      outstandingCents: fc.integer({ min: 1, max: 1_000_000 }),
+      disputed: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(itemArb, { maxLength: 4 }), { maxLength: 30 }), (itemLists) => {
+        const sums = itemLists.map((openItems, i) => summary({ debtorId: `d${i}`, openItems }));
+        const kept = new Set(buildWorklist(sums, TODAY).map((r) => r.debtorId));
+        for (const s of sums) {
+          const owesOverdue = s.openItems.some((it) => !it.disputed && it.dueDate < TODAY);
+          expect(kept.has(s.debtorId)).toBe(owesOverdue);
+        }
+      }),
+    );
+  });
+});

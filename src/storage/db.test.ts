@@ -1,0 +1,139 @@
+import { openDB } from 'idb';
+import { describe, expect, it, vi } from 'vitest';
+import { createDbFromFixture, FIXTURES, type DbFixture } from '../../tests/fixtures/db/load';
+import type { DebtorBundle } from '../domain/bundle';
+import { Debtor, Invoice, type Activity, type Contact, type PaymentPromise, type Task } from '../domain/entities';
+import { summarizeDebtor } from '../domain/summarize';
+import { DB_VERSION, UPGRADE_STEPS, openCadenceDb } from './db';
+import type { StorageError } from './errors';
+import { createCadenceStore } from './store';
+
+let n = 0;
+const freshName = (): string => `db-test-${++n}-${Date.now()}`;
+
+function fixtureBundles(fx: DbFixture): DebtorBundle[] {
+  const s = fx.stores;
+  const of = <T>(store: string, id: string): T[] => ((s[store] ?? []) as (T & { debtorId: string })[]).filter((r) => r.debtorId === id);
+  return (s.debtors as Debtor[]).map((debtor) => ({
+    debtor,
+    contacts: of<Contact>('contacts', debtor.id),
+    invoices: of<Invoice>('invoices', debtor.id),
+    activities: of<Activity>('activities', debtor.id),
+    promises: of<PaymentPromise>('promises', debtor.id),
+    tasks: of<Task>('tasks', debtor.id),
+  }));
+}
+
+const byId = <T extends { id: string }>(xs: T[]): T[] => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+
+describe('upgrade history', () => {
+  it('DB_VERSION is the last step and steps are consecutive', () => {
+    expect(UPGRADE_STEPS.map((s) => s.version)).toEqual([1, 2, 3]);
+    expect(DB_VERSION).toBe(3);
+  });
+
+  it('fixtures are valid records of their time', () => {
+    for (const fx of Object.values(FIXTURES)) {
+      for (const d of fx.stores.debtors ?? []) expect(Debtor.safeParse(d).success).toBe(true);
+      for (const i of fx.stores.invoices ?? []) expect(Invoice.safeParse(i).success).toBe(true);
+    }
+  });
+
+  it.each(['v1', 'v2'] as const)('migrates a %s database without losing anything and backfills summaries', async (key) => {
+    const fx = FIXTURES[key];
+    const name = freshName();
+    await createDbFromFixture(name, fx);
+
+    const before = await openDB(name);
+    expect(before.version).toBe(fx.dbVersion);
+    expect(before.objectStoreNames.contains('summaries')).toBe(false);
+    before.close();
+
+    const db = await openCadenceDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    const store = createCadenceStore(db);
+    const expected = fixtureBundles(fx);
+    for (const bundle of expected) {
+      const dossier = await store.getDossier(bundle.debtor.id);
+      expect(dossier?.debtor).toEqual(bundle.debtor);
+      expect(byId(dossier?.contacts ?? [])).toEqual(byId(bundle.contacts));
+      expect(byId(dossier?.invoices ?? [])).toEqual(byId(bundle.invoices));
+      expect(byId(dossier?.activities ?? [])).toEqual(byId(bundle.activities));
+      expect(byId(dossier?.promises ?? [])).toEqual(byId(bundle.promises));
+      expect(byId(dossier?.tasks ?? [])).toEqual(byId(bundle.tasks));
+    }
+    expect(await store.counts()).toEqual({ debtors: fx.stores.debtors?.length, invoices: fx.stores.invoices?.length });
+    expect(await store.getSettings()).toEqual(fx.settings);
+
+    const summaries = await store.listSummaries();
+    expect(summaries.sort((a, b) => a.debtorId.localeCompare(b.debtorId))).toEqual(
+      expected.map(summarizeDebtor).sort((a, b) => a.debtorId.localeCompare(b.debtorId)),
+    );
+    // The numberKey index was backfilled too: a lower-case prefix finds the upper-case number.
+    expect(await store.findDebtorIdsByInvoiceNumber('mv/2026', 5)).toEqual(['deb-mairie-vichy']);
+    expect(await store.findDebtorIdsByInvoiceNumber('FA-2026-02', 5)).toEqual(['deb-hotel-oeillet']);
+    store.close();
+  });
+
+  it('a corrupt record does not wedge the upgrade: it is reported, kept on disk, and left out of the summary', async () => {
+    const fx = FIXTURES.v2;
+    const broken = { ...(fx.stores.invoices?.[0] as Invoice), id: 'inv-broken', amountInclVatCents: 'beaucoup' };
+    const name = freshName();
+    await createDbFromFixture(name, { ...fx, stores: { ...fx.stores, invoices: [...(fx.stores.invoices ?? []), broken] } });
+    const onCorrupt = vi.fn();
+    const db = await openCadenceDb(name, { onCorrupt });
+    expect(onCorrupt).toHaveBeenCalledWith(expect.objectContaining({ store: 'invoices', key: 'inv-broken' }));
+    expect(await db.get('invoices', 'inv-broken')).toMatchObject({ amountInclVatCents: 'beaucoup' });
+    const summary = await db.get('summaries', 'deb-boul-dupont');
+    expect(summary?.openItems.map((i) => i.invoiceId)).toEqual(['inv-0101', 'inv-0102']);
+    db.close();
+  });
+
+  it('a failing upgrade is rolled back whole: the database stays at its old version', async () => {
+    const name = freshName();
+    // A v1 database without its stores (never created by Cadence) makes the v3 backfill fail.
+    (await openDB(name, 1)).close();
+    await expect(openCadenceDb(name)).rejects.toMatchObject({ name: 'StorageError' });
+    const after = await openDB(name);
+    expect(after.version).toBe(1);
+    // The v2 step ran before the v3 failure in the same transaction, and was undone with it.
+    expect(after.objectStoreNames.contains('promises')).toBe(false);
+    after.close();
+  });
+
+  it('refuses to open a database newer than the code with a typed error', async () => {
+    const name = freshName();
+    (await openDB(name, DB_VERSION + 1)).close();
+    await expect(openCadenceDb(name)).rejects.toMatchObject({ name: 'StorageError', kind: 'version' });
+  });
+});
+
+describe('connections never wedge an upgrade', () => {
+  it('closes itself and calls onVersionChange when another tab opens a higher version', async () => {
+    const name = freshName();
+    const onVersionChange = vi.fn();
+    const first = await openCadenceDb(name, { onVersionChange });
+    const store = createCadenceStore(first);
+    const blocked = vi.fn();
+    const newer = await openDB(name, DB_VERSION + 1, { blocked });
+    expect(newer.version).toBe(DB_VERSION + 1);
+    expect(onVersionChange).toHaveBeenCalledTimes(1);
+    expect(blocked).not.toHaveBeenCalled();
+    await expect(store.isEmpty()).rejects.toMatchObject({ kind: 'closed' });
+    newer.close();
+  });
+
+  it('reports being blocked by an old tab that does not close, then opens once it does', async () => {
+    const name = freshName();
+    await createDbFromFixture(name, FIXTURES.v1);
+    const oldTab = await openDB(name); // no versionchange handling, like a page from before the hooks
+    const blocked: StorageError[] = [];
+    const opening = openCadenceDb(name, { onBlocked: (e) => blocked.push(e) });
+    await vi.waitFor(() => expect(blocked).toHaveLength(1));
+    expect(blocked[0]?.kind).toBe('blocked');
+    oldTab.close();
+    const db = await opening;
+    expect(db.version).toBe(DB_VERSION);
+    db.close();
+  });
+});

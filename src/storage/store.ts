@@ -1,0 +1,265 @@
+/**
+ * The IndexedDB implementation of CadenceStore. Every write is parsed by zod first; every write that changes
+ * what a debtor owes or what was done about it rebuilds that debtor's summary in the same transaction.
+ * Failures come out as StorageError (kind `quota`, `invalid`, `not_found`, `corrupt`, `closed`, …).
+ */
+import type { DebtorBundle } from '../domain/bundle';
+import {
+  Activity as ActivitySchema,
+  Contact as ContactSchema,
+  DEFAULT_SETTINGS,
+  Debtor as DebtorSchema,
+  Invoice as InvoiceSchema,
+  PaymentPromise as PromiseSchema,
+  Settings as SettingsSchema,
+  Task as TaskSchema,
+  type Activity,
+  type Contact,
+  type Debtor,
+  type Invoice,
+  type PaymentPromise,
+  type Settings,
+  type Task,
+} from '../domain/entities';
+import { summarizeDebtor } from '../domain/summarize';
+import type { DebtorSummary } from '../domain/summary';
+import { toSearchKey } from '../domain/text';
+import type { CadenceStore } from './api';
+import { toStoredInvoice, validateBundle } from './bundles';
+import { readRecord, readRecords, readRequired, readSummaries, validateForWrite, type CorruptHandler } from './codec';
+import type { CadenceDatabase } from './db';
+import { StorageError, toStorageError } from './errors';
+import { ALL_STORES, SETTINGS_KEY, type CadenceStoreName, type StoredInvoice } from './schema';
+import { SUMMARY_SOURCES, recomputeSummary, requireDebtor, type SummaryTransaction } from './summaries';
+
+export interface CadenceStoreOptions {
+  /**
+   * Told about each stored record that fails its schema on read; the record is then skipped. Without it a
+   * corrupt record makes the read fail with a `corrupt` StorageError.
+   */
+  onCorrupt?: CorruptHandler;
+  /** Summaries read per chunk by listSummaries. */
+  summaryChunkSize?: number;
+  /** Runs between summary chunks so the main thread can paint; defaults to a macrotask. */
+  yieldBetweenChunks?: () => Promise<void>;
+}
+
+const noop = (): void => undefined;
+const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toStorageError(e);
+  }
+}
+
+/**
+ * Runs `work` in a read-write transaction and commits only if it succeeds. Anything thrown — a rejected
+ * request, a synchronous DataError from put(), a not-found check — aborts the transaction, otherwise
+ * IndexedDB would auto-commit the writes already queued.
+ */
+async function commitOrAbort<Tx extends { abort(): void; done: Promise<void> }>(tx: Tx, work: (tx: Tx) => Promise<void>): Promise<void> {
+  tx.done.catch(noop);
+  try {
+    await work(tx);
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      // The transaction already aborted on its own (a failed request does that).
+    }
+    throw e;
+  }
+  await tx.done;
+}
+
+/** What each per-debtor store holds, as written. */
+interface DebtorRecords {
+  invoices: StoredInvoice;
+  activities: Activity;
+  promises: PaymentPromise;
+  tasks: Task;
+}
+
+const byDueDate = <T extends { dueDate: string }>(a: T, b: T): number => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
+
+export function createCadenceStore(db: CadenceDatabase, options: CadenceStoreOptions = {}): CadenceStore {
+  const { onCorrupt } = options;
+  const chunkSize = options.summaryChunkSize ?? 2_000;
+  const pause = options.yieldBetweenChunks ?? macrotask;
+
+  /** Opens a read-write transaction over the summary sources and commits it only if `work` succeeds. */
+  async function inSummaryTx(work: (tx: SummaryTransaction) => Promise<void>): Promise<void> {
+    return guarded(() => commitOrAbort(db.transaction([...SUMMARY_SOURCES], 'readwrite'), work));
+  }
+
+  /** Puts one debtor record and rebuilds the summary of its debtor (and of its former debtor if it moved). */
+  function putDebtorRecord<S extends keyof DebtorRecords>(store: S, record: DebtorRecords[S]): Promise<void> {
+    return inSummaryTx(async (tx) => {
+      await requireDebtor(tx, record.debtorId);
+      const objectStore = tx.objectStore(store);
+      // Read as unknown: the previous version may predate today's schema.
+      const previous: unknown = await objectStore.get(record.id);
+      await objectStore.put(record);
+      await recomputeSummary(tx, record.debtorId, onCorrupt);
+      const previousOwner = typeof previous === 'object' && previous !== null ? (previous as { debtorId?: unknown }).debtorId : undefined;
+      if (typeof previousOwner === 'string' && previousOwner !== record.debtorId) {
+        await recomputeSummary(tx, previousOwner, onCorrupt);
+      }
+    });
+  }
+
+  function writeBundles(bundles: readonly DebtorBundle[]): Promise<void> {
+    const stores: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks', 'summaries'];
+    return commitOrAbort(db.transaction(stores, 'readwrite'), async (tx) => {
+      const debtors = tx.objectStore('debtors');
+      const seen = new Map<string, number>();
+      for (const b of bundles) seen.set(b.debtor.id, (seen.get(b.debtor.id) ?? 0) + 1);
+      const existing = await Promise.all(bundles.map((b) => debtors.getKey(b.debtor.id)));
+      const writes: Promise<unknown>[] = [];
+      // Each request gets a handler at once: if a later put throws, the ones queued before it reject with
+      // AbortError, and that must not surface as unhandled rejections.
+      const track = (request: Promise<unknown>): void => {
+        request.catch(noop);
+        writes.push(request);
+      };
+      const rebuildFromStore = new Set<string>();
+      bundles.forEach((b, i) => {
+        track(debtors.put(b.debtor));
+        for (const c of b.contacts) track(tx.objectStore('contacts').put(c));
+        for (const inv of b.invoices) track(tx.objectStore('invoices').put(toStoredInvoice(inv)));
+        for (const a of b.activities) track(tx.objectStore('activities').put(a));
+        for (const p of b.promises) track(tx.objectStore('promises').put(p));
+        for (const t of b.tasks) track(tx.objectStore('tasks').put(t));
+        // A debtor already stored may own records the bundle lacks: its summary must come from the store.
+        if (existing[i] !== undefined || (seen.get(b.debtor.id) ?? 0) > 1) rebuildFromStore.add(b.debtor.id);
+        else track(tx.objectStore('summaries').put(summarizeDebtor(b)));
+      });
+      await Promise.all(writes);
+      for (const id of rebuildFromStore) await recomputeSummary(tx, id, onCorrupt);
+    });
+  }
+
+  return {
+    isEmpty: () => guarded(async () => (await db.count('debtors')) === 0),
+
+    counts: () =>
+      guarded(async () => {
+        const tx = db.transaction(['debtors', 'invoices']);
+        const [debtors, invoices] = await Promise.all([tx.objectStore('debtors').count(), tx.objectStore('invoices').count()]);
+        return { debtors, invoices };
+      }),
+
+    putBundles: (bundles) =>
+      guarded(async () => {
+        const valid = bundles.map(validateBundle);
+        if (valid.length > 0) await writeBundles(valid);
+      }),
+
+    getDossier: (debtorId) =>
+      guarded(async () => {
+        const tx = db.transaction(['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks']);
+        const range = IDBKeyRange.bound([debtorId, ''], [debtorId, '\uffff']);
+        const [rawDebtor, contacts, invoices, activities, promises, tasks] = await Promise.all([
+          tx.objectStore('debtors').get(debtorId),
+          tx.objectStore('contacts').index('debtorId').getAll(debtorId),
+          tx.objectStore('invoices').index('debtorId').getAll(debtorId),
+          tx.objectStore('activities').index('debtorId_at').getAll(range),
+          tx.objectStore('promises').index('debtorId').getAll(debtorId),
+          tx.objectStore('tasks').index('debtorId').getAll(debtorId),
+        ]);
+        if (rawDebtor === undefined) return undefined;
+        const debtor = readRequired<Debtor>(DebtorSchema, 'debtors', rawDebtor);
+        const timeline = readRecords<Activity>(ActivitySchema, 'activities', activities, onCorrupt);
+        // The index orders instants as text; offsets other than Z need a real time comparison.
+        timeline.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+        return {
+          debtor,
+          contacts: readRecords<Contact>(ContactSchema, 'contacts', contacts, onCorrupt),
+          invoices: readRecords<Invoice>(InvoiceSchema, 'invoices', invoices, onCorrupt).sort(byDueDate),
+          activities: timeline,
+          promises: readRecords<PaymentPromise>(PromiseSchema, 'promises', promises, onCorrupt).sort(byDueDate),
+          tasks: readRecords<Task>(TaskSchema, 'tasks', tasks, onCorrupt).sort(byDueDate),
+        };
+      }),
+
+    listSummaries: (onChunk) =>
+      guarded(async () => {
+        const all: DebtorSummary[] = [];
+        let after: string | undefined;
+        for (;;) {
+          // One short transaction per chunk: pausing between chunks would auto-commit a longer one anyway.
+          const tx = db.transaction('summaries');
+          const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
+          const [keys, values] = await Promise.all([tx.store.getAllKeys(range, chunkSize), tx.store.getAll(range, chunkSize)]);
+          if (keys.length === 0) break;
+          const chunk = readSummaries(values, onCorrupt);
+          for (const s of chunk) all.push(s);
+          onChunk?.(chunk);
+          if (keys.length < chunkSize) break;
+          after = keys[keys.length - 1];
+          await pause();
+        }
+        return all;
+      }),
+
+    findDebtorIdsByInvoiceNumber: (prefix, limit) =>
+      guarded(async () => {
+        const key = toSearchKey(prefix);
+        if (key === '' || limit <= 0) return [];
+        const ids = new Set<string>();
+        const index = db.transaction('invoices').store.index('numberKey');
+        let cursor = await index.openCursor(IDBKeyRange.bound(key, `${key}\uffff`));
+        while (cursor && ids.size < limit) {
+          const debtorId: unknown = cursor.value.debtorId;
+          if (typeof debtorId === 'string') ids.add(debtorId);
+          cursor = await cursor.continue();
+        }
+        return [...ids];
+      }),
+
+    putContact: (contact) =>
+      guarded(async () => {
+        const valid = validateForWrite(ContactSchema, 'contacts', contact);
+        await commitOrAbort(db.transaction(['debtors', 'contacts'], 'readwrite'), async (tx) => {
+          if ((await tx.objectStore('debtors').getKey(valid.debtorId)) === undefined) {
+            throw new StorageError('not_found', `Unknown debtor ${valid.debtorId}`, { store: 'debtors', key: valid.debtorId });
+          }
+          await tx.objectStore('contacts').put(valid);
+        });
+      }),
+
+    putInvoice: (invoice) =>
+      guarded(async () => {
+        const valid = validateForWrite(InvoiceSchema, 'invoices', invoice);
+        await putDebtorRecord('invoices', toStoredInvoice(valid));
+      }),
+
+    addActivity: (activity) => guarded(() => putDebtorRecord('activities', validateForWrite(ActivitySchema, 'activities', activity))),
+    putPromise: (promise) => guarded(() => putDebtorRecord('promises', validateForWrite(PromiseSchema, 'promises', promise))),
+    putTask: (task) => guarded(() => putDebtorRecord('tasks', validateForWrite(TaskSchema, 'tasks', task))),
+
+    getSettings: () =>
+      guarded(async () => {
+        const raw = await db.get('settings', SETTINGS_KEY);
+        // Copies, so a caller editing the result never edits the shared default.
+        if (raw === undefined) return { ...DEFAULT_SETTINGS };
+        return readRecord<Settings>(SettingsSchema, 'settings', raw, onCorrupt) ?? { ...DEFAULT_SETTINGS };
+      }),
+
+    putSettings: (settings) =>
+      guarded(async () => {
+        await db.put('settings', validateForWrite(SettingsSchema, 'settings', settings), SETTINGS_KEY);
+      }),
+
+    clearAll: () =>
+      guarded(async () => {
+        const tx = db.transaction([...ALL_STORES], 'readwrite');
+        await Promise.all([...ALL_STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
+      }),
+
+    close: () => db.close(),
+  };
+}

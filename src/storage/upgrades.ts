@@ -1,0 +1,152 @@
+/**
+ * The history of the IndexedDB layout, one step per version, applied cumulatively (`oldVersion < n`).
+ * This version is the database's own; each document also carries its `schemaVersion` (domain/entities.ts),
+ * which evolves separately.
+ *
+ * - v1: debtors, contacts, invoices, activities, settings — the first release.
+ * - v2: promises and tasks — payment promises and follow-ups got their own stores.
+ * - v3: summaries (one worklist digest per debtor) and the invoice `numberKey` index; both are backfilled
+ *   from the records already stored, inside the upgrade transaction.
+ *
+ * Steps must never be edited once shipped: a user may still hold a database at any older version.
+ */
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Activity, Debtor, Invoice, PaymentPromise, Task } from '../domain/entities';
+import { Activity as ActivitySchema, Debtor as DebtorSchema, Invoice as InvoiceSchema, PaymentPromise as PromiseSchema, Task as TaskSchema } from '../domain/entities';
+import { summarizeDebtor } from '../domain/summarize';
+import { toSearchKey } from '../domain/text';
+import { readRecords, type CorruptHandler } from './codec';
+import type { CadenceDB } from './schema';
+
+export type UpgradeTransaction = IDBPTransaction<CadenceDB, StoreNames<CadenceDB>[], 'versionchange'>;
+
+export interface UpgradeContext {
+  db: IDBPDatabase<CadenceDB>;
+  tx: UpgradeTransaction;
+  /** Records that fail their schema during a backfill are left on disk untouched and reported here. */
+  onCorrupt?: CorruptHandler;
+}
+
+export interface UpgradeStep {
+  version: number;
+  /** Synchronous schema changes; may return a promise for data work that uses `ctx.tx` only. */
+  apply(ctx: UpgradeContext): void | Promise<void>;
+}
+
+function createV1({ db }: UpgradeContext): void {
+  const debtors = db.createObjectStore('debtors', { keyPath: 'id' });
+  debtors.createIndex('name', 'name');
+  db.createObjectStore('contacts', { keyPath: 'id' }).createIndex('debtorId', 'debtorId');
+  const invoices = db.createObjectStore('invoices', { keyPath: 'id' });
+  invoices.createIndex('debtorId', 'debtorId');
+  invoices.createIndex('status', 'status');
+  const activities = db.createObjectStore('activities', { keyPath: 'id' });
+  activities.createIndex('debtorId', 'debtorId');
+  activities.createIndex('debtorId_at', ['debtorId', 'at']);
+  db.createObjectStore('settings');
+}
+
+function createV2({ db }: UpgradeContext): void {
+  const promises = db.createObjectStore('promises', { keyPath: 'id' });
+  promises.createIndex('debtorId', 'debtorId');
+  promises.createIndex('status', 'status');
+  promises.createIndex('dueDate', 'dueDate');
+  const tasks = db.createObjectStore('tasks', { keyPath: 'id' });
+  tasks.createIndex('debtorId', 'debtorId');
+  tasks.createIndex('dueDate', 'dueDate');
+}
+
+function createV3(ctx: UpgradeContext): Promise<void> {
+  ctx.db.createObjectStore('summaries', { keyPath: 'debtorId' });
+  ctx.tx.objectStore('invoices').createIndex('numberKey', 'numberKey');
+  return backfillV3(ctx);
+}
+
+function groupByDebtor<T extends { debtorId: string }>(records: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of records) {
+    const list = map.get(r.debtorId);
+    if (list) list.push(r);
+    else map.set(r.debtorId, [r]);
+  }
+  return map;
+}
+
+/** Corrupt records must not wedge the upgrade: skip them here, reads will report them again later. */
+const skip: CorruptHandler = () => undefined;
+
+async function backfillV3({ tx, onCorrupt = skip }: UpgradeContext): Promise<void> {
+  const [rawDebtors, rawInvoices, rawActivities, rawPromises, rawTasks] = await Promise.all([
+    tx.objectStore('debtors').getAll(),
+    tx.objectStore('invoices').getAll(),
+    tx.objectStore('activities').getAll(),
+    tx.objectStore('promises').getAll(),
+    tx.objectStore('tasks').getAll(),
+  ]);
+  const writes: Promise<unknown>[] = [];
+
+  const invoiceStore = tx.objectStore('invoices');
+  for (const raw of rawInvoices as unknown[]) {
+    const number = typeof raw === 'object' && raw !== null ? (raw as { number?: unknown }).number : undefined;
+    if (typeof number === 'string') writes.push(invoiceStore.put({ ...(raw as Invoice), numberKey: toSearchKey(number) }));
+  }
+
+  const invoices = groupByDebtor<Invoice>(readRecords(InvoiceSchema, 'invoices', rawInvoices, onCorrupt));
+  const activities = groupByDebtor<Activity>(readRecords(ActivitySchema, 'activities', rawActivities, onCorrupt));
+  const promises = groupByDebtor<PaymentPromise>(readRecords(PromiseSchema, 'promises', rawPromises, onCorrupt));
+  const tasks = groupByDebtor<Task>(readRecords(TaskSchema, 'tasks', rawTasks, onCorrupt));
+  const summaries = tx.objectStore('summaries');
+  for (const debtor of readRecords<Debtor>(DebtorSchema, 'debtors', rawDebtors, onCorrupt)) {
+    const id = debtor.id;
+    const summary = summarizeDebtor({
+      debtor,
+      contacts: [],
+      invoices: invoices.get(id) ?? [],
+      activities: activities.get(id) ?? [],
+      promises: promises.get(id) ?? [],
+      tasks: tasks.get(id) ?? [],
+    });
+    writes.push(summaries.put(summary));
+  }
+  await Promise.all(writes);
+}
+
+export const UPGRADE_STEPS: readonly UpgradeStep[] = [
+  { version: 1, apply: createV1 },
+  { version: 2, apply: createV2 },
+  { version: 3, apply: createV3 },
+];
+
+export const DB_VERSION = 3;
+
+/**
+ * Applies the steps in (oldVersion, newVersion]. Schema changes run synchronously inside the upgrade
+ * callback; a step's data work is chained on the upgrade transaction alone (awaiting anything else would let
+ * it commit half-done). Any failure aborts the transaction, so the database stays at `oldVersion`, intact.
+ */
+export function applyUpgrades(ctx: UpgradeContext, oldVersion: number, newVersion: number): Promise<void> {
+  // The open request reports a failed upgrade; the transaction's own rejection would only go unhandled.
+  ctx.tx.done.catch(() => undefined);
+  const steps = UPGRADE_STEPS.filter((s) => s.version > oldVersion && s.version <= newVersion);
+  const runFrom = (index: number): Promise<void> => {
+    for (let i = index; i < steps.length; i++) {
+      const pending = steps[i]?.apply(ctx);
+      if (pending) return pending.then(() => runFrom(i + 1));
+    }
+    return Promise.resolve();
+  };
+  let run: Promise<void>;
+  try {
+    run = runFrom(0);
+  } catch (e) {
+    run = Promise.reject(e);
+  }
+  return run.catch((e: unknown) => {
+    try {
+      ctx.tx.abort();
+    } catch {
+      // Already finished or aborted: the open request reports the failure either way.
+    }
+    throw e;
+  });
+}
