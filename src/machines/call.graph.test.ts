@@ -1,0 +1,96 @@
+/**
+ * Model-based checks with xstate/graph: every final state is reachable by a shortest path of valid
+ * events, and every reachable state survives persist → JSON → restore → persist unchanged.
+ */
+import { createActor } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { describe, expect, it } from 'vitest';
+import { TODAY } from '../domain/call/call.fixtures';
+import { ENDING_TYPES } from '../domain/call/context';
+import { STEP_IDS } from '../domain/call/steps';
+import { callMachine } from './call.machine';
+import { restoreCallSnapshot, serializeCallSnapshot } from './call.snapshot';
+import { MACHINE_VERSION, persistEnvelope, type CallEvent, type CallPersistEnvelope } from './call.types';
+import { PROMISE, callInput, drive, recordingMachine, startCall } from './call.testing';
+
+/** One valid payload per event type; the guards decide where each applies. */
+const EVENTS: CallEvent[] = [
+  { type: 'NEXT' },
+  { type: 'BACK' },
+  ...STEP_IDS.map((stepId) => ({ type: 'GOTO' as const, stepId })),
+  { type: 'CAPTURE', stepId: 'formalisation', fieldId: 'recap_channel', value: 'email' },
+  { type: 'SET_NOTES', text: 'Note' },
+  { type: 'SET_REASON', code: 'cash_flow', detail: '' },
+  PROMISE,
+  { type: 'CONFIRM_RESTATED' },
+  { type: 'PROPOSE_PLAN', instalments: [{ date: '2026-12-15', amountCents: 90_000 }, { date: '2027-01-15', amountCents: 90_000 }] },
+  { type: 'RAISE_DISPUTE', invoiceIds: ['i1'], why: 'Livraison incomplète' },
+  { type: 'DECLARE_NO_COMMITMENT', why: 'Décision lundi' },
+  { type: 'CONFIRM_CONTACT' },
+  { type: 'CORRECT_CONTACT', contact: { name: 'Claire Dubois', role: 'accountant', phone: '01 00 00 00 00', email: 'c@d.fr' } },
+  { type: 'END_NO_ANSWER' },
+  { type: 'END_VOICEMAIL', messageLeft: false },
+  { type: 'END_WRONG_NUMBER' },
+  { type: 'WRONG_PERSON', contact: { name: 'Luc Petit', role: 'manager', phone: '06 00 00 00 00' }, callBack: { date: TODAY, time: '15:00' } },
+  { type: 'REFUSE' },
+  { type: 'CUT_OFF' },
+  { type: 'RESUME' },
+  { type: 'RESCHEDULE', callBack: { date: '2026-11-20' } },
+  { type: 'REQUEST_CALL_BACK', callBack: { date: '2026-11-19', time: '09:00' } },
+  { type: 'FINISH' },
+];
+
+type Snapshot = ReturnType<typeof callMachine.transition>;
+
+/** States differ by where the call is, what it decided and captured; notes only ride along. */
+function serializeState(snapshot: Snapshot): string {
+  const c = snapshot.context;
+  return JSON.stringify([snapshot.value, c.reason?.code ?? null, c.commitment?.kind ?? null, c.commitment?.kind === 'promise' && c.commitment.restatedConfirmed, c.contactCheck?.status ?? null, c.captures]);
+}
+
+const paths = getShortestPaths(callMachine, { input: callInput(), events: EVENTS, serializeState });
+const eventsOf = (path: (typeof paths)[number]) => path.steps.map((s) => s.event).filter((e) => !e.type.startsWith('xstate.'));
+
+describe('call machine graph', () => {
+  it('reaches every final state and every step', () => {
+    const values = new Set(paths.map((p) => JSON.stringify(p.state.value)));
+    for (const ending of ENDING_TYPES) expect(values, ending).toContain(JSON.stringify(ending));
+    for (const step of STEP_IDS) expect(values, step).toContain(JSON.stringify({ steps: step }));
+    expect(values).toContain(JSON.stringify('interrupted'));
+  });
+
+  it.each(ENDING_TYPES.map((e) => [e]))('a shortest path to %s drives a real actor there', (ending) => {
+    const path = paths
+      .filter((p) => p.state.value === ending)
+      .sort((a, b) => a.steps.length - b.steps.length)[0];
+    expect(path).toBeDefined();
+    const { actor, saved } = startCall();
+    drive(actor, eventsOf(path!));
+    expect(actor.getSnapshot().value).toBe(ending);
+    expect(actor.getSnapshot().context.ending?.type).toBe(ending);
+    expect(saved.at(-1)?.snapshot.status).toBe('done');
+  });
+
+  it(`persist → JSON → restore → persist is the identity in every reachable state (${paths.length} states)`, { timeout: 60_000 }, () => {
+    expect(paths.length).toBeGreaterThan(50);
+    for (const { state } of paths) {
+      const label = serializeState(state);
+      const persisted = JSON.parse(JSON.stringify({ machineVersion: MACHINE_VERSION, snapshot: callMachine.getPersistedSnapshot(state) })) as CallPersistEnvelope;
+      // What the `persist` effect is given, built from context alone, is exactly XState's persisted snapshot.
+      expect(JSON.parse(JSON.stringify(persistEnvelope(state.context))), label).toEqual(persisted);
+
+      const restored = restoreCallSnapshot(JSON.stringify(persisted));
+      expect(restored.kind, label).toBe('snapshot');
+      if (restored.kind !== 'snapshot') continue;
+      const again: CallPersistEnvelope[] = [];
+      const resumed = createActor(recordingMachine(again), { snapshot: restored.snapshot, input: callInput() }).start();
+      expect(serializeCallSnapshot(resumed), label).toEqual(persisted);
+      // Restoring replays no entry action: nothing is written until the agent acts.
+      expect(again).toEqual([]);
+      for (const event of EVENTS) {
+        expect(resumed.getSnapshot().can(event), `${label} ${event.type}`).toBe(state.can(event));
+      }
+      resumed.stop();
+    }
+  });
+});

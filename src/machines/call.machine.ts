@@ -1,0 +1,279 @@
+/**
+ * The guided call: the ten steps of seed 001 as states, the other ways a call ends as final states.
+ * No DOM, no IndexedDB: the `persist` effect is declared by name (a no-op here) and implemented by the
+ * app shell with `callMachine.provide({ actions: { persist: (_, envelope) => … } })`; ids and the clock
+ * come in `input` (and SYNC_CLOCK).
+ *
+ * Every transition persists: entering any state persists (entry), and every transition that stays in
+ * its state (captures, notes, commitments…) persists in its own actions. Context keeps `step`,
+ * `interrupted` and `ending` in step with the state value, so the envelope is built from context alone.
+ */
+import { assertEvent, assign, setup } from 'xstate';
+import type { CallContext } from '../domain/call/context';
+import { isCallBackValid, isNonEmpty } from '../domain/call/rules';
+import { STEP_IDS, type StepId } from '../domain/call/steps';
+import { scriptFields } from '../scripts/fill';
+import {
+  canGoTo,
+  canLeave,
+  captureAllowed,
+  clockMovesForward,
+  disputeAllowed,
+  endingFor,
+  finishesAs,
+  planAllowed,
+  promiseAllowed,
+  reasonAllowed,
+  withCapture,
+  wrongPersonAllowed,
+  type FinishKind,
+} from './call.logic';
+import { MACHINE_VERSION, persistEnvelope, type CallEvent, type CallInput, type CallPersistEnvelope, type CallTag } from './call.types';
+
+// XState resolves params after the transition's assigns, so the envelope always holds the new context.
+const persist = { type: 'persist', params: ({ context }: { context: CallContext }) => persistEnvelope(context) } as const;
+
+function initialContext(input: CallInput): CallContext {
+  return {
+    machineVersion: MACHINE_VERSION,
+    callId: input.callId,
+    debtorId: input.debtorId,
+    contactId: input.contactId,
+    agentName: input.agentName,
+    scriptId: input.script.id,
+    scriptVersion: input.script.version,
+    scriptFields: scriptFields(input.script),
+    startedAt: input.startedAt,
+    today: input.today,
+    captures: {},
+    notes: '',
+    reason: null,
+    commitment: null,
+    contactCheck: null,
+    step: 'presentation',
+    reached: [],
+    interrupted: false,
+    ending: null,
+  };
+}
+
+export const callMachine = setup({
+  types: {
+    context: {} as CallContext,
+    events: {} as CallEvent,
+    input: {} as CallInput,
+    tags: {} as CallTag,
+  },
+  actions: {
+    /** Effect, provided by the shell: store the envelope (debounce note keystrokes, flush on pagehide). */
+    persist: (_args, _envelope: CallPersistEnvelope) => {},
+    enterStep: assign((_, params: { stepId: StepId }) => ({ step: params.stepId })),
+    markReached: assign(({ context }) => ({
+      reached: context.reached.includes(context.step) ? context.reached : [...context.reached, context.step],
+    })),
+    recordCapture: assign(({ context, event }) => {
+      assertEvent(event, 'CAPTURE');
+      return { captures: withCapture(context, event) };
+    }),
+    setNotes: assign(({ event }) => {
+      assertEvent(event, 'SET_NOTES');
+      return { notes: event.text };
+    }),
+    setReason: assign(({ event }) => {
+      assertEvent(event, 'SET_REASON');
+      return { reason: { code: event.code, detail: (event.detail ?? '').trim() } };
+    }),
+    setPromise: assign(({ event }) => {
+      assertEvent(event, 'SET_PROMISE');
+      const { amountCents, date, means, invoiceIds } = event;
+      // Any change to the promise has to be read back to the debtor again.
+      return { commitment: { kind: 'promise' as const, amountCents, date, means, invoiceIds: [...invoiceIds], restatedConfirmed: false } };
+    }),
+    confirmRestated: assign(({ context }) => ({
+      commitment: context.commitment?.kind === 'promise' ? { ...context.commitment, restatedConfirmed: true } : context.commitment,
+    })),
+    setPlan: assign(({ event }) => {
+      assertEvent(event, 'PROPOSE_PLAN');
+      return { commitment: { kind: 'plan' as const, instalments: event.instalments.map((i) => ({ ...i })), note: (event.note ?? '').trim() } };
+    }),
+    setDispute: assign(({ context, event }) => {
+      assertEvent(event, 'RAISE_DISPUTE');
+      const why = event.why.trim();
+      return {
+        commitment: { kind: 'dispute' as const, invoiceIds: [...event.invoiceIds], why },
+        reason: context.reason ?? { code: 'dispute' as const, detail: why },
+      };
+    }),
+    setNoCommitment: assign(({ event }) => {
+      assertEvent(event, 'DECLARE_NO_COMMITMENT');
+      return { commitment: { kind: 'none' as const, why: event.why.trim() } };
+    }),
+    confirmContact: assign({ contactCheck: { status: 'confirmed' as const } }),
+    correctContact: assign(({ event }) => {
+      assertEvent(event, 'CORRECT_CONTACT');
+      const c = event.contact;
+      return { contactCheck: { status: 'corrected' as const, contact: { name: c.name.trim(), role: c.role, phone: c.phone.trim(), email: c.email.trim() } } };
+    }),
+    interrupt: assign({ interrupted: true }),
+    resume: assign({ interrupted: false }),
+    end: assign(({ context, event }) => ({ ending: endingFor(context, event), interrupted: false })),
+    syncClock: assign(({ event }) => {
+      assertEvent(event, 'SYNC_CLOCK');
+      return { today: event.today };
+    }),
+  },
+  guards: {
+    canLeave: ({ context }) => canLeave(context),
+    canGoTo: ({ context, event }, params: { stepId: StepId }) => event.type === 'GOTO' && event.stepId === params.stepId && canGoTo(context, params.stepId),
+    isStep: ({ context }, params: { stepId: StepId }) => context.step === params.stepId,
+    captureAllowed: ({ context, event }) => event.type === 'CAPTURE' && captureAllowed(context, event),
+    reasonAllowed: ({ context, event }) => event.type === 'SET_REASON' && reasonAllowed(context, event),
+    promiseAllowed: ({ context, event }) => event.type === 'SET_PROMISE' && promiseAllowed(context, event),
+    hasPromise: ({ context }) => context.commitment?.kind === 'promise',
+    planAllowed: ({ context, event }) => event.type === 'PROPOSE_PLAN' && planAllowed(context, event),
+    disputeAllowed: ({ context, event }) => event.type === 'RAISE_DISPUTE' && disputeAllowed(context, event),
+    noCommitmentAllowed: ({ event }) => event.type === 'DECLARE_NO_COMMITMENT' && isNonEmpty(event.why),
+    correctionAllowed: ({ event }) => event.type === 'CORRECT_CONTACT' && isNonEmpty(event.contact.name),
+    wrongPersonAllowed: ({ context, event }) => event.type === 'WRONG_PERSON' && wrongPersonAllowed(context, event),
+    callBackAllowed: ({ context, event }) =>
+      (event.type === 'RESCHEDULE' || event.type === 'REQUEST_CALL_BACK') && isCallBackValid(event.callBack, context.today),
+    clockMovesForward: ({ context, event }) => event.type === 'SYNC_CLOCK' && clockMovesForward(context, event),
+    finishesAs: ({ context }, params: { kind: FinishKind }) => finishesAs(context, params.kind),
+  },
+}).createMachine({
+  id: 'call',
+  context: ({ input }) => initialContext(input),
+  initial: 'steps',
+  on: {
+    SET_NOTES: { actions: ['setNotes', persist] },
+    SYNC_CLOCK: { guard: 'clockMovesForward', actions: ['syncClock', persist] },
+  },
+  states: {
+    steps: {
+      tags: ['step'],
+      initial: 'presentation',
+      on: {
+        GOTO: STEP_IDS.map((stepId) => ({ guard: { type: 'canGoTo' as const, params: { stepId } }, target: `.${stepId}` })),
+        CAPTURE: { guard: 'captureAllowed', actions: ['recordCapture', persist] },
+        SET_REASON: { guard: 'reasonAllowed', actions: ['setReason', persist] },
+        RAISE_DISPUTE: { guard: 'disputeAllowed', actions: ['setDispute', persist] },
+        CUT_OFF: { target: '#call.interrupted', actions: 'interrupt' },
+        REFUSE: { target: '#call.refusal', actions: 'end' },
+        REQUEST_CALL_BACK: { guard: 'callBackAllowed', target: '#call.call_back_requested', actions: 'end' },
+      },
+      states: {
+        presentation: {
+          entry: [{ type: 'enterStep', params: { stepId: 'presentation' } }, persist],
+          on: {
+            NEXT: { guard: 'canLeave', target: 'identification', actions: 'markReached' },
+            END_NO_ANSWER: { target: '#call.no_answer', actions: 'end' },
+            END_VOICEMAIL: { target: '#call.voicemail', actions: 'end' },
+            END_WRONG_NUMBER: { target: '#call.wrong_number', actions: 'end' },
+            WRONG_PERSON: { guard: 'wrongPersonAllowed', target: '#call.wrong_person', actions: 'end' },
+          },
+        },
+        identification: {
+          entry: [{ type: 'enterStep', params: { stepId: 'identification' } }, persist],
+          on: {
+            NEXT: { guard: 'canLeave', target: 'explanation', actions: 'markReached' },
+            BACK: { target: 'presentation' },
+            END_WRONG_NUMBER: { target: '#call.wrong_number', actions: 'end' },
+            WRONG_PERSON: { guard: 'wrongPersonAllowed', target: '#call.wrong_person', actions: 'end' },
+            CONFIRM_CONTACT: { actions: ['confirmContact', persist] },
+            CORRECT_CONTACT: { guard: 'correctionAllowed', actions: ['correctContact', persist] },
+          },
+        },
+        explanation: {
+          entry: [{ type: 'enterStep', params: { stepId: 'explanation' } }, persist],
+          on: {
+            NEXT: { guard: 'canLeave', target: 'listening', actions: 'markReached' },
+            BACK: { target: 'identification' },
+          },
+        },
+        listening: {
+          entry: [{ type: 'enterStep', params: { stepId: 'listening' } }, persist],
+          on: {
+            NEXT: { guard: 'canLeave', target: 'delay_reason', actions: 'markReached' },
+            BACK: { target: 'explanation' },
+          },
+        },
+        delay_reason: {
+          entry: [{ type: 'enterStep', params: { stepId: 'delay_reason' } }, persist],
+          on: {
+            NEXT: { guard: 'canLeave', target: 'commitments', actions: 'markReached' },
+            BACK: { target: 'listening' },
+          },
+        },
+        commitments: {
+          entry: [{ type: 'enterStep', params: { stepId: 'commitments' } }, persist],
+          on: {
+            NEXT: { guard: 'canLeave', target: 'anticipation', actions: 'markReached' },
+            BACK: { target: 'delay_reason' },
+            SET_PROMISE: { guard: 'promiseAllowed', actions: ['setPromise', persist] },
+            CONFIRM_RESTATED: { guard: 'hasPromise', actions: ['confirmRestated', persist] },
+            PROPOSE_PLAN: { guard: 'planAllowed', actions: ['setPlan', persist] },
+            DECLARE_NO_COMMITMENT: { guard: 'noCommitmentAllowed', actions: ['setNoCommitment', persist] },
+          },
+        },
+        anticipation: {
+          entry: [{ type: 'enterStep', params: { stepId: 'anticipation' } }, persist],
+          on: {
+            NEXT: { guard: 'canLeave', target: 'contact_details', actions: 'markReached' },
+            BACK: { target: 'commitments' },
+          },
+        },
+        contact_details: {
+          entry: [{ type: 'enterStep', params: { stepId: 'contact_details' } }, persist],
+          on: {
+            NEXT: { guard: 'canLeave', target: 'conclusion', actions: 'markReached' },
+            BACK: { target: 'anticipation' },
+            CONFIRM_CONTACT: { actions: ['confirmContact', persist] },
+            CORRECT_CONTACT: { guard: 'correctionAllowed', actions: ['correctContact', persist] },
+          },
+        },
+        conclusion: {
+          entry: [{ type: 'enterStep', params: { stepId: 'conclusion' } }, persist],
+          on: {
+            NEXT: { guard: 'canLeave', target: 'formalisation', actions: 'markReached' },
+            BACK: { target: 'contact_details' },
+          },
+        },
+        formalisation: {
+          entry: [{ type: 'enterStep', params: { stepId: 'formalisation' } }, persist],
+          on: {
+            BACK: { target: 'conclusion' },
+            FINISH: [
+              { guard: { type: 'finishesAs', params: { kind: 'dispute' } }, target: '#call.dispute', actions: ['markReached', 'end'] },
+              { guard: { type: 'finishesAs', params: { kind: 'plan' } }, target: '#call.plan_request', actions: ['markReached', 'end'] },
+              { guard: { type: 'finishesAs', params: { kind: 'other' } }, target: '#call.completed', actions: ['markReached', 'end'] },
+            ],
+          },
+        },
+      },
+    },
+    interrupted: {
+      tags: ['interrupted'],
+      entry: persist,
+      on: {
+        RESUME: STEP_IDS.map((stepId) => ({
+          guard: { type: 'isStep' as const, params: { stepId } },
+          target: `#call.steps.${stepId}`,
+          actions: 'resume' as const,
+        })),
+        RESCHEDULE: { guard: 'callBackAllowed', target: 'cut_off', actions: 'end' },
+      },
+    },
+    completed: { type: 'final', tags: ['ended'], entry: persist },
+    no_answer: { type: 'final', tags: ['ended'], entry: persist },
+    voicemail: { type: 'final', tags: ['ended'], entry: persist },
+    wrong_number: { type: 'final', tags: ['ended'], entry: persist },
+    wrong_person: { type: 'final', tags: ['ended'], entry: persist },
+    refusal: { type: 'final', tags: ['ended'], entry: persist },
+    cut_off: { type: 'final', tags: ['ended'], entry: persist },
+    call_back_requested: { type: 'final', tags: ['ended'], entry: persist },
+    dispute: { type: 'final', tags: ['ended'], entry: persist },
+    plan_request: { type: 'final', tags: ['ended'], entry: persist },
+  },
+});
+
+export type CallMachine = typeof callMachine;
