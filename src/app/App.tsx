@@ -1,0 +1,69 @@
+import { Router, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { createEffect, createSignal, lazy, on, Show, Suspense, type JSX } from 'solid-js';
+import { PwaNotices } from '../features/pwa/PwaNotices';
+import { t } from '../i18n';
+import { AppErrorBoundary } from './AppErrorBoundary';
+import { Header } from './Header';
+import { routes } from './routes';
+import { SkipLink } from './SkipLink';
+import { ServicesProvider, type AppServices } from './store-context';
+
+// Only `?demo=large` needs it, so it stays out of the first load.
+const LargeSeedScreen = lazy(() => import('./LargeSeedScreen'));
+
+export interface AppProps {
+  services: AppServices;
+  /** `?demo=large` was in the URL: seed 50,000 debtors before showing any page. */
+  largeSeed: boolean;
+}
+
+function Shell(props: RouteSectionProps & { largeSeed: boolean }): JSX.Element {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [seeding, setSeeding] = createSignal(props.largeSeed);
+  let main!: HTMLElement;
+
+  // After an in-app navigation, screen-reader and keyboard users start from the new page's content.
+  createEffect(
+    on(
+      () => location.pathname,
+      () => main.focus({ preventScroll: true }),
+      { defer: true },
+    ),
+  );
+
+  const seeded = () => {
+    setSeeding(false);
+    navigate('/', { replace: true });
+  };
+
+  return (
+    <>
+      <SkipLink />
+      <Header />
+      <main id="main" tabindex="-1" class="app-main" ref={main}>
+        <Show
+          when={!seeding()}
+          fallback={
+            <Suspense>
+              <LargeSeedScreen onDone={seeded} />
+            </Suspense>
+          }
+        >
+          <AppErrorBoundary>
+            <Suspense fallback={<p class="page page-loading">{t('loading')}</p>}>{props.children}</Suspense>
+          </AppErrorBoundary>
+        </Show>
+      </main>
+      <PwaNotices />
+    </>
+  );
+}
+
+export function App(props: AppProps): JSX.Element {
+  return (
+    <ServicesProvider services={props.services}>
+      <Router root={(section) => <Shell {...section} largeSeed={props.largeSeed} />}>{routes}</Router>
+    </ServicesProvider>
+  );
+}

@@ -1,0 +1,31 @@
+import { A } from '@solidjs/router';
+import type { JSX } from 'solid-js';
+import { t } from '../i18n';
+import { Logo } from '../ui/Logo';
+
+export function Header(): JSX.Element {
+  return (
+    <header class="app-header">
+      <div class="app-header__inner">
+        <span class="brand">
+          <Logo />
+          <span class="brand__name">{t('appName')}</span>
+        </span>
+        <nav class="app-nav" aria-label={t('nav.main')}>
+          <ul>
+            <li>
+              <A href="/" end class="app-nav__link">
+                {t('nav.worklist')}
+              </A>
+            </li>
+            <li>
+              <A href="/settings" class="app-nav__link">
+                {t('nav.settings')}
+              </A>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

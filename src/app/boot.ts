@@ -1,0 +1,47 @@
+/**
+ * Startup, in the order of the UI contract: open IndexedDB → read settings → i18n in the stored language →
+ * seed the demo portfolio when the store is empty (unless the user deleted their data on purpose, see seed.ts)
+ * → hand the services to the renderer. `?demo=large` defers to the large seed screen instead.
+ */
+import type { CorruptRecord } from '../storage/codec';
+import { openCadenceDb } from '../storage/db';
+import { createCadenceStore } from '../storage/store';
+import { DEFAULT_LANG, i18n, initI18n, setLang } from '../i18n';
+import { setDbNotice } from './db-notice';
+import { demoDeclined, seedDemo } from './seed';
+import { createAppServices, type AppServices } from './store-context';
+import { todayIso } from './today';
+
+export type BootOutcome =
+  | { kind: 'ready'; services: AppServices; largeSeed: boolean }
+  | { kind: 'failed'; error: unknown };
+
+/** Opening may wait on another tab; its message needs i18n before the stored language is known. */
+async function ensureI18n(): Promise<void> {
+  if (!i18n.isInitialized) await initI18n(DEFAULT_LANG);
+}
+
+// A record that fails its schema is skipped rather than hiding the whole worklist; the console keeps the trace.
+const reportCorrupt = (record: CorruptRecord) => console.warn('Skipped a corrupt record', record);
+
+export async function boot(location: Pick<Location, 'search'> = window.location): Promise<BootOutcome> {
+  const largeSeed = new URLSearchParams(location.search).get('demo') === 'large';
+  try {
+    const db = await openCadenceDb(undefined, {
+      onVersionChange: () => setDbNotice('versionChange'),
+      onBlocked: () => void ensureI18n().then(() => setDbNotice('blocked')),
+      onTerminated: () => setDbNotice('terminated'),
+      onCorrupt: reportCorrupt,
+    });
+    setDbNotice(undefined);
+    const store = createCadenceStore(db, { onCorrupt: reportCorrupt });
+    const settings = await store.getSettings();
+    if (i18n.isInitialized) await setLang(settings.language);
+    else await initI18n(settings.language);
+    if (!largeSeed && !demoDeclined() && (await store.isEmpty())) await seedDemo(store, todayIso());
+    return { kind: 'ready', services: createAppServices(store, settings), largeSeed };
+  } catch (error) {
+    await ensureI18n();
+    return { kind: 'failed', error };
+  }
+}

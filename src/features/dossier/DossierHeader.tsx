@@ -1,0 +1,59 @@
+import { A } from '@solidjs/router';
+import { Show, type JSX } from 'solid-js';
+import type { Debtor } from '../../domain/entities';
+import { formatMoney } from '../../domain/format';
+import { t } from '../../i18n';
+import { locale } from '../../ui/locale';
+import { aboveBlockingThreshold, formatSiren, type DossierTotals } from './dossier-view';
+
+export function DossierHeader(props: { debtor: Debtor; totals: DossierTotals }): JSX.Element {
+  const money = (cents: number) => formatMoney(cents, locale());
+  const address = () => {
+    const a = props.debtor.address;
+    return [a.line1, a.line2, `${a.postalCode} ${a.city}`].filter(Boolean).join(', ');
+  };
+  return (
+    <header class="dossier-head">
+      <div class="dossier-head__id">
+        <h1>{props.debtor.name}</h1>
+        <p class="dossier-head__meta">
+          <span class={`badge badge--segment badge--${props.debtor.segment}`}>{t(`segment.${props.debtor.segment}`)}</span>
+          <span>
+            {t('dossier:siren')} <span class="mono">{formatSiren(props.debtor.siren)}</span>
+          </span>
+          <span>{address()}</span>
+        </p>
+      </div>
+      <A href={`/debtors/${encodeURIComponent(props.debtor.id)}/call`} class="btn btn--primary btn--lg start-call" data-testid="start-call">
+        {t('dossier:startCall')}
+      </A>
+      <dl class="totals">
+        <div class="total total--overdue">
+          <dt>{t('dossier:totals.overdue')}</dt>
+          <dd>{money(props.totals.overdueCents)}</dd>
+        </div>
+        <div class="total">
+          <dt>{t('dossier:totals.notYetDue')}</dt>
+          <dd>{money(props.totals.notYetDueCents)}</dd>
+        </div>
+        <div class="total">
+          <dt>{t('dossier:totals.disputed')}</dt>
+          <dd>{money(props.totals.disputedCents)}</dd>
+        </div>
+      </dl>
+      <Show when={aboveBlockingThreshold(props.debtor, props.totals)}>
+        <p class="notice notice--warning" data-testid="blocking-warning">
+          {t('dossier:blocking', {
+            outstanding: money(props.totals.outstandingCents),
+            threshold: money(props.debtor.blockingThresholdCents),
+          })}
+        </p>
+      </Show>
+      <Show when={props.debtor.notes.trim() !== ''}>
+        <p class="dossier-notes">
+          <span class="dossier-notes__label">{t('dossier:notes')}</span> {props.debtor.notes}
+        </p>
+      </Show>
+    </header>
+  );
+}

@@ -1,0 +1,92 @@
+import { createMemoryHistory, MemoryRouter, Route } from '@solidjs/router';
+import { cleanup, render, screen } from '@solidjs/testing-library';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAppServices, ServicesProvider, type AppServices } from '../../app/store-context';
+import { todayIso } from '../../app/today';
+import type { DebtorBundle } from '../../domain/bundle';
+import { generateDemoPortfolio } from '../../domain/demo';
+import { DEFAULT_SETTINGS } from '../../domain/entities';
+import { initI18n } from '../../i18n';
+import { openCadenceDb } from '../../storage/db';
+import { createCadenceStore } from '../../storage/store';
+import DossierPage from './DossierPage';
+import { groupInvoices } from './dossier-view';
+
+let services: AppServices;
+let portfolio: DebtorBundle[];
+let dbSeq = 0;
+
+beforeAll(async () => {
+  await initI18n('fr');
+  portfolio = generateDemoPortfolio({ today: todayIso() });
+});
+
+beforeEach(async () => {
+  const store = createCadenceStore(await openCadenceDb(`dossier-page-${++dbSeq}`));
+  await store.putBundles(portfolio);
+  services = createAppServices(store, DEFAULT_SETTINGS);
+});
+
+afterEach(() => {
+  cleanup();
+  services.store.close();
+});
+
+function openDossier(id: string) {
+  const history = createMemoryHistory();
+  history.set({ value: `/debtors/${id}` });
+  render(() => (
+    <ServicesProvider services={services}>
+      <MemoryRouter history={history}>
+        <Route path="/debtors/:id" component={DossierPage} />
+      </MemoryRouter>
+    </ServicesProvider>
+  ));
+}
+
+describe('DossierPage', () => {
+  it('shows the company, its invoice groups, contacts with tel:/mailto: links and the start-call link', async () => {
+    const bundle = portfolio.find((b) => b.contacts.length > 1 && b.invoices.some((i) => i.status === 'disputed'));
+    if (!bundle) throw new Error('the demo portfolio should hold a disputed account with several contacts');
+    openDossier(bundle.debtor.id);
+    await screen.findByTestId('dossier');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(bundle.debtor.name);
+    expect(screen.getByTestId('start-call').getAttribute('href')).toBe(`/debtors/${bundle.debtor.id}/call`);
+
+    const groups = groupInvoices(bundle.invoices, todayIso());
+    for (const name of ['overdue', 'upcoming', 'disputed', 'paid'] as const) {
+      const rows = screen.getByTestId(`invoices-${name}`).querySelectorAll('tbody tr');
+      expect(rows.length, name).toBe(groups[name].length);
+    }
+
+    const contacts = screen.getByTestId('contacts');
+    const tel = [...contacts.querySelectorAll('a[href^="tel:"]')].map((a) => a.getAttribute('href'));
+    const mail = [...contacts.querySelectorAll('a[href^="mailto:"]')].map((a) => a.getAttribute('href'));
+    expect(tel).toHaveLength(bundle.contacts.filter((c) => c.phone).length);
+    expect(mail).toContain(`mailto:${bundle.contacts.find((c) => c.email)?.email}`);
+    const preferred = bundle.contacts.find((c) => c.preferred);
+    if (preferred) expect(contacts.querySelector('li')?.textContent).toContain(preferred.name);
+
+    const timeline = screen.getByTestId('timeline').querySelectorAll('li');
+    expect(timeline.length).toBe(bundle.activities.length);
+    const times = [...screen.getByTestId('timeline').querySelectorAll('time')].map((t) => Date.parse(t.getAttribute('datetime') ?? ''));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it('warns when the outstanding is above the blocking threshold', async () => {
+    const above = portfolio.find((b) => {
+      const owed = b.invoices.reduce((s, i) => s + (i.status === 'paid' ? 0 : i.amountInclVatCents - i.amountPaidCents), 0);
+      return b.debtor.blockingThresholdCents > 0 && owed > b.debtor.blockingThresholdCents;
+    });
+    if (!above) throw new Error('the demo portfolio should hold an account above its blocking threshold');
+    openDossier(above.debtor.id);
+    expect((await screen.findByTestId('blocking-warning')).textContent).toMatch(/seuil de blocage/);
+  });
+
+  it('says plainly when the debtor does not exist', async () => {
+    openDossier('no-such-debtor');
+    await screen.findByTestId('dossier-not-found');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Dossier introuvable');
+    expect(screen.queryByTestId('dossier')).toBeNull();
+  });
+});

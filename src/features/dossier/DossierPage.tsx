@@ -1,0 +1,64 @@
+import { A, useParams } from '@solidjs/router';
+import { createMemo, createResource, Match, Switch, type JSX } from 'solid-js';
+import { useServices } from '../../app/store-context';
+import { todayIso } from '../../app/today';
+import type { DebtorBundle } from '../../domain/bundle';
+import { t } from '../../i18n';
+import { usePageTitle } from '../../ui/page-title';
+import { storageErrorMessage } from '../../ui/storage-error';
+import { ContactsSection } from './ContactsSection';
+import { DossierHeader } from './DossierHeader';
+import { dossierTotals, groupInvoices, openTasks, promiseOrder, timelineOrder } from './dossier-view';
+import { InvoicesSection } from './InvoicesSection';
+import { PromisesSection } from './PromisesSection';
+import { TasksSection } from './TasksSection';
+import { TimelineSection } from './TimelineSection';
+import '../../styles/dossier.css';
+
+function Dossier(props: { bundle: DebtorBundle }): JSX.Element {
+  const today = todayIso();
+  const groups = createMemo(() => groupInvoices(props.bundle.invoices, today));
+  return (
+    <article class="page dossier" data-testid="dossier">
+      <DossierHeader debtor={props.bundle.debtor} totals={dossierTotals(groups())} />
+      <div class="dossier-grid">
+        <div class="dossier-people">
+          <ContactsSection contacts={props.bundle.contacts} />
+          <PromisesSection promises={promiseOrder(props.bundle.promises)} />
+          <TasksSection tasks={openTasks(props.bundle.tasks)} today={today} />
+        </div>
+        <InvoicesSection groups={groups()} />
+        <TimelineSection activities={timelineOrder(props.bundle.activities)} />
+      </div>
+    </article>
+  );
+}
+
+/** `/debtors/:id`: everything the agent needs at a glance before and during a call. */
+export default function DossierPage(): JSX.Element {
+  const params = useParams<{ id: string }>();
+  const { store } = useServices();
+  const [bundle] = createResource(() => params.id, (id) => store.getDossier(id));
+  usePageTitle(() => (bundle.state === 'ready' ? bundle()?.debtor.name ?? t('dossier:notFound.title') : undefined));
+
+  return (
+    <Switch fallback={<p class="page page-loading" role="status">{t('loading')}</p>}>
+      <Match when={bundle.error as unknown}>
+        <section class="page page--narrow" role="alert">
+          <h1>{t('dossier:loadFailed')}</h1>
+          <p>{storageErrorMessage(bundle.error)}</p>
+        </section>
+      </Match>
+      <Match when={bundle.state === 'ready' && !bundle()}>
+        <section class="page page--narrow" data-testid="dossier-not-found">
+          <h1>{t('dossier:notFound.title')}</h1>
+          <p>{t('dossier:notFound.body')}</p>
+          <p>
+            <A href="/">{t('backToWorklist')}</A>
+          </p>
+        </section>
+      </Match>
+      <Match when={bundle.state === 'ready' && bundle()}>{(ready) => <Dossier bundle={ready()} />}</Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,45 @@
+import { For, Show, type JSX } from 'solid-js';
+import type { Activity } from '../../domain/entities';
+import { formatDateTime } from '../../domain/format';
+import { i18n, t } from '../../i18n';
+import { locale } from '../../ui/locale';
+
+function reasonOf(activity: Activity): string | undefined {
+  const reason = activity.details?.['reason'];
+  return typeof reason === 'string' && i18n.exists(`reason.${reason}`) ? t(`reason.${reason}`) : undefined;
+}
+
+/** The dossier's history, newest first: what the next call rests on. */
+export function TimelineSection(props: { activities: Activity[] }): JSX.Element {
+  return (
+    <section class="card" data-testid="timeline" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('dossier:timeline.title')}</h2>
+      <Show when={props.activities.length > 0} fallback={<p class="muted">{t('dossier:timeline.none')}</p>}>
+        <ol class="timeline">
+          <For each={props.activities}>
+            {(activity) => (
+              <li class={`timeline__item timeline__item--${activity.type}`}>
+                <p class="timeline__head">
+                  <span class="timeline__type">{t(`activity.${activity.type}`)}</span>
+                  <Show when={activity.outcome && i18n.exists(`outcome.${activity.outcome}`)}>
+                    <span class="badge badge--neutral">{t(`outcome.${activity.outcome}`)}</span>
+                  </Show>
+                  <time class="muted" datetime={activity.at}>
+                    {formatDateTime(activity.at, locale())}
+                  </time>
+                </p>
+                <p class="timeline__summary">{activity.summary}</p>
+                <p class="muted timeline__meta">
+                  <Show when={reasonOf(activity)}>
+                    {(reason) => <>{t('dossier:timeline.reason', { reason: reason() })} · </>}
+                  </Show>
+                  {activity.agent}
+                </p>
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../domain/entities';
+import { applyProfile } from './profile-form';
+
+const input = { agentName: ' Léa Bernard ', company: 'Atelier Lumière SAS', signature: 'Léa\nRecouvrement', role: 'lead' };
+
+describe('applyProfile', () => {
+  it('trims and merges the profile, keeping the language', () => {
+    const result = applyProfile({ ...DEFAULT_SETTINGS, language: 'en' }, input);
+    expect(result).toEqual({
+      ok: true,
+      settings: { ...DEFAULT_SETTINGS, language: 'en', agentName: 'Léa Bernard', signature: 'Léa\nRecouvrement', role: 'lead' },
+    });
+  });
+  it('requires a name and a company, even when only spaces were typed', () => {
+    const result = applyProfile(DEFAULT_SETTINGS, { ...input, agentName: '   ', company: '' });
+    expect(result).toEqual({ ok: false, errors: { agentName: 'required', company: 'required' } });
+  });
+  it('refuses a signature that is too long and an unknown role', () => {
+    const result = applyProfile(DEFAULT_SETTINGS, { ...input, signature: 'x'.repeat(501), role: 'boss' });
+    expect(result).toEqual({ ok: false, errors: { signature: 'tooLong', role: 'invalid' } });
+  });
+});

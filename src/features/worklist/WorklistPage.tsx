@@ -1,0 +1,198 @@
+import { createEffect, createSignal, lazy, Match, on, onCleanup, Suspense, Switch, type JSX } from 'solid-js';
+import { seedDemo } from '../../app/seed';
+import { useServices } from '../../app/store-context';
+import { todayIso } from '../../app/today';
+import type { WorklistRow } from '../../domain/worklist';
+import { t } from '../../i18n';
+import { formatCount, locale } from '../../ui/locale';
+import { usePageTitle } from '../../ui/page-title';
+import { storageErrorMessage } from '../../ui/storage-error';
+import { looksLikeInvoiceQuery, matchRows } from './search';
+import { cachedWorklist, loadWorklist, worklistView, type WorklistData } from './worklist-data';
+import '../../styles/worklist.css';
+
+/**
+ * The virtualiser (@tanstack/virtual-core) is a separate chunk, fetched as soon as this module runs: it downloads
+ * while IndexedDB opens and the summaries load, so it is ready before there are rows to show, and the shell
+ * paints without waiting for it.
+ */
+const VirtualRows = lazy(() => import('./VirtualRows'));
+void VirtualRows.preload();
+
+const SEARCH_DEBOUNCE_MS = 120;
+const INVOICE_MATCH_LIMIT = 200;
+
+/** Home: today's debtors in priority order (see src/domain/worklist.ts), searchable, virtualised. */
+export function WorklistPage(): JSX.Element {
+  const services = useServices();
+  const today = todayIso();
+  const [data, setData] = createSignal<WorklistData>();
+  const [loaded, setLoaded] = createSignal(0);
+  const [failure, setFailure] = createSignal<string>();
+  const [query, setQuery] = createSignal(worklistView.query);
+  const [results, setResults] = createSignal<WorklistRow[]>([]);
+  const [appliedQuery, setAppliedQuery] = createSignal('');
+  let searchSeq = 0;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  usePageTitle(() => t('worklist:title'));
+
+  const runSearch = async (raw: string) => {
+    const current = data();
+    if (!current) return;
+    const seq = ++searchSeq;
+    const ids = looksLikeInvoiceQuery(raw)
+      ? await services.store.findDebtorIdsByInvoiceNumber(raw.trim(), INVOICE_MATCH_LIMIT).catch(() => [])
+      : [];
+    if (seq !== searchSeq) return;
+    setResults(matchRows(current.rows, current.keys, raw, new Set(ids)));
+    setAppliedQuery(raw.trim());
+    requestAnimationFrame(() => performance.mark('cadence:search-done'));
+  };
+
+  const onInput = (value: string) => {
+    setQuery(value);
+    worklistView.query = value;
+    clearTimeout(debounce);
+    debounce = setTimeout(() => {
+      void runSearch(value).then(() => {
+        if (window.scrollY > 0) window.scrollTo({ top: 0 });
+      });
+    }, SEARCH_DEBOUNCE_MS);
+  };
+  onCleanup(() => clearTimeout(debounce));
+
+  createEffect(
+    on(services.dataVersion, async (version) => {
+      const hit = cachedWorklist(services.store, version, today);
+      setFailure(undefined);
+      setData(undefined);
+      try {
+        const next = hit ?? (await loadWorklist(services.store, version, today, setLoaded));
+        if (version !== services.dataVersion()) return;
+        setResults(matchRows(next.rows, next.keys, query()));
+        setAppliedQuery(query().trim());
+        setData(next);
+        if (query().trim() !== '') void runSearch(query());
+      } catch (error) {
+        setFailure(storageErrorMessage(error));
+      }
+    }),
+  );
+
+  // Coming back from a dossier lands on the row the agent left.
+  const restoreScroll = () => {
+    performance.mark('cadence:worklist-ready');
+    const y = worklistView.scrollY;
+    worklistView.scrollY = 0;
+    if (y > 0) window.scrollTo({ top: y });
+  };
+  onCleanup(() => {
+    worklistView.scrollY = window.scrollY;
+  });
+
+  const [loadingDemo, setLoadingDemo] = createSignal(false);
+  const loadDemo = async () => {
+    setLoadingDemo(true);
+    try {
+      await seedDemo(services.store, today);
+      services.dataChanged();
+    } catch (error) {
+      setFailure(storageErrorMessage(error));
+    } finally {
+      setLoadingDemo(false);
+    }
+  };
+
+  const countText = () => {
+    const d = data();
+    if (!d) return '';
+    const n = results().length;
+    return appliedQuery() === ''
+      ? t('worklist:count', { count: n, n: formatCount(n) })
+      : t('worklist:resultCount', { count: n, n: formatCount(n), query: appliedQuery() });
+  };
+
+  const todayLong = () =>
+    new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`));
+
+  return (
+    <section
+      class="page page--worklist"
+      data-testid="worklist"
+      data-state={data() ? 'ready' : 'loading'}
+      data-count={data() ? results().length : 0}
+    >
+      <div class="wl-head">
+        <h1>{t('worklist:title')}</h1>
+        <p class="muted wl-today">{todayLong()}</p>
+      </div>
+      <div class="wl-toolbar">
+        <label class="wl-search-label" for="worklist-search">
+          {t('worklist:search.label')}
+        </label>
+        <input
+          id="worklist-search"
+          class="input wl-search"
+          type="search"
+          data-testid="worklist-search"
+          value={query()}
+          placeholder={t('worklist:search.placeholder')}
+          autocomplete="off"
+          spellcheck={false}
+          enterkeyhint="search"
+          aria-describedby="worklist-count"
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
+        <p id="worklist-count" class="wl-count" role="status">
+          {countText()}
+        </p>
+      </div>
+      <Switch>
+        <Match when={failure()}>
+          {(message) => (
+            <p class="notice notice--error" role="alert">
+              {message()}
+            </p>
+          )}
+        </Match>
+        <Match when={!data()}>
+          <p class="wl-loading" role="status">
+            {loaded() > 0 ? t('worklist:loadingCount', { n: formatCount(loaded()) }) : t('loading')}
+          </p>
+        </Match>
+        <Match when={data()?.debtorCount === 0}>
+          <div class="empty">
+            <h2>{t('worklist:empty.noData')}</h2>
+            <p>{t('worklist:empty.noDataHint')}</p>
+            <button type="button" class="btn btn--primary" disabled={loadingDemo()} onClick={loadDemo}>
+              {t('worklist:empty.loadDemo')}
+            </button>
+          </div>
+        </Match>
+        <Match when={data()?.rows.length === 0}>
+          <div class="empty">
+            <h2>{t('worklist:empty.nothingDue')}</h2>
+          </div>
+        </Match>
+        <Match when={results().length === 0}>
+          <div class="empty">
+            <h2>{t('worklist:empty.noMatch', { query: appliedQuery() })}</h2>
+            <p>{t('worklist:empty.noMatchHint')}</p>
+          </div>
+        </Match>
+        <Match when={data()}>
+          <div class="wl-columns" aria-hidden="true">
+            <span>{t('worklist:col.company')}</span>
+            <span class="num">{t('worklist:col.overdue')}</span>
+            <span class="num">{t('worklist:col.daysLate')}</span>
+            <span>{t('worklist:col.lastAction')}</span>
+            <span>{t('worklist:col.nextAction')}</span>
+          </div>
+          <Suspense fallback={<p class="wl-loading">{t('loading')}</p>}>
+            <VirtualRows rows={results()} today={today} onPainted={restoreScroll} />
+          </Suspense>
+        </Match>
+      </Switch>
+    </section>
+  );
+}

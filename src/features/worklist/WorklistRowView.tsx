@@ -1,0 +1,68 @@
+import { Show, type JSX } from 'solid-js';
+import { toWallTime } from '../../domain/calendar/zonedTime';
+import { formatMoney } from '../../domain/format';
+import type { WorklistRow } from '../../domain/worklist';
+import { i18n, t } from '../../i18n';
+import { locale } from '../../ui/locale';
+import { formatShortDate } from '../../ui/short-date';
+
+function lastActionText(last: NonNullable<WorklistRow['lastAction']>, today: string): string {
+  const parts = [t(`activity.${last.type}`)];
+  if (last.outcome && i18n.exists(`outcome.${last.outcome}`)) parts.push(t(`outcome.${last.outcome}`));
+  parts.push(formatShortDate(toWallTime(last.at).date, today, locale()));
+  return parts.join(' · ');
+}
+
+function nextActionText(row: WorklistRow, today: string): string {
+  const task = row.nextTask;
+  // Without a planned follow-up, the next step of the collection ladder for an overdue account is a call.
+  if (!task) return t('worklist:next.call');
+  const when = task.dueDate === today ? t('worklist:today') : formatShortDate(task.dueDate, today, locale());
+  return `${t(`taskKind.${task.kind}`)} · ${when}`;
+}
+
+/** One debtor of the worklist: a link to the dossier, laid out as a card on phones and a grid row on laptops. */
+export function WorklistRowView(props: { row: WorklistRow; today: string }): JSX.Element {
+  const taskDue = () => props.row.nextTask !== undefined && props.row.nextTask.dueDate <= props.today;
+  return (
+    <a
+      class="wl-row"
+      data-testid="worklist-row"
+      data-tier={props.row.tier}
+      href={`/debtors/${encodeURIComponent(props.row.debtorId)}`}
+    >
+      <span class="wl-company">
+        <span class="wl-name">{props.row.name}</span>
+        <span class="wl-meta">
+          <span class="wl-segment">{t(`segment.${props.row.segment}`)}</span>
+          <Show when={taskDue()}>
+            <span class="badge badge--task">{t('worklist:badge.taskDue')}</span>
+          </Show>
+          <Show when={props.row.brokenPromises > 0}>
+            <span class="badge badge--alert">{t('worklist:badge.brokenPromise', { count: props.row.brokenPromises })}</span>
+          </Show>
+          <Show when={props.row.disputedCents > 0}>
+            <span class="badge badge--dispute">{t('worklist:badge.dispute')}</span>
+          </Show>
+        </span>
+      </span>
+      <span class="wl-overdue">
+        <span class="sr-only">{t('worklist:label.overdue')} </span>
+        {formatMoney(props.row.overdueCents, locale())}
+      </span>
+      <span class="wl-late">
+        {props.row.oldestDaysLate > 0
+          ? t('worklist:daysLate', { count: props.row.oldestDaysLate })
+          : t('worklist:notLate')}
+      </span>
+      <span class="wl-last">
+        <span class="wl-label">{t('worklist:label.lastAction')} </span>
+        {props.row.lastAction ? lastActionText(props.row.lastAction, props.today) : t('worklist:none')}
+      </span>
+      <span class="wl-next" classList={{ 'wl-next--due': taskDue() }}>
+        <span class="wl-label">{t('worklist:label.nextAction')} </span>
+        {nextActionText(props.row, props.today)}
+      </span>
+    </a>
+  );
+}
