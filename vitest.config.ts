@@ -8,6 +8,6 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/setup.ts'],
-    server: { deps: { inline: [/solid-js/, /@solidjs/] } },
+    server: { deps: { inline: [/solid-js/, /@solidjs/, /@tanstack\/solid-virtual/] } },
   },
 });

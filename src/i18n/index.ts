@@ -4,7 +4,7 @@
  */
 import i18next, { type TOptions } from 'i18next';
 import { createSignal } from 'solid-js';
-import { resources, NAMESPACES } from './resources';
+import { lazyFiles, parseLocalePath, resources, NAMESPACES } from './resources';
 
 export type Lang = 'fr' | 'en';
 export const LANGS: readonly Lang[] = ['fr', 'en'];
@@ -39,4 +39,19 @@ export async function setLang(next: Lang): Promise<void> {
 export function t(key: string, options?: TOptions): string {
   lang();
   return i18n.t(key, options as TOptions) as string;
+}
+
+const loaded = new Set<string>(NAMESPACES);
+
+/** Loads route namespaces (every language at once, so switching language later needs no network). */
+export async function loadNamespaces(namespaces: readonly string[]): Promise<void> {
+  const wanted = namespaces.filter((ns) => !loaded.has(ns));
+  if (wanted.length === 0) return;
+  const jobs = Object.entries(lazyFiles).flatMap(([path, load]) => {
+    const parsed = parseLocalePath(path);
+    if (!parsed || !wanted.includes(parsed.ns)) return [];
+    return [load().then((mod) => i18n.addResourceBundle(parsed.lng, parsed.ns, mod.default, true, true))];
+  });
+  await Promise.all(jobs);
+  for (const ns of wanted) loaded.add(ns);
 }

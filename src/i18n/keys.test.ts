@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { resources } from './resources';
+import type { Resource } from 'i18next';
+import { parseLocalePath } from './resources';
+
+// Every namespace of every language, eager here (the app loads most of them lazily).
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+const resources: Resource = {};
+for (const [path, mod] of Object.entries(files)) {
+  const parsed = parseLocalePath(path);
+  if (!parsed) continue;
+  resources[parsed.lng] ??= {};
+  (resources[parsed.lng] as Record<string, unknown>)[parsed.ns] = mod.default;
+}
 
 function flatten(obj: unknown, prefix = ''): string[] {
   if (obj === null || typeof obj !== 'object') return [prefix];

@@ -1,16 +1,32 @@
 import type { Resource } from 'i18next';
 
-// Eager: both languages are a few KB, and a language switch offline must not need the network.
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+/**
+ * Only what the first screen needs ships in the entry bundle (common + worklist, both languages so a switch
+ * works offline). Every other namespace is a lazy chunk loaded with its route by `loadNamespaces`, and the
+ * service worker precaches those chunks, so they are there offline too.
+ */
+const eagerFiles = import.meta.glob<{ default: Record<string, unknown> }>(
+  ['./locales/*/common.json', './locales/*/worklist.json'],
+  { eager: true },
+);
+export const lazyFiles = import.meta.glob<{ default: Record<string, unknown> }>([
+  './locales/*/*.json',
+  '!./locales/*/common.json',
+  '!./locales/*/worklist.json',
+]);
+
+export function parseLocalePath(path: string): { lng: string; ns: string } | undefined {
+  const match = /\.\/locales\/(\w+)\/([\w-]+)\.json$/.exec(path);
+  return match ? { lng: match[1] as string, ns: match[2] as string } : undefined;
+}
 
 export const resources: Resource = {};
 const namespaces = new Set<string>();
-for (const [path, mod] of Object.entries(files)) {
-  const match = /\.\/locales\/(\w+)\/([\w-]+)\.json$/.exec(path);
-  if (!match) continue;
-  const [, lng, ns] = match as unknown as [string, string, string];
-  resources[lng] ??= {};
-  (resources[lng] as Record<string, unknown>)[ns] = mod.default;
-  namespaces.add(ns);
+for (const [path, mod] of Object.entries(eagerFiles)) {
+  const parsed = parseLocalePath(path);
+  if (!parsed) continue;
+  resources[parsed.lng] ??= {};
+  (resources[parsed.lng] as Record<string, unknown>)[parsed.ns] = mod.default;
+  namespaces.add(parsed.ns);
 }
 export const NAMESPACES = [...namespaces].sort();

@@ -1,6 +1,9 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../i18n/resources';
+import callEn from '../i18n/locales/en/call.json';
+import callFr from '../i18n/locales/fr/call.json';
+
+const resources = { fr: { call: callFr }, en: { call: callEn } };
 import { FR_SCRIPT } from './builtin/fr';
 import type { CallScript } from './schema';
 import { SCRIPT_ERROR_CODES, scriptErrorMessage, validateScript, type ScriptError } from './validate';

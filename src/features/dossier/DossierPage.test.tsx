@@ -6,7 +6,7 @@ import { todayIso } from '../../app/today';
 import type { DebtorBundle } from '../../domain/bundle';
 import { generateDemoPortfolio } from '../../domain/demo';
 import { DEFAULT_SETTINGS } from '../../domain/entities';
-import { initI18n } from '../../i18n';
+import { initI18n, loadNamespaces } from '../../i18n';
 import { openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
 import DossierPage from './DossierPage';
@@ -18,6 +18,7 @@ let dbSeq = 0;
 
 beforeAll(async () => {
   await initI18n('fr');
+  await loadNamespaces(['dossier']);
   portfolio = generateDemoPortfolio({ today: todayIso() });
 });
 

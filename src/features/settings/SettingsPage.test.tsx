@@ -5,7 +5,7 @@ import { createAppServices, ServicesProvider, type AppServices } from '../../app
 import { todayIso } from '../../app/today';
 import { generateDemoPortfolio } from '../../domain/demo';
 import { DEFAULT_SETTINGS } from '../../domain/entities';
-import { initI18n, lang, setLang } from '../../i18n';
+import { initI18n, lang, setLang, loadNamespaces } from '../../i18n';
 import { openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
 import { DataSection } from './DataSection';
@@ -17,6 +17,7 @@ let dbSeq = 0;
 
 beforeAll(async () => {
   await initI18n('fr');
+  await loadNamespaces(['settings']);
 });
 
 beforeEach(async () => {
