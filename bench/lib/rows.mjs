@@ -1,0 +1,48 @@
+/**
+ * Table rows for each suite's result. A suite that did not run or failed prints its error, never a
+ * made-up figure.
+ */
+import { int, kb, ms, ratio } from './format.mjs';
+
+export function sizeRows(r) {
+  return [
+    ['First-load JS, app (gzip -9)', kb(r.app.js.gzip), `${r.app.js.files.length} file(s), ${kb(r.app.js.raw)} raw`],
+    ['First-load JS, floor (gzip -9)', kb(r.floor.js.gzip), `bare libraries, one call each; ${kb(r.floor.js.raw)} raw`],
+    ['First-load JS, app: who', '', r.app.js.composition.slice(0, 5).map((c) => `${c.name} ${c.share}%`).join(', ')],
+    ['First-load JS, app / floor', ratio(r.app.js.gzip / r.floor.js.gzip), `app code costs ${kb(r.app.js.gzip - r.floor.js.gzip)} over the floor`],
+    ['First-load CSS, app (gzip -9)', kb(r.app.css.gzip), `${r.app.css.files.length} file(s)`],
+    ['Precache (service worker)', kb(r.precache.raw), `${r.precache.entries} entries, ${kb(r.precache.gzip)} gzip`],
+    ['All emitted JS, app (gzip -9)', kb(r.appAllJs.gzip), `${r.appAllJs.count} chunks, lazy ones included`],
+  ];
+}
+
+export function lighthouseRows(r) {
+  return r.pages.flatMap((p) => [
+    [`Lighthouse ${p.id}: perf / a11y / best practices`, `${int(p.performance)} / ${int(p.accessibility)} / ${int(p.bestPractices)}`, `mobile, simulated throttling, median of ${p.runs}`],
+    [`Lighthouse ${p.id}: LCP`, ms(p.lcpMs), `FCP ${ms(p.fcpMs)}`],
+    [`Lighthouse ${p.id}: TBT`, ms(p.tbtMs), ''],
+  ]);
+}
+
+export function worklistRows(r) {
+  const stored = `${r.seed.stored.debtors} debtors / ${r.seed.stored.invoices} invoices stored`;
+  const rows = [['Large seed (?demo=large)', ms(r.seed.ms), `fresh profile, 1×; ${stored}, ${r.seed.count} overdue rows listed`]];
+  for (const run of r.runs) {
+    const x = `${run.rate}×`;
+    rows.push([`Worklist open, ${x} CPU`, ms(run.open.median), `median of ${run.open.n}, max ${ms(run.open.max)}, ${run.rows} rows`]);
+    rows.push([`Longest task while opening, ${x}`, ms(run.openLongestTaskMs), 'median over the opens']);
+    for (const [kind, s] of Object.entries(run.searches)) {
+      rows.push([`Search keystroke (${kind}), ${x}: p50 / p95`, `${ms(s.stats.p50)} / ${ms(s.stats.p95)}`, `"${s.query.slice(0, 16)}", ${s.latencies.length} keys${s.misses.length ? `, ${s.misses.length} without a result mark` : ''}`]);
+    }
+    rows.push([`Longest task while searching, ${x}`, ms(run.searchLongestTaskMs), '']);
+  }
+  return rows;
+}
+
+export function idbRows(r) {
+  return [
+    [`putBundles, ${r.bundles} bundles (repository)`, ms(r.repo.median), `${r.records} records, median of ${r.repo.n}`],
+    ['Raw idb puts, same records', ms(r.raw.median), 'one transaction, same stores and indexes'],
+    ['Repository / raw idb', ratio(r.ratio), `ratio of medians; pairs ${ratio(Math.min(...r.pairRatios.samples))}–${ratio(r.pairRatios.max)}`],
+  ];
+}
