@@ -1,0 +1,112 @@
+/**
+ * `npm test`: typecheck, unit tests, then the end-to-end suite in Debian Chromium. Every stage runs even
+ * when an earlier one failed, so one run shows everything that is wrong. The last line printed is always
+ * `N passed, N failed` alone (CI reads it); the exit code is non-zero when anything failed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './e2e/chromium.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+const VITEST = join(ROOT, 'node_modules/vitest/vitest.mjs');
+const ENV = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+const MINUTE = 60_000;
+const reportDir = mkdtempSync(join(tmpdir(), 'cadence-test-'));
+
+/** @typedef {{ name: string, passed: number, failed: number, skipped: number, seconds: number, notes: string[] }} Stage */
+/** @type {Stage[]} */
+const stages = [];
+
+function banner(text) {
+  console.log(`\n=== ${text} ===\n`);
+}
+
+/**
+ * Runs a command with streamed output (or captured, then printed, when `capture`); a stage never hangs CI
+ * beyond its time budget.
+ */
+function run(args, timeoutMs, capture = false) {
+  const started = Date.now();
+  const stdio = capture ? ['ignore', 'pipe', 'pipe'] : 'inherit';
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, env: ENV, stdio, timeout: timeoutMs, encoding: 'utf8' });
+  if (capture) process.stdout.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+  const seconds = (Date.now() - started) / 1000;
+  const timedOut = result.error?.code === 'ETIMEDOUT' || (result.signal !== null && result.status === null);
+  return { status: result.status, timedOut, seconds, output: capture ? `${result.stdout ?? ''}` : '' };
+}
+
+function typecheck() {
+  banner('typecheck: tsc --noEmit -p tsconfig.json');
+  const r = run([TSC, '--noEmit', '-p', 'tsconfig.json'], 5 * MINUTE, true);
+  const ok = r.status === 0;
+  const errors = r.output.split('\n').filter((line) => line.includes('error TS'));
+  const notes = ok ? [] : r.timedOut ? ['tsc timed out'] : [`${errors.length} type error(s), first ones:`, ...errors.slice(0, 5)];
+  stages.push({ name: 'typecheck', passed: 0, failed: ok ? 0 : 1, skipped: 0, seconds: r.seconds, notes });
+}
+
+/** Reads vitest's JSON report; a file that failed to load or a crash counts as one failure each. */
+function countVitest(reportFile, status, timedOut) {
+  const notes = [];
+  if (!existsSync(reportFile)) {
+    notes.push(timedOut ? 'timed out before reporting' : `vitest exited ${status} without a report`);
+    return { passed: 0, failed: 1, skipped: 0, notes };
+  }
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  let failed = report.numFailedTests ?? 0;
+  for (const file of report.testResults ?? []) {
+    const where = relative(ROOT, file.name);
+    const failures = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failures) notes.push(`FAIL ${where} > ${a.fullName ?? a.title}`);
+    if (file.status === 'failed' && failures.length === 0) {
+      failed += 1;
+      notes.push(`FAIL ${where} (file failed to run: ${String(file.message ?? '').split('\n')[0]})`);
+    }
+  }
+  if (timedOut) {
+    failed += 1;
+    notes.push('timed out');
+  } else if (status !== 0 && failed === 0) {
+    failed = 1;
+    notes.push(`vitest exited ${status}: setup failed, an unhandled error, or no test found (see output above)`);
+  }
+  const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  return { passed: report.numPassedTests ?? 0, failed, skipped, notes };
+}
+
+function vitestStage(name, title, extraArgs, timeoutMs) {
+  banner(title);
+  const reportFile = join(reportDir, `${name}.json`);
+  const args = [VITEST, 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];
+  const r = run(args, timeoutMs);
+  stages.push({ name, ...countVitest(reportFile, r.status, r.timedOut), seconds: r.seconds });
+}
+
+function e2e() {
+  banner('e2e: Debian Chromium');
+  if (!ensureChromium()) {
+    stages.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0, seconds: 0, notes: ['Chromium missing: sudo apt-get install -y chromium'] });
+    return;
+  }
+  vitestStage('e2e', 'e2e: vitest -c vitest.e2e.config.ts', ['-c', 'vitest.e2e.config.ts'], 12 * MINUTE);
+}
+
+typecheck();
+vitestStage('unit', 'unit: vitest run', [], 6 * MINUTE);
+e2e();
+rmSync(reportDir, { recursive: true, force: true });
+
+banner('summary');
+for (const s of stages) {
+  const counts = s.name === 'typecheck' ? (s.failed ? 'FAILED' : 'ok') : `${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''}`;
+  console.log(`${s.name.padEnd(10)} ${counts.padEnd(34)} ${s.seconds.toFixed(1)} s`);
+  for (const note of s.notes) console.log(`    ${note}`);
+}
+const passed = stages.reduce((n, s) => n + s.passed, 0);
+const failed = stages.reduce((n, s) => n + s.failed, 0);
+console.log('');
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
