@@ -172,3 +172,64 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'fr',
   role: 'agent',
 };
+
+export const PLAN_STATUSES = ['proposed', 'approved', 'rejected'] as const;
+export const PlanStatus = z.enum(PLAN_STATUSES);
+export type PlanStatus = z.infer<typeof PlanStatus>;
+/** Late-payment penalties are either part of what the plan settles, or waived in exchange for the schedule. */
+export const PlanPenalties = z.enum(['included', 'waived']);
+export const PLAN_SCHEMA_VERSION = 1;
+export const PaymentPlan = z.object({
+  schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
+  id: Id,
+  debtorId: Id,
+  createdAt: IsoDateTime,
+  /** Agent who took the debtor's offer. */
+  proposedBy: z.string(),
+  contactId: z.optional(Id),
+  invoiceIds: z.array(Id),
+  instalments: z.array(z.object({ dueDate: IsoDate, amountCents: z.int().check(z.positive()) })).check(z.minLength(1)),
+  /** Open balance incl. VAT when proposed, and the penalties accrued that day. */
+  balanceCents: NonNegCents,
+  penaltiesCents: NonNegCents,
+  penalties: PlanPenalties,
+  /** Balance, plus penalties when included: what the instalments add up to. */
+  totalCents: z.int().check(z.positive()),
+  means: PaymentMeans,
+  status: PlanStatus,
+  decidedBy: z.optional(z.string()),
+  decidedAt: z.optional(IsoDateTime),
+  /** The agent's note on the offer; the lead's reason is appended when deciding. */
+  note: z.string(),
+});
+export type PaymentPlan = z.infer<typeof PaymentPlan>;
+
+/** One row of a dated rate table: the rate in basis points in force from `from` (1 January or 1 July). */
+export const DatedRate = z.object({ from: IsoDate, bp: z.int().check(z.minimum(0)) });
+export const RATE_SETTINGS_SCHEMA_VERSION = 1;
+/** Late-payment rate tables, kept beside Settings (key `rates` of the settings store). */
+export const RateSettings = z.object({
+  schemaVersion: z.literal(RATE_SETTINGS_SCHEMA_VERSION),
+  /** ECB main refinancing rate of each semester (L441-10 adds 10 points). */
+  ecb: z.array(DatedRate),
+  /** Legal interest rate of each semester: the floor of a contractual rate is 3 × this. */
+  legal: z.array(DatedRate),
+  /** Contractual penalty rate per debtor id, in bp, when their terms set one. */
+  contractual: z.record(Id, z.int().check(z.minimum(0))),
+});
+export type RateSettings = z.infer<typeof RateSettings>;
+
+export const CREDITOR_SCHEMA_VERSION = 1;
+/** The creditor as its letters present it (key `creditor` of the settings store); its name is Settings.company. */
+export const CreditorProfile = z.object({
+  schemaVersion: z.literal(CREDITOR_SCHEMA_VERSION),
+  address: Address,
+  email: z.string(),
+  phone: z.string(),
+  siren: z.string().check(z.regex(/^(\d{9})?$/)),
+  iban: z.string(),
+  bic: z.string(),
+  /** Named in the formal notice, which announces the report to the credit insurer. */
+  creditInsurer: z.string(),
+});
+export type CreditorProfile = z.infer<typeof CreditorProfile>;

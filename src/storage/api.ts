@@ -3,8 +3,18 @@
  * that touches IndexedDB; everything above it goes through this interface.
  */
 import type { DebtorBundle } from '../domain/bundle';
-import type { Activity, Contact, Invoice, PaymentPromise, Settings, Task } from '../domain/entities';
+import type { CallOutcome } from '../domain/call/outcome';
+import type { Activity, Contact, CreditorProfile, Invoice, PaymentPlan, PaymentPromise, RateSettings, Settings, Task } from '../domain/entities';
 import type { DebtorSummary } from '../domain/summary';
+import type { CallRecordWrite } from './call-records';
+import type { StoredCall } from './schema';
+import type { PaymentEntry, RecordedPayment } from './payments';
+import type { PlanDecision, PlanFilter } from './plans';
+
+/** A call in progress as read back. Its envelope is untrusted: pass it to `restoreCallSnapshot`. */
+export type CallRecord = StoredCall;
+/** A call in progress as written: `envelope` is the call machine's CallPersistEnvelope at today's version. */
+export type CallRecordInput = CallRecordWrite;
 
 export interface CadenceStore {
   /** True when no debtor is stored yet (first run: seed the demo portfolio). */
@@ -25,7 +35,49 @@ export interface CadenceStore {
   putTask(task: Task): Promise<void>;
   getSettings(): Promise<Settings>;
   putSettings(settings: Settings): Promise<void>;
+  /** Writes the call in progress (durably: the agent is told it is saved). Its envelope is checked by zod. */
+  saveCall(record: CallRecordInput): Promise<void>;
+  getCall(callId: string): Promise<CallRecord | undefined>;
+  /** Calls in progress, newest first; only those of one debtor when `debtorId` is given. */
+  activeCalls(debtorId?: string): Promise<CallRecord[]>;
+  /**
+   * In one transaction: the call activity, the promise, the tasks, disputed invoices, contact changes (a new
+   * preferred contact clears the others' flag), the debtor's summary, and the call in progress deleted.
+   * Fails with `not_found` when the call is no longer in progress (already committed elsewhere).
+   */
+  commitCallOutcome(callId: string, outcome: CallOutcome): Promise<void>;
+  /** A call that cannot resume: its recovered activity goes to the timeline and the call in progress is deleted. */
+  recoverCall(callId: string, activity: Activity): Promise<void>;
+  /** Deletes a call in progress that holds nothing to keep (unreadable snapshot, nothing typed yet). */
+  discardCall(callId: string): Promise<void>;
+  /**
+   * In one transaction: the payment activity, the named invoices settled oldest due first (paid when fully
+   * paid), every promise of the debtor recomputed (status, paidCents) as of `today`, and the summary.
+   * `invalid` when the amount exceeds what the invoices owe or the date is after `today`.
+   */
+  recordPayment(entry: PaymentEntry, today: string): Promise<RecordedPayment>;
+  /**
+   * Stores a new payment plan (status `proposed`; instalments summing to `totalCents`), with an optional
+   * timeline activity in the same transaction. A call outcome uses it for the debtor's offer.
+   */
+  proposePlan(plan: PaymentPlan, activity?: Activity): Promise<void>;
+  /** The team lead's decision; approval creates one pending promise per instalment in the same transaction. */
+  decidePlan(planId: string, decision: PlanDecision): Promise<PaymentPromise[]>;
+  /** Plans, newest first, filtered by debtor and/or status. */
+  listPlans(filter?: PlanFilter): Promise<PaymentPlan[]>;
+  /** Late-payment rate tables (defaults: public ECB and legal rates) and contractual rates per debtor. */
+  getRateSettings(): Promise<RateSettings>;
+  putRateSettings(rates: RateSettings): Promise<void>;
+  /** The creditor's letterhead for letters (address, contact, bank details). */
+  getCreditor(): Promise<CreditorProfile>;
+  putCreditor(creditor: CreditorProfile): Promise<void>;
   /** Deletes every record of every store (settings included). */
   clearAll(): Promise<void>;
   close(): void;
+  /**
+   * Name of the IndexedDB database behind this store, so a worker can read the same data on a connection of
+   * its own (the worklist loads 50,000 summaries off the main thread). Absent for stores that are not backed
+   * by IndexedDB (test doubles).
+   */
+  readonly databaseName?: string;
 }

@@ -4,13 +4,16 @@
  * records from older code or damaged data.
  */
 import type { DBSchema } from 'idb';
-import type { Activity, Contact, Debtor, Invoice, PaymentPromise, Settings, Task } from '../domain/entities';
+import type { Activity, Contact, CreditorProfile, Debtor, Invoice, PaymentPlan, PaymentPromise, RateSettings, Settings, Task } from '../domain/entities';
 import type { DebtorSummary } from '../domain/summary';
 
 /** Invoices carry a derived, normalised copy of their number so a prefix search can use an index. */
 export type StoredInvoice = Invoice & { numberKey: string };
 
 export const SETTINGS_KEY = 'settings';
+/** Records kept beside Settings in its store (see ./preferences.ts). */
+export const RATES_KEY = 'rates';
+export const CREDITOR_KEY = 'creditor';
 
 export interface CadenceDB extends DBSchema {
   debtors: { key: string; value: Debtor; indexes: { name: string } };
@@ -24,13 +27,32 @@ export interface CadenceDB extends DBSchema {
    * silently hold no record at all.
    */
   tasks: { key: string; value: Task; indexes: { debtorId: string; dueDate: string } };
-  /** One record under SETTINGS_KEY (out-of-line key). */
-  settings: { key: string; value: Settings };
+  /** Settings under SETTINGS_KEY, the rate tables under RATES_KEY, the creditor under CREDITOR_KEY (out-of-line keys). */
+  settings: { key: string; value: Settings | RateSettings | CreditorProfile };
   /** One worklist digest per debtor, keyed by debtorId. */
   summaries: { key: string; value: DebtorSummary };
+  /**
+   * Calls in progress, keyed by callId: the call machine's persisted snapshot, rewritten on every transition
+   * and deleted when the call's outcome is committed (v4).
+   */
+  calls: { key: string; value: StoredCall; indexes: { debtorId: string } };
+  /** Payment plans, proposed then approved or rejected by the team lead (v5). */
+  plans: { key: string; value: PaymentPlan; indexes: { debtorId: string; status: PaymentPlan['status'] } };
 }
 
-export type CadenceStoreName = 'debtors' | 'contacts' | 'invoices' | 'activities' | 'promises' | 'tasks' | 'settings' | 'summaries';
+/**
+ * A call in progress as written. `envelope` is the call machine's CallPersistEnvelope; it is typed loosely
+ * here because a stored one may come from an older machine version (the session migrates or recovers it).
+ */
+export interface StoredCall {
+  callId: string;
+  debtorId: string;
+  /** ISO instant of the last write. */
+  updatedAt: string;
+  envelope: unknown;
+}
+
+export type CadenceStoreName = 'debtors' | 'contacts' | 'invoices' | 'activities' | 'promises' | 'tasks' | 'settings' | 'summaries' | 'calls' | 'plans';
 
 export const ALL_STORES: readonly CadenceStoreName[] = [
   'debtors',
@@ -41,4 +63,6 @@ export const ALL_STORES: readonly CadenceStoreName[] = [
   'tasks',
   'settings',
   'summaries',
+  'calls',
+  'plans',
 ];

@@ -172,6 +172,20 @@ describe('reads', () => {
     expect(await store.findDebtorIdsByInvoiceNumber('  ', 10)).toEqual([]);
   });
 
+  it('finds debtors beyond the first read when one debtor holds many matching invoices', async () => {
+    const { store } = await setup();
+    // Limit 2 reads 10 invoices at once; d1 owns the first 12, so d2 is only found by reading on.
+    const many = Array.from({ length: 12 }, (_, i) => makeInvoice({ id: `a${i}`, debtorId: 'd1', number: `FA-1-${String(i).padStart(2, '0')}` }));
+    await store.putBundles([
+      makeBundle({ invoices: many }),
+      makeBundle({ debtor: makeDebtor({ id: 'd2' }), invoices: [makeInvoice({ id: 'b', debtorId: 'd2', number: 'FA-2-00' })] }),
+      makeBundle({ debtor: makeDebtor({ id: 'd3' }), invoices: [makeInvoice({ id: 'c', debtorId: 'd3', number: 'FA-3-00' })] }),
+    ]);
+    expect(await store.findDebtorIdsByInvoiceNumber('fa-', 2)).toEqual(['d1', 'd2']);
+    expect(await store.findDebtorIdsByInvoiceNumber('fa-', 10)).toEqual(['d1', 'd2', 'd3']);
+    expect(await store.findDebtorIdsByInvoiceNumber('fa-1-1', 1)).toEqual(['d1']);
+  });
+
   it('lists summaries in chunks, yielding between them', async () => {
     const pause = vi.fn(async () => undefined);
     const { store } = await setup({ summaryChunkSize: 2, yieldBetweenChunks: pause });
@@ -181,6 +195,18 @@ describe('reads', () => {
     expect(sizes).toEqual([2, 2, 1]);
     expect(pause).toHaveBeenCalledTimes(2);
     expect(all.map((s) => s.debtorId)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('goes on past a corrupt summary that ends a chunk, skipping only that one', async () => {
+    const corrupt: string[] = [];
+    const { store, db } = await setup({ summaryChunkSize: 2, yieldBetweenChunks: async () => undefined, onCorrupt: (r) => void corrupt.push(r.key ?? '?') });
+    await store.putBundles(['a', 'c', 'd', 'e'].map((id) => makeBundle({ debtor: makeDebtor({ id }) })));
+    await db.put('summaries', { debtorId: 'b', name: 42 } as never);
+    const sizes: number[] = [];
+    const all = await store.listSummaries((chunk) => sizes.push(chunk.length));
+    expect(all.map((s) => s.debtorId)).toEqual(['a', 'c', 'd', 'e']);
+    expect(sizes).toEqual([1, 2, 1]);
+    expect(corrupt).toEqual(['b']);
   });
 
   it('orders the timeline by instant, whatever the offsets', async () => {

@@ -7,6 +7,10 @@
  * - v2: promises and tasks — payment promises and follow-ups got their own stores.
  * - v3: summaries (one worklist digest per debtor) and the invoice `numberKey` index; both are backfilled
  *   from the records already stored, inside the upgrade transaction.
+ * - v4: calls — the call in progress (the call machine's persisted snapshot), indexed by debtor, so a
+ *   closed or killed tab resumes the call where it was.
+ * - v5: plans — payment plans proposed from calls or the dossier, indexed by debtor and status, approved or
+ *   rejected by the team lead.
  *
  * Steps must never be edited once shipped: a user may still hold a database at any older version.
  */
@@ -111,13 +115,25 @@ async function backfillV3({ tx, onCorrupt = skip }: UpgradeContext): Promise<voi
   await Promise.all(writes);
 }
 
+function createV4({ db }: UpgradeContext): void {
+  db.createObjectStore('calls', { keyPath: 'callId' }).createIndex('debtorId', 'debtorId');
+}
+
+function createV5({ db }: UpgradeContext): void {
+  const plans = db.createObjectStore('plans', { keyPath: 'id' });
+  plans.createIndex('debtorId', 'debtorId');
+  plans.createIndex('status', 'status');
+}
+
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 1, apply: createV1 },
   { version: 2, apply: createV2 },
   { version: 3, apply: createV3 },
+  { version: 4, apply: createV4 },
+  { version: 5, apply: createV5 },
 ];
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 5;
 
 /**
  * Applies the steps in (oldVersion, newVersion]. Schema changes run synchronously inside the upgrade

@@ -1,0 +1,218 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { createDbFromFixture, FIXTURES } from '../../tests/fixtures/db/load';
+import { bundleFixture, idSequence } from '../domain/call/call.fixtures';
+import { callOutcome } from '../domain/call/outcome';
+import { recoveredActivity } from '../domain/call/recovery';
+import type { Invoice } from '../domain/entities';
+import { COMPLETED_CALL, TO_DELAY_REASON, callInput, drive, startCall } from '../machines/call.testing';
+import type { CallEvent } from '../machines/call.types';
+import type { CallRecordInput } from './api';
+import { DB_VERSION, openCadenceDb } from './db';
+import { createCadenceStore } from './store';
+
+let n = 0;
+async function setup() {
+  const db = await openCadenceDb(`calls-test-${++n}-${Date.now()}`);
+  const store = createCadenceStore(db);
+  await store.putBundles([bundleFixture()]);
+  return { db, store };
+}
+
+const AT = '2026-11-18T09:40:00.000Z';
+
+function driven(events: readonly CallEvent[], callId = 'call-1') {
+  const { actor, saved } = startCall(callInput({ callId }));
+  drive(actor, events);
+  return { actor, saved, last: saved.at(-1)! };
+}
+
+function record(envelope: CallRecordInput['envelope'], updatedAt = AT): CallRecordInput {
+  const { callId, debtorId } = envelope.snapshot.context;
+  return { callId, debtorId, updatedAt, envelope };
+}
+
+describe('calls in progress', () => {
+  it('keeps the latest write of each call and lists a debtor’s calls newest first', async () => {
+    const { store } = await setup();
+    const a = driven(TO_DELAY_REASON.slice(0, 2), 'call-a');
+    await store.saveCall(record(a.saved[0]!, '2026-11-18T09:30:00.000Z'));
+    await store.saveCall(record(a.last, '2026-11-18T09:31:00.000Z'));
+    const b = driven([], 'call-b');
+    await store.saveCall(record(b.last, '2026-11-18T09:35:00.000Z'));
+
+    const stored = await store.getCall('call-a');
+    expect(stored?.envelope).toEqual(JSON.parse(JSON.stringify(a.last)));
+    expect((await store.activeCalls('d1')).map((c) => c.callId)).toEqual(['call-b', 'call-a']);
+    expect(await store.activeCalls('someone-else')).toEqual([]);
+    expect((await store.activeCalls()).length).toBe(2);
+  });
+
+  it('refuses an envelope that is not a call snapshot, or that belongs to another call, and writes nothing', async () => {
+    const { store } = await setup();
+    const { last } = driven([]);
+    const broken = { ...last, snapshot: { ...last.snapshot, context: { ...last.snapshot.context, step: 'dancing' } } };
+    await expect(store.saveCall(record(broken as typeof last))).rejects.toMatchObject({ kind: 'invalid', store: 'calls' });
+    await expect(store.saveCall({ ...record(last), callId: 'call-2' })).rejects.toMatchObject({ kind: 'invalid', store: 'calls' });
+    expect(await store.activeCalls()).toEqual([]);
+  });
+
+  it('hands back a stored envelope from another machine version untouched, for the session to recover', async () => {
+    const { db, store } = await setup();
+    const old = { callId: 'old', debtorId: 'd1', updatedAt: AT, envelope: { machineVersion: 0, snapshot: { context: { notes: 'vieux' } } } };
+    await db.put('calls', old);
+    expect(await store.getCall('old')).toEqual(old);
+  });
+
+  it('clearAll empties the calls too', async () => {
+    const { store } = await setup();
+    await store.saveCall(record(driven([]).last));
+    await store.clearAll();
+    expect(await store.activeCalls()).toEqual([]);
+  });
+});
+
+describe('commitCallOutcome', () => {
+  it('writes the activity, promise, tasks and corrected contact, refreshes the summary and closes the call', async () => {
+    const { db, store } = await setup();
+    const { actor, last } = driven(COMPLETED_CALL);
+    await store.saveCall(record(last));
+    const outcome = callOutcome(actor.getSnapshot().context, AT, idSequence('new'));
+    await store.commitCallOutcome('call-1', outcome);
+
+    const dossier = await store.getDossier('d1');
+    expect(dossier?.activities).toEqual([outcome.activity]);
+    expect(dossier?.promises).toEqual([outcome.promise]);
+    expect(dossier?.tasks.map((t) => t.kind)).toEqual(['check_promise']);
+    expect(dossier?.contacts.find((c) => c.id === 'c1')).toMatchObject({ name: 'Claire Dubois', role: 'accounts_payable', phone: '04 72 00 00 00' });
+    const summary = await db.get('summaries', 'd1');
+    expect(summary?.promises.map((p) => p.id)).toEqual([outcome.promise?.id]);
+    expect(summary?.lastAction).toMatchObject({ type: 'call', outcome: 'completed' });
+    expect(await store.getCall('call-1')).toBeUndefined();
+  });
+
+  it('a wrong person gives a new preferred contact, clears the others’ flag, and books the call-back', async () => {
+    const { store } = await setup();
+    const wrong: CallEvent = {
+      type: 'WRONG_PERSON',
+      contact: { name: 'Luc Petit', role: 'accounts_payable', phone: '04 00 00 00 01' },
+      callBack: { date: '2026-11-20', time: '10:30' },
+    };
+    const { actor, last } = driven([wrong]);
+    await store.saveCall(record(last));
+    await store.commitCallOutcome('call-1', callOutcome(actor.getSnapshot().context, AT, idSequence('new')));
+    const dossier = await store.getDossier('d1');
+    expect(dossier?.contacts.filter((c) => c.preferred).map((c) => c.name)).toEqual(['Luc Petit']);
+    expect(dossier?.contacts).toHaveLength(3);
+    expect(dossier?.tasks).toEqual([expect.objectContaining({ kind: 'call_back', dueDate: '2026-11-20', dueTime: '10:30' })]);
+  });
+
+  it('marks disputed invoices disputed, with the reason, so chasing pauses for them', async () => {
+    const { db, store } = await setup();
+    const events: CallEvent[] = [
+      ...TO_DELAY_REASON.slice(0, 4),
+      { type: 'RAISE_DISPUTE', invoiceIds: ['i1'], why: 'Livraison incomplète' },
+      ...TO_DELAY_REASON.slice(4),
+      { type: 'NEXT' },
+      { type: 'NEXT' },
+      { type: 'NEXT' },
+      { type: 'NEXT' },
+      { type: 'NEXT' },
+      { type: 'CAPTURE', stepId: 'formalisation', fieldId: 'recap_channel', value: 'email' },
+      { type: 'FINISH' },
+    ];
+    const { actor, last } = driven(events);
+    await store.saveCall(record(last));
+    await store.commitCallOutcome('call-1', callOutcome(actor.getSnapshot().context, AT, idSequence('new')));
+    const i1 = (await store.getDossier('d1'))?.invoices.find((i) => i.id === 'i1');
+    expect(i1).toMatchObject({ status: 'disputed', disputeReason: 'Livraison incomplète' });
+    expect((await db.get('summaries', 'd1'))?.openItems.find((i) => i.invoiceId === 'i1')?.disputed).toBe(true);
+  });
+
+  it('is all or nothing: one bad change leaves the dossier and the call in progress as they were', async () => {
+    const { store } = await setup();
+    const { actor, last } = driven(COMPLETED_CALL);
+    await store.saveCall(record(last));
+    const before = await store.getDossier('d1');
+    const outcome = callOutcome(actor.getSnapshot().context, AT, idSequence('new'));
+    const bad = { ...outcome, invoiceChanges: [{ invoiceId: 'i1', status: 'disputed' as const, disputeReason: 'x' }, { invoiceId: 'nope', status: 'disputed' as const, disputeReason: 'x' }] };
+    await expect(store.commitCallOutcome('call-1', bad)).rejects.toMatchObject({ kind: 'not_found', key: 'nope' });
+    expect(await store.getDossier('d1')).toEqual(before);
+    expect(await store.getCall('call-1')).toBeDefined();
+  });
+
+  it('commits once: a second commit of the same call is refused and writes nothing', async () => {
+    const { store } = await setup();
+    const { actor, last } = driven(COMPLETED_CALL);
+    await store.saveCall(record(last));
+    const outcome = callOutcome(actor.getSnapshot().context, AT, idSequence('new'));
+    await store.commitCallOutcome('call-1', outcome);
+    const again = callOutcome(actor.getSnapshot().context, AT, idSequence('again'));
+    await expect(store.commitCallOutcome('call-1', again)).rejects.toMatchObject({ kind: 'not_found', store: 'calls' });
+    expect((await store.getDossier('d1'))?.activities).toHaveLength(1);
+  });
+
+  it('refuses an invoice change for another debtor’s invoice', async () => {
+    const { store } = await setup();
+    const other: Invoice = { ...bundleFixture().invoices[0]!, id: 'x1', debtorId: 'd2' };
+    await store.putBundles([{ ...bundleFixture(), debtor: { ...bundleFixture().debtor, id: 'd2' }, contacts: [], invoices: [other] }]);
+    const { actor, last } = driven(COMPLETED_CALL);
+    await store.saveCall(record(last));
+    const outcome = callOutcome(actor.getSnapshot().context, AT, idSequence('new'));
+    await expect(
+      store.commitCallOutcome('call-1', { ...outcome, invoiceChanges: [{ invoiceId: 'x1', status: 'disputed', disputeReason: 'x' }] }),
+    ).rejects.toMatchObject({ kind: 'invalid' });
+    expect((await store.getDossier('d2'))?.invoices[0]?.status).toBe('open');
+  });
+});
+
+describe('recoverCall and discardCall', () => {
+  it('recoverCall writes the recovered activity and closes the call in one go', async () => {
+    const { store } = await setup();
+    await store.saveCall(record(driven([{ type: 'SET_NOTES', text: 'Rappeler après le 20' }]).last));
+    const activity = recoveredActivity(
+      { debtorId: 'd1', callId: 'call-1', scriptId: null, scriptVersion: null, startedAt: null, notes: 'Rappeler après le 20', captures: {}, reason: null, commitment: null, fromVersion: 0 },
+      AT,
+      'Camille Martin',
+      idSequence('rec'),
+    );
+    await store.recoverCall('call-1', activity);
+    expect((await store.getDossier('d1'))?.activities).toEqual([activity]);
+    expect(await store.getCall('call-1')).toBeUndefined();
+    await expect(store.recoverCall('call-1', activity)).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  it('discardCall deletes the call in progress', async () => {
+    const { store } = await setup();
+    await store.saveCall(record(driven([]).last));
+    await store.discardCall('call-1');
+    expect(await store.activeCalls()).toEqual([]);
+  });
+});
+
+describe('v4 upgrade', () => {
+  it('opens a v3 database with data at v4 with nothing lost and an empty calls store', async () => {
+    const name = `calls-upgrade-${Date.now()}`;
+    const fx = FIXTURES.v3;
+    await createDbFromFixture(name, fx);
+    const before = await openDB(name);
+    expect(before.version).toBe(3);
+    expect(before.objectStoreNames.contains('calls')).toBe(false);
+    const snapshotOf = async (db: typeof before, stores: string[]) =>
+      Object.fromEntries(await Promise.all(stores.map(async (s) => [s, await db.getAll(s)] as const)));
+    const stores = [...Object.keys(fx.stores)];
+    const data = await snapshotOf(before, stores);
+    const settings = await before.get('settings', 'settings');
+    before.close();
+
+    const db = await openCadenceDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await snapshotOf(db as unknown as typeof before, stores)).toEqual(data);
+    expect(await db.get('settings', 'settings')).toEqual(settings);
+    expect(await db.count('calls')).toBe(0);
+    expect([...db.transaction('calls').store.indexNames]).toEqual(['debtorId']);
+    const store = createCadenceStore(db);
+    expect((await store.listSummaries()).length).toBe(fx.stores.debtors?.length);
+    store.close();
+  });
+});
