@@ -6,6 +6,9 @@ import type { DebtorBundle } from '../../domain/bundle';
 import { t } from '../../i18n';
 import { usePageTitle } from '../../ui/page-title';
 import { storageErrorMessage } from '../../ui/storage-error';
+import { ResumeCallBanner } from '../call/ResumeCallBanner';
+import { AfterCallPanels } from '../payments/AfterCallPanels';
+import { promiseView } from '../payments/promise-view';
 import { ContactsSection } from './ContactsSection';
 import { DossierHeader } from './DossierHeader';
 import { dossierTotals, groupInvoices, openTasks, promiseOrder, timelineOrder } from './dossier-view';
@@ -21,12 +24,14 @@ function Dossier(props: { bundle: DebtorBundle }): JSX.Element {
   return (
     <article class="page dossier" data-testid="dossier">
       <DossierHeader debtor={props.bundle.debtor} totals={dossierTotals(groups())} />
+      <ResumeCallBanner debtorId={props.bundle.debtor.id} />
       <div class="dossier-grid">
         <div class="dossier-people">
           <ContactsSection contacts={props.bundle.contacts} />
-          <PromisesSection promises={promiseOrder(props.bundle.promises)} />
-          <TasksSection tasks={openTasks(props.bundle.tasks)} today={today} />
+          <PromisesSection promises={promiseOrder(promiseView(props.bundle, today).promises)} />
+          <TasksSection tasks={openTasks(props.bundle.tasks)} today={today} debtorName={props.bundle.debtor.name} />
         </div>
+        <AfterCallPanels bundle={props.bundle} today={today} />
         <InvoicesSection groups={groups()} />
         <TimelineSection activities={timelineOrder(props.bundle.activities)} />
       </div>

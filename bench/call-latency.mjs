@@ -1,0 +1,142 @@
+/**
+ * The call screen's two latencies (issue 3), p50/p95 at 1× and 4× CPU throttling (CDP
+ * Emulation.setCPUThrottlingRate), on a phone-sized viewport:
+ * - step transition: key press (Ctrl+Enter / Alt+←) → `cadence:call-step-painted`, which the call screen marks
+ *   one task after the frame that shows the new step;
+ * - note keystroke → saved: key press in the notes → `cadence:call-saved`, which it marks when the write that
+ *   holds that keystroke is acknowledged by IndexedDB (the "Saved" the agent sees).
+ *
+ * `runCallLatency({ origin, reps, log })` is for bench/run.mjs; `node bench/call-latency.mjs` builds the app,
+ * serves it on a free port and prints the figures on its own.
+ */
+import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import { CHROMIUM_PATH, PLAYWRIGHT_ARGS } from './lib/chromium.mjs';
+import { summarize } from './lib/stats.mjs';
+
+const VIEWPORT = { width: 390, height: 844 };
+const DEFAULT_REPS = { steps: 30, keys: 40 };
+const NOTE = 'Le client règle le solde vendredi par virement, après validation du gérant. ';
+
+function installCallProbes() {
+  window.__call = { keyAt: Infinity };
+  const onKey = (e) => {
+    window.__call.keyAt = Math.min(window.__call.keyAt, e.timeStamp);
+  };
+  document.addEventListener('keydown', onKey, true);
+  document.addEventListener('beforeinput', onKey, true);
+}
+
+/** Presses `key`, then waits for the first `mark` after that key press; returns the latency in ms. */
+async function timeKey(page, key, mark, timeout = 15_000) {
+  await page.evaluate(() => {
+    window.__call.keyAt = Infinity;
+  });
+  if (key.length === 1) await page.keyboard.type(key);
+  else await page.keyboard.press(key);
+  const handle = await page.waitForFunction(
+    (name) => performance.getEntriesByName(name).some((m) => m.startTime >= window.__call.keyAt),
+    mark,
+    { timeout, polling: 5 },
+  );
+  await handle.dispose();
+  return page.evaluate((name) => {
+    const key = window.__call.keyAt;
+    return performance.getEntriesByName(name).find((m) => m.startTime >= key).startTime - key;
+  }, mark);
+}
+
+async function openCall(page, origin) {
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('[data-testid="worklist"][data-state="ready"]', { timeout: 120_000 });
+  const href = await page.getAttribute('a[data-testid="worklist-row"] >> nth=0', 'href');
+  await page.goto(`${origin}${href}/call`);
+  await page.waitForSelector('[data-testid="call"][data-step="presentation"]', { timeout: 30_000 });
+  await page.waitForSelector('[data-testid="save-status"][data-state="saved"]');
+}
+
+/** Forward and back over the first four steps, which ask for nothing: each press is one transition. */
+async function measureSteps(page, count) {
+  const path = ['identification', 'explanation', 'listening'];
+  const samples = [];
+  let forward = true;
+  let at = 0;
+  while (samples.length < count) {
+    const key = forward ? 'Control+Enter' : 'Alt+ArrowLeft';
+    samples.push(await timeKey(page, key, 'cadence:call-step-painted'));
+    at += forward ? 1 : -1;
+    const expected = at === 0 ? 'presentation' : path[at - 1];
+    await page.waitForSelector(`[data-testid="call"][data-step="${expected}"]`);
+    if (at === path.length || at === 0) forward = !forward;
+  }
+  return samples;
+}
+
+/** One key at a time in the notes, each waited until acknowledged, with a typist's pause between keys. */
+async function measureKeys(page, count) {
+  await page.keyboard.press('Alt+KeyN');
+  await page.waitForFunction(() => document.activeElement?.id === 'call-notes');
+  const samples = [];
+  for (let i = 0; i < count; i++) {
+    samples.push(await timeKey(page, NOTE[i % NOTE.length], 'cadence:call-saved'));
+    await page.waitForSelector('[data-testid="save-status"][data-state="saved"]');
+    await page.waitForTimeout(60);
+  }
+  return samples;
+}
+
+export async function runCallLatency({ origin, reps = {}, log = () => undefined }) {
+  const n = { steps: reps.callSteps ?? DEFAULT_REPS.steps, keys: reps.callKeys ?? DEFAULT_REPS.keys };
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_ARGS, headless: true });
+  const runs = [];
+  try {
+    for (const rate of [1, 4]) {
+      // A fresh profile per rate: each run starts a new call on a freshly seeded demo portfolio.
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      await context.addInitScript(installCallProbes);
+      const page = await context.newPage();
+      await openCall(page, origin);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      const step = summarize(await measureSteps(page, n.steps));
+      const note = summarize(await measureKeys(page, n.keys));
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await context.close();
+      log(`  call ${rate}×: step p50 ${step.p50.toFixed(1)} ms, p95 ${step.p95.toFixed(1)} ms; note→saved p50 ${note.p50.toFixed(1)} ms, p95 ${note.p95.toFixed(1)} ms`);
+      runs.push({ rate, step, note });
+    }
+  } finally {
+    await browser.close();
+  }
+  return { viewport: VIEWPORT, runs };
+}
+
+/** Table rows in bench/run.mjs's shape: [figure, value, note]. */
+export function callLatencyRows(result) {
+  const ms = (x) => (x == null ? '–' : `${x.toFixed(1)} ms`);
+  return result.runs.flatMap((r) => [
+    [`step transition ${r.rate}× (p50 / p95)`, `${ms(r.step.p50)} / ${ms(r.step.p95)}`, `key → next step painted, n=${r.step.n}`],
+    [`note keystroke → saved ${r.rate}× (p50 / p95)`, `${ms(r.note.p50)} / ${ms(r.note.p95)}`, `key → IndexedDB write acknowledged, n=${r.note.n}`],
+  ]);
+}
+
+async function main() {
+  const { buildApp } = await import('./lib/build.mjs');
+  const { serveApp } = await import('./lib/server.mjs');
+  const log = (m) => process.stderr.write(`${m}\n`);
+  const argOrigin = process.argv.find((a) => a.startsWith('--origin='))?.slice('--origin='.length);
+  let server;
+  try {
+    if (!argOrigin) {
+      log('building the app…');
+      await buildApp();
+      server = await serveApp();
+    }
+    const result = await runCallLatency({ origin: argOrigin ?? server.origin, log });
+    for (const [figure, value, note] of callLatencyRows(result)) console.log(`${figure.padEnd(40)} ${value.padEnd(22)} ${note}`);
+  } finally {
+    await server?.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

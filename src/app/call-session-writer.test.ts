@@ -1,0 +1,119 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createCallWriter } from './call-session-writer';
+
+/** A save whose writes finish only when the test says so, recording the order they started in. */
+function manualSave() {
+  const started: number[] = [];
+  const finish: Array<(ok: boolean) => void> = [];
+  const save = (value: number) =>
+    new Promise<void>((resolve, reject) => {
+      started.push(value);
+      finish.push((ok) => (ok ? resolve() : reject(new Error(`failed ${value}`))));
+    });
+  return { save, started, finish };
+}
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('call writer', () => {
+  it('writes at once when idle, and coalesces what comes during a write into the newest value', async () => {
+    const m = manualSave();
+    const w = createCallWriter(m.save);
+    w.push(1);
+    expect(m.started).toEqual([1]);
+    w.push(2);
+    w.push(3);
+    w.push(4);
+    expect(m.started).toEqual([1]);
+    expect(w.state().pending).toBe(true);
+    m.finish[0]!(true);
+    await tick();
+    expect(m.started).toEqual([1, 4]);
+    expect(w.state().savedSeq).toBe(1);
+    m.finish[1]!(true);
+    await tick();
+    expect(w.state()).toMatchObject({ pending: false, savedSeq: 4, error: null });
+  });
+
+  it('never writes an older value after a newer one', async () => {
+    const order: number[] = [];
+    const w = createCallWriter(async (v: number) => {
+      await new Promise((r) => setTimeout(r, Math.random() * 3));
+      order.push(v);
+    });
+    for (let i = 1; i <= 40; i++) {
+      w.push(i);
+      if (i % 7 === 0) await tick();
+    }
+    await w.flush();
+    expect(order.at(-1)).toBe(40);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('flush resolves once everything pushed before it is on disk', async () => {
+    const m = manualSave();
+    const w = createCallWriter(m.save);
+    w.push(1);
+    w.push(2);
+    let flushed = false;
+    const done = w.flush().then(() => (flushed = true));
+    m.finish[0]!(true);
+    await tick();
+    expect(flushed).toBe(false);
+    m.finish[1]!(true);
+    await done;
+    expect(flushed).toBe(true);
+  });
+
+  it('flushNow issues the newest value without waiting for the write in flight', () => {
+    const m = manualSave();
+    const w = createCallWriter(m.save);
+    w.push(1);
+    w.push(2);
+    w.flushNow();
+    expect(m.started).toEqual([1, 2]);
+    w.flushNow();
+    expect(m.started).toEqual([1, 2]);
+  });
+
+  it('reports a failure, keeps the value, and writes it again', async () => {
+    vi.useFakeTimers();
+    try {
+      const m = manualSave();
+      const w = createCallWriter(m.save, { retryMs: 500 });
+      w.push(1);
+      m.finish[0]!(false);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(w.state()).toMatchObject({ pending: true, savedSeq: 0 });
+      expect(String(w.state().error)).toContain('failed 1');
+      await vi.advanceTimersByTimeAsync(500);
+      expect(m.started).toEqual([1, 1]);
+      m.finish[1]!(true);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(w.state()).toMatchObject({ pending: false, savedSeq: 1, error: null });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('close flushes and then ignores later values', async () => {
+    const m = manualSave();
+    const w = createCallWriter(m.save);
+    w.push(1);
+    const closing = w.close();
+    m.finish[0]!(true);
+    await closing;
+    w.push(2);
+    expect(m.started).toEqual([1]);
+  });
+
+  it('tells subscribers when a value is acknowledged', async () => {
+    const m = manualSave();
+    const w = createCallWriter(m.save, { now: () => 1234 });
+    const seen: Array<number | null> = [];
+    w.subscribe((s) => seen.push(s.savedAt));
+    w.push(1);
+    m.finish[0]!(true);
+    await tick();
+    expect(seen.at(-1)).toBe(1234);
+  });
+});

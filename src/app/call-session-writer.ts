@@ -1,0 +1,139 @@
+/**
+ * The call's save queue. Every transition hands it the latest envelope; it writes one at a time and, while a
+ * write is in flight, keeps only the newest value (a burst of note keystrokes becomes one write). Writes never
+ * land out of order: each one starts after the previous finished, except `flushNow`, which issues the newest
+ * value at once when the page is being hidden — IndexedDB runs read-write transactions on the same store in
+ * the order they were created, so that one still lands last.
+ *
+ * Contract for `save`: it starts its IndexedDB transaction in the order it is called (the store does: its
+ * call records module is one shared promise, and the transaction opens synchronously after it).
+ *
+ * There is no debounce timer: a keystroke typed while nothing is being written is written at once, so the
+ * agent's words are on disk within one or two write times (a few milliseconds), far inside the 300 ms budget.
+ */
+export interface SaveState {
+  /** Something pushed is not on disk yet. */
+  pending: boolean;
+  /** When the last write finished (the clock the writer was given), or null before the first. */
+  savedAt: number | null;
+  /** The sequence number of the newest value known to be on disk (0 before the first). */
+  savedSeq: number;
+  /** The last write failure, cleared by the next success; failed values are retried. */
+  error: unknown;
+}
+
+export interface CallWriter<T> {
+  /** Queues `value` as the newest state to store; returns its sequence number. Ignored once closed. */
+  push(value: T): number;
+  /** Resolves once everything pushed so far is on disk; rejects if the newest write failed. */
+  flush(): Promise<void>;
+  /** The page is going away: start writing the newest value now, without waiting for the write in flight. */
+  flushNow(): void;
+  /** Flushes, then refuses further values (the call has ended, or this tab lost the right to write). */
+  close(): Promise<void>;
+  state(): SaveState;
+  subscribe(listener: (state: SaveState) => void): () => void;
+}
+
+export interface CallWriterOptions {
+  now?: () => number;
+  /** Delay before retrying a failed write (e.g. a full disk that the agent frees). */
+  retryMs?: number;
+}
+
+interface Waiter {
+  seq: number;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+export function createCallWriter<T>(save: (value: T) => Promise<void>, options: CallWriterOptions = {}): CallWriter<T> {
+  const now = options.now ?? Date.now;
+  const retryMs = options.retryMs ?? 1_000;
+  let latest: { seq: number; value: T } | null = null;
+  let seq = 0;
+  let issued = 0;
+  let written = 0;
+  let inFlight = 0;
+  let savedAt: number | null = null;
+  let error: unknown = null;
+  let closed = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const listeners = new Set<(state: SaveState) => void>();
+  let waiters: Waiter[] = [];
+
+  const state = (): SaveState => ({ pending: seq > written, savedAt, savedSeq: written, error });
+
+  function settle(): void {
+    const s = state();
+    for (const l of listeners) l(s);
+    const still: Waiter[] = [];
+    for (const w of waiters) {
+      if (written >= w.seq) w.resolve();
+      else if (error !== null && inFlight === 0) w.reject(error);
+      else still.push(w);
+    }
+    waiters = still;
+  }
+
+  function write(item: { seq: number; value: T }): void {
+    issued = Math.max(issued, item.seq);
+    inFlight++;
+    save(item.value).then(
+      () => {
+        written = Math.max(written, item.seq);
+        savedAt = now();
+        error = null;
+      },
+      (e: unknown) => {
+        error = e;
+        // Written again on the next push, flush, or after a pause.
+        issued = written;
+        clearTimeout(retry);
+        retry = setTimeout(pump, retryMs);
+      },
+    ).finally(() => {
+      inFlight--;
+      settle();
+      pump();
+    });
+  }
+
+  function pump(): void {
+    if (inFlight > 0 || !latest || latest.seq <= issued) return;
+    write(latest);
+  }
+
+  const writer: CallWriter<T> = {
+    push(value) {
+      if (closed) return seq;
+      seq++;
+      latest = { seq, value };
+      pump();
+      settle();
+      return seq;
+    },
+    flush() {
+      if (written >= seq) return Promise.resolve();
+      if (inFlight === 0) pump();
+      return new Promise<void>((resolve, reject) => waiters.push({ seq, resolve, reject }));
+    },
+    flushNow() {
+      if (latest && latest.seq > issued) write(latest);
+    },
+    async close() {
+      closed = true;
+      try {
+        await writer.flush();
+      } finally {
+        clearTimeout(retry);
+      }
+    },
+    state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return writer;
+}

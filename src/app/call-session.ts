@@ -1,0 +1,132 @@
+/**
+ * The app shell's side of the guided call: opening `/debtors/:id/call` either resumes the debtor's call in
+ * progress (the same step, every capture and note) or starts a new one with the built-in script of the
+ * agent's language. The call machine gets the store as its `persist` effect (see ./call-session-live.ts).
+ *
+ * A stored call that cannot resume (older machine version that cannot be migrated, damaged snapshot,
+ * unknown script) is never lost: what it holds is written to the dossier's timeline (recoverCall).
+ */
+import { buildCallFacts, callContact } from '../domain/call/facts';
+import type { CallContext } from '../domain/call/context';
+import { hasRecoveredContent, recoveredActivity, type RecoveredCall } from '../domain/call/recovery';
+import type { Activity } from '../domain/entities';
+import { restoreCallSnapshot } from '../machines/call.snapshot';
+import { BUILTIN_SCRIPTS, builtinScript } from '../scripts/builtin';
+import type { CallScript } from '../scripts/schema';
+import type { CadenceStore, CallRecord } from '../storage/api';
+import { callLockName, openLockName, tryLock, withLock, type HeldLock, type LockManagerLike } from './call-session-lock';
+import { createLiveSession, type CallSession, type LiveDeps, type PageEvents } from './call-session-live';
+import { todayIso } from './today';
+
+export type { CallSession, CommitState, SessionMode } from './call-session-live';
+export type { SaveState } from './call-session-writer';
+
+export interface CallSessionDeps {
+  store: CadenceStore;
+  /** `navigator.locks` by default; null where Web Locks are missing (then this tab always writes). */
+  locks?: LockManagerLike | null;
+  now?: () => number;
+  newId?: () => string;
+  today?: () => string;
+  /** Where `pagehide` and `visibilitychange` come from; null in tests without a page. */
+  page?: PageEvents | null;
+}
+
+export type OpenedCall =
+  | { kind: 'session'; session: CallSession }
+  /** The stored call could not resume; `activity` is what went to the timeline (null: nothing had been typed). */
+  | { kind: 'recovered'; activity: Activity | null }
+  | { kind: 'unreadable' }
+  /** A call that cannot resume is open in another tab, which will deal with it. */
+  | { kind: 'busy' }
+  | { kind: 'not_found' };
+
+function defaultDeps(deps: CallSessionDeps): LiveDeps {
+  const hasWindow = typeof window !== 'undefined' && typeof document !== 'undefined';
+  return {
+    store: deps.store,
+    locks: deps.locks !== undefined ? deps.locks : (globalThis.navigator?.locks ?? null),
+    now: deps.now ?? Date.now,
+    newId: deps.newId ?? (() => crypto.randomUUID()),
+    today: deps.today ?? (() => todayIso()),
+    page: deps.page !== undefined ? deps.page : hasWindow ? { win: window, doc: document } : null,
+  };
+}
+
+/** Stands in for a lock where the browser has no Web Locks: one tab, one writer. */
+const NO_LOCK: HeldLock = { release: () => undefined };
+
+/** The script a stored call was started with; a call whose script is gone cannot show its steps. */
+function scriptOf(context: CallContext): CallScript | undefined {
+  return BUILTIN_SCRIPTS.find((s) => s.id === context.scriptId && s.version === context.scriptVersion);
+}
+
+function recoveredFromContext(c: CallContext): RecoveredCall {
+  const { debtorId, callId, scriptId, scriptVersion, startedAt, notes, captures, reason, commitment } = c;
+  return { debtorId, callId, scriptId, scriptVersion, startedAt, notes, captures, reason, commitment, fromVersion: c.machineVersion };
+}
+
+export async function openCallSession(debtorId: string, options: CallSessionDeps): Promise<OpenedCall> {
+  const deps = defaultDeps(options);
+  const { store, locks } = deps;
+  const bundle = await store.getDossier(debtorId);
+  if (!bundle) return { kind: 'not_found' };
+  const settings = await store.getSettings();
+  const facts = buildCallFacts(bundle, settings, deps.today());
+  const base = { debtorId, bundle, settings, facts };
+
+  async function openExisting(record: CallRecord): Promise<OpenedCall> {
+    const lock = locks ? await tryLock(locks, callLockName(record.callId)) : NO_LOCK;
+    let restored = restoreCallSnapshot(record.envelope);
+    if (restored.kind === 'snapshot') {
+      const script = scriptOf(restored.snapshot.context);
+      if (script) {
+        const start = { snapshot: restored.snapshot, updatedAt: record.updatedAt };
+        const session = createLiveSession({ ...base, callId: record.callId, script, lock, readOnly: lock === null, start }, deps);
+        return { kind: 'session', session };
+      }
+      restored = { kind: 'recovered', recovered: recoveredFromContext(restored.snapshot.context) };
+    }
+    if (!lock) return { kind: 'busy' };
+    try {
+      if (restored.kind === 'unreadable') {
+        await store.discardCall(record.callId);
+        return { kind: 'unreadable' };
+      }
+      const activity = recoveredActivity(restored.recovered, new Date(deps.now()).toISOString(), settings.agentName, deps.newId);
+      if (!hasRecoveredContent(restored.recovered)) {
+        await store.discardCall(record.callId);
+        return { kind: 'recovered', activity: null };
+      }
+      await store.recoverCall(record.callId, activity);
+      return { kind: 'recovered', activity };
+    } finally {
+      lock.release();
+    }
+  }
+
+  async function startNew(): Promise<OpenedCall> {
+    const callId = `call-${deps.newId()}`;
+    const lock = locks ? await tryLock(locks, callLockName(callId)) : NO_LOCK;
+    const script = builtinScript(settings.language);
+    const input = {
+      callId,
+      debtorId,
+      contactId: callContact(bundle!.contacts)?.id ?? null,
+      agentName: settings.agentName,
+      script,
+      startedAt: new Date(deps.now()).toISOString(),
+      today: deps.today(),
+    };
+    const session = createLiveSession({ ...base, callId, script, lock, readOnly: false, start: { input } }, deps);
+    // Another tab opening this dossier must find this call stored, not start a second one.
+    await session.flush();
+    return { kind: 'session', session };
+  }
+
+  const open = async (): Promise<OpenedCall> => {
+    const [existing] = await store.activeCalls(debtorId);
+    return existing ? openExisting(existing) : startNew();
+  };
+  return locks ? withLock(locks, openLockName(debtorId), open) : open();
+}

@@ -1,0 +1,89 @@
+import { A, useParams } from '@solidjs/router';
+import { createResource, createSignal, Match, onCleanup, Switch, type JSX } from 'solid-js';
+import { openCallSession, type OpenedCall } from '../../app/call-session';
+import { useServices } from '../../app/store-context';
+import { t } from '../../i18n';
+import { usePageTitle } from '../../ui/page-title';
+import { storageErrorMessage } from '../../ui/storage-error';
+import { CallScreen } from './CallScreen';
+import './call.css';
+
+function Notice(props: { title: string; body: string; debtorId: string; testId: string; onNewCall?: () => void }): JSX.Element {
+  return (
+    <section class="page page--narrow" data-testid={props.testId}>
+      <h1>{props.title}</h1>
+      <p>{props.body}</p>
+      <div class="actions">
+        <A class="btn" href={`/debtors/${encodeURIComponent(props.debtorId)}`}>
+          {t('callscreen:outcome.backToDossier')}
+        </A>
+        {props.onNewCall && (
+          <button type="button" class="btn btn--primary" data-testid="start-new-call" onClick={() => props.onNewCall?.()}>
+            {t('callscreen:startNew')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/**
+ * `/debtors/:id/call`: resumes the debtor's call in progress, or starts one. A stored call that cannot
+ * resume has already been saved into the dossier when this page says so.
+ */
+export default function CallPage(): JSX.Element {
+  const params = useParams<{ id: string }>();
+  const services = useServices();
+  const [attempt, setAttempt] = createSignal(0);
+  let gone = false;
+  onCleanup(() => (gone = true));
+  const [opened] = createResource(
+    () => ({ id: params.id, attempt: attempt() }),
+    async ({ id }): Promise<OpenedCall> => {
+      const result = await openCallSession(id, { store: services.store });
+      // Left before the call opened: let its lock and pending write go.
+      if (gone && result.kind === 'session') result.session.dispose();
+      if (result.kind === 'recovered') services.dataChanged();
+      return result;
+    },
+  );
+  usePageTitle(() => {
+    const result = opened.state === 'ready' ? opened() : undefined;
+    return result?.kind === 'session' ? t('callscreen:pageTitle', { name: result.session.bundle.debtor.name }) : t('callscreen:pageTitleShort');
+  });
+  const again = () => setAttempt((n) => n + 1);
+
+  return (
+    <Switch fallback={<p class="page page-loading" role="status">{t('loading')}</p>}>
+      <Match when={opened.error as unknown}>
+        <section class="page page--narrow" role="alert">
+          <h1>{t('callscreen:openFailed')}</h1>
+          <p>{storageErrorMessage(opened.error)}</p>
+        </section>
+      </Match>
+      <Match when={opened()?.kind === 'not_found'}>
+        <Notice testId="call-not-found" title={t('dossier:notFound.title')} body={t('dossier:notFound.body')} debtorId={params.id} />
+      </Match>
+      <Match when={opened()?.kind === 'recovered' && opened()}>
+        {(r) => (
+          <Notice
+            testId="call-recovered"
+            title={t('callscreen:recovered.title')}
+            body={r().kind === 'recovered' && (r() as Extract<OpenedCall, { kind: 'recovered' }>).activity ? t('call:restore.recovered') : t('callscreen:recovered.empty')}
+            debtorId={params.id}
+            onNewCall={again}
+          />
+        )}
+      </Match>
+      <Match when={opened()?.kind === 'unreadable'}>
+        <Notice testId="call-unreadable" title={t('callscreen:recovered.title')} body={t('call:restore.unreadable')} debtorId={params.id} onNewCall={again} />
+      </Match>
+      <Match when={opened()?.kind === 'busy'}>
+        <Notice testId="call-busy" title={t('callscreen:pageTitleShort')} body={t('callscreen:busy')} debtorId={params.id} />
+      </Match>
+      <Match when={opened()?.kind === 'session' && opened()}>
+        {(o) => <CallScreen session={(o() as Extract<OpenedCall, { kind: 'session' }>).session} />}
+      </Match>
+    </Switch>
+  );
+}

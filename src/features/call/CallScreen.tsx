@@ -1,0 +1,265 @@
+import { createEffect, createMemo, createSignal, Match, on, onCleanup, onMount, Show, Switch, type JSX } from 'solid-js';
+import type { CallSession } from '../../app/call-session';
+import { useServices } from '../../app/store-context';
+import { callContact, withPromise } from '../../domain/call/facts';
+import type { StepBlocker } from '../../domain/call/rules';
+import { STEP_IDS, stepIndex } from '../../domain/call/steps';
+import { INTL_LOCALES } from '../../domain/call/variables';
+import { t } from '../../i18n';
+import { fillStep } from '../../scripts/fill';
+import { CallNav, blockerText } from './CallNav';
+import { CallTimer, SaveStatus } from './CallStatus';
+import { CaptureFields } from './CaptureFields';
+import { CoachPanel } from './CoachPanel';
+import type { CommitmentKind } from './CommitmentPanel';
+import { EndingsDialog, type EndingChoice } from './EndingsDialog';
+import { InterruptedPanel } from './InterruptedPanel';
+import { NotesPad } from './NotesPad';
+import { ObjectionsPanel } from './ObjectionsPanel';
+import { OutcomeSummary } from './OutcomeSummary';
+import { ScriptText } from './ScriptText';
+import { commandFor, isMac, isTextField, type CallCommand } from './shortcuts';
+import { StepControls } from './StepControls';
+import { StepRail } from './StepRail';
+import { useCallSession } from './use-call-session';
+
+/** Where to put the agent when Next is refused: the first thing the blocker asks for. */
+function blockerTarget(blocker: StepBlocker, stepId: string, kind: CommitmentKind): string {
+  switch (blocker.code) {
+    case 'required_field':
+      return `#capture-${stepId}-${blocker.fieldId}, [name="capture-${stepId}-${blocker.fieldId}"]`;
+    case 'reason_required':
+      return '[name="delay-reason"]';
+    case 'commitment_required':
+      return `#commitment-kind-${kind}`;
+    case 'promise_not_restated':
+      return '#promise-restated';
+    case 'promise_invalid':
+      return '#promise-amount';
+  }
+}
+
+/** The guided call: step rail, script with the facts, fields, coaching, notes, and the ways to end. */
+export function CallScreen(props: { session: CallSession }): JSX.Element {
+  const services = useServices();
+  const view = useCallSession(props.session);
+  const { bundle, script } = props.session;
+  const intl = INTL_LOCALES[script.locale];
+  const facts = createMemo(() => {
+    const c = view.commitment();
+    return withPromise(props.session.facts, c?.kind === 'promise' ? c : null);
+  });
+  const filled = createMemo(() => fillStep(script, view.step(), facts()));
+  const contact = () => bundle.contacts.find((c) => c.id === view.snapshot().context.contactId) ?? callContact(bundle.contacts);
+  const stepNumber = () => stepIndex(view.step()) + 1;
+  const isLast = () => view.step() === 'formalisation';
+  const [notesOpen, setNotesOpen] = createSignal(false);
+  const [endings, setEndings] = createSignal<{ open: boolean; initial: EndingChoice | null }>({ open: false, initial: null });
+  const [commitKind, setCommitKind] = createSignal<CommitmentKind>(view.commitment()?.kind ?? 'promise');
+  const [announcement, setAnnouncement] = createSignal('');
+  let heading: HTMLHeadingElement | undefined;
+  let notesArea: HTMLTextAreaElement | undefined;
+  let objections: HTMLDetailsElement | undefined;
+  /** Set before a step change that should land somewhere other than the step heading (Alt+P). */
+  let focusAfterStep: string | null = null;
+
+  const focus = (selector: string) => document.querySelector<HTMLElement>(selector)?.focus();
+
+  createEffect(
+    on(
+      () => [view.phase(), view.step()] as const,
+      ([phase]) => {
+        setAnnouncement(
+          phase === 'step'
+            ? t('callscreen:announce.step', { n: stepNumber(), total: STEP_IDS.length, title: filled().step.title })
+            : t(`callscreen:announce.${phase}`),
+        );
+        if (focusAfterStep) focus(focusAfterStep);
+        else heading?.focus();
+        focusAfterStep = null;
+        // Painted: a task after the next frame. The benchmark measures key press → this mark.
+        requestAnimationFrame(() => setTimeout(() => performance.mark('cadence:call-step-painted')));
+      },
+      { defer: true },
+    ),
+  );
+  createEffect(on(() => view.commit().kind, (kind) => kind === 'committed' && services.dataChanged(), { defer: true }));
+
+  const next = () => {
+    const event = isLast() ? ({ type: 'FINISH' } as const) : ({ type: 'NEXT' } as const);
+    if (view.can(event)) return view.send(event);
+    const first = view.blockers()[0];
+    if (!first) return;
+    setAnnouncement(view.blockers().map((b) => blockerText(b, filled().step.captures)).join(' '));
+    focus(blockerTarget(first, view.step(), commitKind()));
+  };
+  const back = () => view.can({ type: 'BACK' }) && view.send({ type: 'BACK' });
+  const openNotes = () => {
+    if (view.phase() === 'ended') return;
+    setNotesOpen(true);
+    notesArea?.focus();
+  };
+  const promise = () => {
+    if (view.step() === 'commitments') {
+      setCommitKind('promise');
+      return focus('#promise-amount');
+    }
+    if (view.can({ type: 'GOTO', stepId: 'commitments' })) {
+      setCommitKind('promise');
+      focusAfterStep = '#promise-amount';
+      return view.send({ type: 'GOTO', stepId: 'commitments' });
+    }
+    setAnnouncement(t('callscreen:shortcuts.promiseLater'));
+  };
+  const toggleObjections = () => {
+    if (!objections) return;
+    objections.open = !objections.open;
+    objections.querySelector('summary')?.focus();
+  };
+  const openEnding = (initial: EndingChoice | null) => setEndings({ open: true, initial });
+
+  const run: Record<CallCommand, () => void> = {
+    next: () => view.phase() === 'step' && next(),
+    back: () => view.phase() === 'step' && back(),
+    notes: openNotes,
+    promise: () => view.phase() === 'step' && promise(),
+    objections: () => view.phase() === 'step' && toggleObjections(),
+    end: () => view.phase() !== 'ended' && openEnding(null),
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (endings().open || event.defaultPrevented) return;
+    const command = commandFor(event, { inTextField: isTextField(event.target), mac: isMac() });
+    if (!command) return;
+    // A read-only tab still opens the notes and the objections; it moves nothing.
+    if (view.readOnly() && command !== 'notes' && command !== 'objections') return;
+    event.preventDefault();
+    run[command]();
+  };
+  onMount(() => {
+    window.addEventListener('keydown', onKey, true);
+    // Landing on a call (new or resumed) starts where the agent reads: the step's heading. The shell moves
+    // focus to <main> when the route's transition commits, which can come after this mount: follow it.
+    const land = () => {
+      const active = document.activeElement;
+      if (!active || active === document.body || active.id === 'main') heading?.focus();
+    };
+    land();
+    requestAnimationFrame(land);
+    landing = setTimeout(land, 150);
+  });
+  let landing: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(landing));
+  onCleanup(() => window.removeEventListener('keydown', onKey, true));
+
+  return (
+    <div class="page call" data-testid="call" data-step={view.step()} data-phase={view.phase()} data-mode={view.mode()} data-commit={view.commit().kind}>
+      <header class="call-head">
+        <div class="call-head__id">
+          <h1>{t('callscreen:title', { name: bundle.debtor.name })}</h1>
+          <Show when={contact()}>
+            {(c) => (
+              <p class="call-head__who muted">
+                {c().name} · {t(`role.${c().role}`)}
+                <Show when={c().phone}>
+                  {' '}
+                  · <a href={`tel:${c().phone.replace(/[^\d+]/g, '')}`}>{c().phone}</a>
+                </Show>
+              </p>
+            )}
+          </Show>
+        </div>
+        <div class="call-head__status">
+          <CallTimer startedAt={view.snapshot().context.startedAt} running={view.phase() !== 'ended'} now={Date.now} />
+          <SaveStatus save={view.save()} />
+          <Show when={view.phase() !== 'ended'}>
+            <button type="button" class="btn btn--end" data-testid="call-end" aria-keyshortcuts="Alt+X" disabled={view.readOnly()} onClick={() => openEnding(null)}>
+              {t('callscreen:endings.open')}
+            </button>
+          </Show>
+        </div>
+      </header>
+      <Switch>
+        <Match when={view.mode() === 'reader'}>
+          <p class="notice notice--warning" role="status" data-testid="call-read-only">
+            {t('callscreen:readOnly')}
+          </p>
+        </Match>
+        <Match when={view.mode() === 'closed'}>
+          <p class="notice notice--warning" role="status" data-testid="call-closed">
+            {t('callscreen:closedElsewhere')}
+          </p>
+        </Match>
+      </Switch>
+      <div class="call-body">
+        <Show when={view.phase() !== 'ended'} fallback={<div class="rail" />}>
+          <StepRail view={view} title={(id) => t(`call:steps.${id}`)} />
+        </Show>
+        <div class="call-main">
+          <Switch>
+            <Match when={view.phase() === 'ended'}>
+              <OutcomeSummary commit={view.commit()} bundle={bundle} onRetry={() => props.session.retryCommit()} headingRef={(el) => (heading = el)} />
+            </Match>
+            <Match when={view.phase() === 'interrupted'}>
+              <InterruptedPanel view={view} headingRef={(el) => (heading = el)} />
+            </Match>
+            <Match when={view.phase() === 'step'}>
+              <fieldset class="call-fieldset" disabled={view.readOnly()}>
+                <section class="call-step card" aria-labelledby="step-title" data-testid="call-step">
+                  <p class="call-step__kicker">{t('callscreen:stepOf', { n: stepNumber(), total: STEP_IDS.length })}</p>
+                  <h2 id="step-title" tabindex="-1" ref={(el) => (heading = el)} data-testid="step-title">
+                    {filled().step.title}
+                  </h2>
+                  <ScriptText parts={filled().parts} intl={intl} />
+                  <StepControls
+                    view={view}
+                    stepId={view.step()}
+                    facts={facts()}
+                    contact={contact()}
+                    intl={intl}
+                    commitKind={commitKind}
+                    setCommitKind={setCommitKind}
+                    openEnding={openEnding}
+                  />
+                  <CaptureFields view={view} stepId={view.step()} fields={filled().step.captures} />
+                </section>
+                <ObjectionsPanel view={view} script={script} ref={(el) => (objections = el)} />
+              </fieldset>
+            </Match>
+          </Switch>
+          <Show when={view.phase() === 'step'}>
+            <CallNav
+              blockers={view.blockers()}
+              fields={filled().step.captures}
+              last={isLast()}
+              canBack={view.can({ type: 'BACK' })}
+              readOnly={view.readOnly()}
+              notesOpen={notesOpen()}
+              onBack={back}
+              onNext={next}
+              onNotes={() => (notesOpen() ? setNotesOpen(false) : openNotes())}
+            />
+          </Show>
+        </div>
+        <aside class="call-side" aria-label={t('callscreen:side')}>
+          {/* Once ended, the notes are in the outcome: the machine takes no more of them. */}
+          <Show when={view.phase() !== 'ended'}>
+            <NotesPad view={view} open={notesOpen()} textareaRef={(el) => (notesArea = el)} />
+          </Show>
+          <Show when={view.phase() === 'step'}>
+            <CoachPanel step={filled().step} tips={filled().tips} />
+          </Show>
+        </aside>
+      </div>
+      <p class="shortcuts muted small" data-testid="call-shortcuts">
+        <span class="shortcuts__title">{t('callscreen:shortcuts.title')}</span> <kbd class="kbd">Ctrl+↵</kbd> / <kbd class="kbd">Alt+→</kbd>{' '}
+        {t('callscreen:shortcuts.next')} · <kbd class="kbd">Alt+←</kbd> {t('callscreen:shortcuts.back')} · <kbd class="kbd">Alt+N</kbd>{' '}
+        {t('callscreen:shortcuts.notes')} · <kbd class="kbd">Alt+P</kbd> {t('callscreen:shortcuts.promise')} · <kbd class="kbd">Alt+O</kbd>{' '}
+        {t('callscreen:shortcuts.objections')} · <kbd class="kbd">Alt+X</kbd> {t('callscreen:shortcuts.end')}
+      </p>
+      <div class="sr-only" role="status" aria-live="polite" data-testid="call-announcer">
+        {announcement()}
+      </div>
+      <EndingsDialog view={view} open={endings().open} initial={endings().initial} onClose={() => setEndings({ open: false, initial: null })} />
+    </div>
+  );
+}

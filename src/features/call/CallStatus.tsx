@@ -1,0 +1,66 @@
+import { createEffect, createSignal, on, onCleanup, Show, type JSX } from 'solid-js';
+import type { SaveState } from '../../app/call-session';
+import { t } from '../../i18n';
+import { formatElapsed } from './call-view';
+
+/** Elapsed time since the call started; frozen once it ended. */
+export function CallTimer(props: { startedAt: string; running: boolean; now: () => number }): JSX.Element {
+  const started = Date.parse(props.startedAt);
+  const [now, setNow] = createSignal(props.now());
+  const timer = setInterval(() => props.running && setNow(props.now()), 1000);
+  onCleanup(() => clearInterval(timer));
+  return (
+    <p class="call-timer" role="timer" aria-label={t('callscreen:timer')}>
+      <span class="call-timer__label" aria-hidden="true">
+        {t('callscreen:timer')}
+      </span>{' '}
+      <span class="mono">{formatElapsed((now() - started) / 1000)}</span>
+    </p>
+  );
+}
+
+/**
+ * "Saved" once what the agent typed is on disk. The pending state lasts milliseconds; showing it at once
+ * would flicker on every keystroke, so the words change only when a write takes longer than 300 ms. The
+ * `data-state` attribute follows at once (tests and benchmarks read it), and each acknowledged write is
+ * marked `cadence:call-saved` on the performance timeline.
+ */
+export function SaveStatus(props: { save: SaveState }): JSX.Element {
+  const [slow, setSlow] = createSignal(false);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(
+    on(
+      () => props.save.pending,
+      (pending) => {
+        clearTimeout(timer);
+        if (pending) timer = setTimeout(() => setSlow(true), 300);
+        else setSlow(false);
+      },
+    ),
+  );
+  createEffect(
+    on(
+      () => props.save.savedSeq,
+      (seq) => seq > 0 && performance.mark('cadence:call-saved', { detail: seq }),
+      { defer: true },
+    ),
+  );
+  onCleanup(() => clearTimeout(timer));
+  const state = () => (props.save.error !== null ? 'error' : props.save.pending ? 'pending' : 'saved');
+  return (
+    <p class="save-status" data-testid="save-status" data-state={state()} data-saved-seq={props.save.savedSeq}>
+      <Show
+        when={props.save.error === null}
+        fallback={
+          <span class="save-status__error" role="alert">
+            {t('callscreen:save.error')}
+          </span>
+        }
+      >
+        <Show when={slow()} fallback={<span class="save-status__ok">✓ {t('callscreen:save.saved')}</span>}>
+          <span>{t('callscreen:save.pending')}</span>
+        </Show>
+      </Show>
+    </p>
+  );
+}

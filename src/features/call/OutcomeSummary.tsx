@@ -1,0 +1,156 @@
+import { A } from '@solidjs/router';
+import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import type { CommitState } from '../../app/call-session';
+import type { DebtorBundle } from '../../domain/bundle';
+import type { Commitment } from '../../domain/call/context';
+import type { CallActivityDetails, CallOutcome } from '../../domain/call/outcome';
+import { formatDate, formatMoney } from '../../domain/format';
+import { t } from '../../i18n';
+import { locale } from '../../ui/locale';
+import { storageErrorMessage } from '../../ui/storage-error';
+import { formatElapsed } from './call-view';
+
+function CommitmentText(props: { commitment: Commitment; bundle: DebtorBundle }): JSX.Element {
+  const numbers = (ids: string[]) => ids.map((id) => props.bundle.invoices.find((i) => i.id === id)?.number ?? id).join(', ');
+  const money = (cents: number) => formatMoney(cents, locale());
+  const date = (iso: string) => formatDate(iso, locale());
+  return (
+    <Switch>
+      <Match when={props.commitment.kind === 'promise' && props.commitment}>
+        {(p) => (
+          <>
+            {t('callscreen:outcome.promise', { amount: money(p().amountCents), date: date(p().date), means: t(`call:means.${p().means}`).toLocaleLowerCase() })}
+            <Show when={p().invoiceIds.length > 0}> ({numbers(p().invoiceIds)})</Show>
+          </>
+        )}
+      </Match>
+      <Match when={props.commitment.kind === 'plan' && props.commitment}>
+        {(p) => (
+          <>
+            <ul class="plain">
+              <For each={p().instalments}>{(i) => <li>{t('callscreen:outcome.instalment', { amount: money(i.amountCents), date: date(i.date) })}</li>}</For>
+            </ul>
+            <span class="badge badge--warning">{t('call:planStatus.awaiting_approval')}</span>
+          </>
+        )}
+      </Match>
+      <Match when={props.commitment.kind === 'dispute' && props.commitment}>
+        {(d) => t('callscreen:outcome.dispute', { invoices: numbers(d().invoiceIds), why: d().why })}
+      </Match>
+      <Match when={props.commitment.kind === 'none' && props.commitment}>{(n) => t('callscreen:outcome.none', { why: n().why })}</Match>
+    </Switch>
+  );
+}
+
+function Summary(props: { outcome: CallOutcome; bundle: DebtorBundle }): JSX.Element {
+  const details = (): CallActivityDetails => props.outcome.activity.details;
+  return (
+    <dl class="outcome__list">
+      <div>
+        <dt>{t('callscreen:outcome.ending')}</dt>
+        <dd data-testid="outcome-ending">{t(`call:endings.${details().ending.type}`)}</dd>
+      </div>
+      <div>
+        <dt>{t('callscreen:outcome.duration')}</dt>
+        <dd>{formatElapsed(details().durationSeconds)}</dd>
+      </div>
+      <Show when={details().reason}>
+        {(r) => (
+          <div>
+            <dt>{t('call:fields.reasonCode')}</dt>
+            <dd>
+              {t(`call:reasons.${r().code}`)}
+              <Show when={r().detail}> — {r().detail}</Show>
+            </dd>
+          </div>
+        )}
+      </Show>
+      <Show when={details().commitment}>
+        {(c) => (
+          <div>
+            <dt>{t(`call:commitmentKinds.${c().kind}`)}</dt>
+            <dd data-testid="outcome-commitment">
+              <CommitmentText commitment={c()} bundle={props.bundle} />
+            </dd>
+          </div>
+        )}
+      </Show>
+      <Show when={props.outcome.contactChanges.length > 0 || details().contactCheck}>
+        <div>
+          <dt>{t('callscreen:outcome.contact')}</dt>
+          <dd>
+            <For each={props.outcome.contactChanges}>
+              {(change) => <p>{change.kind === 'create' ? t('callscreen:outcome.contactCreated', { name: change.contact.name }) : t('callscreen:outcome.contactUpdated', { name: change.patch.name })}</p>}
+            </For>
+            <Show when={details().contactCheck?.status === 'confirmed'}>{t('callscreen:contact.status.confirmed')}</Show>
+          </dd>
+        </div>
+      </Show>
+      <div>
+        <dt>{t('callscreen:outcome.tasks')}</dt>
+        <dd>
+          <ul class="plain" data-testid="outcome-tasks">
+            <For each={props.outcome.tasks} fallback={<li>{t('callscreen:outcome.noTask')}</li>}>
+              {(task) => (
+                <li>
+                  {t(`taskKind.${task.kind}`)} — {formatDate(task.dueDate, locale())}
+                  <Show when={task.dueTime}> {task.dueTime}</Show>
+                  <Show when={task.note}> · {task.note}</Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </dd>
+      </div>
+      <Show when={props.outcome.activity.summary}>
+        <div>
+          <dt>{t('callscreen:notes.label')}</dt>
+          <dd class="outcome__notes">{props.outcome.activity.summary}</dd>
+        </div>
+      </Show>
+    </dl>
+  );
+}
+
+/** After the call: what was written to the dossier, or why it is not yet, with a way back to the dossier. */
+export function OutcomeSummary(props: { commit: CommitState; bundle: DebtorBundle; onRetry: () => void; headingRef: (el: HTMLHeadingElement) => void }): JSX.Element {
+  const dossier = () => `/debtors/${encodeURIComponent(props.bundle.debtor.id)}`;
+  return (
+    <section class="call-step card outcome" aria-labelledby="outcome-title" data-testid="call-outcome" data-state={props.commit.kind}>
+      <h2 id="outcome-title" tabindex="-1" ref={props.headingRef}>
+        {t('callscreen:outcome.title')}
+      </h2>
+      <Switch fallback={<p role="status">{t('callscreen:outcome.saving')}</p>}>
+        <Match when={props.commit.kind === 'failed' && props.commit}>
+          {(failed) => (
+            <div role="alert">
+              <p>{t('callscreen:outcome.failed')}</p>
+              <p>{storageErrorMessage(failed().error)}</p>
+              <button type="button" class="btn btn--primary" onClick={() => props.onRetry()}>
+                {t('callscreen:outcome.retry')}
+              </button>
+            </div>
+          )}
+        </Match>
+        <Match when={props.commit.kind === 'committed' && props.commit}>
+          {(done) => (
+            <>
+              <p class="notice notice--ok" role="status">
+                {t('callscreen:outcome.saved')}
+              </p>
+              <Summary outcome={done().outcome} bundle={props.bundle} />
+            </>
+          )}
+        </Match>
+      </Switch>
+      <div class="actions">
+        <A href={dossier()} class="btn btn--primary btn--lg" data-testid="back-to-dossier">
+          {t('callscreen:outcome.backToDossier')}
+        </A>
+        <A href="/" class="btn">
+          {t('backToWorklist')}
+        </A>
+      </div>
+    </section>
+  );
+}

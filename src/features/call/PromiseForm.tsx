@@ -1,0 +1,131 @@
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import type { PromiseCommitment } from '../../domain/call/context';
+import type { InvoiceFact } from '../../domain/call/facts';
+import { promiseProblems } from '../../domain/call/rules';
+import { PAYMENT_MEANS, type PaymentMeans } from '../../domain/entities';
+import { lang, t } from '../../i18n';
+import { centsToInput, parseEuros } from './call-view';
+import { InvoiceChoices } from './InvoiceChoices';
+import type { CallView } from './use-call-session';
+
+/**
+ * A promise to pay: amount, date, means, invoices. Recorded as soon as it holds (every change is saved);
+ * any change asks again for the restatement, which the agent confirms once the debtor agreed.
+ */
+export function PromiseForm(props: { view: CallView; invoices: InvoiceFact[]; overdueIds: string[]; intl: string }): JSX.Element {
+  const initial = (): PromiseCommitment | null => {
+    const c = props.view.commitment();
+    return c?.kind === 'promise' ? c : null;
+  };
+  const mark = () => (lang() === 'fr' ? ',' : '.');
+  const [amount, setAmount] = createSignal(initial() ? centsToInput(initial()!.amountCents, mark()) : '');
+  const [date, setDate] = createSignal(initial()?.date ?? '');
+  const [means, setMeans] = createSignal<PaymentMeans>(initial()?.means ?? 'transfer');
+  const [invoiceIds, setInvoiceIds] = createSignal<string[]>(initial()?.invoiceIds ?? props.overdueIds);
+
+  const cents = () => parseEuros(amount());
+  const problems = () => {
+    const c = cents();
+    if (c === 'invalid') return ['amount_invalid'];
+    if (c === null || date() === '') return [];
+    return promiseProblems({ amountCents: c, date: date() }, props.view.today());
+  };
+  const promise = () => {
+    const c = props.view.commitment();
+    return c?.kind === 'promise' ? c : null;
+  };
+
+  const sync = () => {
+    const c = cents();
+    if (typeof c !== 'number' || date() === '') return;
+    const event = { type: 'SET_PROMISE' as const, amountCents: c, date: date(), means: means(), invoiceIds: invoiceIds() };
+    const now = promise();
+    const same = now && now.amountCents === c && now.date === date() && now.means === means() && now.invoiceIds.join() === invoiceIds().join();
+    if (!same && props.view.can(event)) props.view.send(event);
+  };
+  const update = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    sync();
+  };
+
+  return (
+    <div class="commit-form" data-testid="promise-form">
+      <div class="field-row">
+        <div class="field">
+          <label for="promise-amount" class="field__label">
+            {t('call:fields.promiseAmount')}
+          </label>
+          <input
+            id="promise-amount"
+            data-testid="promise-amount"
+            class="input input--amount"
+            inputmode="decimal"
+            autocomplete="off"
+            value={amount()}
+            aria-invalid={cents() === 'invalid' || problems().includes('amount_not_positive')}
+            aria-describedby="promise-problems"
+            onInput={(e) => update(setAmount)(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="promise-date" class="field__label">
+            {t('call:fields.promiseDate')}
+          </label>
+          <input
+            id="promise-date"
+            data-testid="promise-date"
+            class="input input--date"
+            type="date"
+            min={props.view.today()}
+            value={date()}
+            aria-invalid={problems().includes('date_in_past')}
+            aria-describedby="promise-problems"
+            onInput={(e) => update(setDate)(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="promise-means" class="field__label">
+            {t('call:fields.promiseMeans')}
+          </label>
+          <select id="promise-means" class="input" value={means()} onChange={(e) => update(setMeans)(e.currentTarget.value as PaymentMeans)}>
+            <For each={PAYMENT_MEANS}>{(m) => <option value={m}>{t(`call:means.${m}`)}</option>}</For>
+          </select>
+        </div>
+      </div>
+      <ul id="promise-problems" class="problems" aria-live="polite">
+        <For each={problems()}>
+          {(p) => <li>{p === 'amount_invalid' ? t('callscreen:form.amountInvalid') : t(`call:promiseProblems.${p}`)}</li>}
+        </For>
+      </ul>
+      <InvoiceChoices
+        id="promise-invoices"
+        legend={t('call:fields.promiseInvoices')}
+        invoices={props.invoices}
+        intl={props.intl}
+        selected={invoiceIds()}
+        onChange={update(setInvoiceIds)}
+      />
+      <div class="restated">
+        <label class="choice choice--strong">
+          <input
+            id="promise-restated"
+            data-testid="promise-restated"
+            type="checkbox"
+            checked={promise()?.restatedConfirmed === true}
+            disabled={!promise() || promise()?.restatedConfirmed === true}
+            aria-describedby="promise-restated-hint"
+            onChange={(e) => {
+              if (e.currentTarget.checked) props.view.send({ type: 'CONFIRM_RESTATED' });
+            }}
+          />
+          <span>{t('call:fields.restated')}</span>
+        </label>
+        <p id="promise-restated-hint" class="muted small">
+          <Show when={promise()} fallback={t('callscreen:promise.fillFirst')}>
+            {t('callscreen:promise.restateHint')}
+          </Show>
+        </p>
+      </div>
+    </div>
+  );
+}

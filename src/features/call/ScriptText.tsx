@@ -1,0 +1,85 @@
+import { For, Match, Switch, type JSX } from 'solid-js';
+import type { InvoiceFact } from '../../domain/call/facts';
+import { formatDate, formatMoney } from '../../domain/format';
+import type { ScriptPart } from '../../domain/call/variables';
+import { t } from '../../i18n';
+import { scriptBlocks } from './call-view';
+
+function delay(invoice: InvoiceFact): string {
+  if (invoice.daysLate > 0) return t('callscreen:script.daysLate', { count: invoice.daysLate });
+  if (invoice.daysLate === 0) return t('callscreen:script.dueToday');
+  return t('callscreen:script.dueIn', { count: -invoice.daysLate });
+}
+
+function InvoiceTable(props: { variable: 'invoices.overdue' | 'invoices.upcoming'; invoices: InvoiceFact[]; intl: string }): JSX.Element {
+  return (
+    <table class="script__invoices">
+      <caption class="sr-only">{t(`callscreen:script.caption.${props.variable === 'invoices.overdue' ? 'overdue' : 'upcoming'}`)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('callscreen:script.col.number')}</th>
+          <th scope="col">{t('callscreen:script.col.dueDate')}</th>
+          <th scope="col">{t('callscreen:script.col.delay')}</th>
+          <th scope="col" class="num">
+            {t('callscreen:script.col.outstanding')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.invoices}>
+          {(invoice) => (
+            <tr>
+              <th scope="row" class="mono">
+                {invoice.number}
+              </th>
+              <td>{formatDate(invoice.dueDate, props.intl)}</td>
+              <td>{delay(invoice)}</td>
+              <td class="num">{formatMoney(invoice.outstandingCents, props.intl)}</td>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * What the agent says at this step, with the dossier's facts highlighted (4 C: concret) and invoice lists
+ * as small tables. A fact the dossier lacks shows as a marked gap, never as a blank.
+ */
+export function ScriptText(props: { parts: ScriptPart[]; intl: string }): JSX.Element {
+  return (
+    <div class="script" data-testid="call-script">
+      <For each={scriptBlocks(props.parts)}>
+        {(block) => (
+          <Switch>
+            <Match when={block.kind === 'invoices' && block}>
+              {(b) => <InvoiceTable variable={b().variable} invoices={b().invoices} intl={props.intl} />}
+            </Match>
+            <Match when={block.kind === 'paragraph' && block}>
+              {(b) => (
+                <p class="script__say">
+                  <For each={b().parts}>
+                    {(part) => (
+                      <Switch fallback={part.text}>
+                        <Match when={part.kind === 'value' && part.missing}>
+                          <mark class="fact fact--missing" title={t('callscreen:script.missing')}>
+                            <span aria-hidden="true">{part.text}</span>
+                            <span class="sr-only">{t('callscreen:script.missing')}</span>
+                          </mark>
+                        </Match>
+                        <Match when={part.kind === 'value'}>
+                          <mark class="fact">{part.text}</mark>
+                        </Match>
+                      </Switch>
+                    )}
+                  </For>
+                </p>
+              )}
+            </Match>
+          </Switch>
+        )}
+      </For>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * The call session as Solid signals. The snapshot signal fires on every transition (each note keystroke
+ * included), so views read it through narrow memos: a keystroke in the notes re-renders the notes, not
+ * the step. The session is disposed with the screen (pending writes flushed, writer lock released).
+ */
+import { batch, createMemo, createSignal, onCleanup } from 'solid-js';
+import type { CallSession, CommitState, SaveState, SessionMode } from '../../app/call-session';
+import type { CallEvent } from '../../machines/call.types';
+import { currentBlockers, stepRail, type CallSnapshot } from '../../machines/call.selectors';
+
+export function useCallSession(session: CallSession) {
+  const [snapshot, setSnapshot] = createSignal<CallSnapshot>(session.snapshot(), { equals: false });
+  const [mode, setMode] = createSignal<SessionMode>(session.mode());
+  const [save, setSave] = createSignal<SaveState>(session.saveState());
+  const [commit, setCommit] = createSignal<CommitState>(session.commitState());
+  const stop = session.subscribe(() =>
+    batch(() => {
+      setSnapshot(session.snapshot());
+      setMode(session.mode());
+      setSave(session.saveState());
+      setCommit(session.commitState());
+    }),
+  );
+  onCleanup(() => {
+    stop();
+    session.dispose();
+  });
+
+  const context = () => snapshot().context;
+  const step = createMemo(() => context().step);
+  const phase = createMemo<'step' | 'interrupted' | 'ended'>(() =>
+    snapshot().hasTag('ended') ? 'ended' : snapshot().hasTag('interrupted') ? 'interrupted' : 'step',
+  );
+  const notes = createMemo(() => context().notes);
+  const captures = createMemo(() => context().captures);
+  const reason = createMemo(() => context().reason);
+  const commitment = createMemo(() => context().commitment);
+  const contactCheck = createMemo(() => context().contactCheck);
+  const today = createMemo(() => context().today);
+  const rail = createMemo(() => stepRail(context()), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  const blockers = createMemo(() => currentBlockers(snapshot()), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+
+  return {
+    session,
+    snapshot,
+    mode,
+    save,
+    commit,
+    step,
+    phase,
+    notes,
+    captures,
+    reason,
+    commitment,
+    contactCheck,
+    today,
+    rail,
+    blockers,
+    readOnly: () => mode() !== 'writer',
+    /** Whether the machine takes `event` now (and this tab may write). */
+    can: (event: CallEvent) => mode() === 'writer' && snapshot().can(event),
+    send: (event: CallEvent) => session.send(event),
+  };
+}
+
+export type CallView = ReturnType<typeof useCallSession>;
