@@ -19,6 +19,11 @@ export function Header(): JSX.Element {
               </A>
             </li>
             <li>
+              <A href="/plans" class="app-nav__link">
+                {t('nav.plans')}
+              </A>
+            </li>
+            <li>
               <A href="/settings" class="app-nav__link">
                 {t('nav.settings')}
               </A>

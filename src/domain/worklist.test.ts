@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DebtorSummary, SummaryOpenItem } from './summary';
-import { buildWorklist, daysBetween, sortWorklist, worklistRow, type WorklistRow } from './worklist';
+import { promiseStatus } from './promises/status';
+import { buildWorklist, daysBetween, isoDayNumber, sortWorklist, worklistRow, type WorklistRow } from './worklist';
 
 const TODAY = '2026-11-23';
 
@@ -28,6 +29,34 @@ describe('daysBetween', () => {
     expect(daysBetween(TODAY, TODAY)).toBe(0);
     expect(daysBetween('2026-11-24', TODAY)).toBe(-1);
   });
+
+  it('counts leap days and year ends, and reads only the date of an instant', () => {
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+    expect(daysBetween('2027-02-28', '2027-03-01')).toBe(1);
+    expect(daysBetween('2100-02-28', '2100-03-01')).toBe(1);
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2026-11-20T23:59:59+01:00', TODAY)).toBe(3);
+  });
+});
+
+describe('isoDayNumber', () => {
+  it('agrees with Date.parse on every date from 1900 to 2199', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1) / 86_400_000, max: Date.UTC(2199, 11, 31) / 86_400_000 }), (day) => {
+        const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+        expect(isoDayNumber(iso)).toBe(day);
+      }),
+    );
+    expect(isoDayNumber('1970-01-01')).toBe(0);
+  });
+
+  it('is NaN for text that does not start with a date, so such an item is never counted late', () => {
+    for (const bad of ['', '2026-1-01', '2026-13-01', '2026-00-10', '2026-11-32', '20261123', 'yesterday', '2026-11-2x']) {
+      expect(isoDayNumber(bad)).toBeNaN();
+    }
+    const row = worklistRow(summary({ debtorId: 'd', openItems: [item('not a date', 1_000)] }), TODAY);
+    expect(row).toMatchObject({ overdueCents: 0, oldestDaysLate: 0, score: 0 });
+  });
 });
 
 describe('worklistRow', () => {
@@ -53,10 +82,14 @@ describe('worklistRow', () => {
   it('a pending promise breaks only once the grace days have passed and the money is short', () => {
     const pending = (paidCents: number): DebtorSummary =>
       summary({ debtorId: 'd', promises: [{ id: 'p', dueDate: '2026-11-19', amountCents: 1_000, paidCents, status: 'pending' }] });
-    expect(worklistRow(pending(0), '2026-11-22').brokenPromises).toBe(0); // due + 3 = 22, not before today
-    expect(worklistRow(pending(0), TODAY)).toMatchObject({ brokenPromises: 1, tier: 1 });
-    expect(worklistRow(pending(1_000), TODAY).brokenPromises).toBe(0);
-    expect(worklistRow(pending(0), TODAY, { promiseGraceDays: 5 }).brokenPromises).toBe(0);
+    // Due Thursday 19th + 2 business days = Monday 23rd: still pending that day, broken the next.
+    expect(worklistRow(pending(0), TODAY).brokenPromises).toBe(0);
+    expect(worklistRow(pending(0), '2026-11-24')).toMatchObject({ brokenPromises: 1, tier: 1 });
+    expect(worklistRow(pending(1_000), '2026-11-24').brokenPromises).toBe(0);
+    expect(worklistRow(pending(0), '2026-11-24', { promiseGraceDays: 3 }).brokenPromises).toBe(0);
+    // The same deadline as the promise rule itself.
+    expect(promiseStatus({ amountCents: 1_000, dueDate: '2026-11-19', createdAt: '2026-11-01' }, [], TODAY)).toBe('pending');
+    expect(promiseStatus({ amountCents: 1_000, dueDate: '2026-11-19', createdAt: '2026-11-01' }, [], '2026-11-24')).toBe('broken');
   });
 
   it('counts partial promises whose money is short as broken', () => {

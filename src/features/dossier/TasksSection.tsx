@@ -3,9 +3,10 @@ import type { Task } from '../../domain/entities';
 import { formatDate } from '../../domain/format';
 import { t } from '../../i18n';
 import { locale } from '../../ui/locale';
+import { TaskIcsButton } from '../letters/TaskIcsButton';
 
 /** Follow-ups still to do; those due today or earlier are marked, they are why the debtor tops the worklist. */
-export function TasksSection(props: { tasks: Task[]; today: string }): JSX.Element {
+export function TasksSection(props: { tasks: Task[]; today: string; debtorName?: string }): JSX.Element {
   return (
     <section class="card" data-testid="tasks" aria-labelledby="tasks-title">
       <h2 id="tasks-title">{t('dossier:tasks.title')}</h2>
@@ -23,6 +24,7 @@ export function TasksSection(props: { tasks: Task[]; today: string }): JSX.Eleme
                   <Show when={task.dueDate <= props.today}>
                     <span class="badge badge--task">{t('dossier:tasks.due')}</span>
                   </Show>
+                  <TaskIcsButton task={task} {...(props.debtorName ? { debtorName: props.debtorName } : {})} />
                 </p>
                 <Show when={task.note}>
                   <p class="muted">{task.note}</p>

@@ -1,6 +1,8 @@
 import type { JSX } from 'solid-js';
 import { t } from '../../i18n';
 import { usePageTitle } from '../../ui/page-title';
+import { CreditorSection } from '../letters/CreditorSection';
+import { RatesSection } from '../penalties/RatesSection';
 import { DataSection } from './DataSection';
 import { LanguageSection } from './LanguageSection';
 import { ProfileForm } from './ProfileForm';
@@ -19,6 +21,8 @@ export default function SettingsPage(): JSX.Element {
           <StorageSection />
         </div>
         <DataSection />
+        <CreditorSection />
+        <RatesSection />
       </div>
     </div>
   );

@@ -1,0 +1,111 @@
+import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
+import { useServices } from '../../app/store-context';
+import type { CreditorProfile } from '../../domain/entities';
+import { t } from '../../i18n';
+import { storageErrorMessage } from '../../ui/storage-error';
+import { CREDITOR_FIELDS, creditorValues, validateCreditor, type CreditorErrorCode, type CreditorField, type CreditorValues } from './creditor-form';
+
+const AUTOCOMPLETE: Partial<Record<CreditorField, string>> = {
+  line1: 'address-line1',
+  line2: 'address-line2',
+  postalCode: 'postal-code',
+  city: 'address-level2',
+  country: 'country',
+  email: 'email',
+  phone: 'tel',
+};
+const HINTED: readonly CreditorField[] = ['iban', 'creditInsurer'];
+
+function CreditorForm(props: { initial: CreditorProfile }): JSX.Element {
+  const services = useServices();
+  const [values, setValues] = createSignal<CreditorValues>(creditorValues(props.initial));
+  const [errors, setErrors] = createSignal<Partial<Record<CreditorField, CreditorErrorCode>>>({});
+  const [status, setStatus] = createSignal<{ kind: 'saved' | 'failed'; text: string }>();
+  let form!: HTMLFormElement;
+
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const result = validateCreditor(values());
+    if (!result.ok) {
+      setErrors(result.errors);
+      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    setErrors({});
+    try {
+      await services.store.putCreditor(result.creditor);
+      setValues(creditorValues(result.creditor));
+      setStatus({ kind: 'saved', text: t('letters:creditor.saved') });
+    } catch (error) {
+      setStatus({ kind: 'failed', text: storageErrorMessage(error) });
+    }
+  };
+
+  return (
+    <form ref={form} class="form creditor-form" novalidate onSubmit={save}>
+      <For each={CREDITOR_FIELDS}>
+        {(field) => {
+          const id = `creditor-${field}`;
+          const described = () => [HINTED.includes(field) ? `${id}-hint` : undefined, errors()[field] ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined;
+          return (
+            <div class="field">
+              <label for={id}>{t(`letters:creditor.field.${field}`)}</label>
+              <input
+                id={id}
+                class="input"
+                autocomplete={AUTOCOMPLETE[field] ?? 'off'}
+                value={values()[field]}
+                aria-invalid={errors()[field] ? 'true' : undefined}
+                aria-describedby={described()}
+                onInput={(e) => {
+                  setValues({ ...values(), [field]: e.currentTarget.value });
+                  setStatus(undefined);
+                }}
+              />
+              <Show when={HINTED.includes(field)}>
+                <p class="field__hint" id={`${id}-hint`}>
+                  {t(`letters:creditor.hint.${field}`)}
+                </p>
+              </Show>
+              <Show when={errors()[field]}>
+                {(code) => (
+                  <p class="field__error" id={`${id}-error`}>
+                    {t(`letters:creditor.error.${code()}`)}
+                  </p>
+                )}
+              </Show>
+            </div>
+          );
+        }}
+      </For>
+      <div class="actions">
+        <button type="submit" class="btn btn--primary" data-testid="creditor-save">
+          {t('letters:creditor.save')}
+        </button>
+        <p class="form-status" role="status" classList={{ 'form-status--error': status()?.kind === 'failed' }}>
+          {status()?.text ?? ''}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+/** The letterhead of every letter: the company's address, contact, SIREN, bank details and credit insurer. */
+export function CreditorSection(): JSX.Element {
+  const services = useServices();
+  const [stored] = createResource(() => services.store.getCreditor());
+  return (
+    <section class="card" aria-labelledby="creditor-title" data-testid="creditor-section">
+      <h2 id="creditor-title">{t('letters:creditor.title')}</h2>
+      <p class="field__hint">{t('letters:creditor.intro')}</p>
+      <Show when={stored.state === 'errored'}>
+        <p class="field__error" role="alert">
+          {storageErrorMessage(stored.error)}
+        </p>
+      </Show>
+      <Show when={stored.state === 'ready' && stored()} fallback={<Show when={stored.loading}><p role="status">{t('loading')}</p></Show>}>
+        {(c) => <CreditorForm initial={c()} />}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * Fills a reminder letter (domain/drafts/letters.ts) from the dossier: the creditor from Settings, the debtor
+ * and the contact to address, the overdue invoices the ladder names, earlier reminders of this episode, and
+ * penalties as of the letter's date. The first reminder states no amounts of penalties (it is a courteous
+ * reminder; its terms paragraph mentions them in general); the second reminder and the formal notice do.
+ */
+import type { DebtorBundle } from '../../domain/bundle';
+import { toWallTime } from '../../domain/calendar/zonedTime';
+import type { DraftInvoice } from '../../domain/drafts/common';
+import type { LetterInput, LetterKind } from '../../domain/drafts/letterTypes';
+import type { CreditorProfile, RateSettings, Settings } from '../../domain/entities';
+import { isLargeAccount, ladderStepOf, nextRung, type LadderStep } from '../../domain/ladder/ladder';
+import { outstandingCents } from '../../domain/payments/allocation';
+import { promiseView } from '../payments/promise-view';
+import { dossierPenalties, isOverdue } from '../penalties/dossier-penalties';
+
+export interface LetterContext {
+  bundle: DebtorBundle;
+  settings: Settings;
+  creditor: CreditorProfile;
+  rates: RateSettings;
+  today: string;
+}
+
+/** The ladder's next rung for this dossier; pending promises hold escalation until their deadline. */
+export function dossierRung(bundle: DebtorBundle, today: string): LadderStep | null {
+  const view = promiseView(bundle, today);
+  const holds = view.promises.filter((p) => p.status === 'pending').map((p) => p.dueDate).sort();
+  const openCents = bundle.invoices.reduce((s, i) => s + (i.status === 'open' ? outstandingCents(i) : 0), 0);
+  const lastHold = holds[holds.length - 1];
+  return nextRung({
+    today,
+    invoices: bundle.invoices,
+    activities: bundle.activities,
+    largeAccount: isLargeAccount(bundle.debtor.segment, openCents),
+    ...(lastHold ? { holdUntil: lastHold } : {}),
+  });
+}
+
+/** Dates of the written reminders already sent in the current overdue episode, oldest first. */
+export function previousReminders(bundle: DebtorBundle, today: string): string[] {
+  const overdue = bundle.invoices.filter((i) => isOverdue(i, today)).map((i) => i.dueDate).sort();
+  const start = overdue[0];
+  if (!start) return [];
+  return bundle.activities
+    .filter((a) => {
+      const step = ladderStepOf(a);
+      return step === 'first_reminder' || step === 'second_reminder';
+    })
+    .map((a) => toWallTime(a.at).date)
+    .filter((d) => d > start)
+    .sort();
+}
+
+export interface FilledLetter {
+  input: LetterInput;
+  invoiceIds: string[];
+  /** Principal + penalties claimed, for the timeline. */
+  totalCents: number;
+}
+
+/** The invoices a letter lists: the ladder's when it is at this rung, else every overdue one. */
+function letterInvoices(kind: LetterKind, ctx: LetterContext): string[] {
+  const step = dossierRung(ctx.bundle, ctx.today);
+  if (step && step.rung === kind && step.invoiceIds.length > 0) return step.invoiceIds;
+  return ctx.bundle.invoices.filter((i) => isOverdue(i, ctx.today)).map((i) => i.id);
+}
+
+export function fillLetter(kind: LetterKind, ctx: LetterContext): FilledLetter {
+  const { bundle, creditor, settings, today } = ctx;
+  const ids = letterInvoices(kind, ctx);
+  const chosen = bundle.invoices.filter((i) => ids.includes(i.id)).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const invoices: DraftInvoice[] = chosen.map((i) => ({
+    number: i.number,
+    issueDate: i.issueDate,
+    dueDate: i.dueDate,
+    label: i.label,
+    amountExclVatCents: i.amountExclVatCents,
+    amountInclVatCents: i.amountInclVatCents,
+    outstandingCents: outstandingCents(i),
+  }));
+  const contact = [...bundle.contacts].sort((a, b) => Number(b.preferred) - Number(a.preferred))[0];
+  const penalties = kind === 'first_reminder' ? undefined : dossierPenalties(bundle, ctx.rates, today, ids);
+  const step = dossierRung(bundle, today);
+  const input: LetterInput = {
+    locale: bundle.debtor.language,
+    date: today,
+    creditor: {
+      name: settings.company,
+      address: creditor.address,
+      email: creditor.email,
+      signature: settings.signature,
+      ...(creditor.phone ? { phone: creditor.phone } : {}),
+      ...(creditor.siren ? { siren: creditor.siren } : {}),
+      ...(creditor.iban ? { iban: creditor.iban } : {}),
+      ...(creditor.bic ? { bic: creditor.bic } : {}),
+      ...(creditor.creditInsurer ? { creditInsurer: creditor.creditInsurer } : {}),
+    },
+    debtor: {
+      name: bundle.debtor.name,
+      address: bundle.debtor.address,
+      kind: bundle.debtor.kind,
+      ...(contact ? { contactName: contact.name } : {}),
+    },
+    invoices,
+    ...(penalties ? { penalties: { interestCents: penalties.interestCents, indemnityCents: penalties.indemnityCents, asOf: today, basis: penalties.basis } } : {}),
+    blockingThresholdCents: bundle.debtor.blockingThresholdCents,
+    previousReminders: previousReminders(bundle, today),
+    ...(kind === 'formal_notice' ? { deadlineDays: step?.rung === 'formal_notice' && step.deadlineDays ? step.deadlineDays : 8 } : {}),
+  };
+  const principal = invoices.reduce((s, i) => s + (i.outstandingCents ?? 0), 0);
+  const indemnity = bundle.debtor.kind === 'business' ? (penalties?.indemnityCents ?? 0) : 0;
+  return { input, invoiceIds: chosen.map((i) => i.id), totalCents: principal + (penalties?.interestCents ?? 0) + indemnity };
+}

@@ -1,0 +1,215 @@
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createMemo, createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { useServices } from '../../app/store-context';
+import { todayIso } from '../../app/today';
+import type { DebtorBundle } from '../../domain/bundle';
+import { PAYMENT_MEANS } from '../../domain/entities';
+import { formatDate, formatMoney } from '../../domain/format';
+import { outstandingCents } from '../../domain/payments/allocation';
+import { lang, t } from '../../i18n';
+import { locale } from '../../ui/locale';
+import { usePageTitle } from '../../ui/page-title';
+import { storageErrorMessage } from '../../ui/storage-error';
+import { centsToInput } from './amount';
+import { payableInvoices, validatePayment, type PaymentErrorCode, type PaymentField, type PaymentFormValues } from './payment-form';
+import './after-call.css';
+
+function PaymentForm(props: { bundle: DebtorBundle }): JSX.Element {
+  const services = useServices();
+  const navigate = useNavigate();
+  const today = todayIso();
+  const invoices = payableInvoices(props.bundle.invoices);
+  const dossierHref = `/debtors/${encodeURIComponent(props.bundle.debtor.id)}`;
+  const [values, setValues] = createSignal<PaymentFormValues>({
+    amount: '',
+    date: today,
+    means: 'transfer',
+    invoiceIds: invoices.filter((i) => i.status === 'open').map((i) => i.id),
+  });
+  const [errors, setErrors] = createSignal<Partial<Record<PaymentField, PaymentErrorCode>>>({});
+  const [excess, setExcess] = createSignal(0);
+  const [failure, setFailure] = createSignal('');
+  const [saving, setSaving] = createSignal(false);
+  let form!: HTMLFormElement;
+
+  const money = (cents: number) => formatMoney(cents, locale());
+  const selectedOutstanding = () => invoices.filter((i) => values().invoiceIds.includes(i.id)).reduce((s, i) => s + outstandingCents(i), 0);
+  const preview = createMemo(() => {
+    const r = validatePayment(values(), { today, invoices });
+    return r.ok ? r.payment.allocations : [];
+  });
+  const set = (patch: Partial<PaymentFormValues>) => {
+    setValues({ ...values(), ...patch });
+    setFailure('');
+  };
+  const toggle = (id: string, on: boolean) => set({ invoiceIds: on ? [...values().invoiceIds, id] : values().invoiceIds.filter((x) => x !== id) });
+  const errorText = (field: PaymentField) => {
+    const code = errors()[field];
+    return code ? t(`payments:error.${field}.${code}`, { excess: money(excess()), max: money(selectedOutstanding()) }) : '';
+  };
+  const invalid = (field: PaymentField) => (errors()[field] ? ('true' as const) : undefined);
+  const describedBy = (field: PaymentField, hint?: string) => [hint, errors()[field] ? `payment-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const result = validatePayment(values(), { today, invoices });
+    if (!result.ok) {
+      setErrors(result.errors);
+      setExcess(result.excessCents ?? 0);
+      queueMicrotask(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    const p = result.payment;
+    const numbers = invoices.filter((i) => p.invoiceIds.includes(i.id)).map((i) => i.number);
+    try {
+      await services.store.recordPayment(
+        {
+          id: `pay-${crypto.randomUUID()}`,
+          debtorId: props.bundle.debtor.id,
+          amountCents: p.amountCents,
+          date: p.date,
+          means: p.means,
+          invoiceIds: p.invoiceIds,
+          at: new Date().toISOString(),
+          agent: services.settings().agentName,
+          summary: t('payments:timeline', {
+            means: t(`dossier:promises.means.${p.means}`),
+            amount: money(p.amountCents),
+            date: formatDate(p.date, locale()),
+            invoices: numbers.join(', '),
+          }),
+        },
+        today,
+      );
+      services.dataChanged();
+      navigate(dossierHref);
+    } catch (error) {
+      setFailure(storageErrorMessage(error));
+      setSaving(false);
+    }
+  };
+
+  const FieldError = (p: { field: PaymentField }) => (
+    <p class="field__error" id={`payment-${p.field}-error`}>
+      {errorText(p.field)}
+    </p>
+  );
+
+  return (
+    <form ref={form} class="card form after-form" novalidate onSubmit={submit} data-testid="payment-form">
+      <div class="field">
+        <label for="payment-amount">{t('payments:amount')}</label>
+        <input
+          id="payment-amount"
+          class="input input--amount"
+          inputmode="decimal"
+          autocomplete="off"
+          data-testid="payment-amount"
+          value={values().amount}
+          aria-invalid={invalid('amount')}
+          aria-describedby={describedBy('amount', 'payment-amount-hint')}
+          onInput={(e) => set({ amount: e.currentTarget.value })}
+        />
+        <p class="field__hint" id="payment-amount-hint">
+          {t('payments:amountHint', { max: money(selectedOutstanding()) })}{' '}
+          <button type="button" class="btn btn--link" onClick={() => set({ amount: centsToInput(selectedOutstanding(), lang()) })}>
+            {t('payments:fillAll')}
+          </button>
+        </p>
+        <FieldError field="amount" />
+      </div>
+      <div class="field-row">
+        <div class="field">
+          <label for="payment-date">{t('payments:date')}</label>
+          <input
+            id="payment-date"
+            type="date"
+            class="input"
+            max={today}
+            value={values().date}
+            aria-invalid={invalid('date')}
+            aria-describedby={describedBy('date')}
+            onInput={(e) => set({ date: e.currentTarget.value })}
+          />
+          <FieldError field="date" />
+        </div>
+        <div class="field">
+          <label for="payment-means">{t('payments:means')}</label>
+          <select id="payment-means" class="input" value={values().means} onChange={(e) => set({ means: e.currentTarget.value })}>
+            <For each={PAYMENT_MEANS}>{(m) => <option value={m}>{t(`dossier:promises.means.${m}`)}</option>}</For>
+          </select>
+        </div>
+      </div>
+      <fieldset class="field invoice-picks" aria-describedby={describedBy('invoiceIds', 'payment-invoices-hint')}>
+        <legend>{t('payments:invoices')}</legend>
+        <p class="field__hint" id="payment-invoices-hint">
+          {t('payments:invoicesHint')}
+        </p>
+        <For each={invoices}>
+          {(inv) => {
+            const allocated = () => preview().find((a) => a.invoiceId === inv.id)?.cents;
+            return (
+              <label class="invoice-pick">
+                <input type="checkbox" value={inv.id} checked={values().invoiceIds.includes(inv.id)} onChange={(e) => toggle(inv.id, e.currentTarget.checked)} />
+                <span class="invoice-pick__text">
+                  <span class="mono">{inv.number}</span>
+                  <span class="muted">{t('payments:due', { date: formatDate(inv.dueDate, locale()) })}</span>
+                  <Show when={inv.status === 'disputed'}>
+                    <span class="badge badge--dispute">{t('payments:disputed')}</span>
+                  </Show>
+                  <span class="invoice-pick__amount">{t('payments:owed', { amount: money(outstandingCents(inv)) })}</span>
+                  <Show when={allocated()}>{(cents) => <span class="badge badge--ok">{t('payments:settles', { amount: money(cents()) })}</span>}</Show>
+                </span>
+              </label>
+            );
+          }}
+        </For>
+        <FieldError field="invoiceIds" />
+      </fieldset>
+      <div class="actions">
+        <button type="submit" class="btn btn--primary" disabled={saving()} data-testid="payment-submit">
+          {t('payments:submit')}
+        </button>
+        <A href={dossierHref} class="btn">
+          {t('payments:cancel')}
+        </A>
+      </div>
+      <p class="field__error" role="alert">
+        {failure()}
+      </p>
+    </form>
+  );
+}
+
+/** `/debtors/:id/payments/new`: money received, settling the invoices it names and the promises it keeps. */
+export default function PaymentPage(): JSX.Element {
+  const params = useParams<{ id: string }>();
+  const { store } = useServices();
+  const [bundle] = createResource(() => params.id, (id) => store.getDossier(id));
+  usePageTitle(() => t('payments:title'));
+  return (
+    <section class="page page--narrow after-page" aria-labelledby="payment-title">
+      <h1 id="payment-title">{t('payments:title')}</h1>
+      <Switch fallback={<p role="status">{t('loading')}</p>}>
+        <Match when={bundle.error as unknown}>
+          <p role="alert">{storageErrorMessage(bundle.error)}</p>
+        </Match>
+        <Match when={bundle.state === 'ready' && !bundle()}>
+          <p>{t('dossier:notFound.body')}</p>
+        </Match>
+        <Match when={bundle()}>
+          {(ready) => (
+            <>
+              <p class="lead">{ready().debtor.name}</p>
+              <Show when={payableInvoices(ready().invoices).length > 0} fallback={<p>{t('payments:nothingOwed')}</p>}>
+                <PaymentForm bundle={ready()} />
+              </Show>
+            </>
+          )}
+        </Match>
+      </Switch>
+    </section>
+  );
+}

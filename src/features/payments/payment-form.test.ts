@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { makeInvoice } from '../../../tests/fixtures/db/builders';
+import { payableInvoices, validatePayment, type PaymentFormValues } from './payment-form';
+
+const TODAY = '2026-11-23';
+const invoices = [
+  makeInvoice({ id: 'late', dueDate: '2026-10-01', amountInclVatCents: 120_000, amountPaidCents: 20_000 }),
+  makeInvoice({ id: 'newer', number: 'FA-2', dueDate: '2026-11-01', amountInclVatCents: 50_000 }),
+  makeInvoice({ id: 'done', number: 'FA-3', status: 'paid', amountPaidCents: 120_000 }),
+];
+const values = (over: Partial<PaymentFormValues> = {}): PaymentFormValues => ({
+  amount: '1 200,00',
+  date: TODAY,
+  means: 'transfer',
+  invoiceIds: ['newer', 'late'],
+  ...over,
+});
+
+describe('payableInvoices', () => {
+  it('offers what is still owed, oldest due first', () => {
+    expect(payableInvoices(invoices).map((i) => i.id)).toEqual(['late', 'newer']);
+  });
+});
+
+describe('validatePayment', () => {
+  it('returns the amount in cents and its allocation, oldest first', () => {
+    const r = validatePayment(values(), { today: TODAY, invoices });
+    expect(r).toEqual({
+      ok: true,
+      payment: {
+        amountCents: 120_000,
+        date: TODAY,
+        means: 'transfer',
+        invoiceIds: ['newer', 'late'],
+        allocations: [
+          { invoiceId: 'late', cents: 100_000 },
+          { invoiceId: 'newer', cents: 20_000 },
+        ],
+      },
+    });
+  });
+
+  it('gives one code per faulty field', () => {
+    expect(validatePayment(values({ amount: '', date: '', invoiceIds: [] }), { today: TODAY, invoices })).toEqual({
+      ok: false,
+      errors: { amount: 'required', date: 'required', invoiceIds: 'required' },
+    });
+    expect(validatePayment(values({ amount: 'douze', date: '2026-13-01' }), { today: TODAY, invoices })).toMatchObject({
+      errors: { amount: 'invalid', date: 'invalid' },
+    });
+    expect(validatePayment(values({ amount: '0', date: '2026-11-24' }), { today: TODAY, invoices })).toMatchObject({
+      errors: { amount: 'notPositive', date: 'future' },
+    });
+    expect(validatePayment(values({ invoiceIds: ['ghost'] }), { today: TODAY, invoices })).toMatchObject({ errors: { invoiceIds: 'invalid' } });
+  });
+
+  it('refuses more than the chosen invoices owe and says by how much', () => {
+    expect(validatePayment(values({ amount: '1500,01' }), { today: TODAY, invoices })).toEqual({ ok: false, errors: { amount: 'exceeds' }, excessCents: 1 });
+  });
+});

@@ -1,0 +1,139 @@
+import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { useServices } from '../../app/store-context';
+import type { DebtorBundle } from '../../domain/bundle';
+import type { RateSettings } from '../../domain/entities';
+import { formatDate, formatMoney } from '../../domain/format';
+import type { PenaltyWarning } from '../../domain/penalties/penalties';
+import { checkContractualRate } from '../../domain/penalties/rates';
+import { lang, t } from '../../i18n';
+import { locale } from '../../ui/locale';
+import { storageErrorMessage } from '../../ui/storage-error';
+import { bpToInput, parsePercentBp } from '../payments/amount';
+import { dossierPenalties } from './dossier-penalties';
+import './penalties.css';
+
+const percent = (bp: number) => `${bpToInput(bp, lang())} %`;
+
+export function warningText(w: PenaltyWarning): string {
+  return t(`drafts:penaltyWarnings.${w.code}`, {
+    semester: 'semester' in w ? w.semester : '',
+    floor: 'floorBp' in w ? percent(w.floorBp) : '',
+  });
+}
+
+/** The debtor's contractual penalty rate, when their terms set one; checked against 3 × the legal rate. */
+function ContractualRate(props: { debtorId: string; rates: RateSettings; today: string; onSaved: (next: RateSettings) => void }): JSX.Element {
+  const services = useServices();
+  const current = () => props.rates.contractual[props.debtorId];
+  const [value, setValue] = createSignal(current() === undefined ? '' : bpToInput(current() as number, lang()));
+  const [error, setError] = createSignal('');
+  const [status, setStatus] = createSignal('');
+  const typed = () => parsePercentBp(value());
+  const floor = () => {
+    const bp = typed();
+    return bp === undefined ? undefined : checkContractualRate(bp, props.today, props.rates.legal);
+  };
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const bp = value().trim() === '' ? undefined : typed();
+    if (value().trim() !== '' && bp === undefined) {
+      setError(t('penalties:contractual.invalid'));
+      return;
+    }
+    setError('');
+    const contractual = { ...props.rates.contractual };
+    if (bp === undefined) delete contractual[props.debtorId];
+    else contractual[props.debtorId] = bp;
+    const next = { ...props.rates, contractual };
+    try {
+      await services.store.putRateSettings(next);
+      setStatus(t('penalties:contractual.saved'));
+      props.onSaved(next);
+    } catch (e) {
+      setError(storageErrorMessage(e));
+    }
+  };
+  return (
+    <details class="contractual">
+      <summary>{t('penalties:contractual.title')}</summary>
+      <form class="form" novalidate onSubmit={save}>
+        <div class="field">
+          <label for="contractual-rate">{t('penalties:contractual.label')}</label>
+          <input id="contractual-rate" class="input input--rate" inputmode="decimal" value={value()} aria-describedby="contractual-hint contractual-error" onInput={(e) => { setValue(e.currentTarget.value); setStatus(''); }} />
+          <p class="field__hint" id="contractual-hint">
+            {t('penalties:contractual.hint')}
+          </p>
+          <Show when={floor()?.belowFloor}>
+            <p class="notice notice--warning" data-testid="contractual-warning">
+              {t('penalties:contractual.belowFloor', { floor: percent(floor()?.floorBp ?? 0), semester: floor()?.semester })}
+            </p>
+          </Show>
+          <p class="field__error" id="contractual-error" role="alert">
+            {error()}
+          </p>
+        </div>
+        <div class="actions actions--tight">
+          <button type="submit" class="btn">
+            {t('penalties:contractual.save')}
+          </button>
+          <p class="form-status" role="status">
+            {status()}
+          </p>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+/** Accrued late-payment interest and 40 € indemnities on each overdue invoice, as of today (L441-10, D441-5). */
+export function PenaltiesPanel(props: { bundle: DebtorBundle; today: string; rates: RateSettings; onRatesChanged: (next: RateSettings) => void }): JSX.Element {
+  const money = (cents: number) => formatMoney(cents, locale());
+  const p = createMemo(() => dossierPenalties(props.bundle, props.rates, props.today));
+  return (
+    <section class="card after-card" aria-labelledby="penalties-title" data-testid="penalties">
+      <h2 id="penalties-title">{t('penalties:title')}</h2>
+      <p class="muted">
+        {t('penalties:asOf', { date: formatDate(p().asOf, locale()) })} ·{' '}
+        {p().basis === 'contractual' ? t('penalties:basis.contractual', { rate: percent(p().contractualRateBp ?? 0) }) : t('penalties:basis.statutory')}
+      </p>
+      <Show when={p().lines.length > 0} fallback={<p class="muted">{t('penalties:none')}</p>}>
+        <table class="pen-table">
+          <caption class="sr-only">{t('penalties:caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('penalties:col.invoice')}</th>
+              <th scope="col" class="num">{t('penalties:col.days')}</th>
+              <th scope="col" class="num">{t('penalties:col.interest')}</th>
+              <th scope="col" class="num">{t('penalties:col.indemnity')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={p().lines}>
+              {(line) => (
+                <tr>
+                  <th scope="row" class="mono">{line.invoice.number}</th>
+                  <td class="num">{line.penalty.days}</td>
+                  <td class="num">{money(line.penalty.interestCents)}</td>
+                  <td class="num">{money(line.penalty.indemnityCents)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('penalties:total')}</th>
+              <td />
+              <td class="num strong" data-testid="penalties-interest">{money(p().interestCents)}</td>
+              <td class="num strong" data-testid="penalties-indemnity">{money(p().indemnityCents)}</td>
+            </tr>
+          </tfoot>
+        </table>
+        <p class="pen-total">
+          {t('penalties:claimable')} <span class="strong" data-testid="penalties-total">{money(p().interestCents + p().indemnityCents)}</span>
+        </p>
+      </Show>
+      <For each={p().warnings}>{(w) => <p class="notice notice--warning">{warningText(w)}</p>}</For>
+      <ContractualRate debtorId={props.bundle.debtor.id} rates={props.rates} today={props.today} onSaved={props.onRatesChanged} />
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Late-payment penalties of a dossier as of a day (L441-10, D441-5; rules in domain/penalties): per overdue
+ * invoice and in total, with the rate tables and the debtor's contractual rate from Settings. Disputed
+ * invoices are paused (verify the debt before claiming anything on it); invoices not yet due accrue nothing.
+ */
+import type { DebtorBundle } from '../../domain/bundle';
+import type { Invoice, RateSettings } from '../../domain/entities';
+import { invoicePayments, outstandingCents, paymentsFromActivities, type ReceivedPayment } from '../../domain/payments/allocation';
+import { latePenalties, type LatePenalty, type PenaltyWarning } from '../../domain/penalties/penalties';
+
+export interface InvoicePenaltyLine {
+  invoice: Invoice;
+  outstandingCents: number;
+  penalty: LatePenalty;
+}
+
+export interface DossierPenalties {
+  asOf: string;
+  lines: InvoicePenaltyLine[];
+  interestCents: number;
+  indemnityCents: number;
+  warnings: PenaltyWarning[];
+  basis: 'statutory' | 'contractual';
+  /** The contractual rate in bp when the debtor's terms set one. */
+  contractualRateBp?: number;
+}
+
+/** Open, not disputed, something owed, due before `today`. */
+export const isOverdue = (i: Invoice, today: string): boolean => i.status === 'open' && outstandingCents(i) > 0 && i.dueDate < today;
+
+export function dossierPenalties(
+  bundle: Pick<DebtorBundle, 'debtor' | 'invoices' | 'activities'>,
+  rates: RateSettings,
+  today: string,
+  only?: readonly string[],
+  payments: readonly ReceivedPayment[] = paymentsFromActivities(bundle.activities, bundle.invoices),
+): DossierPenalties {
+  const contractualRateBp = rates.contractual[bundle.debtor.id];
+  const invoices = bundle.invoices.filter((i) => isOverdue(i, today) && (!only || only.includes(i.id))).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const total = latePenalties(
+    invoices.map((i) => ({
+      amountInclVatCents: i.amountInclVatCents,
+      dueDate: i.dueDate,
+      payments: invoicePayments(i, payments),
+      until: today,
+      ...(contractualRateBp !== undefined ? { contractualRateBp } : {}),
+      rateTable: rates.ecb,
+      legalRateTable: rates.legal,
+      debtorKind: bundle.debtor.kind,
+    })),
+  );
+  const lines = invoices.map((invoice, k) => ({
+    invoice,
+    outstandingCents: outstandingCents(invoice),
+    penalty: total.perInvoice[k] as LatePenalty,
+  }));
+  return {
+    asOf: today,
+    lines,
+    interestCents: total.interestCents,
+    indemnityCents: total.indemnityCents,
+    warnings: total.warnings,
+    basis: contractualRateBp !== undefined ? 'contractual' : 'statutory',
+    ...(contractualRateBp !== undefined ? { contractualRateBp } : {}),
+  };
+}
