@@ -5,8 +5,12 @@ import { i18n, t } from '../../i18n';
 import { locale } from '../../ui/locale';
 
 function reasonOf(activity: Activity): string | undefined {
-  const reason = activity.details?.['reason'];
-  return typeof reason === 'string' && i18n.exists(`reason.${reason}`) ? t(`reason.${reason}`) : undefined;
+  // Imported and demo activities store the reason code as a string; calls store { code, detail }.
+  const raw = activity.details?.['reason'];
+  const code = typeof raw === 'string' ? raw : (raw as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string' || !i18n.exists(`reason.${code}`)) return undefined;
+  const detail = typeof raw === 'object' ? (raw as { detail?: unknown }).detail : undefined;
+  return typeof detail === 'string' && detail.trim() ? `${t(`reason.${code}`)} (${detail.trim()})` : t(`reason.${code}`);
 }
 
 /** The dossier's history, newest first: what the next call rests on. */
