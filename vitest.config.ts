@@ -9,7 +9,7 @@ export default defineConfig({
   resolve: { conditions: ['development', 'browser'] },
   test: {
     setupFiles: ['tests/setup.ts'],
-    server: { deps: { inline: [/solid-js/, /@solidjs/, /@tanstack\/solid-virtual/] } },
+    server: { deps: { inline: [/solid-js/, /@solidjs/] } },
     projects: [
       { extends: true, test: { name: 'dom', environment: 'jsdom', include: DOM_TESTS } },
       {

@@ -1,53 +1,98 @@
-import { createWindowVirtualizer } from '@tanstack/solid-virtual';
-import { createEffect, createSignal, For, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
-import type { WorklistRow } from '../../domain/worklist';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { t } from '../../i18n';
 import { createMediaQuery, WIDE_QUERY } from '../../ui/media';
+import type { RowSource } from './row-source';
+import { visibleRange } from './visible-range';
 import { WorklistRowView } from './WorklistRowView';
 
-/** Row heights in rem; worklist.css sizes the rows from the same variable, so estimate and layout agree. */
+export { warmRowFormatters } from './WorklistRowView';
+
+/** Row heights in rem; worklist.css sizes the rows from the same variable, so the arithmetic and layout agree. */
 const ROW_REM = { phone: 8.25, wide: 4.25 };
 /** Height of the sticky column header on laptops (worklist.css .wl-columns), with a little air. */
 const STICKY_HEADER_REM = 2.75;
+/**
+ * Rows rendered beyond each edge of the viewport, so a fast scroll does not show blank space. Rows are
+ * re-chosen on every scroll event, before the frame paints, so a few suffice; each one more is layout work
+ * on every search.
+ */
+const OVERSCAN = 4;
+
+/**
+ * Each row is exactly --row-h tall (worklist.css), so the browser may lay one out without looking at the others:
+ * a search that refills the visible rows then re-lays out those rows only. No paint containment, which would
+ * clip the rows' shadows.
+ */
+const ROW_CONTAINMENT = { contain: 'size layout style' } as const;
 
 /**
  * Only the rows in view (plus a few) are in the DOM; the page itself scrolls, so phones keep their native
- * scrolling and the browser chrome can collapse. The list is one <ul> translated to the first visible row.
+ * scrolling and the browser chrome can collapse. The list is one <ul> translated to the first rendered row.
+ *
+ * Every row has the same height, so which rows are in view is arithmetic on the scroll position: nothing is
+ * measured or allocated per row, and a search that changes 40,000 rows to 12 costs the same as one that
+ * changes 12 to 11.
  */
-export default function VirtualRows(props: { rows: WorklistRow[]; today: string; onPainted?: () => void }): JSX.Element {
+export default function VirtualRows(props: { rows: RowSource; today: string; onPainted?: () => void }): JSX.Element {
   let spacer!: HTMLDivElement;
   const wide = createMediaQuery(WIDE_QUERY);
-  const remPx = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const readRemPx = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const [remPx, setRemPx] = createSignal(readRemPx());
   const rowRem = () => (wide() ? ROW_REM.wide : ROW_REM.phone);
-  const rowPx = () => Math.round(rowRem() * remPx());
-  const [margin, setMargin] = createSignal(0);
+  // Not rounded: the stylesheet lays rows out at exactly this height, and the list is positioned from it.
+  const rowPx = createMemo(() => rowRem() * remPx());
+  /** Page y of the list's top edge. */
+  const [listTop, setListTop] = createSignal(0);
+  const [scrollY, setScrollY] = createSignal(window.scrollY);
+  const [viewportPx, setViewportPx] = createSignal(window.innerHeight);
 
-  const virtualizer = createWindowVirtualizer({
-    get count() {
-      return props.rows.length;
-    },
-    estimateSize: () => rowPx(),
-    overscan: 8,
-    get scrollMargin() {
-      return margin();
-    },
-    // On laptops the column header sticks to the top: a row scrolled to by the arrow keys must not hide under it.
-    get scrollPaddingStart() {
-      return wide() ? Math.round(STICKY_HEADER_REM * remPx()) : 0;
-    },
+  const range = createMemo(() =>
+    visibleRange({
+      count: props.rows.length,
+      rowPx: rowPx(),
+      scrollTop: scrollY() - listTop(),
+      viewportPx: viewportPx(),
+      overscan: OVERSCAN,
+    }),
+  );
+  const indexes = createMemo(() => {
+    const { first, end } = range();
+    return Array.from({ length: end - first }, (_, i) => first + i);
   });
 
-  const measureMargin = () => setMargin(spacer.getBoundingClientRect().top + window.scrollY);
+  const measure = () => {
+    setListTop(spacer.getBoundingClientRect().top + window.scrollY);
+    setScrollY(window.scrollY);
+  };
+  const onScroll = () => setScrollY(window.scrollY);
+  const onResize = () => {
+    setRemPx(readRemPx());
+    setViewportPx(window.innerHeight);
+    measure();
+  };
   onMount(() => {
-    measureMargin();
-    window.addEventListener('resize', measureMargin);
-    onCleanup(() => window.removeEventListener('resize', measureMargin));
+    // Where the list starts is read in the first frame, with the layout that frame computes anyway; until then
+    // the list counts as starting at the page top, which renders the rows in view and a few more.
+    requestAnimationFrame(measure);
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onResize);
+    onCleanup(() => {
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onResize);
+    });
     if (props.onPainted) requestAnimationFrame(props.onPainted);
   });
-  createEffect(on(rowPx, () => virtualizer.measure(), { defer: true }));
-  createEffect(on(() => props.rows, measureMargin, { defer: true }));
+  // In the next frame rather than now: reading the layout right after the rows changed would force it inside
+  // the keystroke's task, while the frame lays the page out anyway.
+  createEffect(on(() => props.rows, () => requestAnimationFrame(measure), { defer: true }));
 
-  const offset = () => (virtualizer.getVirtualItems()[0]?.start ?? margin()) - margin();
+  /** Scrolls the least needed to show row `index` whole, below the sticky header on laptops. */
+  const scrollToRow = (index: number) => {
+    const top = listTop() + index * rowPx();
+    const headerPx = wide() ? Math.round(STICKY_HEADER_REM * remPx()) : 0;
+    if (top - headerPx < window.scrollY) window.scrollTo({ top: top - headerPx });
+    else if (top + rowPx() > window.scrollY + window.innerHeight) window.scrollTo({ top: top + rowPx() - window.innerHeight });
+  };
 
   // Arrow keys move between rows, scrolling rows that are not rendered yet into existence first.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -57,27 +102,28 @@ export default function VirtualRows(props: { rows: WorklistRow[]; today: string;
     const next = Number(current.dataset.index) + (event.key === 'ArrowDown' ? 1 : -1);
     if (next < 0 || next >= props.rows.length) return;
     event.preventDefault();
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-    requestAnimationFrame(() => spacer.querySelector<HTMLElement>(`[data-index="${next}"] a`)?.focus());
+    scrollToRow(next);
+    // Solid renders the rows for the new scroll position right away, so the next row can take the focus now,
+    // before the next key arrives; it is already in view.
+    setScrollY(window.scrollY);
+    spacer.querySelector<HTMLElement>(`[data-index="${next}"] a`)?.focus({ preventScroll: true });
   };
 
   return (
-    <div
-      ref={spacer}
-      class="wl-spacer"
-      style={{ height: `${virtualizer.getTotalSize()}px`, '--row-h': `${rowRem()}rem` }}
-    >
+    <div ref={spacer} class="wl-spacer" style={{ height: `${props.rows.length * rowPx()}px`, '--row-h': `${rowRem()}rem` }}>
       <ul
         class="wl-list"
         role="list"
         aria-label={t('worklist:listLabel')}
-        style={{ transform: `translateY(${offset()}px)` }}
+        style={{ transform: `translateY(${range().first * rowPx()}px)` }}
         onKeyDown={onKeyDown}
       >
-        <For each={virtualizer.getVirtualItems()}>
-          {(item) => (
-            <li class="wl-item" data-index={item.index} aria-setsize={props.rows.length} aria-posinset={item.index + 1}>
-              <Show when={props.rows[item.index]}>{(row) => <WorklistRowView row={row()} today={props.today} />}</Show>
+        <For each={indexes()}>
+          {(index) => (
+            <li class="wl-item" style={ROW_CONTAINMENT} data-index={index} aria-setsize={props.rows.length} aria-posinset={index + 1}>
+              <Show when={index < props.rows.length && props.rows.at(index)}>
+                {(row) => <WorklistRowView row={row()} today={props.today} />}
+              </Show>
             </li>
           )}
         </For>

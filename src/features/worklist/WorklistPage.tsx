@@ -1,26 +1,37 @@
-import { createEffect, createSignal, lazy, Match, on, onCleanup, Suspense, Switch, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, lazy, Match, on, onCleanup, Suspense, Switch, type JSX } from 'solid-js';
 import { seedDemo } from '../../app/seed';
 import { useServices } from '../../app/store-context';
 import { todayIso } from '../../app/today';
-import type { WorklistRow } from '../../domain/worklist';
 import { t } from '../../i18n';
 import { formatCount, locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { looksLikeInvoiceQuery, matchRows } from './search';
+import { arrayRows, type RowSource } from './row-source';
+import { looksLikeInvoiceQuery, WorklistSearch } from './search';
 import { cachedWorklist, loadWorklist, worklistView, type WorklistData } from './worklist-data';
 import '../../styles/worklist.css';
 
 /**
- * The virtualiser (@tanstack/virtual-core) is a separate chunk, fetched as soon as this module runs: it downloads
- * while IndexedDB opens and the summaries load, so it is ready before there are rows to show, and the shell
- * paints without waiting for it.
+ * The rows (the virtual list and the row view with its date and money formatting) are a separate chunk, fetched
+ * as soon as this module runs: it downloads while IndexedDB opens and the summaries load, so it is ready before
+ * there are rows to show, and the shell paints without waiting for it.
  */
-const VirtualRows = lazy(() => import('./VirtualRows'));
+const rowsModule = import('./VirtualRows');
+const VirtualRows = lazy(() => rowsModule);
 void VirtualRows.preload();
 
-const SEARCH_DEBOUNCE_MS = 120;
 const INVOICE_MATCH_LIMIT = 200;
+
+const longDateFormats = new Map<string, Intl.DateTimeFormat>();
+/** Kept per locale: building a full-date formatter costs milliseconds, every time the page opens otherwise. */
+function longDateFormat(loc: string): Intl.DateTimeFormat {
+  let f = longDateFormats.get(loc);
+  if (!f) {
+    f = new Intl.DateTimeFormat(loc, { dateStyle: 'full', timeZone: 'UTC' });
+    longDateFormats.set(loc, f);
+  }
+  return f;
+}
 
 /** Home: today's debtors in priority order (see src/domain/worklist.ts), searchable, virtualised. */
 export function WorklistPage(): JSX.Element {
@@ -30,46 +41,54 @@ export function WorklistPage(): JSX.Element {
   const [loaded, setLoaded] = createSignal(0);
   const [failure, setFailure] = createSignal<string>();
   const [query, setQuery] = createSignal(worklistView.query);
-  const [results, setResults] = createSignal<WorklistRow[]>([]);
+  const [results, setResults] = createSignal<RowSource>(arrayRows([]));
   const [appliedQuery, setAppliedQuery] = createSignal('');
+  const searcher = createMemo(() => {
+    const d = data();
+    return d && new WorklistSearch(d.rows, d.keys);
+  });
   let searchSeq = 0;
-  let debounce: ReturnType<typeof setTimeout> | undefined;
   usePageTitle(() => t('worklist:title'));
 
+  /**
+   * No debounce: matching names is a pass over pre-computed keys that narrows as the agent types, so each
+   * keystroke is answered at once. A keystroke that arrives while the invoice index is being read supersedes
+   * the search before it, whose answer is then dropped.
+   */
   const runSearch = async (raw: string) => {
-    const current = data();
-    if (!current) return;
+    const search = searcher();
+    if (!search) return;
     const seq = ++searchSeq;
     const ids = looksLikeInvoiceQuery(raw)
       ? await services.store.findDebtorIdsByInvoiceNumber(raw.trim(), INVOICE_MATCH_LIMIT).catch(() => [])
       : [];
     if (seq !== searchSeq) return;
-    setResults(matchRows(current.rows, current.keys, raw, new Set(ids)));
+    setResults(search.match(raw, ids));
     setAppliedQuery(raw.trim());
-    requestAnimationFrame(() => performance.mark('cadence:search-done'));
+    // Scrolling needs layout: in the frame, which lays the new rows out anyway, not in this task.
+    requestAnimationFrame(() => {
+      if (window.scrollY > 0) window.scrollTo({ top: 0 });
+      performance.mark('cadence:search-done');
+    });
   };
 
   const onInput = (value: string) => {
     setQuery(value);
     worklistView.query = value;
-    clearTimeout(debounce);
-    debounce = setTimeout(() => {
-      void runSearch(value).then(() => {
-        if (window.scrollY > 0) window.scrollTo({ top: 0 });
-      });
-    }, SEARCH_DEBOUNCE_MS);
+    void runSearch(value);
   };
-  onCleanup(() => clearTimeout(debounce));
 
   createEffect(
     on(services.dataVersion, async (version) => {
       const hit = cachedWorklist(services.store, version, today);
+      // While the rows load (in a worker, mostly), this thread is idle: build the row formatters now.
+      if (!hit) void rowsModule.then((m) => setTimeout(() => m.warmRowFormatters(today), 0));
       setFailure(undefined);
       setData(undefined);
       try {
         const next = hit ?? (await loadWorklist(services.store, version, today, setLoaded));
         if (version !== services.dataVersion()) return;
-        setResults(matchRows(next.rows, next.keys, query()));
+        setResults(new WorklistSearch(next.rows, next.keys).match(query()));
         setAppliedQuery(query().trim());
         setData(next);
         if (query().trim() !== '') void runSearch(query());
@@ -112,8 +131,7 @@ export function WorklistPage(): JSX.Element {
       : t('worklist:resultCount', { count: n, n: formatCount(n), query: appliedQuery() });
   };
 
-  const todayLong = () =>
-    new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`));
+  const todayLong = () => longDateFormat(locale()).format(new Date(`${today}T00:00:00Z`));
 
   return (
     <section

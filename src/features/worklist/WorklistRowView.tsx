@@ -21,6 +21,19 @@ function nextActionText(row: WorklistRow, today: string): string {
   return `${t(`taskKind.${task.kind}`)} · ${when}`;
 }
 
+/**
+ * Creates the Intl formatters the rows use (money, short dates with and without the year, the time zone),
+ * each costing milliseconds the first time. Called while the worklist loads, so painting the first rows does
+ * not pay for them.
+ */
+export function warmRowFormatters(today: string): void {
+  const loc = locale();
+  formatMoney(0, loc);
+  formatShortDate(today, today, loc);
+  formatShortDate(`${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, today, loc);
+  toWallTime(Date.now());
+}
+
 /** One debtor of the worklist: a link to the dossier, laid out as a card on phones and a grid row on laptops. */
 export function WorklistRowView(props: { row: WorklistRow; today: string }): JSX.Element {
   const taskDue = () => props.row.nextTask !== undefined && props.row.nextTask.dueDate <= props.today;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WorklistRow } from '../../domain/worklist';
 import { toSearchKey } from '../../domain/text';
-import { looksLikeInvoiceQuery, matchRows } from './search';
+import { arrayRows, type RowSource } from './row-source';
+import { looksLikeInvoiceQuery, WorklistSearch } from './search';
 
 function row(debtorId: string, name: string): WorklistRow {
   return {
@@ -10,25 +11,46 @@ function row(debtorId: string, name: string): WorklistRow {
   };
 }
 
-const rows = [row('d1', 'Boulangerie Épinal'), row('d2', 'Cœur de Loire SARL'), row('d3', 'Transports Martin')];
-const keys = rows.map((r) => toSearchKey(r.name));
+const list = [row('d1', 'Boulangerie Épinal'), row('d2', 'Cœur de Loire SARL'), row('d3', 'Transports Martin'), row('d4', 'Épicerie Martin')];
+const rows = arrayRows(list);
+const keys = list.map((r) => toSearchKey(r.name));
+/** Debtor ids of a result, read both ways a result is read (whole rows for display, ids for matching). */
+function ids(found: RowSource): string[] {
+  const out = Array.from({ length: found.length }, (_, i) => found.at(i).debtorId);
+  expect(Array.from({ length: found.length }, (_, i) => found.debtorIdAt(i))).toEqual(out);
+  return out;
+}
 
-describe('matchRows', () => {
+describe('WorklistSearch', () => {
   it('returns every row, in order, for an empty or blank query', () => {
-    expect(matchRows(rows, keys, '   ').map((r) => r.debtorId)).toEqual(['d1', 'd2', 'd3']);
+    expect(ids(new WorklistSearch(rows, keys).match('   '))).toEqual(['d1', 'd2', 'd3', 'd4']);
   });
   it('ignores accents and case in the company name', () => {
-    expect(matchRows(rows, keys, 'EPINAL').map((r) => r.debtorId)).toEqual(['d1']);
+    expect(ids(new WorklistSearch(rows, keys).match('EPINAL'))).toEqual(['d1']);
   });
   it('matches the ligature a French speaker types as two letters', () => {
-    expect(matchRows(rows, keys, 'coeur de').map((r) => r.debtorId)).toEqual(['d2']);
+    expect(ids(new WorklistSearch(rows, keys).match('coeur de'))).toEqual(['d2']);
   });
-  it('adds debtors found by invoice number and keeps priority order', () => {
-    const found = matchRows(rows, keys, 'fa-2026', new Set(['d3', 'd1']));
-    expect(found.map((r) => r.debtorId)).toEqual(['d1', 'd3']);
+  it('adds debtors found by invoice number, skips unknown ones, and keeps priority order', () => {
+    const search = new WorklistSearch(rows, keys);
+    expect(ids(search.match('fa-2026', ['d4', 'gone', 'd1', 'd4']))).toEqual(['d1', 'd4']);
+    // A debtor matched by name and by invoice is listed once.
+    expect(ids(search.match('martin', ['d4', 'd1']))).toEqual(['d1', 'd3', 'd4']);
   });
   it('finds nothing when neither name nor invoice matches', () => {
-    expect(matchRows(rows, keys, 'zzz')).toEqual([]);
+    expect(new WorklistSearch(rows, keys).match('zzz').length).toBe(0);
+  });
+  it('gives the same answers typing letter by letter, deleting, or starting afresh', () => {
+    const typed = new WorklistSearch(rows, keys);
+    const steps = ['m', 'ma', 'mar', 'mart', 'ar', 'e', 'ep', 'epi', 'epin', 'p', 'pi', '', 'r'];
+    for (const q of steps) expect(ids(typed.match(q))).toEqual(ids(new WorklistSearch(rows, keys).match(q)));
+  });
+  it('narrows from the previous matches only when the new query contains the old one', () => {
+    const search = new WorklistSearch(rows, keys);
+    expect(ids(search.match('tin'))).toEqual(['d3', 'd4']);
+    // "pi" does not contain "tin": rows outside the previous matches must be searched again.
+    expect(ids(search.match('pi'))).toEqual(['d1', 'd4']);
+    expect(ids(search.match('epi'))).toEqual(['d1', 'd4']);
   });
 });
 
