@@ -10,6 +10,7 @@ import { registerServiceWorker } from './features/pwa/service-worker';
 import { requestPersistence } from './storage/persist';
 import './styles/base.css';
 import './styles/layout.css';
+import './styles/forms.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
