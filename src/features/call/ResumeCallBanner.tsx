@@ -22,7 +22,13 @@ export function ResumeCallBanner(props: { debtorId?: string }): JSX.Element {
         .catch(() => []);
       // The banner's words come with it, and only when there is a call to resume.
       if (calls.length > 0) await loadNamespaces(['callscreen']);
-      return calls;
+      // Away from the dossier (the worklist), the agent needs to know whose call it is.
+      return Promise.all(
+        calls.map(async (call) => ({
+          ...call,
+          name: id === '*' ? await store.getDossier(call.debtorId).then((d) => d?.debtor.name, () => undefined) : undefined,
+        })),
+      );
     },
   );
   return (
@@ -31,7 +37,11 @@ export function ResumeCallBanner(props: { debtorId?: string }): JSX.Element {
         <For each={calls()}>
           {(call) => (
             <>
-              <p class="strong">{t('callscreen:resume.body', { at: formatDateTime(call.updatedAt, locale()) })}</p>
+              <p class="strong">
+                {call.name
+                  ? t('callscreen:resume.bodyFor', { name: call.name, at: formatDateTime(call.updatedAt, locale()) })
+                  : t('callscreen:resume.body', { at: formatDateTime(call.updatedAt, locale()) })}
+              </p>
               <A class="btn btn--primary" href={`/debtors/${encodeURIComponent(call.debtorId)}/call`} data-testid="resume-call-link">
                 {t('callscreen:resume.action')}
               </A>

@@ -10,6 +10,7 @@ import { arrayRows, type RowSource } from './row-source';
 import { looksLikeInvoiceQuery, WorklistSearch } from './search';
 import { cachedWorklist, loadWorklist, worklistView, type WorklistData } from './worklist-data';
 import '../../styles/worklist.css';
+import { ResumeCallBanner } from '../call/ResumeCallBanner';
 
 /**
  * The rows (the virtual list and the row view with its date and money formatting) are a separate chunk, fetched
@@ -144,6 +145,7 @@ export function WorklistPage(): JSX.Element {
         <h1>{t('worklist:title')}</h1>
         <p class="muted wl-today">{todayLong()}</p>
       </div>
+      <ResumeCallBanner />
       <div class="wl-toolbar">
         <label class="wl-search-label" for="worklist-search">
           {t('worklist:search.label')}
