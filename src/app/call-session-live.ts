@@ -7,7 +7,9 @@ import { createActor, type Actor } from 'xstate';
 import type { DebtorBundle } from '../domain/bundle';
 import type { CallContext } from '../domain/call/context';
 import type { CallFacts } from '../domain/call/facts';
-import { callOutcome, type CallOutcome } from '../domain/call/outcome';
+import { callOutcome, type CallOutcome, type OutcomeDossier } from '../domain/call/outcome';
+import { callAttempts } from '../domain/call/outcome-followups';
+import { planBases } from '../domain/call/outcome-plan';
 import type { Settings } from '../domain/entities';
 import { callMachine, type CallMachine } from '../machines/call.machine';
 import type { CallSnapshot } from '../machines/call.selectors';
@@ -17,6 +19,7 @@ import type { CallScript } from '../scripts/schema';
 import type { CallRecordInput, CadenceStore } from '../storage/api';
 import { callLockName, waitForLock, type HeldLock, type LockManagerLike } from './call-session-lock';
 import { createCallWriter, type SaveState } from './call-session-writer';
+import { dossierPenalties } from '../features/penalties/dossier-penalties';
 
 /** `reader`: another tab writes this call; `closed`: it ended there (or can no longer be read) while we watched. */
 export type SessionMode = 'writer' | 'reader' | 'closed';
@@ -128,12 +131,25 @@ export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSessi
     if (held) void writer.flush().catch(() => undefined).finally(() => held.release());
   }
 
+  /**
+   * What the outcome needs from the dossier: the debtor's previous calls (contact pacing) and, for a plan
+   * offer, the balances it could settle with the penalties accrued today (rates from Settings).
+   */
+  async function outcomeDossier(context: CallContext): Promise<OutcomeDossier> {
+    const previousAttempts = callAttempts(params.bundle.activities);
+    if (context.commitment?.kind !== 'plan') return { previousAttempts };
+    const today = deps.today();
+    const penalties = dossierPenalties(params.bundle, await deps.store.getRateSettings(), today);
+    return { previousAttempts, planBases: planBases(params.bundle.invoices, today, penalties.interestCents + penalties.indemnityCents) };
+  }
+
   async function runCommit(source: CallActor): Promise<void> {
     commit = { kind: 'committing' };
     notify();
     try {
       await writer.close();
-      const outcome = callOutcome(source.getSnapshot().context, endedAt ?? iso(deps.now()), deps.newId);
+      const context = source.getSnapshot().context;
+      const outcome = callOutcome(context, endedAt ?? iso(deps.now()), deps.newId, await outcomeDossier(context));
       await deps.store.commitCallOutcome(callId, outcome);
       commit = { kind: 'committed', outcome };
       releaseWhenWritten();

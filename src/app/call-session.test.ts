@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { STARTED_AT, TODAY, bundleFixture, idSequence } from '../domain/call/call.fixtures';
-import { COMPLETED_CALL, TO_DELAY_REASON } from '../machines/call.testing';
+import { AFTER_COMMITMENT, COMPLETED_CALL, TO_DELAY_REASON } from '../machines/call.testing';
+import type { Activity } from '../domain/entities';
 import type { CallEvent } from '../machines/call.types';
 import type { CadenceStore } from '../storage/api';
 import { openCadenceDb } from '../storage/db';
@@ -204,6 +205,37 @@ describe('call session: the end of the call', () => {
     expect(dossier?.activities).toEqual([expect.objectContaining({ type: 'call', outcome: 'completed' })]);
     expect(dossier?.promises).toEqual([expect.objectContaining({ amountCents: 60_000, dueDate: '2026-11-25' })]);
     expect(await store.activeCalls()).toEqual([]);
+    session.dispose();
+  });
+
+  it('paces the retry with the debtor’s previous calls, read from the dossier', async () => {
+    const { store, deps } = await setup();
+    const call = (id: string, at: string): Activity => ({ schemaVersion: 1, id, debtorId: 'd1', type: 'call', at, outcome: 'no_answer', summary: '', agent: 'Camille Martin' });
+    await store.putBundles([{ ...bundleFixture(), activities: [call('a1', '2026-11-16T09:00:00.000Z'), call('a2', '2026-11-17T09:00:00.000Z')] }]);
+    const session = sessionOf(await openCallSession('d1', deps()));
+    drive(session, [{ type: 'END_NO_ANSWER' }]);
+    await vi.waitFor(() => expect(session.commitState().kind).toBe('committed'));
+    // The third call in a week: no retry before the first of them is a week old (Monday 23, 10:00 in Paris).
+    expect((await store.getDossier('d1'))?.tasks).toEqual([expect.objectContaining({ kind: 'retry_call', dueDate: '2026-11-23', dueTime: '10:00' })]);
+    session.dispose();
+  });
+
+  it('proposes the debtor’s plan offer to the lead with the outcome, penalties accrued today on record', async () => {
+    const { store, deps } = await setup();
+    const session = sessionOf(await openCallSession('d1', deps()));
+    const instalments = [
+      { date: '2026-11-30', amountCents: 90_000 },
+      { date: '2026-12-30', amountCents: 90_000 },
+    ];
+    drive(session, [...TO_DELAY_REASON, { type: 'SET_REASON', code: 'cash_flow' }, { type: 'NEXT' }, { type: 'PROPOSE_PLAN', instalments }, ...AFTER_COMMITMENT, { type: 'FINISH' }]);
+    await vi.waitFor(() => expect(session.commitState().kind).toBe('committed'));
+    const [plan, ...others] = await store.listPlans({ debtorId: 'd1' });
+    expect(others).toEqual([]);
+    expect(plan).toMatchObject({ status: 'proposed', invoiceIds: ['i1', 'i2'], balanceCents: 180_000, totalCents: 180_000, penalties: 'waived' });
+    // Two late invoices: at least the two 40 € indemnities, plus interest.
+    expect(plan?.penaltiesCents).toBeGreaterThan(8_000);
+    const state = session.commitState();
+    expect(state.kind === 'committed' && state.outcome.plan?.id).toBe(plan?.id);
     session.dispose();
   });
 

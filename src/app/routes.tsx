@@ -15,13 +15,14 @@ function page(load: () => Promise<{ default: Component }>, namespaces: string[])
 
 export const routes: RouteDefinition[] = [
   { path: '/', component: WorklistPage },
-  { path: '/debtors/:id', component: page(() => import('../features/dossier/DossierPage'), ['dossier', 'payments', 'plans', 'penalties', 'letters', 'drafts']) },
+  { path: '/debtors/:id', component: page(() => import('../features/dossier/DossierPage'), ['dossier', 'payments', 'plans', 'penalties', 'letters', 'drafts', 'recap']) },
   { path: '/debtors/:id/payments/new', component: page(() => import('../features/payments/PaymentPage'), ['payments', 'dossier']) },
   { path: '/debtors/:id/plans/new', component: page(() => import('../features/plans/PlanProposalPage'), ['plans', 'payments', 'dossier']) },
   { path: '/debtors/:id/letters/:kind', component: page(() => import('../features/letters/LetterPage'), ['letters', 'dossier']) },
   { path: '/debtors/:id/handover', component: page(() => import('../features/letters/HandoverPage'), ['letters', 'dossier']) },
   { path: '/plans', component: page(() => import('../features/plans/PlansPage'), ['plans', 'dossier']) },
-  { path: '/debtors/:id/call', component: page(() => import('../features/call/CallPage'), ['call', 'callscreen']) },
+  { path: '/debtors/:id/call', component: page(() => import('../features/call/CallPage'), ['call', 'callscreen', 'recap', 'drafts']) },
+  { path: '/debtors/:id/recap', component: page(() => import('../features/recap/RecapPage'), ['recap', 'dossier']) },
   { path: '/settings', component: page(() => import('../features/settings/SettingsPage'), ['settings', 'penalties', 'letters', 'drafts']) },
   { path: '*404', component: NotFoundPage },
 ];

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createDbFromFixture, FIXTURES } from '../../tests/fixtures/db/load';
 import { bundleFixture, idSequence } from '../domain/call/call.fixtures';
 import { callOutcome } from '../domain/call/outcome';
+import { planBases } from '../domain/call/outcome-plan';
 import { recoveredActivity } from '../domain/call/recovery';
 import type { Invoice } from '../domain/entities';
-import { COMPLETED_CALL, TO_DELAY_REASON, callInput, drive, startCall } from '../machines/call.testing';
+import { AFTER_COMMITMENT, COMPLETED_CALL, TO_DELAY_REASON, callInput, drive, startCall } from '../machines/call.testing';
 import type { CallEvent } from '../machines/call.types';
 import type { CallRecordInput } from './api';
 import { DB_VERSION, openCadenceDb } from './db';
@@ -83,7 +84,7 @@ describe('commitCallOutcome', () => {
     const dossier = await store.getDossier('d1');
     expect(dossier?.activities).toEqual([outcome.activity]);
     expect(dossier?.promises).toEqual([outcome.promise]);
-    expect(dossier?.tasks.map((t) => t.kind)).toEqual(['check_promise']);
+    expect(dossier?.tasks.map((t) => t.kind).sort()).toEqual(['check_promise', 'send_recap']);
     expect(dossier?.contacts.find((c) => c.id === 'c1')).toMatchObject({ name: 'Claire Dubois', role: 'accounts_payable', phone: '04 72 00 00 00' });
     const summary = await db.get('summaries', 'd1');
     expect(summary?.promises.map((p) => p.id)).toEqual([outcome.promise?.id]);
@@ -150,6 +151,43 @@ describe('commitCallOutcome', () => {
     const again = callOutcome(actor.getSnapshot().context, AT, idSequence('again'));
     await expect(store.commitCallOutcome('call-1', again)).rejects.toMatchObject({ kind: 'not_found', store: 'calls' });
     expect((await store.getDossier('d1'))?.activities).toHaveLength(1);
+  });
+
+  describe('with a payment-plan offer', () => {
+    const planEvents: CallEvent[] = [
+      ...TO_DELAY_REASON,
+      { type: 'SET_REASON', code: 'cash_flow' },
+      { type: 'NEXT' },
+      { type: 'PROPOSE_PLAN', instalments: [{ date: '2026-11-30', amountCents: 90_000 }, { date: '2026-12-30', amountCents: 90_000 }] },
+      ...AFTER_COMMITMENT,
+      { type: 'FINISH' },
+    ];
+    const bases = planBases(bundleFixture().invoices, '2026-11-18', 0);
+
+    it('writes the plan proposal in the same transaction, for the lead to decide', async () => {
+      const { store } = await setup();
+      const { actor, last } = driven(planEvents);
+      await store.saveCall(record(last));
+      const outcome = callOutcome(actor.getSnapshot().context, AT, idSequence('new'), { planBases: bases });
+      expect(outcome.plan).not.toBeNull();
+      await store.commitCallOutcome('call-1', outcome);
+      expect(await store.listPlans({ debtorId: 'd1', status: 'proposed' })).toEqual([outcome.plan]);
+      expect((await store.getDossier('d1'))?.activities[0]?.details).toMatchObject({ planId: outcome.plan?.id, planStatus: 'awaiting_approval' });
+    });
+
+    it('refuses a plan whose instalments do not add up, and writes nothing of the call', async () => {
+      const { store } = await setup();
+      const { actor, last } = driven(planEvents);
+      await store.saveCall(record(last));
+      const outcome = callOutcome(actor.getSnapshot().context, AT, idSequence('new'), { planBases: bases });
+      const plan = outcome.plan!;
+      const bad = { ...outcome, plan: { ...plan, instalments: [{ dueDate: '2026-11-30', amountCents: 1_000 }] } };
+      await expect(store.commitCallOutcome('call-1', bad)).rejects.toMatchObject({ kind: 'invalid', store: 'plans' });
+      await expect(store.commitCallOutcome('call-1', { ...outcome, plan: { ...plan, status: 'approved' } })).rejects.toMatchObject({ kind: 'invalid' });
+      expect(await store.listPlans({ debtorId: 'd1' })).toEqual([]);
+      expect((await store.getDossier('d1'))?.activities).toEqual([]);
+      expect(await store.getCall('call-1')).toBeDefined();
+    });
   });
 
   it('refuses an invoice change for another debtor’s invoice', async () => {

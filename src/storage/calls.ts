@@ -11,13 +11,16 @@ import {
   Activity as ActivitySchema,
   Contact as ContactSchema,
   Invoice as InvoiceSchema,
+  PaymentPlan as PlanSchema,
   PaymentPromise as PromiseSchema,
   Task as TaskSchema,
   type Activity,
   type Contact,
   type Invoice,
+  type PaymentPlan,
 } from '../domain/entities';
 import { toStoredInvoice } from './bundles';
+import { checkPlan, invalid as invalidPlan } from './plans';
 import { validateCallForWrite, readCall } from './call-records';
 import { readRecords, readRequired, validateForWrite, type CorruptHandler } from './codec';
 import type { CadenceDatabase } from './db';
@@ -29,7 +32,7 @@ import { commitOrAbort } from './tx';
 // The agent was told "saved": the write must survive a crash of the browser, not only of the tab.
 const DURABLE = { durability: 'strict' } as const;
 
-const OUTCOME_STORES: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks', 'summaries', 'calls'];
+const OUTCOME_STORES: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks', 'summaries', 'calls', 'plans'];
 
 function belongsTo(store: string, record: { id: string; debtorId: string }, debtorId: string): void {
   if (record.debtorId !== debtorId) {
@@ -105,9 +108,22 @@ async function applyContactChanges(tx: SummaryTransaction, debtorId: string, cha
   }
 }
 
+/** A plan offered on the call: proposed (never decided), checked like any plan, and new. */
+function validCallPlan(outcome: CallOutcome, debtorId: string): PaymentPlan | null {
+  if (!outcome.plan) return null;
+  const plan = validateForWrite(PlanSchema, 'plans', outcome.plan);
+  belongsTo('plans', plan, debtorId);
+  if (plan.status !== 'proposed' || plan.decidedAt !== undefined || plan.decidedBy !== undefined) {
+    throw invalidPlan(plan.id, 'status', 'a plan from a call is proposed, not yet decided');
+  }
+  checkPlan(plan);
+  return plan;
+}
+
 /**
- * Writes an ended call's outcome — activity, promise, tasks, disputed invoices, contact changes — rebuilds the
- * debtor's summary and deletes the call in progress, all in one transaction: all of it, or nothing.
+ * Writes an ended call's outcome — activity, promise, tasks, payment-plan proposal, disputed invoices, contact
+ * changes — rebuilds the debtor's summary and deletes the call in progress, all in one transaction: all of it,
+ * or nothing (a plan the store refuses leaves the call in progress, to commit again).
  */
 export async function commitCallOutcome(db: CadenceDatabase, callId: string, outcome: CallOutcome, onCorrupt?: CorruptHandler): Promise<void> {
   const activity = validateForWrite(ActivitySchema, 'activities', outcome.activity);
@@ -116,12 +132,17 @@ export async function commitCallOutcome(db: CadenceDatabase, callId: string, out
   const tasks = outcome.tasks.map((t) => validateForWrite(TaskSchema, 'tasks', t));
   if (promise) belongsTo('promises', promise, debtorId);
   for (const t of tasks) belongsTo('tasks', t, debtorId);
+  const plan = validCallPlan(outcome, debtorId);
   await commitOrAbort(db.transaction(OUTCOME_STORES, 'readwrite', DURABLE), async (tx) => {
     await requireCall(tx, callId);
     await requireDebtor(tx, debtorId);
     await tx.objectStore('activities').put(activity);
     if (promise) await tx.objectStore('promises').put(promise);
     for (const t of tasks) await tx.objectStore('tasks').put(t);
+    if (plan) {
+      if ((await tx.objectStore('plans').getKey(plan.id)) !== undefined) throw invalidPlan(plan.id, 'id', 'already exists');
+      await tx.objectStore('plans').put(plan);
+    }
     await applyInvoiceChanges(tx, debtorId, outcome.invoiceChanges);
     await applyContactChanges(tx, debtorId, outcome.contactChanges);
     await recomputeSummary(tx, debtorId, onCorrupt);

@@ -46,11 +46,12 @@ export interface PlanFilter {
   status?: PlanStatus;
 }
 
-function invalid(key: string, path: string, message: string): StorageError {
+export function invalid(key: string, path: string, message: string): StorageError {
   return new StorageError('invalid', `Plan ${key}: ${message}`, { store: 'plans', key, issues: [{ path, message }] });
 }
 
-function checkPlan(plan: PaymentPlan): void {
+/** What the store checks of any plan it writes, proposed here or with a call's outcome (./calls.ts). */
+export function checkPlan(plan: PaymentPlan): void {
   const sum = plan.instalments.reduce((s, i) => s + i.amountCents, 0);
   if (sum !== plan.totalCents) throw invalid(plan.id, 'instalments', `instalments sum to ${sum}, not ${plan.totalCents}`);
   if (plan.totalCents !== planTotal(plan.balanceCents, plan.penaltiesCents, plan.penalties)) {

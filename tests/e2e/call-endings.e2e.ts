@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { contextOptions, launch } from './browser';
-import { CALL, callableDebtors, finishFromCommitments, inDays, openCall, overdueInvoices, waitCommitted, waitStep, walkToCommitments } from './call-helpers';
+import { formatMoney } from '../../src/domain/format';
+import { centsToInput } from '../../src/features/payments/amount';
+import { CALL, callableDebtors, finishFromCommitments, inDays, openCall, overdueInvoices, squash, waitCommitted, waitStep, walkToCommitments } from './call-helpers';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -74,22 +76,26 @@ describe('other ways a call ends', () => {
 
   it('payment plan: the debtor’s offer is recorded as a proposal awaiting approval', async () => {
     const bundle = callableDebtors()[4]!;
+    // The offer settles the overdue balance, so it becomes a plan the team lead can decide on.
+    const overdue = overdueInvoices(bundle).reduce((sum, i) => sum + i.amountInclVatCents - i.amountPaidCents, 0);
+    const first = Math.floor(overdue / 2);
     await openCall(page, baseUrl, bundle.debtor.id);
     await walkToCommitments(page, 'cash_flow');
     await page.check('#commitment-kind-plan');
     await page.fill('#plan-date-0', inDays(10));
-    await page.fill('#plan-amount-0', '400');
+    await page.fill('#plan-amount-0', centsToInput(first, 'fr'));
     await page.click('[data-testid="plan-add"]');
     await page.fill('#plan-date-1', inDays(40));
-    await page.fill('#plan-amount-1', '400,50');
+    await page.fill('#plan-amount-1', centsToInput(overdue - first, 'fr'));
     await page.fill('#plan-note', 'Premier versement à réception de la commande');
     await page.waitForSelector('[data-testid="call-blockers"]', { state: 'detached' });
     await finishFromCommitments(page);
     expect(await page.textContent('[data-testid="outcome-ending"]')).toBe('Demande d’échéancier');
     const commitment = (await page.textContent('[data-testid="outcome-commitment"]')) ?? '';
-    expect(commitment.replace(/\s/g, '')).toContain('400,50€');
+    expect(squash(commitment)).toContain(squash(formatMoney(overdue - first, 'fr-FR')));
     expect(commitment).toContain('En attente de validation par le responsable');
-    expect(await page.textContent('[data-testid="outcome-tasks"]')).toContain('Relance écrite');
+    expect(await page.textContent('[data-testid="outcome-tasks"]')).toContain('Donner la réponse sur l’échéancier proposé');
+    expect(await page.getAttribute('[data-testid="outcome-plan"]', 'data-state')).toBe('proposed');
 
     await backToDossier();
     expect(await page.$$eval('[data-testid="timeline"] li', (items) => items.length)).toBe(bundle.activities.length + 1);

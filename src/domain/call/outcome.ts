@@ -1,22 +1,27 @@
 /**
- * What an ended call leaves in the dossier: one call activity, plus the promise, tasks, disputed invoices
- * and contact changes to write in the same transaction (issue 3, "Outcome"). Pure: ids come from the
- * injected generator, dates from the call's own clock.
+ * What an ended call leaves in the dossier: one call activity, plus the promise, tasks, payment-plan proposal,
+ * disputed invoices and contact changes to write in the same transaction (issue 3, "Outcome"; issue 4 for the
+ * follow-up rules and the plan). Pure: ids come from the injected generator, dates from the call's own clock,
+ * and what the dossier knows (previous calls, what a plan could settle) is passed in as data.
  */
-import { nextBusinessDay } from '../calendar/businessDays';
 import {
   ACTIVITY_SCHEMA_VERSION,
   CONTACT_SCHEMA_VERSION,
   PROMISE_SCHEMA_VERSION,
-  TASK_SCHEMA_VERSION,
   type Activity,
   type Contact,
   type Invoice,
+  type PaymentPlan,
   type PaymentPromise,
   type Task,
 } from '../entities';
-import type { CallBack, CallContext, CallEnding, Captures, Commitment, ContactCheck, DelayReason } from './context';
+import type { CallContext, CallEnding, Captures, Commitment, ContactCheck, DelayReason } from './context';
+import { callFollowUps, type CallFollowUp, type FollowUpHistory } from './outcome-followups';
+import { callPlan, matchPlanBasis, offeredCents, type PlanBasis, type UnmatchedPlanOffer } from './outcome-plan';
 import type { StepId } from './steps';
+
+export type { CallFollowUp } from './outcome-followups';
+export type { PlanBasis, UnmatchedPlanOffer } from './outcome-plan';
 
 /** `details` of the call activity: everything the timeline, the recap and the KPIs read back. */
 // A type alias, not an interface: Activity.details is a Record, and only aliases are assignable to one.
@@ -27,8 +32,16 @@ export type CallActivityDetails = {
   endedAtStep: StepId;
   reason: DelayReason | null;
   commitment: Commitment | null;
-  /** A payment plan is only the debtor's offer until the team lead approves it. */
+  /** A payment plan is only the debtor's offer until the team lead approves it; null when none was proposed. */
   planStatus: 'awaiting_approval' | null;
+  /** The PaymentPlan proposed with this call, when its offer settles the balance. */
+  planId: string | null;
+  /** The contact the agent dialled (the recap greets them, or their corrected details). */
+  contactId: string | null;
+  /** The tasks this call booked, with the seed rule each comes from. */
+  followUps: CallFollowUp[];
+  /** The follow-up rules ask for the recap email right after the call. */
+  recapNow: boolean;
   contactCheck: ContactCheck | null;
   captures: Captures;
   startedAt: string;
@@ -53,35 +66,18 @@ export interface CallOutcome {
   activity: Activity & { details: CallActivityDetails };
   promise: PaymentPromise | null;
   tasks: Task[];
+  /** The debtor's plan offer as a proposal for the team lead, written in the same transaction. */
+  plan: PaymentPlan | null;
+  /** A plan offer that settles no balance: not proposed, for the agent to complete on the plan page. */
+  unmatchedPlan: UnmatchedPlanOffer | null;
   invoiceChanges: InvoiceDisputeChange[];
   contactChanges: ContactChange[];
 }
 
-function task(context: CallContext, newId: () => string, kind: Task['kind'], dueDate: string, note = '', time?: string): Task {
-  const base: Task = { schemaVersion: TASK_SCHEMA_VERSION, id: newId(), debtorId: context.debtorId, kind, dueDate, note, done: false };
-  return time ? { ...base, dueTime: time } : base;
-}
-
-function callBackTask(context: CallContext, newId: () => string, callBack: CallBack, note = ''): Task {
-  return task(context, newId, 'call_back', callBack.date, note, callBack.time);
-}
-
-function endingTasks(context: CallContext, ending: CallEnding, newId: () => string): Task[] {
-  switch (ending.type) {
-    case 'wrong_person':
-      return [callBackTask(context, newId, ending.callBack, [ending.contact.name, ending.contact.phone].filter(Boolean).join(' · '))];
-    case 'cut_off':
-    case 'call_back_requested':
-      return [callBackTask(context, newId, ending.callBack)];
-    case 'no_answer':
-    case 'voicemail':
-      return [task(context, newId, 'retry_call', nextBusinessDay(context.today))];
-    case 'plan_request':
-      // Seed 000, conseil 7: take time to weigh the offer, then give the debtor an answer.
-      return [task(context, newId, 'reminder', nextBusinessDay(context.today))];
-    default:
-      return [];
-  }
+/** What the dossier tells the outcome: previous calls (contact pacing) and what a plan offer could settle. */
+export interface OutcomeDossier extends FollowUpHistory {
+  /** Candidate bases for a plan offer, in order of preference (see ./outcome-plan.ts `planBases`). */
+  planBases?: readonly PlanBasis[];
 }
 
 function contactChanges(context: CallContext, ending: CallEnding, newId: () => string): ContactChange[] {
@@ -104,39 +100,15 @@ function contactChanges(context: CallContext, ending: CallEnding, newId: () => s
 
 /**
  * The records an ended call writes. A promise is written whenever it was restated and confirmed, even if
- * the line then dropped: the debtor committed. Throws on a call that has not ended (a programming error).
+ * the line then dropped: the debtor committed. Tasks come from the follow-up rules (./outcome-followups.ts).
+ * A plan request becomes a proposal when its offer settles one of `dossier.planBases`.
+ * Throws on a call that has not ended (a programming error).
  */
-export function callOutcome(context: CallContext, endedAt: string, newId: () => string): CallOutcome {
+export function callOutcome(context: CallContext, endedAt: string, newId: () => string, dossier: OutcomeDossier = {}): CallOutcome {
   const ending = context.ending;
   if (!ending) throw new Error(`Call ${context.callId} has not ended`);
   const commitment = context.commitment;
-  const durationSeconds = Math.max(0, Math.round((Date.parse(endedAt) - Date.parse(context.startedAt)) / 1000));
-  const details: CallActivityDetails = {
-    callId: context.callId,
-    ending,
-    endedAtStep: context.step,
-    reason: context.reason,
-    commitment,
-    planStatus: commitment?.kind === 'plan' ? 'awaiting_approval' : null,
-    contactCheck: context.contactCheck,
-    captures: context.captures,
-    startedAt: context.startedAt,
-    endedAt,
-    durationSeconds,
-    scriptId: context.scriptId,
-    scriptVersion: context.scriptVersion,
-  };
-  const activity = {
-    schemaVersion: ACTIVITY_SCHEMA_VERSION,
-    id: newId(),
-    debtorId: context.debtorId,
-    type: 'call',
-    at: endedAt,
-    outcome: ending.type,
-    summary: context.notes.trim(),
-    agent: context.agentName,
-    details,
-  } satisfies Activity & { details: CallActivityDetails };
+  const activityId = newId();
 
   const promised = commitment?.kind === 'promise' && commitment.restatedConfirmed ? commitment : null;
   const promise: PaymentPromise | null = promised
@@ -155,15 +127,70 @@ export function callOutcome(context: CallContext, endedAt: string, newId: () => 
       }
     : null;
 
-  const tasks = endingTasks(context, ending, newId);
-  if (promise) tasks.push(task(context, newId, 'check_promise', promise.dueDate));
+  const followUps = callFollowUps(context, ending, promise?.dueDate ?? null, endedAt, newId, dossier);
+  const { plan, unmatchedPlan } = planOf(context, commitment, endedAt, newId, dossier.planBases ?? []);
+
+  const durationSeconds = Math.max(0, Math.round((Date.parse(endedAt) - Date.parse(context.startedAt)) / 1000));
+  const details: CallActivityDetails = {
+    callId: context.callId,
+    ending,
+    endedAtStep: context.step,
+    reason: context.reason,
+    commitment,
+    planStatus: plan ? 'awaiting_approval' : null,
+    planId: plan?.id ?? null,
+    contactId: context.contactId,
+    contactCheck: context.contactCheck,
+    captures: context.captures,
+    followUps: followUps.followUps,
+    recapNow: followUps.recapNow,
+    startedAt: context.startedAt,
+    endedAt,
+    durationSeconds,
+    scriptId: context.scriptId,
+    scriptVersion: context.scriptVersion,
+  };
+  const activity = {
+    schemaVersion: ACTIVITY_SCHEMA_VERSION,
+    id: activityId,
+    debtorId: context.debtorId,
+    type: 'call',
+    at: endedAt,
+    outcome: ending.type,
+    summary: context.notes.trim(),
+    agent: context.agentName,
+    details,
+  } satisfies Activity & { details: CallActivityDetails };
 
   const invoiceChanges: InvoiceDisputeChange[] =
     commitment?.kind === 'dispute'
       ? commitment.invoiceIds.map((invoiceId) => ({ invoiceId, status: 'disputed', disputeReason: commitment.why.trim() }))
       : [];
 
-  return { activity, promise, tasks, invoiceChanges, contactChanges: contactChanges(context, ending, newId) };
+  return { activity, promise, tasks: followUps.tasks, plan, unmatchedPlan, invoiceChanges, contactChanges: contactChanges(context, ending, newId) };
+}
+
+function planOf(
+  context: CallContext,
+  commitment: Commitment | null,
+  endedAt: string,
+  newId: () => string,
+  bases: readonly PlanBasis[],
+): { plan: PaymentPlan | null; unmatchedPlan: UnmatchedPlanOffer | null } {
+  if (commitment?.kind !== 'plan') return { plan: null, unmatchedPlan: null };
+  const offered = offeredCents(commitment);
+  const match = matchPlanBasis(offered, bases);
+  if (!match) return { plan: null, unmatchedPlan: { offeredCents: offered, expectedCents: bases[0]?.balanceCents ?? 0 } };
+  const plan = callPlan({
+    id: `plan-${newId()}`,
+    debtorId: context.debtorId,
+    contactId: context.contactId,
+    createdAt: endedAt,
+    proposedBy: context.agentName,
+    commitment,
+    match,
+  });
+  return { plan, unmatchedPlan: null };
 }
 
 export function applyInvoiceChange(invoice: Invoice, change: InvoiceDisputeChange): Invoice {

@@ -1,16 +1,23 @@
 import { A } from '@solidjs/router';
-import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import { For, lazy, Match, Show, Suspense, Switch, type JSX } from 'solid-js';
 import type { CommitState } from '../../app/call-session';
 import type { DebtorBundle } from '../../domain/bundle';
 import type { Commitment } from '../../domain/call/context';
 import type { CallActivityDetails, CallOutcome } from '../../domain/call/outcome';
 import { formatDate, formatMoney } from '../../domain/format';
-import { t } from '../../i18n';
+import { i18n, loadNamespaces, t } from '../../i18n';
 import { locale } from '../../ui/locale';
 import { storageErrorMessage } from '../../ui/storage-error';
+import { recapMode, readRecapCall } from '../recap/call-details';
 import { formatElapsed } from './call-view';
 
-function CommitmentText(props: { commitment: Commitment; bundle: DebtorBundle }): JSX.Element {
+// The recap draft (and the eml/mailto writers) load once a call has ended, with their translations.
+const RecapPanel = lazy(async () => {
+  const [mod] = await Promise.all([import('../recap/RecapPanel'), loadNamespaces(['recap', 'drafts'])]);
+  return { default: mod.RecapPanel };
+});
+
+function CommitmentText(props: { commitment: Commitment; bundle: DebtorBundle; proposed: boolean }): JSX.Element {
   const numbers = (ids: string[]) => ids.map((id) => props.bundle.invoices.find((i) => i.id === id)?.number ?? id).join(', ');
   const money = (cents: number) => formatMoney(cents, locale());
   const date = (iso: string) => formatDate(iso, locale());
@@ -30,7 +37,9 @@ function CommitmentText(props: { commitment: Commitment; bundle: DebtorBundle })
             <ul class="plain">
               <For each={p().instalments}>{(i) => <li>{t('callscreen:outcome.instalment', { amount: money(i.amountCents), date: date(i.date) })}</li>}</For>
             </ul>
-            <span class="badge badge--warning">{t('call:planStatus.awaiting_approval')}</span>
+            <Show when={props.proposed}>
+              <span class="badge badge--warning">{t('call:planStatus.awaiting_approval')}</span>
+            </Show>
           </>
         )}
       </Match>
@@ -70,7 +79,7 @@ function Summary(props: { outcome: CallOutcome; bundle: DebtorBundle }): JSX.Ele
           <div>
             <dt>{t(`call:commitmentKinds.${c().kind}`)}</dt>
             <dd data-testid="outcome-commitment">
-              <CommitmentText commitment={c()} bundle={props.bundle} />
+              <CommitmentText commitment={c()} bundle={props.bundle} proposed={props.outcome.plan !== null} />
             </dd>
           </div>
         )}
@@ -93,7 +102,8 @@ function Summary(props: { outcome: CallOutcome; bundle: DebtorBundle }): JSX.Ele
             <For each={props.outcome.tasks} fallback={<li>{t('callscreen:outcome.noTask')}</li>}>
               {(task) => (
                 <li>
-                  {t(`taskKind.${task.kind}`)} — {formatDate(task.dueDate, locale())}
+                  {t(`taskKind.${task.kind}`)}
+                  <Show when={followUpReason(props.outcome, task.id)}>{(reason) => <> ({reason()})</>}</Show> — {formatDate(task.dueDate, locale())}
                   <Show when={task.dueTime}> {task.dueTime}</Show>
                   <Show when={task.note}> · {task.note}</Show>
                 </li>
@@ -109,6 +119,49 @@ function Summary(props: { outcome: CallOutcome; bundle: DebtorBundle }): JSX.Ele
         </div>
       </Show>
     </dl>
+  );
+}
+
+/** Why the rules booked a task (seed 001), when its label is loaded. */
+function followUpReason(outcome: CallOutcome, taskId: string): string | undefined {
+  const reason = outcome.activity.details.followUps?.find((f) => f.taskId === taskId)?.reason;
+  return reason && i18n.exists(`drafts:followUp.${reason}`) ? t(`drafts:followUp.${reason}`) : undefined;
+}
+
+/** A plan request: sent to the lead for approval, or an offer to complete before it can be. */
+function PlanNotice(props: { outcome: CallOutcome; debtorId: string }): JSX.Element {
+  const money = (cents: number) => formatMoney(cents, locale());
+  return (
+    <Switch>
+      <Match when={props.outcome.plan}>
+        <p class="notice notice--ok" data-testid="outcome-plan" data-state="proposed">
+          {t('recap:plan.proposed')} <A href="/plans">{t('recap:plan.list')}</A>
+        </p>
+      </Match>
+      <Match when={props.outcome.unmatchedPlan}>
+        {(offer) => (
+          <p class="notice notice--warning" data-testid="outcome-plan" data-state="unmatched">
+            {t('recap:plan.unmatched', { offered: money(offer().offeredCents), expected: money(offer().expectedCents) })}{' '}
+            <A href={`/debtors/${encodeURIComponent(props.debtorId)}/plans/new`}>{t('recap:plan.complete')}</A>
+          </p>
+        )}
+      </Match>
+    </Switch>
+  );
+}
+
+/** The recap draft under the outcome: opened for a commitment, offered for any completed call. */
+function OutcomeRecap(props: { outcome: CallOutcome; bundle: DebtorBundle }): JSX.Element {
+  const mode = () => {
+    const call = readRecapCall(props.outcome.activity);
+    return call ? recapMode(call) : 'none';
+  };
+  return (
+    <Show when={mode() !== 'none'}>
+      <Suspense fallback={<p class="muted">{t('loading')}</p>}>
+        <RecapPanel bundle={props.bundle} activity={props.outcome.activity} plan={props.outcome.plan} tasks={props.outcome.tasks} open={mode() === 'draft'} heading="h3" />
+      </Suspense>
+    </Show>
   );
 }
 
@@ -139,6 +192,7 @@ export function OutcomeSummary(props: { commit: CommitState; bundle: DebtorBundl
                 {t('callscreen:outcome.saved')}
               </p>
               <Summary outcome={done().outcome} bundle={props.bundle} />
+              <PlanNotice outcome={done().outcome} debtorId={props.bundle.debtor.id} />
             </>
           )}
         </Match>
@@ -151,6 +205,7 @@ export function OutcomeSummary(props: { commit: CommitState; bundle: DebtorBundl
           {t('backToWorklist')}
         </A>
       </div>
+      <Show when={props.commit.kind === 'committed' && props.commit}>{(done) => <OutcomeRecap outcome={done().outcome} bundle={props.bundle} />}</Show>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { For, Show, type JSX } from 'solid-js';
 import type { Activity } from '../../domain/entities';
 import { formatDateTime } from '../../domain/format';
@@ -13,8 +14,16 @@ function reasonOf(activity: Activity): string | undefined {
   return typeof detail === 'string' && detail.trim() ? `${t(`reason.${code}`)} (${detail.trim()})` : t(`reason.${code}`);
 }
 
+/** Ends of a call where nobody who could commit was on the line: nothing to recap. */
+const UNREACHED = new Set(['no_answer', 'voicemail', 'wrong_number', 'wrong_person']);
+
 /** The dossier's history, newest first: what the next call rests on. */
 export function TimelineSection(props: { activities: Activity[] }): JSX.Element {
+  // Newest first: the first call is the last one, whose commitments the recap email confirms (if someone answered).
+  const lastCallId = () => {
+    const call = props.activities.find((a) => a.type === 'call');
+    return call && !UNREACHED.has(call.outcome ?? '') ? call.id : undefined;
+  };
   return (
     <section class="card" data-testid="timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('dossier:timeline.title')}</h2>
@@ -39,6 +48,15 @@ export function TimelineSection(props: { activities: Activity[] }): JSX.Element 
                   </Show>
                   {activity.agent}
                 </p>
+                <Show when={activity.id === lastCallId()}>
+                  <A
+                    href={`/debtors/${encodeURIComponent(activity.debtorId)}/recap?call=${encodeURIComponent(activity.id)}`}
+                    class="btn btn--small timeline__recap"
+                    data-testid="timeline-recap"
+                  >
+                    {t('recap:write')}
+                  </A>
+                </Show>
               </li>
             )}
           </For>

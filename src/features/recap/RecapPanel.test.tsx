@@ -1,0 +1,92 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppServices, ServicesProvider, type AppServices } from '../../app/store-context';
+import { bundleFixture, idSequence } from '../../domain/call/call.fixtures';
+import { callOutcome, type CallOutcome } from '../../domain/call/outcome';
+import { DEFAULT_SETTINGS } from '../../domain/entities';
+import { initI18n, loadNamespaces } from '../../i18n';
+import { COMPLETED_CALL, drive, startCall } from '../../machines/call.testing';
+import { openCadenceDb } from '../../storage/db';
+import { createCadenceStore } from '../../storage/store';
+import { RecapPanel } from './RecapPanel';
+
+let services: AppServices;
+let outcome: CallOutcome;
+let seq = 0;
+
+beforeAll(async () => {
+  await initI18n('fr');
+  await loadNamespaces(['recap']);
+});
+
+beforeEach(async () => {
+  const { actor } = startCall();
+  drive(actor, COMPLETED_CALL);
+  outcome = callOutcome(actor.getSnapshot().context, '2026-11-18T09:42:30.000Z', idSequence());
+  const store = createCadenceStore(await openCadenceDb(`recap-panel-${++seq}`));
+  await store.putBundles([{ ...bundleFixture(), activities: [outcome.activity], tasks: outcome.tasks }]);
+  services = createAppServices(store, DEFAULT_SETTINGS);
+});
+
+afterEach(() => {
+  cleanup();
+  services.store.close();
+  vi.unstubAllGlobals();
+});
+
+function renderPanel(open = true) {
+  render(() => (
+    <ServicesProvider services={services}>
+      <RecapPanel bundle={bundleFixture()} activity={outcome.activity} plan={null} tasks={outcome.tasks} open={open} heading="h2" />
+    </ServicesProvider>
+  ));
+}
+
+const body = () => screen.getByTestId('recap-body') as HTMLTextAreaElement;
+
+describe('RecapPanel', () => {
+  it('shows the draft in the debtor’s language, addressed to the person who committed', () => {
+    renderPanel();
+    expect(body().value).toMatch(/^Bonjour Claire Dubois,/);
+    expect(body().getAttribute('lang')).toBe('fr');
+    expect((screen.getByLabelText('Destinataire (e-mail)') as HTMLInputElement).value).toBe('compta@boulangerie-martin.fr');
+    expect((screen.getByLabelText('Objet') as HTMLInputElement).value).toContain('F-2026-0142');
+  });
+
+  it('coaches the wording of the edited text', async () => {
+    renderPanel();
+    expect(screen.getByTestId('recap-wording').dataset['count']).toBe('0');
+    fireEvent.input(body(), { target: { value: `${body().value}\nVous devez payer.` } });
+    await waitFor(() => expect(screen.getByTestId('recap-wording').textContent).toContain('vous devez'));
+  });
+
+  it('records a copy as a sent email in the timeline and marks the recap task done', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    renderPanel();
+    fireEvent.click(screen.getByTestId('recap-copy'));
+    await waitFor(() => expect(screen.getByTestId('recap-status').textContent).toContain('Envoyer le récapitulatif'));
+    expect(writeText).toHaveBeenCalledWith(expect.stringContaining('Bonjour Claire Dubois'));
+    const dossier = await services.store.getDossier('d1');
+    const email = dossier?.activities.find((a) => a.type === 'email');
+    expect(email).toMatchObject({ outcome: 'sent', details: { channel: 'clipboard', to: 'compta@boulangerie-martin.fr', callActivityId: outcome.activity.id } });
+    expect(dossier?.tasks.find((t) => t.kind === 'send_recap')).toMatchObject({ done: true });
+    expect(dossier?.tasks.find((t) => t.kind === 'check_promise')).toMatchObject({ done: false });
+  });
+
+  it('refuses an .eml without a valid recipient, and records nothing', async () => {
+    renderPanel();
+    fireEvent.input(screen.getByTestId('recap-to'), { target: { value: 'compta@' } });
+    fireEvent.click(screen.getByTestId('recap-eml'));
+    await waitFor(() => expect(screen.getByTestId('recap-status').textContent).toContain('adresse e-mail valide'));
+    expect(document.activeElement).toBe(screen.getByTestId('recap-to'));
+    expect((await services.store.getDossier('d1'))?.activities.filter((a) => a.type === 'email')).toEqual([]);
+  });
+
+  it('is offered behind a button when there was nothing to confirm', () => {
+    renderPanel(false);
+    expect(screen.queryByTestId('recap-body')).toBeNull();
+    fireEvent.click(screen.getByTestId('recap-write'));
+    expect(body().value).toMatch(/^Bonjour/);
+  });
+});

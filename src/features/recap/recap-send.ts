@@ -1,0 +1,101 @@
+/**
+ * Sending the recap: the `.eml` file, the `mailto:` link, and the timeline record of each send. The agent's
+ * own mail client does the sending, so what Cadence knows is that the draft left by one of three channels;
+ * that is what the `email` activity records (outcome `sent`), with the subject and the message id.
+ */
+import { writeEml, type EmailAddress } from '../../domain/export/eml';
+import { buildMailto } from '../../domain/export/mailto';
+import { ACTIVITY_SCHEMA_VERSION, type Activity, type Task } from '../../domain/entities';
+
+export const RECAP_CHANNELS = ['clipboard', 'mailto', 'eml'] as const;
+export type RecapChannel = (typeof RECAP_CHANNELS)[number];
+
+export interface RecapMessage {
+  to: string;
+  toName: string;
+  subject: string;
+  body: string;
+}
+
+// A rough check on purpose: the mail client is the judge; this only catches a blank or mistyped field.
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+export const isEmailAddress = (text: string): boolean => EMAIL.test(text.trim());
+
+/** The unique left part of the Message-ID: time, then randomness, so two sends never share one. */
+export function newMessageId(now: number, random: string): string {
+  return `recap.${now.toString(36)}.${random.replace(/[^A-Za-z0-9]/g, '').slice(0, 24)}`;
+}
+
+/** `recapitulatif-boulangerie-martin-sarl-2026-11-18.eml`: readable, safe on every file system. */
+export function emlFileName(debtorName: string, date: string): string {
+  const slug = debtorName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  return `recapitulatif-${slug || 'debiteur'}-${date}.eml`;
+}
+
+export interface EmlParams {
+  message: RecapMessage;
+  from: EmailAddress;
+  at: string;
+  messageId: string;
+}
+
+/** A draft (`X-Unsent: 1`): the mail client opens it ready to send from the agent's own account. */
+export function recapEml({ message, from, at, messageId }: EmlParams): string {
+  return writeEml({
+    from,
+    to: [{ name: message.toName, address: message.to.trim() }],
+    subject: message.subject,
+    text: message.body,
+    date: at,
+    messageId,
+    draft: true,
+  });
+}
+
+/** The `mailto:` link, or null when it is too long for a URL (the caller copies the text instead). */
+export function recapMailto(message: RecapMessage): string | null {
+  return buildMailto({ to: message.to.trim() ? [message.to.trim()] : [], subject: message.subject, body: message.body });
+}
+
+/** The full Message-ID as the header carries it (without the angle brackets): left part @ sender's domain. */
+export function fullMessageId(messageId: string, from: EmailAddress): string {
+  return `${messageId}@${from.address.split('@')[1] || 'cadence.invalid'}`;
+}
+
+export interface SentParams {
+  id: string;
+  debtorId: string;
+  at: string;
+  agent: string;
+  channel: RecapChannel;
+  message: RecapMessage;
+  messageId: string;
+  /** The call activity the recap confirms. */
+  callActivityId: string;
+}
+
+export function sentActivity(p: SentParams): Activity {
+  return {
+    schemaVersion: ACTIVITY_SCHEMA_VERSION,
+    id: p.id,
+    debtorId: p.debtorId,
+    type: 'email',
+    at: p.at,
+    outcome: 'sent',
+    summary: p.message.subject,
+    agent: p.agent,
+    details: { kind: 'call_recap', channel: p.channel, subject: p.message.subject, to: p.message.to.trim(), messageId: p.messageId, callActivityId: p.callActivityId },
+  };
+}
+
+/** The send_recap task marked done, or null when there is none left to do. */
+export function recapTaskDone(tasks: readonly Task[], taskId: string | null, at: string): Task | null {
+  const task = taskId ? tasks.find((t) => t.id === taskId) : undefined;
+  return task && !task.done ? { ...task, done: true, doneAt: at } : null;
+}
