@@ -16,15 +16,17 @@ import { idbRows, lighthouseRows, sizeRows, worklistRows } from './lib/rows.mjs'
 import { serveApp } from './lib/server.mjs';
 import { runSize } from './lib/size.mjs';
 import { runWorklist } from './lib/worklist.mjs';
+import { callLatencyRows, runCallLatency } from './call-latency.mjs';
 
 /**
  * The suites, in the order they run. `server: true` means it needs the app's preview server. A new figure
- * (the call screen's step transition and note latency, issue 3) is one more entry here.
+ * is one more entry here.
  */
 const SUITES = [
   { id: 'size', title: 'Size', server: false, run: runSize, rows: sizeRows },
   { id: 'lighthouse', title: 'Lighthouse (mobile)', server: true, run: (ctx) => runLighthouse({ ...ctx, runs: ctx.reps.lighthouse }), rows: lighthouseRows },
   { id: 'worklist', title: 'Worklist at scale', server: true, run: runWorklist, rows: worklistRows },
+  { id: 'call', title: 'Call screen latency (390×844)', server: true, run: runCallLatency, rows: callLatencyRows },
   { id: 'idb', title: 'IndexedDB', server: false, run: runIdb, rows: idbRows },
 ];
 
