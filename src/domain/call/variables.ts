@@ -54,20 +54,35 @@ export type ScriptPart =
   | { kind: 'value'; variable: ScriptVariable; text: string; missing: boolean }
   | { kind: 'invoices'; variable: 'invoices.overdue' | 'invoices.upcoming'; invoices: InvoiceFact[]; text: string };
 
+// Intl formatters are costly to build and the script text is refilled at every step: build each once.
+const formatters = new Map<string, { relative: Intl.RelativeTimeFormat; list: Intl.ListFormat; number: Intl.NumberFormat }>();
+function formattersFor(intl: string) {
+  let f = formatters.get(intl);
+  if (!f) {
+    f = {
+      relative: new Intl.RelativeTimeFormat(intl, { numeric: 'auto' }),
+      list: new Intl.ListFormat(intl, { type: 'conjunction' }),
+      number: new Intl.NumberFormat(intl),
+    };
+    formatters.set(intl, f);
+  }
+  return f;
+}
+
 function invoiceList(invoices: InvoiceFact[], locale: ScriptLocale): string {
   if (invoices.length === 0) return MISSING;
   const intl = INTL_LOCALES[locale];
-  const relative = new Intl.RelativeTimeFormat(intl, { numeric: 'auto' });
+  const { relative, list } = formattersFor(intl);
   const items = invoices.map(
     (f) =>
       `${f.number} (${formatMoney(f.outstandingCents, intl)}, ${formatDate(f.dueDate, intl)}, ${relative.format(-f.daysLate, 'day')})`,
   );
-  return new Intl.ListFormat(intl, { type: 'conjunction' }).format(items);
+  return list.format(items);
 }
 
 function valueOf(variable: ScriptVariable, facts: CallFacts, locale: ScriptLocale, words: ScriptWords): string | null {
   const intl = INTL_LOCALES[locale];
-  const count = (n: number) => new Intl.NumberFormat(intl).format(n);
+  const count = (n: number) => formattersFor(intl).number.format(n);
   const oldest = facts.overdue[0];
   switch (variable) {
     case 'agent.name':
