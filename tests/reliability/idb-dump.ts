@@ -1,0 +1,65 @@
+/**
+ * Reading a whole IndexedDB database out of a page, and a checksum of a store that does not depend on key
+ * order or property order. The dump runs inside the page (plain IndexedDB, no import) on its own connection,
+ * which it closes at once and gives up if another tab asks for an upgrade, so it never blocks one.
+ */
+import { createHash } from 'node:crypto';
+import type { Page } from 'playwright-core';
+
+export interface DumpedRecord {
+  key: unknown;
+  value: unknown;
+}
+export interface DumpedStore {
+  name: string;
+  indexes: string[];
+  records: DumpedRecord[];
+}
+export interface DumpedDb {
+  version: number;
+  stores: Record<string, DumpedStore>;
+}
+
+export function dumpDatabase(page: Page, name = 'cadence'): Promise<DumpedDb> {
+  return page.evaluate(async (dbName) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(dbName);
+      request.onupgradeneeded = () => request.transaction?.abort();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.onversionchange = () => db.close();
+    const names = [...db.objectStoreNames];
+    const stores: Record<string, { name: string; indexes: string[]; records: { key: unknown; value: unknown }[] }> = {};
+    if (names.length > 0) {
+      const tx = db.transaction(names, 'readonly');
+      const ask = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+      for (const n of names) {
+        const store = tx.objectStore(n);
+        const [keys, values] = await Promise.all([ask(store.getAllKeys()), ask(store.getAll())]);
+        stores[n] = { name: n, indexes: [...store.indexNames], records: keys.map((key, i) => ({ key, value: values[i] })) };
+      }
+    }
+    const version = db.version;
+    db.close();
+    return { version, stores };
+  }, name);
+}
+
+/** JSON with object keys sorted at every level: the same data always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** SHA-256 (first 12 hex digits) of a store's records, sorted by key: equal checksums, equal contents. */
+export function storeChecksum(records: DumpedRecord[]): string {
+  const lines = records.map((r) => `${canonicalJson(r.key)}\t${canonicalJson(r.value)}`).sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 12);
+}
