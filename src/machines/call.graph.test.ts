@@ -5,48 +5,16 @@
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { TODAY } from '../domain/call/call.fixtures';
 import { ENDING_TYPES } from '../domain/call/context';
 import { STEP_IDS } from '../domain/call/steps';
 import { callMachine } from './call.machine';
 import { restoreCallSnapshot, serializeCallSnapshot } from './call.snapshot';
-import { MACHINE_VERSION, persistEnvelope, type CallEvent, type CallPersistEnvelope } from './call.types';
-import { PROMISE, callInput, drive, recordingMachine, startCall } from './call.testing';
+import { MACHINE_VERSION, persistEnvelope, type CallPersistEnvelope } from './call.types';
+import { callInput, drive, recordingMachine, sampleEvents, startCall, stateKey } from './call.testing';
 
-/** One valid payload per event type; the guards decide where each applies. */
-const EVENTS: CallEvent[] = [
-  { type: 'NEXT' },
-  { type: 'BACK' },
-  ...STEP_IDS.map((stepId) => ({ type: 'GOTO' as const, stepId })),
-  { type: 'CAPTURE', stepId: 'formalisation', fieldId: 'recap_channel', value: 'email' },
-  { type: 'SET_NOTES', text: 'Note' },
-  { type: 'SET_REASON', code: 'cash_flow', detail: '' },
-  PROMISE,
-  { type: 'CONFIRM_RESTATED' },
-  { type: 'PROPOSE_PLAN', instalments: [{ date: '2026-12-15', amountCents: 90_000 }, { date: '2027-01-15', amountCents: 90_000 }] },
-  { type: 'RAISE_DISPUTE', invoiceIds: ['i1'], why: 'Livraison incomplète' },
-  { type: 'DECLARE_NO_COMMITMENT', why: 'Décision lundi' },
-  { type: 'CONFIRM_CONTACT' },
-  { type: 'CORRECT_CONTACT', contact: { name: 'Claire Dubois', role: 'accountant', phone: '01 00 00 00 00', email: 'c@d.fr' } },
-  { type: 'END_NO_ANSWER' },
-  { type: 'END_VOICEMAIL', messageLeft: false },
-  { type: 'END_WRONG_NUMBER' },
-  { type: 'WRONG_PERSON', contact: { name: 'Luc Petit', role: 'manager', phone: '06 00 00 00 00' }, callBack: { date: TODAY, time: '15:00' } },
-  { type: 'REFUSE' },
-  { type: 'CUT_OFF' },
-  { type: 'RESUME' },
-  { type: 'RESCHEDULE', callBack: { date: '2026-11-20' } },
-  { type: 'REQUEST_CALL_BACK', callBack: { date: '2026-11-19', time: '09:00' } },
-  { type: 'FINISH' },
-];
+const EVENTS = sampleEvents();
 
-type Snapshot = ReturnType<typeof callMachine.transition>;
-
-/** States differ by where the call is, what it decided and captured; notes only ride along. */
-function serializeState(snapshot: Snapshot): string {
-  const c = snapshot.context;
-  return JSON.stringify([snapshot.value, c.reason?.code ?? null, c.commitment?.kind ?? null, c.commitment?.kind === 'promise' && c.commitment.restatedConfirmed, c.contactCheck?.status ?? null, c.captures]);
-}
+const serializeState = stateKey;
 
 const paths = getShortestPaths(callMachine, { input: callInput(), events: EVENTS, serializeState });
 const eventsOf = (path: (typeof paths)[number]) => path.steps.map((s) => s.event).filter((e) => !e.type.startsWith('xstate.'));

@@ -4,6 +4,7 @@
  */
 import { createActor } from 'xstate';
 import { STARTED_AT, TODAY } from '../domain/call/call.fixtures';
+import { STEP_IDS } from '../domain/call/steps';
 import { FR_SCRIPT } from '../scripts/builtin/fr';
 import { callMachine } from './call.machine';
 import type { CallEvent, CallInput, CallPersistEnvelope } from './call.types';
@@ -82,3 +83,38 @@ export const COMPLETED_CALL: CallEvent[] = [
   ...AFTER_COMMITMENT,
   { type: 'FINISH' },
 ];
+
+/** One valid payload per event type, for model-based exploration; the guards decide where each applies. */
+export function sampleEvents(notes = 'Note'): CallEvent[] {
+  return [
+  { type: 'NEXT' },
+  { type: 'BACK' },
+  ...STEP_IDS.map((stepId) => ({ type: 'GOTO' as const, stepId })),
+  { type: 'CAPTURE', stepId: 'formalisation', fieldId: 'recap_channel', value: 'email' },
+  { type: 'SET_NOTES', text: notes },
+  { type: 'SET_REASON', code: 'cash_flow', detail: '' },
+  PROMISE,
+  { type: 'CONFIRM_RESTATED' },
+  { type: 'PROPOSE_PLAN', instalments: [{ date: '2026-12-15', amountCents: 90_000 }, { date: '2027-01-15', amountCents: 90_000 }] },
+  { type: 'RAISE_DISPUTE', invoiceIds: ['i1'], why: 'Livraison incomplète' },
+  { type: 'DECLARE_NO_COMMITMENT', why: 'Décision lundi' },
+  { type: 'CONFIRM_CONTACT' },
+  { type: 'CORRECT_CONTACT', contact: { name: 'Claire Dubois', role: 'accountant', phone: '01 00 00 00 00', email: 'c@d.fr' } },
+  { type: 'END_NO_ANSWER' },
+  { type: 'END_VOICEMAIL', messageLeft: false },
+  { type: 'END_WRONG_NUMBER' },
+  { type: 'WRONG_PERSON', contact: { name: 'Luc Petit', role: 'manager', phone: '06 00 00 00 00' }, callBack: { date: TODAY, time: '15:00' } },
+  { type: 'REFUSE' },
+  { type: 'CUT_OFF' },
+  { type: 'RESUME' },
+  { type: 'RESCHEDULE', callBack: { date: '2026-11-20' } },
+  { type: 'REQUEST_CALL_BACK', callBack: { date: '2026-11-19', time: '09:00' } },
+  { type: 'FINISH' },
+  ];
+}
+
+/** States differ by where the call is, what it decided and captured; notes only ride along. */
+export function stateKey(snapshot: ReturnType<typeof callMachine.transition>): string {
+  const c = snapshot.context;
+  return JSON.stringify([snapshot.value, c.reason?.code ?? null, c.commitment?.kind ?? null, c.commitment?.kind === 'promise' && c.commitment.restatedConfirmed, c.contactCheck?.status ?? null, c.captures]);
+}

@@ -9,50 +9,16 @@ import 'fake-indexeddb/auto';
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { TODAY } from '../../src/domain/call/call.fixtures';
-import { STEP_IDS } from '../../src/domain/call/steps';
 import { callMachine } from '../../src/machines/call.machine';
 import { restoreCallSnapshot, serializeCallSnapshot } from '../../src/machines/call.snapshot';
-import { PROMISE, callInput, recordingMachine } from '../../src/machines/call.testing';
-import { persistEnvelope, type CallEvent, type CallPersistEnvelope } from '../../src/machines/call.types';
+import { callInput, recordingMachine, sampleEvents, stateKey } from '../../src/machines/call.testing';
+import { persistEnvelope, type CallPersistEnvelope } from '../../src/machines/call.types';
 import { openCadenceDb } from '../../src/storage/db';
 import { createCadenceStore } from '../../src/storage/store';
 import { figure } from './harness';
 
-/** One valid payload per event type (the same list as src/machines/call.graph.test.ts); guards decide where each applies. */
-const EVENTS: CallEvent[] = [
-  { type: 'NEXT' },
-  { type: 'BACK' },
-  ...STEP_IDS.map((stepId) => ({ type: 'GOTO' as const, stepId })),
-  { type: 'CAPTURE', stepId: 'formalisation', fieldId: 'recap_channel', value: 'email' },
-  { type: 'SET_NOTES', text: 'Note — « accord » 1 500,00 €' },
-  { type: 'SET_REASON', code: 'cash_flow', detail: '' },
-  PROMISE,
-  { type: 'CONFIRM_RESTATED' },
-  { type: 'PROPOSE_PLAN', instalments: [{ date: '2026-12-15', amountCents: 90_000 }, { date: '2027-01-15', amountCents: 90_000 }] },
-  { type: 'RAISE_DISPUTE', invoiceIds: ['i1'], why: 'Livraison incomplète' },
-  { type: 'DECLARE_NO_COMMITMENT', why: 'Décision lundi' },
-  { type: 'CONFIRM_CONTACT' },
-  { type: 'CORRECT_CONTACT', contact: { name: 'Claire Dubois', role: 'accountant', phone: '01 00 00 00 00', email: 'c@d.fr' } },
-  { type: 'END_NO_ANSWER' },
-  { type: 'END_VOICEMAIL', messageLeft: false },
-  { type: 'END_WRONG_NUMBER' },
-  { type: 'WRONG_PERSON', contact: { name: 'Luc Petit', role: 'manager', phone: '06 00 00 00 00' }, callBack: { date: TODAY, time: '15:00' } },
-  { type: 'REFUSE' },
-  { type: 'CUT_OFF' },
-  { type: 'RESUME' },
-  { type: 'RESCHEDULE', callBack: { date: '2026-11-20' } },
-  { type: 'REQUEST_CALL_BACK', callBack: { date: '2026-11-19', time: '09:00' } },
-  { type: 'FINISH' },
-];
+const EVENTS = sampleEvents('Note — « accord » 1 500,00 €');
 
-type Snapshot = ReturnType<typeof callMachine.transition>;
-
-/** States differ by where the call is and what it decided and captured; notes only ride along. */
-function stateKey(snapshot: Snapshot): string {
-  const c = snapshot.context;
-  return JSON.stringify([snapshot.value, c.reason?.code ?? null, c.commitment?.kind ?? null, c.commitment?.kind === 'promise' && c.commitment.restatedConfirmed, c.contactCheck?.status ?? null, c.captures]);
-}
 
 describe('R6 persisted snapshot round-trip', () => {
   it('every reachable call state survives save → IndexedDB → read → restore → resume', { timeout: 120_000 }, async () => {
