@@ -116,4 +116,26 @@ describe('call writer', () => {
     await tick();
     expect(seen.at(-1)).toBe(1234);
   });
+
+  it('after a failed write waits for the retry delay instead of retrying in a tight loop', async () => {
+    vi.useFakeTimers();
+    try {
+      let attempts = 0;
+      const w = createCallWriter<number>(
+        async () => {
+          attempts++;
+          throw new Error('closed');
+        },
+        { retryMs: 1_000 },
+      );
+      w.push(1);
+      await vi.advanceTimersByTimeAsync(10);
+      expect(attempts).toBe(1);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(attempts).toBe(2);
+      expect(w.state().error).toBeInstanceOf(Error);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -79,6 +79,7 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
   function write(item: { seq: number; value: T }): void {
     issued = Math.max(issued, item.seq);
     inFlight++;
+    let failed = false;
     save(item.value).then(
       () => {
         written = Math.max(written, item.seq);
@@ -86,6 +87,7 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
         error = null;
       },
       (e: unknown) => {
+        failed = true;
         error = e;
         // Written again on the next push, flush, or after a pause.
         issued = written;
@@ -95,7 +97,9 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
     ).finally(() => {
       inFlight--;
       settle();
-      pump();
+      // After a failure only the timer (or the agent's next key) retries: pumping at once turned a closed
+      // database or a full disk into a tight loop that starved the page (reliability R5, R7).
+      if (!failed) pump();
     });
   }
 

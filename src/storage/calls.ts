@@ -54,7 +54,11 @@ async function requireCall(tx: SummaryTransaction, callId: string): Promise<void
 export async function saveCall(db: CadenceDatabase, record: unknown): Promise<void> {
   const valid = validateCallForWrite(record);
   await commitOrAbort(db.transaction('calls', 'readwrite', DURABLE), async (tx) => {
-    await tx.store.put(valid);
+    // Commit now rather than after the put's result comes back: a save started on pagehide must reach disk
+    // before the tab is torn down (reliability R3, R10).
+    const put = tx.store.put(valid);
+    tx.commit();
+    await put;
   });
 }
 
