@@ -3,7 +3,7 @@
  * (R1_TRIALS, default 20; R1_SEED replays a run). After each kill the same profile is relaunched and the call
  * resumed: every acknowledged write must be there (definitions in ./call-probe.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -58,7 +58,9 @@ async function profileState(page: Page, debtorId: string, first: boolean): Promi
     return `${c.callId.slice(0, 13)} ${c.debtorId} ${c.updatedAt} notes ${c.envelope.snapshot.context.notes.length}`;
   });
   const activities = (dump.stores.activities?.records ?? []).filter((r) => (r.value as { debtorId: string }).debtorId === debtorId).length;
-  return `marker db ${marker ? 'kept' : 'GONE'}; db v${dump.version}, ${Object.values(dump.stores).reduce((n, st) => n + st.records.length, 0)} records; calls [${calls.join('; ')}]; ${activities} activities for ${debtorId}`;
+  // Chromium leaves a corruption_info.json beside a LevelDB it found damaged (and then deletes).
+  const corruption = readdirSync(profile, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('corruption'));
+  return `marker db ${marker ? 'kept' : 'GONE'}; ${corruption.length ? `corruption files: ${corruption.join(', ')}; ` : ''}db v${dump.version}, ${Object.values(dump.stores).reduce((n, st) => n + st.records.length, 0)} records; calls [${calls.join('; ')}]; ${activities} activities for ${debtorId}`;
 }
 
 describe('R1 kill during typing', () => {
