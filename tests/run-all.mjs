@@ -1,5 +1,7 @@
 /**
- * `npm test`: typecheck, unit tests, then the end-to-end suite in Debian Chromium. Every stage runs even
+ * `npm test`: typecheck, unit tests, the end-to-end suite in Debian Chromium, then the reliability suite at
+ * reduced counts (R1 3 kills, R3 1 close per delay, R10 4 trials: about two minutes; `npm run test:reliability`
+ * runs the full counts, and the R* variables set by the caller win). Every stage runs even
  * when an earlier one failed, so one run shows everything that is wrong. The last line printed is always
  * `N passed, N failed` alone (CI reads it); the exit code is non-zero when anything failed.
  */
@@ -29,10 +31,10 @@ function banner(text) {
  * Runs a command with streamed output (or captured, then printed, when `capture`); a stage never hangs CI
  * beyond its time budget.
  */
-function run(args, timeoutMs, capture = false) {
+function run(args, timeoutMs, capture = false, env = ENV) {
   const started = Date.now();
   const stdio = capture ? ['ignore', 'pipe', 'pipe'] : 'inherit';
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, env: ENV, stdio, timeout: timeoutMs, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, env, stdio, timeout: timeoutMs, encoding: 'utf8' });
   if (capture) process.stdout.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
   const seconds = (Date.now() - started) / 1000;
   const timedOut = result.error?.code === 'ETIMEDOUT' || (result.signal !== null && result.status === null);
@@ -77,11 +79,11 @@ function countVitest(reportFile, status, timedOut) {
   return { passed: report.numPassedTests ?? 0, failed, skipped, notes };
 }
 
-function vitestStage(name, title, extraArgs, timeoutMs) {
+function vitestStage(name, title, extraArgs, timeoutMs, env = ENV) {
   banner(title);
   const reportFile = join(reportDir, `${name}.json`);
   const args = [VITEST, 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];
-  const r = run(args, timeoutMs);
+  const r = run(args, timeoutMs, false, env);
   stages.push({ name, ...countVitest(reportFile, r.status, r.timedOut), seconds: r.seconds });
 }
 
@@ -94,15 +96,28 @@ function e2e() {
   vitestStage('e2e', 'e2e: vitest -c vitest.e2e.config.ts', ['-c', 'vitest.e2e.config.ts'], 12 * MINUTE);
 }
 
+/** The reduced counts keep every reliability test in CI; a caller's own R* settings win. */
+const QUICK_RELIABILITY = { R1_TRIALS: '3', R3_REPEATS: '1', R10_TRIALS: '4' };
+
+function reliability() {
+  if (!ensureChromium()) {
+    stages.push({ name: 'reliability', passed: 0, failed: 1, skipped: 0, seconds: 0, notes: ['Chromium missing: sudo apt-get install -y chromium'] });
+    return;
+  }
+  const env = { ...ENV, ...QUICK_RELIABILITY, ...Object.fromEntries(Object.keys(QUICK_RELIABILITY).filter((k) => process.env[k]).map((k) => [k, process.env[k]])) };
+  vitestStage('reliability', 'reliability (quick counts): vitest -c vitest.reliability.config.ts', ['-c', 'vitest.reliability.config.ts'], 8 * MINUTE, env);
+}
+
 typecheck();
 vitestStage('unit', 'unit: vitest run', [], 6 * MINUTE);
 e2e();
+reliability();
 rmSync(reportDir, { recursive: true, force: true });
 
 banner('summary');
 for (const s of stages) {
   const counts = s.name === 'typecheck' ? (s.failed ? 'FAILED' : 'ok') : `${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''}`;
-  console.log(`${s.name.padEnd(10)} ${counts.padEnd(34)} ${s.seconds.toFixed(1)} s`);
+  console.log(`${s.name.padEnd(12)} ${counts.padEnd(34)} ${s.seconds.toFixed(1)} s`);
   for (const note of s.notes) console.log(`    ${note}`);
 }
 const passed = stages.reduce((n, s) => n + s.passed, 0);

@@ -171,7 +171,15 @@ export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSessi
   const onVisibility = (): void => {
     if (deps.page?.doc.visibilityState === 'hidden') writer.flushNow();
   };
+  // While a write keeps failing (device full, database closed) the notes typed since live only in this tab:
+  // the browser asks before the agent closes or reloads it.
+  const onBeforeUnload = (event: Event): void => {
+    if (writer.state().error === null) return;
+    event.preventDefault();
+    (event as Event & { returnValue: unknown }).returnValue = true;
+  };
   deps.page?.win.addEventListener('pagehide', flushNow);
+  deps.page?.win.addEventListener('beforeunload', onBeforeUnload);
   deps.page?.doc.addEventListener('visibilitychange', onVisibility);
 
   /** The writer tab let go (closed, navigated, died): read the latest record and carry on as the writer. */
@@ -228,6 +236,7 @@ export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSessi
       disposed = true;
       waiting.abort();
       deps.page?.win.removeEventListener('pagehide', flushNow);
+      deps.page?.win.removeEventListener('beforeunload', onBeforeUnload);
       deps.page?.doc.removeEventListener('visibilitychange', onVisibility);
       writer.flushNow();
       actor.stop();

@@ -114,6 +114,42 @@ describe('call session: persistence', () => {
     session.dispose();
   });
 
+  it('asks before the tab closes only while a write is failing', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { store, deps } = await setup();
+      const page = { win: new EventTarget(), doc: Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState }) };
+      let full = false;
+      const spy: CadenceStore = {
+        ...store,
+        saveCall: async (record) => {
+          if (full) throw new DOMException('full', 'QuotaExceededError');
+          await store.saveCall(record);
+        },
+      };
+      const leaving = () => {
+        const event = new Event('beforeunload', { cancelable: true });
+        page.win.dispatchEvent(event);
+        return event.defaultPrevented;
+      };
+      const session = sessionOf(await openCallSession('d1', deps({ store: spy, page })));
+      session.send({ type: 'SET_NOTES', text: 'saved' });
+      await session.flush();
+      expect(leaving()).toBe(false);
+      full = true;
+      session.send({ type: 'SET_NOTES', text: 'saved, then not' });
+      await vi.waitFor(() => expect(session.saveState().error).not.toBeNull());
+      expect(leaving()).toBe(true);
+      full = false;
+      await vi.advanceTimersByTimeAsync(1_500);
+      await vi.waitFor(() => expect(session.saveState().error).toBeNull());
+      expect(leaving()).toBe(false);
+      session.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('writes the newest notes at once when the page is hidden, even with a write in flight', async () => {
     const { store, deps } = await setup();
     const page = { win: new EventTarget(), doc: Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState }) };

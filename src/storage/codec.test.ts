@@ -3,7 +3,7 @@ import { makeActivity, makeBundle, makeInvoice, makePromise, makeTask } from '..
 import { Invoice } from '../domain/entities';
 import { summarizeDebtor } from '../domain/summarize';
 import { isDebtorSummary, validateForWrite } from './codec';
-import { StorageError, toStorageError } from './errors';
+import { isQuotaError, StorageError, toStorageError } from './errors';
 
 describe('isDebtorSummary', () => {
   const full = summarizeDebtor(
@@ -61,5 +61,15 @@ describe('toStorageError', () => {
   it('passes a StorageError through untouched', () => {
     const e = new StorageError('not_found', 'x', { key: 'k' });
     expect(toStorageError(e)).toBe(e);
+  });
+});
+
+describe('isQuotaError', () => {
+  it('recognises a full device whether the error is typed or straight from the browser', () => {
+    expect(isQuotaError(new StorageError('quota', 'full'))).toBe(true);
+    expect(isQuotaError(new DOMException('full', 'QuotaExceededError'))).toBe(true);
+    expect(isQuotaError(new StorageError('closed', 'closed'))).toBe(false);
+    expect(isQuotaError(new Error('boom'))).toBe(false);
+    expect(isQuotaError(null)).toBe(false);
   });
 });

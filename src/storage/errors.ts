@@ -66,3 +66,8 @@ export function toStorageError(e: unknown): StorageError {
   const message = e instanceof Error ? e.message : String(e);
   return new StorageError('unknown', message, { cause: e });
 }
+
+/** True when a failure (typed or straight from the browser) means the device has no room left. */
+export function isQuotaError(e: unknown): boolean {
+  return e !== null && e !== undefined && toStorageError(e).kind === 'quota';
+}

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import callscreenFr from '../../src/i18n/locales/fr/callscreen.json';
 import { contextOptions, launchPersistent } from '../e2e/browser';
 import { callableDebtors } from '../e2e/call-helpers';
 import { focusNotesEnd, notesValue, openCallAsWriter, sentence, watchNotes } from './call-probe';
@@ -68,7 +69,7 @@ describe('R7 storage quota reached while typing notes', () => {
       const alert = page.locator(`${STATUS}[data-state="error"] [role="alert"]`);
       await alert.waitFor({ state: 'visible' });
       const warning = ((await alert.textContent()) ?? '').trim();
-      expect(warning.length).toBeGreaterThan(10);
+      expect(warning, 'the warning says the device is full').toBe(callscreenFr.save.quota);
       expect(log.aborts, 'IndexedDB refused the write for quota').toContain('QuotaExceededError');
       // How hard the writer retries while nothing changes (its own retry pause is one second).
       const abortsBefore = log.aborts.length;
@@ -83,7 +84,14 @@ describe('R7 storage quota reached while typing notes', () => {
       await page.waitForTimeout(300);
       const acknowledged = log.acknowledged.get(debtorId) ?? '';
       const unsaved = typed.length - acknowledged.length;
+      // Unsaved notes: the browser must ask before the reload (the agent accepts here).
+      const asked: string[] = [];
+      page.once('dialog', (dialog) => {
+        asked.push(dialog.type());
+        void dialog.accept();
+      });
       await page.reload();
+      expect(asked, 'the browser asked before leaving unsaved notes').toEqual(['beforeunload']);
       await page.waitForSelector(`[data-testid="call"][data-mode="writer"]`);
       const afterReload = await notesValue(page);
       const lost = acknowledged.length - commonPrefix(afterReload, acknowledged);
@@ -102,7 +110,7 @@ describe('R7 storage quota reached while typing notes', () => {
 
       figure(
         `R7 quota: quota ${Math.round(quota / 1024)} KiB (seeded ${Math.round(seeded / 1024)} KiB + ${HEADROOM_BYTES / 1024} KiB), reached after ${keys} keys ` +
-          `(${log.aborts.filter((a) => a === 'QuotaExceededError').length} writes refused with QuotaExceededError, ${retriesPerSecond} retries/s while idle); warning shown: «${warning}»; ` +
+          `(${log.aborts.filter((a) => a === 'QuotaExceededError').length} writes refused with QuotaExceededError, ${retriesPerSecond} retries/s while idle); warning shown: «${warning}»; leaving asked first (${asked[0]}); ` +
           `after reload ${acknowledged.length} acknowledged chars, ${lost} lost (${unsaved} typed after the last save were never acknowledged); saves resume once space is back`,
       );
     } finally {

@@ -1,6 +1,7 @@
 import { createEffect, createSignal, on, onCleanup, Show, type JSX } from 'solid-js';
 import type { SaveState } from '../../app/call-session';
 import { t } from '../../i18n';
+import { isQuotaError } from '../../storage/errors';
 import { formatElapsed } from './call-view';
 
 /** Elapsed time since the call started; frozen once it ended. */
@@ -53,7 +54,7 @@ export function SaveStatus(props: { save: SaveState }): JSX.Element {
         when={props.save.error === null}
         fallback={
           <span class="save-status__error" role="alert">
-            {t('callscreen:save.error')}
+            {t(isQuotaError(props.save.error) ? 'callscreen:save.quota' : 'callscreen:save.error')}
           </span>
         }
       >
