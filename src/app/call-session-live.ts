@@ -16,7 +16,8 @@ import type { CallSnapshot } from '../machines/call.selectors';
 import { restoreCallSnapshot } from '../machines/call.snapshot';
 import type { CallEvent, CallInput, CallPersistEnvelope, PersistedCallSnapshot } from '../machines/call.types';
 import type { CallScript } from '../scripts/schema';
-import type { CallRecordInput, CadenceStore } from '../storage/api';
+import type { CallRecord, CallRecordInput, CadenceStore } from '../storage/api';
+import type { CallRescue } from '../storage/call-rescue';
 import { callLockName, waitForLock, type HeldLock, type LockManagerLike } from './call-session-lock';
 import { createCallWriter, type SaveState } from './call-session-writer';
 import { dossierPenalties } from '../features/penalties/dossier-penalties';
@@ -66,6 +67,27 @@ export interface LiveDeps {
   newId: () => string;
   today: () => string;
   page: PageEvents | null;
+  /** Where the call goes while IndexedDB refuses it; null: nowhere (tests, no localStorage). */
+  rescue: CallRescue | null;
+}
+
+/**
+ * The newest of the stored call and a copy kept aside while IndexedDB refused it. A kept copy is put back
+ * into IndexedDB and dropped; when IndexedDB still refuses, the copy is used as it is and stays aside.
+ */
+export async function adoptRescued(deps: Pick<LiveDeps, 'store' | 'rescue'>, stored: CallRecord | undefined, callId?: string): Promise<CallRecord | undefined> {
+  const kept = callId === undefined ? undefined : deps.rescue?.get(callId);
+  if (!kept || (stored && stored.updatedAt >= kept.updatedAt)) {
+    if (kept) deps.rescue?.clear(kept.callId);
+    return stored;
+  }
+  try {
+    await deps.store.restoreCall(kept);
+    deps.rescue?.clear(kept.callId);
+  } catch {
+    // Still refused: the copy stays aside and the session's first good write puts it back.
+  }
+  return kept;
 }
 
 export interface LiveParams {
@@ -93,7 +115,11 @@ export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSessi
   const { callId, debtorId } = params;
   const listeners = new Set<() => void>();
   const notify = (): void => listeners.forEach((l) => l());
-  const writer = createCallWriter<CallRecordInput>((record) => deps.store.saveCall(record), { now: deps.now });
+  const rescue = deps.rescue;
+  const writer = createCallWriter<CallRecordInput>((record) => deps.store.saveCall(record), {
+    now: deps.now,
+    rescue: rescue ? { put: (record) => rescue.put(record), clear: () => rescue.clear(callId) } : undefined,
+  });
   writer.subscribe(notify);
 
   let mode: SessionMode = params.readOnly ? 'reader' : 'writer';
@@ -171,10 +197,11 @@ export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSessi
   const onVisibility = (): void => {
     if (deps.page?.doc.visibilityState === 'hidden') writer.flushNow();
   };
-  // While a write keeps failing (device full, database closed) the notes typed since live only in this tab:
-  // the browser asks before the agent closes or reloads it.
+  // While writes fail (device full, database closed) and even localStorage refused the copy, the notes typed
+  // since live only in this tab: the browser asks before the agent closes or reloads it.
   const onBeforeUnload = (event: Event): void => {
-    if (writer.state().error === null) return;
+    const save = writer.state();
+    if (save.error === null || save.keptAside) return;
     event.preventDefault();
     (event as Event & { returnValue: unknown }).returnValue = true;
   };
@@ -185,7 +212,7 @@ export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSessi
   /** The writer tab let go (closed, navigated, died): read the latest record and carry on as the writer. */
   async function takeOver(held: HeldLock): Promise<void> {
     if (disposed) return held.release();
-    const record = await deps.store.getCall(callId).catch(() => undefined);
+    const record = await adoptRescued(deps, await deps.store.getCall(callId).catch(() => undefined), callId);
     const restored = record ? restoreCallSnapshot(record.envelope) : null;
     if (disposed || !record || restored?.kind !== 'snapshot') {
       held.release();

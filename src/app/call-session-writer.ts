@@ -20,6 +20,8 @@ export interface SaveState {
   savedSeq: number;
   /** The last write failure, cleared by the next success; failed values are retried. */
   error: unknown;
+  /** The newest value, not on disk, is kept aside (see CallWriterOptions.rescue): a reload will not lose it. */
+  keptAside: boolean;
 }
 
 export interface CallWriter<T> {
@@ -35,10 +37,15 @@ export interface CallWriter<T> {
   subscribe(listener: (state: SaveState) => void): () => void;
 }
 
-export interface CallWriterOptions {
+export interface CallWriterOptions<T> {
   now?: () => number;
   /** Delay before retrying a failed write (e.g. a full disk that the agent frees). */
   retryMs?: number;
+  /**
+   * Where the newest value goes, synchronously, while writes fail (localStorage: see storage/call-rescue.ts);
+   * cleared once a write at least as new lands.
+   */
+  rescue?: { put(value: T): boolean; clear(): void };
 }
 
 interface Waiter {
@@ -47,7 +54,7 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
-export function createCallWriter<T>(save: (value: T) => Promise<void>, options: CallWriterOptions = {}): CallWriter<T> {
+export function createCallWriter<T>(save: (value: T) => Promise<void>, options: CallWriterOptions<T> = {}): CallWriter<T> {
   const now = options.now ?? Date.now;
   const retryMs = options.retryMs ?? 1_000;
   let latest: { seq: number; value: T } | null = null;
@@ -59,10 +66,12 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
   let error: unknown = null;
   let closed = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  /** The sequence number of the value kept aside (0: nothing is). */
+  let rescued = 0;
   const listeners = new Set<(state: SaveState) => void>();
   let waiters: Waiter[] = [];
 
-  const state = (): SaveState => ({ pending: seq > written, savedAt, savedSeq: written, error });
+  const state = (): SaveState => ({ pending: seq > written, savedAt, savedSeq: written, error, keptAside: rescued > written && rescued >= seq });
 
   function settle(): void {
     const s = state();
@@ -76,6 +85,11 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
     waiters = still;
   }
 
+  function keepAside(item: { seq: number; value: T }): void {
+    if (!options.rescue || item.seq <= rescued) return;
+    if (options.rescue.put(item.value)) rescued = item.seq;
+  }
+
   function write(item: { seq: number; value: T }): void {
     issued = Math.max(issued, item.seq);
     inFlight++;
@@ -85,10 +99,15 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
         written = Math.max(written, item.seq);
         savedAt = now();
         error = null;
+        if (rescued > 0 && written >= rescued) {
+          rescued = 0;
+          options.rescue?.clear();
+        }
       },
       (e: unknown) => {
         failed = true;
         error = e;
+        if (latest) keepAside(latest);
         // Written again on the next push, flush, or after a pause.
         issued = written;
         clearTimeout(retry);
@@ -113,6 +132,7 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
       if (closed) return seq;
       seq++;
       latest = { seq, value };
+      if (error !== null) keepAside(latest);
       pump();
       settle();
       return seq;

@@ -5,6 +5,7 @@ import type { Activity } from '../domain/entities';
 import type { CallEvent } from '../machines/call.types';
 import type { CadenceStore } from '../storage/api';
 import { openCadenceDb } from '../storage/db';
+import { createCallRescue } from '../storage/call-rescue';
 import { createCadenceStore } from '../storage/store';
 import type { LockManagerLike } from './call-session-lock';
 import { openCallSession, type CallSession, type CallSessionDeps, type OpenedCall } from './call-session';
@@ -348,5 +349,69 @@ describe('call session: one writer per call (Web Locks)', () => {
     const [a, b] = await Promise.all([openCallSession('d1', deps({ locks })), openCallSession('d1', deps({ locks }))]);
     expect(sessionOf(a).callId).toBe(sessionOf(b).callId);
     expect(await store.activeCalls('d1')).toHaveLength(1);
+  });
+});
+
+describe('call session: notes kept aside while IndexedDB refuses them', () => {
+  it('keeps refused notes in localStorage, resumes from them, and puts them back once IndexedDB accepts', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    localStorage.clear();
+    try {
+      const { store, deps } = await setup();
+      const rescue = createCallRescue(localStorage);
+      let full = false;
+      const refuse = () => {
+        if (full) throw new DOMException('full', 'QuotaExceededError');
+      };
+      const device: CadenceStore = {
+        ...store,
+        saveCall: async (record) => (refuse(), store.saveCall(record)),
+        restoreCall: async (record) => (refuse(), store.restoreCall(record)),
+      };
+      const first = sessionOf(await openCallSession('d1', deps({ store: device, rescue })));
+      first.send({ type: 'SET_NOTES', text: 'Réglera' });
+      await first.flush();
+      expect(localStorage.length).toBe(0);
+
+      full = true;
+      first.send({ type: 'SET_NOTES', text: 'Réglera vendredi' });
+      await vi.waitFor(() => expect(first.saveState().error).not.toBeNull());
+      first.send({ type: 'SET_NOTES', text: 'Réglera vendredi par virement' });
+      // The tab dies here, without a flush: the last notes never reached IndexedDB.
+      expect((await storedEnvelope(store, first.callId))?.snapshot.context.notes).toBe('Réglera');
+
+      const second = sessionOf(await openCallSession('d1', deps({ store: device, rescue })));
+      expect(second.callId).toBe(first.callId);
+      expect(second.snapshot().context.notes).toBe('Réglera vendredi par virement');
+      expect(rescue.get(first.callId)).toBeDefined();
+
+      full = false;
+      const third = sessionOf(await openCallSession('d1', deps({ store: device, rescue })));
+      expect(third.snapshot().context.notes).toBe('Réglera vendredi par virement');
+      expect((await storedEnvelope(store, first.callId))?.snapshot.context.notes).toBe('Réglera vendredi par virement');
+      expect(rescue.get(first.callId)).toBeUndefined();
+      for (const s of [first, second, third]) s.dispose();
+    } finally {
+      vi.useRealTimers();
+      localStorage.clear();
+    }
+  });
+
+  it('drops a kept copy older than what IndexedDB holds', async () => {
+    localStorage.clear();
+    const { store, deps } = await setup();
+    const rescue = createCallRescue(localStorage);
+    const first = sessionOf(await openCallSession('d1', deps({ rescue })));
+    first.send({ type: 'SET_NOTES', text: 'ancien' });
+    await first.flush();
+    const stale = await store.getCall(first.callId);
+    first.send({ type: 'SET_NOTES', text: 'ancien puis nouveau' });
+    await first.flush();
+    rescue.put(stale!);
+    first.dispose();
+    const second = sessionOf(await openCallSession('d1', deps({ rescue })));
+    expect(second.snapshot().context.notes).toBe('ancien puis nouveau');
+    expect(localStorage.length).toBe(0);
+    second.dispose();
   });
 });

@@ -15,7 +15,8 @@ import { BUILTIN_SCRIPTS, builtinScript } from '../scripts/builtin';
 import type { CallScript } from '../scripts/schema';
 import type { CadenceStore, CallRecord } from '../storage/api';
 import { callLockName, openLockName, tryLock, withLock, type HeldLock, type LockManagerLike } from './call-session-lock';
-import { createLiveSession, type CallSession, type LiveDeps, type PageEvents } from './call-session-live';
+import type { CallRescue } from '../storage/call-rescue';
+import { adoptRescued, createLiveSession, type CallSession, type LiveDeps, type PageEvents } from './call-session-live';
 import { todayIso } from './today';
 
 export type { CallSession, CommitState, SessionMode } from './call-session-live';
@@ -30,6 +31,8 @@ export interface CallSessionDeps {
   today?: () => string;
   /** Where `pagehide` and `visibilitychange` come from; null in tests without a page. */
   page?: PageEvents | null;
+  /** Where a call goes while IndexedDB refuses it (localStorage in the app); none by default. */
+  rescue?: CallRescue | null;
 }
 
 export type OpenedCall =
@@ -50,6 +53,7 @@ function defaultDeps(deps: CallSessionDeps): LiveDeps {
     newId: deps.newId ?? (() => crypto.randomUUID()),
     today: deps.today ?? (() => todayIso()),
     page: deps.page !== undefined ? deps.page : hasWindow ? { win: window, doc: document } : null,
+    rescue: deps.rescue ?? null,
   };
 }
 
@@ -125,7 +129,10 @@ export async function openCallSession(debtorId: string, options: CallSessionDeps
   }
 
   const open = async (): Promise<OpenedCall> => {
-    const [existing] = await store.activeCalls(debtorId);
+    const active = await store.activeCalls(debtorId);
+    const kept = deps.rescue?.newest(debtorId);
+    const adopted = kept ? await adoptRescued(deps, active.find((c) => c.callId === kept.callId), kept.callId) : undefined;
+    const [existing] = [adopted, active[0]].filter((c) => c !== undefined).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     return existing ? openExisting(existing) : startNew();
   };
   return locks ? withLock(locks, openLockName(debtorId), open) : open();

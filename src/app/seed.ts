@@ -5,6 +5,7 @@
  * localStorage stops the boot from re-seeding the demo; loading the demo again is an explicit action.
  */
 import type { CadenceStore } from '../storage/api';
+import { browserCallRescue } from '../storage/call-rescue';
 
 const DEMO_DECLINED_KEY = 'cadence:demo-declined';
 export const LARGE_DEBTORS = 50_000;
@@ -41,6 +42,7 @@ export async function clearPortfolio(store: CadenceStore): Promise<void> {
   const settings = await store.getSettings();
   await store.clearAll();
   await store.putSettings(settings);
+  browserCallRescue().clearAll();
   setDemoDeclined(true);
 }
 

@@ -37,6 +37,11 @@ export interface CadenceStore {
   putSettings(settings: Settings): Promise<void>;
   /** Writes the call in progress (durably: the agent is told it is saved). Its envelope is checked by zod. */
   saveCall(record: CallRecordInput): Promise<void>;
+  /**
+   * Puts back a call kept aside while IndexedDB refused to write it (storage/call-rescue.ts); its envelope
+   * may be from an older machine version. `stale` when the store already holds a newer save of that call.
+   */
+  restoreCall(record: CallRecord): Promise<'restored' | 'stale'>;
   getCall(callId: string): Promise<CallRecord | undefined>;
   /** Calls in progress, newest first; only those of one debtor when `debtorId` is given. */
   activeCalls(debtorId?: string): Promise<CallRecord[]>;

@@ -7,9 +7,12 @@
 import { z } from 'zod/mini';
 import { CallContext } from '../domain/call/context';
 import { Id, IsoDateTime } from '../domain/entities';
-import { readRecord, validateForWrite, type CorruptHandler } from './codec';
+import { CallRecordFrame } from './call-frame';
+import { validateForWrite } from './codec';
 import { StorageError } from './errors';
 import type { StoredCall } from './schema';
+
+export { readCall } from './call-frame';
 
 /** The call machine's CallPersistEnvelope at the current machine version, as the storage layer checks it. */
 export const CallEnvelope = z.object({
@@ -27,7 +30,6 @@ export type CallEnvelope = z.infer<typeof CallEnvelope>;
 const CallRecordWrite = z.object({ callId: Id, debtorId: Id, updatedAt: IsoDateTime, envelope: CallEnvelope });
 export type CallRecordWrite = z.infer<typeof CallRecordWrite>;
 
-const CallRecordFrame = z.object({ callId: Id, debtorId: Id, updatedAt: IsoDateTime, envelope: z.unknown() });
 
 /** Parses a call on its way in; the record's ids must be the snapshot's own. */
 export function validateCallForWrite(record: unknown): StoredCall {
@@ -43,9 +45,19 @@ export function validateCallForWrite(record: unknown): StoredCall {
   return valid;
 }
 
-/** Reads a stored call; its envelope stays unknown until restoreCallSnapshot reads it. */
-export function readCall(raw: unknown, onCorrupt?: CorruptHandler): StoredCall | undefined {
-  const frame = readRecord(CallRecordFrame, 'calls', raw, onCorrupt);
-  // zod/mini drops an `undefined` unknown; a frame without an envelope still reaches the recovery path.
-  return frame ? { ...frame, envelope: (raw as { envelope?: unknown }).envelope } : undefined;
+/**
+ * Checks a call kept aside (call-rescue.ts) on its way back in: the frame strictly, the envelope left to
+ * restoreCallSnapshot, since the copy may come from an older app version.
+ */
+export function validateRescuedCall(record: unknown): StoredCall {
+  const frame = validateForWrite(CallRecordFrame, 'calls', record);
+  const envelope = (record as { envelope?: unknown }).envelope;
+  if (envelope === undefined || envelope === null) {
+    throw new StorageError('invalid', `Call ${frame.callId} was kept without its snapshot`, {
+      store: 'calls',
+      key: frame.callId,
+      issues: [{ path: 'envelope', message: 'Required' }],
+    });
+  }
+  return { ...frame, envelope };
 }

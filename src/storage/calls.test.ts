@@ -65,6 +65,28 @@ describe('calls in progress', () => {
     expect(await store.getCall('old')).toEqual(old);
   });
 
+  it('restoreCall puts back a call kept aside, even from an older machine version, unless a newer save is stored', async () => {
+    const { store } = await setup();
+    const { saved } = driven(TO_DELAY_REASON.slice(0, 3));
+    await store.saveCall(record(saved[0]!, '2026-11-18T09:30:00.000Z'));
+    const kept = record(saved.at(-1)!, '2026-11-18T09:31:00.000Z');
+    expect(await store.restoreCall(kept)).toBe('restored');
+    expect(await store.getCall('call-1')).toEqual(kept);
+    expect(await store.restoreCall(record(saved[0]!, '2026-11-18T09:30:30.000Z'))).toBe('stale');
+    expect(await store.getCall('call-1')).toEqual(kept);
+    const old = { callId: 'old', debtorId: 'd1', updatedAt: AT, envelope: { machineVersion: 0, snapshot: { context: { notes: 'vieux' } } } };
+    expect(await store.restoreCall(old)).toBe('restored');
+    expect(await store.getCall('old')).toEqual(old);
+  });
+
+  it('restoreCall refuses a kept copy without ids, time or snapshot, and writes nothing', async () => {
+    const { store } = await setup();
+    const envelope = driven([]).last;
+    await expect(store.restoreCall({ ...record(envelope), updatedAt: 'now' })).rejects.toMatchObject({ kind: 'invalid', store: 'calls' });
+    await expect(store.restoreCall({ ...record(envelope), envelope: undefined })).rejects.toMatchObject({ kind: 'invalid', store: 'calls' });
+    expect(await store.activeCalls()).toEqual([]);
+  });
+
   it('clearAll empties the calls too', async () => {
     const { store } = await setup();
     await store.saveCall(record(driven([]).last));

@@ -21,7 +21,7 @@ import {
 } from '../domain/entities';
 import { toStoredInvoice } from './bundles';
 import { checkPlan, invalid as invalidPlan } from './plans';
-import { validateCallForWrite, readCall } from './call-records';
+import { validateCallForWrite, validateRescuedCall, readCall } from './call-records';
 import { readRecords, readRequired, validateForWrite, type CorruptHandler } from './codec';
 import type { CadenceDatabase } from './db';
 import { StorageError } from './errors';
@@ -60,6 +60,23 @@ export async function saveCall(db: CadenceDatabase, record: unknown): Promise<vo
     tx.commit();
     await put;
   });
+}
+
+/**
+ * Puts back a call that was kept aside while IndexedDB refused it. A newer save already in the store wins
+ * (another tab went on with the call): then nothing is written and the answer is `stale`.
+ */
+export async function restoreCall(db: CadenceDatabase, record: unknown): Promise<'restored' | 'stale'> {
+  const valid = validateRescuedCall(record);
+  let answer: 'restored' | 'stale' = 'stale';
+  await commitOrAbort(db.transaction('calls', 'readwrite', DURABLE), async (tx) => {
+    const stored: unknown = await tx.store.get(valid.callId);
+    const storedAt = readCall(stored, () => undefined)?.updatedAt;
+    if (storedAt !== undefined && storedAt >= valid.updatedAt) return;
+    await tx.store.put(valid);
+    answer = 'restored';
+  });
+  return answer;
 }
 
 export async function getCall(db: CadenceDatabase, callId: string, onCorrupt?: CorruptHandler): Promise<StoredCall | undefined> {

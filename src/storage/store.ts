@@ -255,6 +255,7 @@ export function createCadenceStore(db: CadenceDatabase, options: CadenceStoreOpt
       }),
 
     saveCall: (record) => guarded(async () => (await calls()).saveCall(db, record)),
+    restoreCall: (record) => guarded(async () => (await calls()).restoreCall(db, record)),
     getCall: (callId) => guarded(async () => (await calls()).getCall(db, callId, onCorrupt)),
     activeCalls: (debtorId) => guarded(async () => (await calls()).activeCalls(db, debtorId, onCorrupt)),
     commitCallOutcome: (callId, outcome) => guarded(async () => (await calls()).commitCallOutcome(db, callId, outcome, onCorrupt)),

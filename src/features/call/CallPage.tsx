@@ -40,7 +40,7 @@ export default function CallPage(): JSX.Element {
   const [opened] = createResource(
     () => ({ id: params.id, attempt: attempt() }),
     async ({ id }): Promise<OpenedCall> => {
-      const result = await openCallSession(id, { store: services.store });
+      const result = await openCallSession(id, { store: services.store, rescue: services.callRescue });
       // Left before the call opened: let its lock and pending write go.
       if (gone && result.kind === 'session') result.session.dispose();
       if (result.kind === 'recovered') services.dataChanged();

@@ -20,6 +20,13 @@ export function CallTimer(props: { startedAt: string; running: boolean; now: () 
   );
 }
 
+/** Whether the device is full, and whether the unsaved notes are safe aside (then there is no need to keep the tab). */
+function errorKey(save: SaveState): string {
+  const quota = isQuotaError(save.error);
+  if (save.keptAside) return quota ? 'callscreen:save.quotaKept' : 'callscreen:save.errorKept';
+  return quota ? 'callscreen:save.quota' : 'callscreen:save.error';
+}
+
 /**
  * "Saved" once what the agent typed is on disk. The pending state lasts milliseconds; showing it at once
  * would flicker on every keystroke, so the words change only when a write takes longer than 300 ms. The
@@ -54,7 +61,7 @@ export function SaveStatus(props: { save: SaveState }): JSX.Element {
         when={props.save.error === null}
         fallback={
           <span class="save-status__error" role="alert">
-            {t(isQuotaError(props.save.error) ? 'callscreen:save.quota' : 'callscreen:save.error')}
+            {t(errorKey(props.save))}
           </span>
         }
       >
