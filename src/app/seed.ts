@@ -5,7 +5,6 @@
  * localStorage stops the boot from re-seeding the demo; loading the demo again is an explicit action.
  */
 import type { CadenceStore } from '../storage/api';
-import { browserCallRescue } from '../storage/call-rescue';
 
 const DEMO_DECLINED_KEY = 'cadence:demo-declined';
 export const LARGE_DEBTORS = 50_000;
@@ -42,7 +41,8 @@ export async function clearPortfolio(store: CadenceStore): Promise<void> {
   const settings = await store.getSettings();
   await store.clearAll();
   await store.putSettings(settings);
-  browserCallRescue().clearAll();
+  // Loaded here rather than with the boot: only this rare action and the call screen need it.
+  (await import('../storage/call-rescue')).browserCallRescue().clearAll();
   setDemoDeclined(true);
 }
 

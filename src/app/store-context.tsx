@@ -6,7 +6,6 @@ import { createContext, createSignal, useContext, type Accessor, type JSX } from
 import type { Settings } from '../domain/entities';
 import { setLang } from '../i18n';
 import type { CadenceStore } from '../storage/api';
-import { browserCallRescue, type CallRescue } from '../storage/call-rescue';
 import type { PersistenceAnswer } from '../storage/persist';
 
 /** What `navigator.storage.persist()` answered, or `pending` until it has. */
@@ -14,8 +13,6 @@ export type PersistenceState = 'pending' | PersistenceAnswer;
 
 export interface AppServices {
   store: CadenceStore;
-  /** Calls kept aside in localStorage while IndexedDB refuses to save them. */
-  callRescue: CallRescue;
   settings: Accessor<Settings>;
   /** Validated by the store; applies the language at once when it changed. */
   saveSettings(next: Settings): Promise<void>;
@@ -26,13 +23,12 @@ export interface AppServices {
   dataChanged(): void;
 }
 
-export function createAppServices(store: CadenceStore, initial: Settings, callRescue = browserCallRescue()): AppServices {
+export function createAppServices(store: CadenceStore, initial: Settings): AppServices {
   const [settings, setSettings] = createSignal<Settings>(initial);
   const [persistence, setPersistence] = createSignal<PersistenceState>('pending');
   const [dataVersion, setDataVersion] = createSignal(0);
   return {
     store,
-    callRescue,
     settings,
     async saveSettings(next) {
       await store.putSettings(next);

@@ -3,6 +3,7 @@ import { createResource, createSignal, Match, onCleanup, Switch, type JSX } from
 import { openCallSession, type OpenedCall } from '../../app/call-session';
 import { useServices } from '../../app/store-context';
 import { t } from '../../i18n';
+import { browserCallRescue } from '../../storage/call-rescue';
 import { usePageTitle } from '../../ui/page-title';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { CallScreen } from './CallScreen';
@@ -40,7 +41,7 @@ export default function CallPage(): JSX.Element {
   const [opened] = createResource(
     () => ({ id: params.id, attempt: attempt() }),
     async ({ id }): Promise<OpenedCall> => {
-      const result = await openCallSession(id, { store: services.store, rescue: services.callRescue });
+      const result = await openCallSession(id, { store: services.store, rescue: browserCallRescue() });
       // Left before the call opened: let its lock and pending write go.
       if (gone && result.kind === 'session') result.session.dispose();
       if (result.kind === 'recovered') services.dataChanged();
