@@ -6,6 +6,7 @@ import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { boot } from './app/boot';
 import { Root, type BootPhase } from './app/Root';
+import { prefetchRoute } from './app/routes';
 import { registerServiceWorker } from './features/pwa/service-worker';
 import { requestPersistence } from './storage/persist';
 import './styles/base.css';
@@ -16,6 +17,7 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 container.textContent = '';
 
+prefetchRoute(window.location.pathname);
 const [phase, setPhase] = createSignal<BootPhase>({ kind: 'booting' });
 render(() => <Root phase={phase()} />, container);
 

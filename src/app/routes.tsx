@@ -6,23 +6,49 @@ import type { RouteDefinition } from '@solidjs/router';
 import { type Component, lazy } from 'solid-js';
 import { loadNamespaces } from '../i18n';
 import { WorklistPage } from '../features/worklist/WorklistPage';
+import { preloadStorage, type StorageModule } from '../storage/store';
 import { NotFoundPage } from './NotFoundPage';
+import { matchesPath } from './route-match';
 
 /** A lazy page whose translations arrive with its code, so it never paints a raw key. */
 function page(load: () => Promise<{ default: Component }>, namespaces: string[]) {
   return lazy(async () => (await Promise.all([load(), loadNamespaces(namespaces)]))[0]);
 }
 
+interface LazyPage {
+  path: string;
+  load: () => Promise<{ default: Component }>;
+  namespaces: string[];
+  /** Storage modules the page reads at once, fetched with its code rather than after it. */
+  storage?: StorageModule[];
+}
+
+const LAZY_PAGES: LazyPage[] = [
+  { path: '/debtors/:id', load: () => import('../features/dossier/DossierPage'), namespaces: ['dossier', 'payments', 'plans', 'penalties', 'letters', 'drafts', 'recap'], storage: ['calls', 'plans', 'preferences'] },
+  { path: '/debtors/:id/payments/new', load: () => import('../features/payments/PaymentPage'), namespaces: ['payments', 'dossier'] },
+  { path: '/debtors/:id/plans/new', load: () => import('../features/plans/PlanProposalPage'), namespaces: ['plans', 'payments', 'dossier'] },
+  { path: '/debtors/:id/letters/:kind', load: () => import('../features/letters/LetterPage'), namespaces: ['letters', 'dossier'] },
+  { path: '/debtors/:id/handover', load: () => import('../features/letters/HandoverPage'), namespaces: ['letters', 'dossier'] },
+  { path: '/plans', load: () => import('../features/plans/PlansPage'), namespaces: ['plans', 'dossier'] },
+  { path: '/debtors/:id/call', load: () => import('../features/call/CallPage'), namespaces: ['call', 'callscreen', 'recap', 'drafts'], storage: ['calls', 'plans', 'preferences'] },
+  { path: '/debtors/:id/recap', load: () => import('../features/recap/RecapPage'), namespaces: ['recap', 'dossier'] },
+  { path: '/settings', load: () => import('../features/settings/SettingsPage'), namespaces: ['settings', 'penalties', 'letters', 'drafts'] },
+];
+
+/**
+ * Starts fetching the code of the page at `pathname` (and the storage modules it reads) while the app boots,
+ * so a reload or a link opened on a deep page does not wait for the boot to finish before asking for them.
+ * Its translations follow once the stored language is known.
+ */
+export function prefetchRoute(pathname: string): void {
+  const found = LAZY_PAGES.find((p) => matchesPath(p.path, pathname));
+  if (!found) return;
+  void found.load().catch(() => undefined);
+  if (found.storage) void preloadStorage(found.storage).catch(() => undefined);
+}
+
 export const routes: RouteDefinition[] = [
   { path: '/', component: WorklistPage },
-  { path: '/debtors/:id', component: page(() => import('../features/dossier/DossierPage'), ['dossier', 'payments', 'plans', 'penalties', 'letters', 'drafts', 'recap']) },
-  { path: '/debtors/:id/payments/new', component: page(() => import('../features/payments/PaymentPage'), ['payments', 'dossier']) },
-  { path: '/debtors/:id/plans/new', component: page(() => import('../features/plans/PlanProposalPage'), ['plans', 'payments', 'dossier']) },
-  { path: '/debtors/:id/letters/:kind', component: page(() => import('../features/letters/LetterPage'), ['letters', 'dossier']) },
-  { path: '/debtors/:id/handover', component: page(() => import('../features/letters/HandoverPage'), ['letters', 'dossier']) },
-  { path: '/plans', component: page(() => import('../features/plans/PlansPage'), ['plans', 'dossier']) },
-  { path: '/debtors/:id/call', component: page(() => import('../features/call/CallPage'), ['call', 'callscreen', 'recap', 'drafts']) },
-  { path: '/debtors/:id/recap', component: page(() => import('../features/recap/RecapPage'), ['recap', 'dossier']) },
-  { path: '/settings', component: page(() => import('../features/settings/SettingsPage'), ['settings', 'penalties', 'letters', 'drafts']) },
+  ...LAZY_PAGES.map(({ path, load, namespaces }) => ({ path, component: page(load, namespaces) })),
   { path: '*404', component: NotFoundPage },
 ];

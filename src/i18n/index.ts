@@ -30,6 +30,8 @@ export async function initI18n(initial: Lang = DEFAULT_LANG): Promise<void> {
 }
 
 export async function setLang(next: Lang): Promise<void> {
+  // The screens already visited need their texts in the new language before it shows.
+  await loadBundles(next, [...lazyLoaded]);
   await i18n.changeLanguage(next);
   document.documentElement.lang = next;
   setLangSignal(next);
@@ -41,17 +43,34 @@ export function t(key: string, options?: TOptions): string {
   return i18n.t(key, options as TOptions) as string;
 }
 
-const loaded = new Set<string>(NAMESPACES);
+/** Route namespaces asked for so far (the eager ones ship in every language with the entry). */
+const lazyLoaded = new Set<string>();
+/** `lng/ns` pairs in i18next, or on their way. */
+const bundles = new Map<string, Promise<void>>();
 
-/** Loads route namespaces (every language at once, so switching language later needs no network). */
-export async function loadNamespaces(namespaces: readonly string[]): Promise<void> {
-  const wanted = namespaces.filter((ns) => !loaded.has(ns));
-  if (wanted.length === 0) return;
+function loadBundles(lng: string, namespaces: readonly string[]): Promise<void> {
   const jobs = Object.entries(lazyFiles).flatMap(([path, load]) => {
     const parsed = parseLocalePath(path);
-    if (!parsed || !wanted.includes(parsed.ns)) return [];
-    return [load().then((mod) => i18n.addResourceBundle(parsed.lng, parsed.ns, mod.default, true, true))];
+    if (!parsed || parsed.lng !== lng || !namespaces.includes(parsed.ns)) return [];
+    const key = `${lng}/${parsed.ns}`;
+    let job = bundles.get(key);
+    if (!job) {
+      job = load().then((mod) => void i18n.addResourceBundle(lng, parsed.ns, mod.default, true, true));
+      // A failed fetch (offline without the service worker yet) may be retried on the next visit.
+      job.catch(() => bundles.delete(key));
+      bundles.set(key, job);
+    }
+    return [job];
   });
-  await Promise.all(jobs);
-  for (const ns of wanted) loaded.add(ns);
+  return Promise.all(jobs).then(() => undefined);
+}
+
+/**
+ * Loads route namespaces in the active language only (the service worker precaches every language, so a
+ * later switch stays offline-proof; setLang fetches them then).
+ */
+export async function loadNamespaces(namespaces: readonly string[]): Promise<void> {
+  const wanted = namespaces.filter((ns) => !NAMESPACES.includes(ns));
+  for (const ns of wanted) lazyLoaded.add(ns);
+  await loadBundles(lang(), wanted);
 }

@@ -54,6 +54,13 @@ const calls = () => (callsModule ??= import('./calls'));
 const payments = () => import('./payments');
 const plans = () => import('./plans');
 const preferences = () => import('./preferences');
+const MODULES = { calls, payments, plans, preferences };
+export type StorageModule = keyof typeof MODULES;
+
+/** Fetches storage modules a screen is about to use, so their first call does not wait on the network. */
+export function preloadStorage(modules: readonly StorageModule[]): Promise<unknown> {
+  return Promise.all(modules.map((name) => MODULES[name]()));
+}
 /** Invoices read at once per debtor wanted by findDebtorIdsByInvoiceNumber before it falls back to a cursor. */
 const INVOICES_PER_DEBTOR_SCAN = 5;
 const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
