@@ -34,6 +34,7 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  // Every browser Cadence supports (es2022) handles <link rel="modulepreload"> natively: no polyfill.
+  build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 });

@@ -25,13 +25,14 @@ export async function initI18n(initial: Lang = DEFAULT_LANG): Promise<void> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  await loadBundles(initial, NAMESPACES);
   setLangSignal(initial);
   document.documentElement.lang = initial;
 }
 
 export async function setLang(next: Lang): Promise<void> {
   // The screens already visited need their texts in the new language before it shows.
-  await loadBundles(next, [...lazyLoaded]);
+  await loadBundles(next, [...NAMESPACES, ...lazyLoaded]);
   await i18n.changeLanguage(next);
   document.documentElement.lang = next;
   setLangSignal(next);

@@ -1,18 +1,18 @@
 import type { Resource } from 'i18next';
 
 /**
- * Only what the first screen needs ships in the entry bundle (common + worklist, both languages so a switch
- * works offline). Every other namespace is a lazy chunk loaded with its route by `loadNamespaces`, and the
- * service worker precaches those chunks, so they are there offline too.
+ * Only what the first screen needs ships in the entry bundle: common + worklist in French, the default
+ * language. Every other file is a lazy chunk: English common + worklist load during boot when the agent chose
+ * English, route namespaces with their route (`loadNamespaces`). The service worker precaches every chunk, so
+ * a language switch works offline too.
  */
-const eagerFiles = import.meta.glob<{ default: Record<string, unknown> }>(
-  ['./locales/*/common.json', './locales/*/worklist.json'],
-  { eager: true },
-);
+const eagerFiles = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/fr/common.json', './locales/fr/worklist.json'], {
+  eager: true,
+});
 export const lazyFiles = import.meta.glob<{ default: Record<string, unknown> }>([
   './locales/*/*.json',
-  '!./locales/*/common.json',
-  '!./locales/*/worklist.json',
+  '!./locales/fr/common.json',
+  '!./locales/fr/worklist.json',
 ]);
 
 export function parseLocalePath(path: string): { lng: string; ns: string } | undefined {

@@ -4,33 +4,16 @@
  * Failures come out as StorageError (kind `quota`, `invalid`, `not_found`, `corrupt`, `closed`, …).
  */
 import type { DebtorBundle } from '../domain/bundle';
-import {
-  Activity as ActivitySchema,
-  Contact as ContactSchema,
-  DEFAULT_SETTINGS,
-  Debtor as DebtorSchema,
-  Invoice as InvoiceSchema,
-  PaymentPromise as PromiseSchema,
-  Settings as SettingsSchema,
-  Task as TaskSchema,
-  type Activity,
-  type Contact,
-  type Debtor,
-  type Invoice,
-  type PaymentPromise,
-  type Settings,
-  type Task,
-} from '../domain/entities';
+import { DEFAULT_SETTINGS, Settings as SettingsSchema, type Settings } from '../domain/entities';
 import { summarizeDebtor } from '../domain/summarize';
 import type { DebtorSummary } from '../domain/summary';
 import { toSearchKey } from '../domain/text';
 import type { CadenceStore } from './api';
 import { toStoredInvoice, validateBundle } from './bundles';
-import { readRecord, readRecords, readRequired, readSummaries, validateForWrite, type CorruptHandler } from './codec';
+import { readRecord, readSummaries, validateForWrite, type CorruptHandler } from './codec';
 import type { CadenceDatabase } from './db';
-import { StorageError } from './errors';
-import { ALL_STORES, SETTINGS_KEY, type CadenceStoreName, type StoredInvoice } from './schema';
-import { SUMMARY_SOURCES, recomputeSummary, requireDebtor, type SummaryTransaction } from './summaries';
+import { ALL_STORES, SETTINGS_KEY, type CadenceStoreName } from './schema';
+import { recomputeSummary } from './summaries';
 import { commitOrAbort, guarded } from './tx';
 
 export interface CadenceStoreOptions {
@@ -54,7 +37,9 @@ const calls = () => (callsModule ??= import('./calls'));
 const payments = () => import('./payments');
 const plans = () => import('./plans');
 const preferences = () => import('./preferences');
-const MODULES = { calls, payments, plans, preferences };
+// A dossier is read and edited one debtor at a time, from the screens after the worklist.
+const dossiers = () => import('./dossiers');
+const MODULES = { calls, dossiers, payments, plans, preferences };
 export type StorageModule = keyof typeof MODULES;
 
 /** Fetches storage modules a screen is about to use, so their first call does not wait on the network. */
@@ -65,41 +50,10 @@ export function preloadStorage(modules: readonly StorageModule[]): Promise<unkno
 const INVOICES_PER_DEBTOR_SCAN = 5;
 const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** What each per-debtor store holds, as written. */
-interface DebtorRecords {
-  invoices: StoredInvoice;
-  activities: Activity;
-  promises: PaymentPromise;
-  tasks: Task;
-}
-
-const byDueDate = <T extends { dueDate: string }>(a: T, b: T): number => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
-
 export function createCadenceStore(db: CadenceDatabase, options: CadenceStoreOptions = {}): CadenceStore {
   const { onCorrupt } = options;
   const chunkSize = options.summaryChunkSize ?? 2_000;
   const pause = options.yieldBetweenChunks ?? macrotask;
-
-  /** Opens a read-write transaction over the summary sources and commits it only if `work` succeeds. */
-  async function inSummaryTx(work: (tx: SummaryTransaction) => Promise<void>): Promise<void> {
-    return guarded(() => commitOrAbort(db.transaction([...SUMMARY_SOURCES], 'readwrite'), work));
-  }
-
-  /** Puts one debtor record and rebuilds the summary of its debtor (and of its former debtor if it moved). */
-  function putDebtorRecord<S extends keyof DebtorRecords>(store: S, record: DebtorRecords[S]): Promise<void> {
-    return inSummaryTx(async (tx) => {
-      await requireDebtor(tx, record.debtorId);
-      const objectStore = tx.objectStore(store);
-      // Read as unknown: the previous version may predate today's schema.
-      const previous: unknown = await objectStore.get(record.id);
-      await objectStore.put(record);
-      await recomputeSummary(tx, record.debtorId, onCorrupt);
-      const previousOwner = typeof previous === 'object' && previous !== null ? (previous as { debtorId?: unknown }).debtorId : undefined;
-      if (typeof previousOwner === 'string' && previousOwner !== record.debtorId) {
-        await recomputeSummary(tx, previousOwner, onCorrupt);
-      }
-    });
-  }
 
   function writeBundles(bundles: readonly DebtorBundle[]): Promise<void> {
     const stores: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks', 'summaries'];
@@ -142,37 +96,17 @@ export function createCadenceStore(db: CadenceDatabase, options: CadenceStoreOpt
         return { debtors, invoices };
       }),
 
+    getDossier: (debtorId) => guarded(async () => (await dossiers()).getDossier(db, debtorId, onCorrupt)),
+    putContact: (contact) => guarded(async () => (await dossiers()).putContact(db, contact)),
+    putInvoice: (invoice) => guarded(async () => (await dossiers()).putInvoice(db, invoice, onCorrupt)),
+    addActivity: (activity) => guarded(async () => (await dossiers()).addActivity(db, activity, onCorrupt)),
+    putPromise: (promise) => guarded(async () => (await dossiers()).putPromise(db, promise, onCorrupt)),
+    putTask: (task) => guarded(async () => (await dossiers()).putTask(db, task, onCorrupt)),
+
     putBundles: (bundles) =>
       guarded(async () => {
         const valid = bundles.map(validateBundle);
         if (valid.length > 0) await writeBundles(valid);
-      }),
-
-    getDossier: (debtorId) =>
-      guarded(async () => {
-        const tx = db.transaction(['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks']);
-        const range = IDBKeyRange.bound([debtorId, ''], [debtorId, '\uffff']);
-        const [rawDebtor, contacts, invoices, activities, promises, tasks] = await Promise.all([
-          tx.objectStore('debtors').get(debtorId),
-          tx.objectStore('contacts').index('debtorId').getAll(debtorId),
-          tx.objectStore('invoices').index('debtorId').getAll(debtorId),
-          tx.objectStore('activities').index('debtorId_at').getAll(range),
-          tx.objectStore('promises').index('debtorId').getAll(debtorId),
-          tx.objectStore('tasks').index('debtorId').getAll(debtorId),
-        ]);
-        if (rawDebtor === undefined) return undefined;
-        const debtor = readRequired<Debtor>(DebtorSchema, 'debtors', rawDebtor);
-        const timeline = readRecords<Activity>(ActivitySchema, 'activities', activities, onCorrupt);
-        // The index orders instants as text; offsets other than Z need a real time comparison.
-        timeline.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-        return {
-          debtor,
-          contacts: readRecords<Contact>(ContactSchema, 'contacts', contacts, onCorrupt),
-          invoices: readRecords<Invoice>(InvoiceSchema, 'invoices', invoices, onCorrupt).sort(byDueDate),
-          activities: timeline,
-          promises: readRecords<PaymentPromise>(PromiseSchema, 'promises', promises, onCorrupt).sort(byDueDate),
-          tasks: readRecords<Task>(TaskSchema, 'tasks', tasks, onCorrupt).sort(byDueDate),
-        };
       }),
 
     listSummaries: (onChunk) =>
@@ -226,27 +160,6 @@ export function createCadenceStore(db: CadenceDatabase, options: CadenceStoreOpt
         }
         return [...ids];
       }),
-
-    putContact: (contact) =>
-      guarded(async () => {
-        const valid = validateForWrite(ContactSchema, 'contacts', contact);
-        await commitOrAbort(db.transaction(['debtors', 'contacts'], 'readwrite'), async (tx) => {
-          if ((await tx.objectStore('debtors').getKey(valid.debtorId)) === undefined) {
-            throw new StorageError('not_found', `Unknown debtor ${valid.debtorId}`, { store: 'debtors', key: valid.debtorId });
-          }
-          await tx.objectStore('contacts').put(valid);
-        });
-      }),
-
-    putInvoice: (invoice) =>
-      guarded(async () => {
-        const valid = validateForWrite(InvoiceSchema, 'invoices', invoice);
-        await putDebtorRecord('invoices', toStoredInvoice(valid));
-      }),
-
-    addActivity: (activity) => guarded(() => putDebtorRecord('activities', validateForWrite(ActivitySchema, 'activities', activity))),
-    putPromise: (promise) => guarded(() => putDebtorRecord('promises', validateForWrite(PromiseSchema, 'promises', promise))),
-    putTask: (task) => guarded(() => putDebtorRecord('tasks', validateForWrite(TaskSchema, 'tasks', task))),
 
     getSettings: () =>
       guarded(async () => {

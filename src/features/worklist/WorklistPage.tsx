@@ -10,7 +10,6 @@ import { arrayRows, type RowSource } from './row-source';
 import { looksLikeInvoiceQuery, WorklistSearch } from './search';
 import { cachedWorklist, loadWorklist, worklistView, type WorklistData } from './worklist-data';
 import '../../styles/worklist.css';
-import { ResumeCallBanner } from '../call/ResumeCallBanner';
 
 /**
  * The rows (the virtual list and the row view with its date and money formatting) are a separate chunk, fetched
@@ -20,6 +19,9 @@ import { ResumeCallBanner } from '../call/ResumeCallBanner';
 const rowsModule = import('./VirtualRows');
 const VirtualRows = lazy(() => rowsModule);
 void VirtualRows.preload();
+
+// Shown only when a call was left mid-way; it reads the call records (a lazy storage module) anyway.
+const ResumeCallBanner = lazy(() => import('../call/ResumeCallBanner').then((m) => ({ default: m.ResumeCallBanner })));
 
 const INVOICE_MATCH_LIMIT = 200;
 
@@ -145,7 +147,9 @@ export function WorklistPage(): JSX.Element {
         <h1>{t('worklist:title')}</h1>
         <p class="muted wl-today">{todayLong()}</p>
       </div>
-      <ResumeCallBanner />
+      <Suspense>
+        <ResumeCallBanner />
+      </Suspense>
       <div class="wl-toolbar">
         <label class="wl-search-label" for="worklist-search">
           {t('worklist:search.label')}
