@@ -13,7 +13,7 @@ import { planBases } from '../domain/call/outcome-plan';
 import type { Settings } from '../domain/entities';
 import { callMachine, type CallMachine } from '../machines/call.machine';
 import type { CallSnapshot } from '../machines/call.selectors';
-import { restoreCallSnapshot } from '../machines/call.snapshot';
+import { restoreCallSnapshot, serializeCallSnapshot } from '../machines/call.snapshot';
 import type { CallEvent, CallInput, CallPersistEnvelope, PersistedCallSnapshot } from '../machines/call.types';
 import type { CallScript } from '../scripts/schema';
 import type { CallRecord, CallRecordInput, CadenceStore } from '../storage/api';
@@ -71,23 +71,30 @@ export interface LiveDeps {
   rescue: CallRescue | null;
 }
 
+/** A call record, and whether it is a copy kept aside that IndexedDB does not hold yet. */
+export interface AdoptedCall {
+  record: CallRecord;
+  aside: boolean;
+}
+
 /**
  * The newest of the stored call and a copy kept aside while IndexedDB refused it. A kept copy is put back
- * into IndexedDB and dropped; when IndexedDB still refuses, the copy is used as it is and stays aside.
+ * into IndexedDB and dropped; when IndexedDB still refuses, the copy is used as it is and stays aside (the
+ * session then writes it again until IndexedDB takes it).
  */
-export async function adoptRescued(deps: Pick<LiveDeps, 'store' | 'rescue'>, stored: CallRecord | undefined, callId?: string): Promise<CallRecord | undefined> {
+export async function adoptRescued(deps: Pick<LiveDeps, 'store' | 'rescue'>, stored: CallRecord | undefined, callId?: string): Promise<AdoptedCall | undefined> {
   const kept = callId === undefined ? undefined : deps.rescue?.get(callId);
   if (!kept || (stored && stored.updatedAt >= kept.updatedAt)) {
     if (kept) deps.rescue?.clear(kept.callId);
-    return stored;
+    return stored && { record: stored, aside: false };
   }
   try {
     await deps.store.restoreCall(kept);
     deps.rescue?.clear(kept.callId);
+    return { record: kept, aside: false };
   } catch {
-    // Still refused: the copy stays aside and the session's first good write puts it back.
+    return { record: kept, aside: true };
   }
-  return kept;
 }
 
 export interface LiveParams {
@@ -101,7 +108,7 @@ export interface LiveParams {
   lock: HeldLock | null;
   readOnly: boolean;
   /** A new call, or a stored snapshot with the time it was last written. */
-  start: { input: CallInput } | { snapshot: PersistedCallSnapshot; updatedAt: string };
+  start: { input: CallInput } | { snapshot: PersistedCallSnapshot; updatedAt: string; aside?: boolean };
 }
 
 type CallActor = Actor<CallMachine>;
@@ -119,6 +126,7 @@ export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSessi
   const writer = createCallWriter<CallRecordInput>((record) => deps.store.saveCall(record), {
     now: deps.now,
     rescue: rescue ? { put: (record) => rescue.put(record), clear: () => rescue.clear(callId) } : undefined,
+    keptAside: 'snapshot' in params.start && params.start.aside === true,
   });
   writer.subscribe(notify);
 
@@ -177,6 +185,7 @@ export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSessi
       const context = source.getSnapshot().context;
       const outcome = callOutcome(context, endedAt ?? iso(deps.now()), deps.newId, await outcomeDossier(context));
       await deps.store.commitCallOutcome(callId, outcome);
+      deps.rescue?.clear(callId);
       commit = { kind: 'committed', outcome };
       releaseWhenWritten();
     } catch (error) {
@@ -212,7 +221,8 @@ export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSessi
   /** The writer tab let go (closed, navigated, died): read the latest record and carry on as the writer. */
   async function takeOver(held: HeldLock): Promise<void> {
     if (disposed) return held.release();
-    const record = await adoptRescued(deps, await deps.store.getCall(callId).catch(() => undefined), callId);
+    const adopted = await adoptRescued(deps, await deps.store.getCall(callId).catch(() => undefined), callId);
+    const record = adopted?.record;
     const restored = record ? restoreCallSnapshot(record.envelope) : null;
     if (disposed || !record || restored?.kind !== 'snapshot') {
       held.release();
@@ -225,11 +235,18 @@ export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSessi
     if (restored.snapshot.status === 'done') endedAt = record.updatedAt;
     actor = startActor({ snapshot: restored.snapshot, updatedAt: record.updatedAt }, true);
     previous.stop();
+    if (adopted?.aside) rewriteKeptCopy(actor);
     notify();
     checkEnded(actor);
   }
 
+  /** A call resumed from the copy kept aside goes to IndexedDB at once (retried until it is taken). */
+  function rewriteKeptCopy(source: CallActor): void {
+    writer.push({ callId, debtorId, updatedAt: iso(deps.now()), envelope: serializeCallSnapshot(source) });
+  }
+
   let actor = startActor(params.start, mode === 'writer');
+  if (mode === 'writer' && 'snapshot' in params.start && params.start.aside) rewriteKeptCopy(actor);
   if (mode === 'reader' && deps.locks) {
     void waitForLock(deps.locks, callLockName(callId), waiting.signal).then((held) => held && takeOver(held));
   }

@@ -217,3 +217,34 @@ describe('call writer: when even the aside copy is refused', () => {
     expect(w.state()).toMatchObject({ keptAside: false });
   });
 });
+
+describe('call writer: resumed from a copy kept aside', () => {
+  it('drops the older copy with its first write that lands, but never a newer copy kept since', async () => {
+    const m = manualSave();
+    let cleared = 0;
+    const kept: number[] = [];
+    const w = createCallWriter(m.save, { retryMs: 60_000, keptAside: true, rescue: { put: (v) => kept.push(v) > 0, clear: () => cleared++ } });
+    w.push(1);
+    m.finish[0]!(false);
+    await tick();
+    expect(kept).toEqual([1]);
+    w.push(2);
+    w.push(3);
+    m.finish[1]!(true);
+    await tick();
+    // 2 landed but 3 is the copy aside now: it stays.
+    expect(w.state().savedSeq).toBe(2);
+    expect(cleared).toBe(0);
+    m.finish[2]!(true);
+    await tick();
+    expect(cleared).toBe(1);
+
+    const fresh = manualSave();
+    let freshCleared = 0;
+    const w2 = createCallWriter(fresh.save, { keptAside: true, rescue: { put: () => true, clear: () => freshCleared++ } });
+    w2.push(1);
+    fresh.finish[0]!(true);
+    await tick();
+    expect(freshCleared).toBe(1);
+  });
+});

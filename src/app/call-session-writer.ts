@@ -46,6 +46,8 @@ export interface CallWriterOptions<T> {
    * cleared once a write at least as new lands.
    */
   rescue?: { put(value: T): boolean; clear(): void };
+  /** A copy is aside from before this writer (the session resumed from it): the first write that lands drops it. */
+  keptAside?: boolean;
 }
 
 interface Waiter {
@@ -68,6 +70,7 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
   let retry: ReturnType<typeof setTimeout> | undefined;
   /** The sequence number of the value kept aside (0: nothing is). */
   let rescued = 0;
+  let asideFromBefore = options.keptAside === true;
   const listeners = new Set<(state: SaveState) => void>();
   let waiters: Waiter[] = [];
 
@@ -99,7 +102,8 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
         written = Math.max(written, item.seq);
         savedAt = now();
         error = null;
-        if (rescued > 0 && written >= rescued) {
+        if ((asideFromBefore || rescued > 0) && written >= rescued) {
+          asideFromBefore = false;
           rescued = 0;
           options.rescue?.clear();
         }

@@ -384,13 +384,28 @@ describe('call session: notes kept aside while IndexedDB refuses them', () => {
       expect(second.callId).toBe(first.callId);
       expect(second.snapshot().context.notes).toBe('Réglera vendredi par virement');
       expect(rescue.get(first.callId)).toBeDefined();
+      expect(second.saveState()).toMatchObject({ keptAside: true });
 
+      // Room again: the resumed session's retry writes the copy to IndexedDB and drops it.
       full = false;
-      const third = sessionOf(await openCallSession('d1', deps({ store: device, rescue })));
-      expect(third.snapshot().context.notes).toBe('Réglera vendredi par virement');
+      await vi.advanceTimersByTimeAsync(1_500);
+      await vi.waitFor(() => expect(second.saveState()).toMatchObject({ error: null, pending: false, keptAside: false }));
       expect((await storedEnvelope(store, first.callId))?.snapshot.context.notes).toBe('Réglera vendredi par virement');
       expect(rescue.get(first.callId)).toBeUndefined();
-      for (const s of [first, second, third]) s.dispose();
+      first.dispose();
+      second.dispose();
+      await second.flush();
+
+      const third = sessionOf(await openCallSession('d1', deps({ store: device, rescue })));
+      expect(third.snapshot().context.notes).toBe('Réglera vendredi par virement');
+      // Once the call is committed, nothing brings it back: the next opening starts a new call.
+      drive(third, COMPLETED_CALL);
+      await vi.waitFor(() => expect(third.commitState().kind).toBe('committed'));
+      third.dispose();
+      const fourth = sessionOf(await openCallSession('d1', deps({ store: device, rescue })));
+      expect(fourth.callId).not.toBe(first.callId);
+      expect(fourth.snapshot().context.notes).toBe('');
+      fourth.dispose();
     } finally {
       vi.useRealTimers();
       localStorage.clear();

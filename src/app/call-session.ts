@@ -79,13 +79,13 @@ export async function openCallSession(debtorId: string, options: CallSessionDeps
   const facts = buildCallFacts(bundle, settings, deps.today());
   const base = { debtorId, bundle, settings, facts };
 
-  async function openExisting(record: CallRecord): Promise<OpenedCall> {
+  async function openExisting(record: CallRecord, aside = false): Promise<OpenedCall> {
     const lock = locks ? await tryLock(locks, callLockName(record.callId)) : NO_LOCK;
     let restored = restoreCallSnapshot(record.envelope);
     if (restored.kind === 'snapshot') {
       const script = scriptOf(restored.snapshot.context);
       if (script) {
-        const start = { snapshot: restored.snapshot, updatedAt: record.updatedAt };
+        const start = { snapshot: restored.snapshot, updatedAt: record.updatedAt, aside };
         const session = createLiveSession({ ...base, callId: record.callId, script, lock, readOnly: lock === null, start }, deps);
         return { kind: 'session', session };
       }
@@ -93,16 +93,20 @@ export async function openCallSession(debtorId: string, options: CallSessionDeps
     }
     if (!lock) return { kind: 'busy' };
     try {
+      // The call leaves the calls in progress here: no copy of it may stay aside to bring it back.
       if (restored.kind === 'unreadable') {
         await store.discardCall(record.callId);
+        deps.rescue?.clear(record.callId);
         return { kind: 'unreadable' };
       }
       const activity = recoveredActivity(restored.recovered, new Date(deps.now()).toISOString(), settings.agentName, deps.newId);
       if (!hasRecoveredContent(restored.recovered)) {
         await store.discardCall(record.callId);
+        deps.rescue?.clear(record.callId);
         return { kind: 'recovered', activity: null };
       }
       await store.recoverCall(record.callId, activity);
+      deps.rescue?.clear(record.callId);
       return { kind: 'recovered', activity };
     } finally {
       lock.release();
@@ -132,8 +136,9 @@ export async function openCallSession(debtorId: string, options: CallSessionDeps
     const active = await store.activeCalls(debtorId);
     const kept = deps.rescue?.newest(debtorId);
     const adopted = kept ? await adoptRescued(deps, active.find((c) => c.callId === kept.callId), kept.callId) : undefined;
-    const [existing] = [adopted, active[0]].filter((c) => c !== undefined).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-    return existing ? openExisting(existing) : startNew();
+    const newest = active[0];
+    if (adopted && (!newest || adopted.record.updatedAt >= newest.updatedAt)) return openExisting(adopted.record, adopted.aside);
+    return newest ? openExisting(newest) : startNew();
   };
   return locks ? withLock(locks, openLockName(debtorId), open) : open();
 }
