@@ -1,8 +1,9 @@
-import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
+import { createSignal, For, Show, type JSX } from 'solid-js';
 import { useServices } from '../../app/store-context';
 import type { CreditorProfile } from '../../domain/entities';
 import { t } from '../../i18n';
 import { storageErrorMessage } from '../../ui/storage-error';
+import { StoredSection } from '../../ui/StoredSection';
 import { CREDITOR_FIELDS, creditorValues, validateCreditor, type CreditorErrorCode, type CreditorField, type CreditorValues } from './creditor-form';
 
 const AUTOCOMPLETE: Partial<Record<CreditorField, string>> = {
@@ -93,19 +94,15 @@ function CreditorForm(props: { initial: CreditorProfile }): JSX.Element {
 /** The letterhead of every letter: the company's address, contact, SIREN, bank details and credit insurer. */
 export function CreditorSection(): JSX.Element {
   const services = useServices();
-  const [stored] = createResource(() => services.store.getCreditor());
   return (
-    <section class="card" aria-labelledby="creditor-title" data-testid="creditor-section">
-      <h2 id="creditor-title">{t('letters:creditor.title')}</h2>
-      <p class="field__hint">{t('letters:creditor.intro')}</p>
-      <Show when={stored.state === 'errored'}>
-        <p class="field__error" role="alert">
-          {storageErrorMessage(stored.error)}
-        </p>
-      </Show>
-      <Show when={stored.state === 'ready' && stored()} fallback={<Show when={stored.loading}><p role="status">{t('loading')}</p></Show>}>
-        {(c) => <CreditorForm initial={c()} />}
-      </Show>
-    </section>
+    <StoredSection
+      id="creditor-title"
+      testId="creditor-section"
+      title={t('letters:creditor.title')}
+      intro={t('letters:creditor.intro')}
+      read={() => services.store.getCreditor()}
+    >
+      {(c) => <CreditorForm initial={c()} />}
+    </StoredSection>
   );
 }

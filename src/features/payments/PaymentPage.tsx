@@ -1,5 +1,5 @@
-import { A, useNavigate, useParams } from '@solidjs/router';
-import { createMemo, createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { useNavigate, useParams } from '@solidjs/router';
+import { createMemo, createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { useServices } from '../../app/store-context';
 import { todayIso } from '../../app/today';
 import type { DebtorBundle } from '../../domain/bundle';
@@ -8,8 +8,9 @@ import { formatDate, formatMoney } from '../../domain/format';
 import { outstandingCents } from '../../domain/payments/allocation';
 import { lang, t } from '../../i18n';
 import { locale } from '../../ui/locale';
-import { usePageTitle } from '../../ui/page-title';
+import { FormActions } from '../../ui/FormActions';
 import { storageErrorMessage } from '../../ui/storage-error';
+import { DebtorFormPage } from '../dossier/DebtorFormPage';
 import { centsToInput } from './amount';
 import { payableInvoices, validatePayment, type PaymentErrorCode, type PaymentField, type PaymentFormValues } from './payment-form';
 import './after-call.css';
@@ -168,17 +169,7 @@ function PaymentForm(props: { bundle: DebtorBundle }): JSX.Element {
         </For>
         <FieldError field="invoiceIds" />
       </fieldset>
-      <div class="actions">
-        <button type="submit" class="btn btn--primary" disabled={saving()} data-testid="payment-submit">
-          {t('payments:submit')}
-        </button>
-        <A href={dossierHref} class="btn">
-          {t('payments:cancel')}
-        </A>
-      </div>
-      <p class="field__error" role="alert">
-        {failure()}
-      </p>
+      <FormActions submitLabel={t('payments:submit')} submitTestId="payment-submit" saving={saving()} cancelHref={dossierHref} failure={failure()} />
     </form>
   );
 }
@@ -187,29 +178,14 @@ function PaymentForm(props: { bundle: DebtorBundle }): JSX.Element {
 export default function PaymentPage(): JSX.Element {
   const params = useParams<{ id: string }>();
   const { store } = useServices();
-  const [bundle] = createResource(() => params.id, (id) => store.getDossier(id));
-  usePageTitle(() => t('payments:title'));
+  const [data] = createResource(() => params.id, async (id) => ({ bundle: await store.getDossier(id) }));
   return (
-    <section class="page page--narrow after-page" aria-labelledby="payment-title">
-      <h1 id="payment-title">{t('payments:title')}</h1>
-      <Switch fallback={<p role="status">{t('loading')}</p>}>
-        <Match when={bundle.error as unknown}>
-          <p role="alert">{storageErrorMessage(bundle.error)}</p>
-        </Match>
-        <Match when={bundle.state === 'ready' && !bundle()}>
-          <p>{t('dossier:notFound.body')}</p>
-        </Match>
-        <Match when={bundle()}>
-          {(ready) => (
-            <>
-              <p class="lead">{ready().debtor.name}</p>
-              <Show when={payableInvoices(ready().invoices).length > 0} fallback={<p>{t('payments:nothingOwed')}</p>}>
-                <PaymentForm bundle={ready()} />
-              </Show>
-            </>
-          )}
-        </Match>
-      </Switch>
-    </section>
+    <DebtorFormPage titleId="payment-title" title={t('payments:title')} data={data}>
+      {(ready) => (
+        <Show when={payableInvoices(ready().bundle.invoices).length > 0} fallback={<p>{t('payments:nothingOwed')}</p>}>
+          <PaymentForm bundle={ready().bundle} />
+        </Show>
+      )}
+    </DebtorFormPage>
   );
 }

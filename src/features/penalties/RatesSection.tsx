@@ -1,10 +1,11 @@
-import { createResource, createSignal, Index, Show, type JSX } from 'solid-js';
+import { createSignal, Index, Show, type JSX } from 'solid-js';
 import { useServices } from '../../app/store-context';
 import { todayIso } from '../../app/today';
 import type { RateSettings } from '../../domain/entities';
 import { DEFAULT_ECB_SEMESTER_RATES, DEFAULT_LEGAL_RATES } from '../../domain/penalties/rates';
 import { lang, t } from '../../i18n';
 import { storageErrorMessage } from '../../ui/storage-error';
+import { StoredSection } from '../../ui/StoredSection';
 import { nextSemesterStart, RATE_TABLES, rowsOf, validateRates, type RateFormValues, type RateRowError, type RateTableName } from './rates-form';
 import './penalties.css';
 
@@ -70,20 +71,17 @@ function RateTable(props: {
 /** The dated rate tables of Settings: ECB semester rates (+10 points by law) and the legal interest rate. */
 export function RatesSection(): JSX.Element {
   const services = useServices();
-  const [stored] = createResource(() => services.store.getRateSettings());
   return (
-    <section class="card rates-section" aria-labelledby="rates-title" data-testid="rates-section">
-      <h2 id="rates-title">{t('penalties:rates.title')}</h2>
-      <p class="field__hint">{t('penalties:rates.intro')}</p>
-      <Show when={stored.state === 'errored'}>
-        <p class="field__error" role="alert">
-          {storageErrorMessage(stored.error)}
-        </p>
-      </Show>
-      <Show when={stored.state === 'ready' && stored()} fallback={<Show when={stored.loading}><p role="status">{t('loading')}</p></Show>}>
-        {(rates) => <RatesForm initial={rates()} />}
-      </Show>
-    </section>
+    <StoredSection
+      id="rates-title"
+      testId="rates-section"
+      class="card rates-section"
+      title={t('penalties:rates.title')}
+      intro={t('penalties:rates.intro')}
+      read={() => services.store.getRateSettings()}
+    >
+      {(rates) => <RatesForm initial={rates()} />}
+    </StoredSection>
   );
 }
 

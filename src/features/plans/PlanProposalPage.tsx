@@ -1,5 +1,5 @@
-import { A, useNavigate, useParams } from '@solidjs/router';
-import { createMemo, createResource, createSignal, For, Index, Match, Show, Switch, type JSX } from 'solid-js';
+import { useNavigate, useParams } from '@solidjs/router';
+import { createMemo, createResource, createSignal, For, Index, Show, type JSX } from 'solid-js';
 import { useServices } from '../../app/store-context';
 import { todayIso } from '../../app/today';
 import type { DebtorBundle } from '../../domain/bundle';
@@ -8,8 +8,9 @@ import { ACTIVITY_SCHEMA_VERSION, PAYMENT_MEANS, PLAN_SCHEMA_VERSION, type Payme
 import { formatMoney } from '../../domain/format';
 import { lang, t } from '../../i18n';
 import { locale } from '../../ui/locale';
-import { usePageTitle } from '../../ui/page-title';
+import { FormActions } from '../../ui/FormActions';
 import { storageErrorMessage } from '../../ui/storage-error';
+import { DebtorFormPage } from '../dossier/DebtorFormPage';
 import { dossierPenalties } from '../penalties/dossier-penalties';
 import { generateRows, planBasis, validatePlan, type PlanFormValues, type RowError } from './plan-form';
 import '../payments/after-call.css';
@@ -190,17 +191,7 @@ function ProposalForm(props: { bundle: DebtorBundle; rates: RateSettings }): JSX
         <label for="plan-note">{t('plans:form.note')}</label>
         <textarea id="plan-note" class="input" rows={3} value={values().note} onInput={(e) => set({ note: e.currentTarget.value })} />
       </div>
-      <div class="actions">
-        <button type="submit" class="btn btn--primary" disabled={saving()} data-testid="plan-submit">
-          {t('plans:form.submit')}
-        </button>
-        <A href={dossierHref} class="btn">
-          {t('payments:cancel')}
-        </A>
-      </div>
-      <p class="field__error" role="alert">
-        {failure()}
-      </p>
+      <FormActions submitLabel={t('plans:form.submit')} submitTestId="plan-submit" saving={saving()} cancelHref={dossierHref} failure={failure()} />
     </form>
   );
 }
@@ -210,29 +201,16 @@ export default function PlanProposalPage(): JSX.Element {
   const params = useParams<{ id: string }>();
   const { store } = useServices();
   const [data] = createResource(() => params.id, async (id) => ({ bundle: await store.getDossier(id), rates: await store.getRateSettings() }));
-  usePageTitle(() => t('plans:form.title'));
   return (
-    <section class="page page--narrow after-page" aria-labelledby="plan-form-title">
-      <h1 id="plan-form-title">{t('plans:form.title')}</h1>
-      <Switch fallback={<p role="status">{t('loading')}</p>}>
-        <Match when={data.error as unknown}>
-          <p role="alert">{storageErrorMessage(data.error)}</p>
-        </Match>
-        <Match when={data.state === 'ready' && !data()?.bundle}>
-          <p>{t('dossier:notFound.body')}</p>
-        </Match>
-        <Match when={data()?.bundle}>
-          {(bundle) => (
-            <>
-              <p class="lead">{bundle().debtor.name}</p>
-              <p class="muted">{t('plans:form.intro')}</p>
-              <Show when={planBasis(bundle(), 0).balanceCents > 0} fallback={<p>{t('payments:nothingOwed')}</p>}>
-                <ProposalForm bundle={bundle()} rates={data()?.rates as RateSettings} />
-              </Show>
-            </>
-          )}
-        </Match>
-      </Switch>
-    </section>
+    <DebtorFormPage titleId="plan-form-title" title={t('plans:form.title')} data={data}>
+      {(ready) => (
+        <>
+          <p class="muted">{t('plans:form.intro')}</p>
+          <Show when={planBasis(ready().bundle, 0).balanceCents > 0} fallback={<p>{t('payments:nothingOwed')}</p>}>
+            <ProposalForm bundle={ready().bundle} rates={ready().rates} />
+          </Show>
+        </>
+      )}
+    </DebtorFormPage>
   );
 }
