@@ -2,6 +2,7 @@
  * The contract the UI and the app shell use to reach persisted data. `src/storage/` is the only code
  * that touches IndexedDB; everything above it goes through this interface.
  */
+import type { RecapDraft } from '../domain/drafts/recap-draft';
 import type { DebtorBundle } from '../domain/bundle';
 import type { CallOutcome } from '../domain/call/outcome';
 import type { Activity, Contact, CreditorProfile, Invoice, PaymentPlan, PaymentPromise, RateSettings, Settings, Task } from '../domain/entities';
@@ -77,6 +78,12 @@ export interface CadenceStore {
   getCreditor(): Promise<CreditorProfile>;
   putCreditor(creditor: CreditorProfile): Promise<void>;
   /** Deletes every record of every store (settings included). */
+  /** The recap email of a call (by the call activity's id) as the agent last edited it. */
+  getRecapDraft(id: string): Promise<RecapDraft | undefined>;
+  /** Written on every edit (checked by zod); the newest write wins. */
+  putRecapDraft(draft: RecapDraft): Promise<void>;
+  /** Back to the generated text. */
+  deleteRecapDraft(id: string): Promise<void>;
   clearAll(): Promise<void>;
   close(): void;
   /**

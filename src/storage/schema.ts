@@ -5,6 +5,7 @@
  */
 import type { DBSchema } from 'idb';
 import type { Activity, Contact, CreditorProfile, Debtor, Invoice, PaymentPlan, PaymentPromise, RateSettings, Settings, Task } from '../domain/entities';
+import type { RecapDraft } from '../domain/drafts/recap-draft';
 import type { DebtorSummary } from '../domain/summary';
 
 /** Invoices carry a derived, normalised copy of their number so a prefix search can use an index. */
@@ -38,6 +39,8 @@ export interface CadenceDB extends DBSchema {
   calls: { key: string; value: StoredCall; indexes: { debtorId: string } };
   /** Payment plans, proposed then approved or rejected by the team lead (v5). */
   plans: { key: string; value: PaymentPlan; indexes: { debtorId: string; status: PaymentPlan['status'] } };
+  /** Recap emails as the agent edited them, keyed by the call activity's id (v6). */
+  drafts: { key: string; value: RecapDraft; indexes: { debtorId: string } };
 }
 
 /**
@@ -52,7 +55,7 @@ export interface StoredCall {
   envelope: unknown;
 }
 
-export type CadenceStoreName = 'debtors' | 'contacts' | 'invoices' | 'activities' | 'promises' | 'tasks' | 'settings' | 'summaries' | 'calls' | 'plans';
+export type CadenceStoreName = 'debtors' | 'contacts' | 'invoices' | 'activities' | 'promises' | 'tasks' | 'settings' | 'summaries' | 'calls' | 'plans' | 'drafts';
 
 export const ALL_STORES: readonly CadenceStoreName[] = [
   'debtors',
@@ -65,4 +68,5 @@ export const ALL_STORES: readonly CadenceStoreName[] = [
   'summaries',
   'calls',
   'plans',
+  'drafts',
 ];

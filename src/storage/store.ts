@@ -39,7 +39,8 @@ const plans = () => import('./plans');
 const preferences = () => import('./preferences');
 // A dossier is read and edited one debtor at a time, from the screens after the worklist.
 const dossiers = () => import('./dossiers');
-const MODULES = { calls, dossiers, payments, plans, preferences };
+const drafts = () => import('./drafts');
+const MODULES = { calls, dossiers, drafts, payments, plans, preferences };
 export type StorageModule = keyof typeof MODULES;
 
 /** Fetches storage modules a screen is about to use, so their first call does not wait on the network. */
@@ -190,6 +191,10 @@ export function createCadenceStore(db: CadenceDatabase, options: CadenceStoreOpt
     putRateSettings: (rates) => guarded(async () => (await preferences()).putRateSettings(db, rates)),
     getCreditor: () => guarded(async () => (await preferences()).getCreditor(db, onCorrupt)),
     putCreditor: (creditor) => guarded(async () => (await preferences()).putCreditor(db, creditor)),
+
+    getRecapDraft: (id) => guarded(async () => (await drafts()).getRecapDraft(db, id, onCorrupt)),
+    putRecapDraft: (draft) => guarded(async () => (await drafts()).putRecapDraft(db, draft)),
+    deleteRecapDraft: (id) => guarded(async () => (await drafts()).deleteRecapDraft(db, id)),
 
     clearAll: () =>
       guarded(async () => {

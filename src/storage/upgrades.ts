@@ -11,6 +11,8 @@
  *   closed or killed tab resumes the call where it was.
  * - v5: plans — payment plans proposed from calls or the dossier, indexed by debtor and status, approved or
  *   rejected by the team lead.
+ * - v6: drafts — the recap email as the agent edited it, one per call activity, indexed by debtor, so an
+ *   edit survives a closed tab.
  *
  * Steps must never be edited once shipped: a user may still hold a database at any older version.
  */
@@ -125,15 +127,20 @@ function createV5({ db }: UpgradeContext): void {
   plans.createIndex('status', 'status');
 }
 
+function createV6({ db }: UpgradeContext): void {
+  db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('debtorId', 'debtorId');
+}
+
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 1, apply: createV1 },
   { version: 2, apply: createV2 },
   { version: 3, apply: createV3 },
   { version: 4, apply: createV4 },
   { version: 5, apply: createV5 },
+  { version: 6, apply: createV6 },
 ];
 
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /**
  * Applies the steps in (oldVersion, newVersion]. Schema changes run synchronously inside the upgrade

@@ -1,0 +1,82 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { createDbFromFixture, FIXTURES } from '../../tests/fixtures/db/load';
+import type { RecapDraft } from '../domain/drafts/recap-draft';
+import { DB_VERSION, openCadenceDb } from './db';
+import { createCadenceStore } from './store';
+
+let n = 0;
+const draft = (over: Partial<RecapDraft> = {}): RecapDraft => ({
+  schemaVersion: 1,
+  id: 'act-call-1',
+  debtorId: 'deb-1',
+  to: 'compta@exemple.fr',
+  subject: 'Suite à notre appel',
+  body: 'Bonjour,\n\nComme convenu…',
+  updatedAt: '2026-11-23T09:00:00.000Z',
+  ...over,
+});
+
+describe('recap drafts', () => {
+  it('keeps the newest edit of each recap, and forgets it on delete and clearAll', async () => {
+    const store = createCadenceStore(await openCadenceDb(`drafts-${++n}-${Date.now()}`));
+    expect(await store.getRecapDraft('act-call-1')).toBeUndefined();
+    await store.putRecapDraft(draft());
+    await store.putRecapDraft(draft({ body: 'Bonjour Madame,', updatedAt: '2026-11-23T09:00:05.000Z' }));
+    await store.putRecapDraft(draft({ id: 'act-call-2', subject: 'Autre appel' }));
+    expect(await store.getRecapDraft('act-call-1')).toEqual(draft({ body: 'Bonjour Madame,', updatedAt: '2026-11-23T09:00:05.000Z' }));
+    await store.deleteRecapDraft('act-call-1');
+    expect(await store.getRecapDraft('act-call-1')).toBeUndefined();
+    await store.clearAll();
+    expect(await store.getRecapDraft('act-call-2')).toBeUndefined();
+    store.close();
+  });
+
+  it('refuses a draft that fails its schema and writes nothing', async () => {
+    const store = createCadenceStore(await openCadenceDb(`drafts-${++n}-${Date.now()}`));
+    await expect(store.putRecapDraft({ ...draft(), updatedAt: 'now' })).rejects.toMatchObject({ kind: 'invalid', store: 'drafts' });
+    await expect(store.putRecapDraft({ ...draft(), body: 'x'.repeat(100_001) })).rejects.toMatchObject({ kind: 'invalid', store: 'drafts' });
+    expect(await store.getRecapDraft('act-call-1')).toBeUndefined();
+    store.close();
+  });
+
+  it('sets an unreadable stored draft aside instead of failing the recap', async () => {
+    const name = `drafts-${++n}-${Date.now()}`;
+    const db = await openCadenceDb(name);
+    await db.put('drafts', { ...draft(), schemaVersion: 99 } as unknown as RecapDraft);
+    const reported: string[] = [];
+    const store = createCadenceStore(db, { onCorrupt: (r) => reported.push(`${r.store}:${r.key}`) });
+    expect(await store.getRecapDraft('act-call-1')).toBeUndefined();
+    expect(reported).toEqual(['drafts:act-call-1']);
+    store.close();
+  });
+});
+
+describe('v6 upgrade', () => {
+  it('opens a v5 database with data at v6 with every record kept and an empty drafts store', async () => {
+    const name = `drafts-upgrade-${Date.now()}`;
+    const fx = FIXTURES.v5;
+    await createDbFromFixture(name, fx);
+    const before = await openDB(name);
+    expect(before.version).toBe(5);
+    expect(before.objectStoreNames.contains('drafts')).toBe(false);
+    const stores = [...before.objectStoreNames];
+    const data = Object.fromEntries(await Promise.all(stores.map(async (s) => [s, await before.getAll(s)] as const)));
+    before.close();
+
+    const db = await openCadenceDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    for (const s of stores) expect(await (db as unknown as typeof before).getAll(s), s).toEqual(data[s]);
+    expect(await db.count('drafts')).toBe(0);
+    expect([...db.transaction('drafts').store.indexNames]).toEqual(['debtorId']);
+    db.close();
+  });
+
+  it('the v6 fixture’s draft reads back through the store', async () => {
+    const name = `drafts-v6-${Date.now()}`;
+    await createDbFromFixture(name, FIXTURES.v6);
+    const store = createCadenceStore(await openCadenceDb(name));
+    expect(await store.getRecapDraft('act-2')).toEqual(FIXTURES.v6.stores.drafts?.[0]);
+    store.close();
+  });
+});
