@@ -1,8 +1,7 @@
 import { t } from '../i18n';
-import { StorageError } from '../storage/errors';
+import { toStorageError } from '../storage/errors';
 
 /** A translated sentence for any failure coming out of the store (quota, blocked upgrade, closed connection…). */
 export function storageErrorMessage(error: unknown): string {
-  const kind = error instanceof StorageError ? error.kind : 'unknown';
-  return t(`storageError.${kind}`);
+  return t(`storageError.${toStorageError(error).kind}`);
 }

@@ -1,6 +1,6 @@
 /**
  * What happens at hang-up, in Chromium: a keyboard call ending in a promise to pay now opens the recap draft
- * in the debtor's language; the .eml it downloads is read back by postal-mime; the send goes to the timeline;
+ * in the debtor's language, whose edits another tab finds; the .eml it downloads is read back by postal-mime; the send goes to the timeline;
  * a week later (the clock moved with Playwright's clock API) the check call tops the worklist; a payment
  * recorded for the promised day keeps the promise. Then a payment-plan request reaches the team lead's page.
  */
@@ -130,6 +130,21 @@ describe('a call ending in a promise to pay now', () => {
     await page.waitForSelector('[data-testid="recap-wording"]:not([data-count="0"])');
     await page.click('[data-testid="recap-reset"]');
     expect(await page.inputValue('[data-testid="recap-body"]')).toBe(body);
+
+    // Edits are stored as they are typed: another tab, or this one after a crash, finds them.
+    const edited = `${body}\nPS : je joins le duplicata de la facture.`;
+    await page.fill('[data-testid="recap-body"]', edited);
+    await page.waitForSelector('[data-testid="recap"][data-draft-pending="false"]');
+    const activityId = ((await page.getAttribute('[data-testid="recap-body"]', 'id')) ?? '').replace(/^recap-/, '').replace(/-body$/, '');
+    const other = await context.newPage();
+    await other.goto(`${dossierUrl(debtor.debtor.id)}/recap?call=${encodeURIComponent(activityId)}`);
+    await other.waitForSelector('[data-testid="recap-restored"]');
+    expect(await other.inputValue('[data-testid="recap-body"]')).toBe(edited);
+    await other.click('[data-testid="recap-reset"]');
+    expect(await other.inputValue('[data-testid="recap-body"]')).toBe(body);
+    await other.waitForSelector('[data-testid="recap"][data-draft-pending="false"]');
+    await other.close();
+    await page.click('[data-testid="recap-reset"]');
 
     await expectNoAxeViolations('the recap draft (1366×768)');
     const toRecap = () => page.$eval('[data-testid="recap"] .recap__title', (h) => h.scrollIntoView({ block: 'start' }));

@@ -90,3 +90,36 @@ describe('RecapPanel', () => {
     expect(body().value).toMatch(/^Bonjour/);
   });
 });
+
+describe('RecapPanel: the edited draft survives a closed screen', () => {
+  it('writes every edit, brings it back on the next opening, and forgets it on reset', async () => {
+    renderPanel();
+    await waitFor(() => expect(body().readOnly).toBe(false));
+    const generated = body().value;
+    const edited = `${generated}\nPS : le duplicata est joint.`;
+    fireEvent.input(body(), { target: { value: edited } });
+    fireEvent.input(screen.getByLabelText('Objet'), { target: { value: 'Notre appel de ce matin' } });
+    await waitFor(async () => expect((await services.store.getRecapDraft(outcome.activity.id))?.subject).toBe('Notre appel de ce matin'));
+    expect((await services.store.getRecapDraft(outcome.activity.id))?.body).toBe(edited);
+    cleanup();
+
+    renderPanel();
+    await waitFor(() => expect(body().value).toBe(edited));
+    expect((screen.getByLabelText('Objet') as HTMLInputElement).value).toBe('Notre appel de ce matin');
+    expect(screen.getByTestId('recap-restored').textContent).toContain('ont été reprises');
+
+    fireEvent.click(screen.getByTestId('recap-reset'));
+    expect(body().value).toBe(generated);
+    expect(screen.queryByTestId('recap-restored')).toBeNull();
+    await waitFor(async () => expect(await services.store.getRecapDraft(outcome.activity.id)).toBeUndefined());
+  });
+
+  it('says when an edit could not be saved', async () => {
+    const failing = { ...services.store, putRecapDraft: () => Promise.reject(new DOMException('full', 'QuotaExceededError')) };
+    services = createAppServices(failing, DEFAULT_SETTINGS);
+    renderPanel();
+    await waitFor(() => expect(body().readOnly).toBe(false));
+    fireEvent.input(body(), { target: { value: 'Bonjour' } });
+    await waitFor(() => expect(screen.getByTestId('recap-draft-error').textContent).toContain('plein'));
+  });
+});

@@ -1,4 +1,4 @@
-import { createMemo, createResource, createSignal, For, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { useServices } from '../../app/store-context';
 import type { DebtorBundle } from '../../domain/bundle';
@@ -13,6 +13,7 @@ import { storageErrorMessage } from '../../ui/storage-error';
 import { downloadText } from '../letters/download';
 import { readRecapCall } from './call-details';
 import { copyText, openMailto } from './clipboard';
+import { createDraftKeeper, type DraftFields } from './recap-draft-keeper';
 import { recapDraftInput } from './recap-input';
 import { emlFileName, fullMessageId, isEmailAddress, newMessageId, recapEml, recapMailto, recapTaskDone, sentActivity, type RecapChannel, type RecapMessage } from './recap-send';
 import './recap.css';
@@ -69,10 +70,51 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
 
   const message = (): RecapMessage => ({ to: to(), toName: draftInput()?.to.name ?? '', subject: subject(), body: body() });
   const from = () => ({ name: services.settings().agentName, address: creditor()?.email.trim() || UNKNOWN_SENDER });
+
+  // The agent's edits survive a closed tab: read back on opening, written on every keystroke.
+  const keeper = createDraftKeeper(services.store, props.activity.id, props.bundle.debtor.id);
+  const [saveState, setSaveState] = createSignal(keeper.state());
+  onCleanup(keeper.subscribe(setSaveState));
+  const [stored] = createResource(
+    () => props.activity.id,
+    (id) => services.store.getRecapDraft(id).catch(() => undefined),
+  );
+  const [restoredAt, setRestoredAt] = createSignal<string | null>(null);
+  createEffect(
+    on(stored, (kept) => {
+      if (!kept) return;
+      setTo(kept.to);
+      setSubject(kept.subject);
+      setBody(kept.body);
+      setRestoredAt(kept.updatedAt);
+    }),
+  );
+  const edit = (change: Partial<DraftFields>): void => {
+    if (change.to !== undefined) setTo(change.to);
+    if (change.subject !== undefined) setSubject(change.subject);
+    if (change.body !== undefined) setBody(change.body);
+    keeper.keep({ to: to(), subject: subject(), body: body() });
+  };
+  const flushNow = (): void => keeper.flushNow();
+  const onHidden = (): void => {
+    if (document.visibilityState === 'hidden') keeper.flushNow();
+  };
+  window.addEventListener('pagehide', flushNow);
+  document.addEventListener('visibilitychange', onHidden);
+  onCleanup(() => {
+    window.removeEventListener('pagehide', flushNow);
+    document.removeEventListener('visibilitychange', onHidden);
+    keeper.flushNow();
+  });
+  // Until the stored draft is read, typing would be overwritten by it.
+  const reading = () => stored.loading;
+
   const reset = () => {
     setSubject(draft().subject);
     setBody(draft().text);
     setTo(draftInput()?.to.email ?? '');
+    setRestoredAt(null);
+    keeper.forget();
   };
 
   /** Records the send, then marks the call's recap task done; tells the agent either way. */
@@ -128,7 +170,14 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
 
   const callDate = () => formatDateTime(props.activity.at, locale());
   return (
-    <section class={props.heading === 'h2' ? 'recap recap--page' : 'recap'} aria-labelledby={`${ids}-title`} data-testid="recap" data-open={shown()}>
+    <section
+      class={props.heading === 'h2' ? 'recap recap--page' : 'recap'}
+      aria-labelledby={`${ids}-title`}
+      data-testid="recap"
+      data-open={shown()}
+      data-draft-saved={saveState().savedSeq}
+      data-draft-pending={saveState().pending}
+    >
       <Dynamic component={props.heading} id={`${ids}-title`} class="recap__title">
         {t('recap:title')}
       </Dynamic>
@@ -144,6 +193,13 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
         }
       >
         <p class="muted">{t('recap:intro')}</p>
+        <Show when={restoredAt()}>
+          {(at) => (
+            <p class="small" data-testid="recap-restored">
+              {t('recap:draft.restored', { when: formatDateTime(at(), locale()) })}
+            </p>
+          )}
+        </Show>
         <p class="small">
           {t('recap:language', { language: t(`recap:languages.${draftLang()}`) })}
           <Show when={call()?.recapNow}>
@@ -162,7 +218,8 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
             value={to()}
             aria-invalid={toInvalid() ? 'true' : undefined}
             aria-describedby={`${ids}-to-hint`}
-            onInput={(e) => setTo(e.currentTarget.value)}
+            readOnly={reading()}
+            onInput={(e) => edit({ to: e.currentTarget.value })}
           />
           <p id={`${ids}-to-hint`} class="field__hint">
             {to().trim() ? t('recap:toHint', { name: draftInput()?.to.name ?? '' }) : t('recap:toMissing')}
@@ -170,7 +227,15 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
         </div>
         <div class="field">
           <label for={`${ids}-subject`}>{t('recap:subject')}</label>
-          <input id={`${ids}-subject`} class="input" lang={draftLang()} data-testid="recap-subject" value={subject()} onInput={(e) => setSubject(e.currentTarget.value)} />
+          <input
+            id={`${ids}-subject`}
+            class="input"
+            lang={draftLang()}
+            data-testid="recap-subject"
+            value={subject()}
+            readOnly={reading()}
+            onInput={(e) => edit({ subject: e.currentTarget.value })}
+          />
         </div>
         <div class="field">
           <label for={`${ids}-body`}>{t('recap:body')}</label>
@@ -183,7 +248,8 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
             data-testid="recap-body"
             aria-describedby={`${ids}-body-hint ${ids}-wording`}
             value={body()}
-            onInput={(e) => setBody(e.currentTarget.value)}
+            readOnly={reading()}
+            onInput={(e) => edit({ body: e.currentTarget.value })}
           />
           <p id={`${ids}-body-hint`} class="field__hint">
             {t('recap:bodyHint')}
@@ -217,6 +283,11 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
             {t('recap:reset')}
           </button>
         </div>
+        <Show when={saveState().error !== null}>
+          <p class="field__error" role="alert" data-testid="recap-draft-error">
+            {t('recap:draft.saveFailed', { reason: storageErrorMessage(saveState().error) })}
+          </p>
+        </Show>
         <p class={status()?.error ? 'field__error' : 'form-status'} role="status" data-testid="recap-status">
           {status()?.text ?? ''}
         </p>
