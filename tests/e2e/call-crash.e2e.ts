@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { contextOptions, launch, launchPersistent } from './browser';
-import { CALL, callableDebtors, finishFromCommitments, openCall, waitSaved, waitStep } from './call-helpers';
+import { CALL, callableDebtors, finishFromCommitments, openCall, waitSaved, waitStep, walkToCommitments } from './call-helpers';
 
 const baseUrl = inject('baseUrl');
 const profile = mkdtempSync(join(tmpdir(), 'cadence-crash-'));
@@ -120,6 +120,60 @@ describe('nothing lost', () => {
       await page.waitForSelector('[data-testid="timeline"]');
       expect(await page.textContent('[data-testid="timeline"]')).toContain(acknowledged.trim());
       expect(await page.$('[data-testid="resume-call"]')).toBeNull();
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('survives a SIGKILL of Chromium while the recap email is edited: every stored edit is there after relaunch', async () => {
+    const bundle = callableDebtors()[7]!;
+    const head = '\nPS : comme convenu, le duplicata de la facture est joint. ';
+    const tail = 'Je vous rappelle mardi pour faire le point avec votre gérant.';
+    let acknowledged = '';
+    let typed = '';
+    let activityId = '';
+
+    const first = await launchPersistent(profile, contextOptions('laptop'));
+    try {
+      const page = first.pages()[0] ?? (await first.newPage());
+      await openCall(page, baseUrl, bundle.debtor.id);
+      await walkToCommitments(page, 'approval_workflow');
+      await page.check('#commitment-kind-none');
+      await page.fill('#no-commitment-why', 'Attend la validation du gérant');
+      await finishFromCommitments(page);
+      await page.click('[data-testid="recap-write"]');
+      const bodyField = '[data-testid="recap-body"]';
+      await page.waitForSelector(`${bodyField}:not([readonly])`);
+      activityId = ((await page.getAttribute(bodyField, 'id')) ?? '').replace(/^recap-/, '').replace(/-body$/, '');
+      await page.focus(bodyField);
+      await page.keyboard.press('Control+End');
+      typed = await page.inputValue(bodyField);
+      await page.keyboard.type(head);
+      typed += head;
+      await page.waitForSelector('[data-testid="recap"][data-draft-pending="false"]');
+      acknowledged = await page.inputValue(bodyField);
+      for (const ch of tail) {
+        await page.keyboard.type(ch);
+        typed += ch;
+        if ((await page.getAttribute('[data-testid="recap"]', 'data-draft-pending')) === 'false') acknowledged = await page.inputValue(bodyField);
+      }
+      await killBrowser();
+    } finally {
+      await first.close().catch(() => undefined);
+    }
+    // Everything up to the end of `head` was acknowledged before the kill.
+    expect(acknowledged.length).toBeGreaterThanOrEqual(typed.length - tail.length);
+
+    const second = await launchPersistent(profile, contextOptions('laptop'));
+    try {
+      const page = second.pages()[0] ?? (await second.newPage());
+      await page.goto(`${baseUrl}/debtors/${bundle.debtor.id}/recap?call=${encodeURIComponent(activityId)}`);
+      const write = await page.waitForSelector('[data-testid="recap-write"], [data-testid="recap-restored"]');
+      if ((await write.getAttribute('data-testid')) === 'recap-write') await write.click();
+      await page.waitForSelector('[data-testid="recap-restored"]');
+      const body = await page.inputValue('[data-testid="recap-body"]');
+      expect(body.startsWith(acknowledged), `restored «${body.slice(-80)}» keeps «${acknowledged.slice(-80)}»`).toBe(true);
+      expect(typed.startsWith(body)).toBe(true);
     } finally {
       await second.close();
     }
