@@ -4,7 +4,7 @@
  */
 import { createContext, createSignal, useContext, type Accessor, type JSX } from 'solid-js';
 import type { Settings } from '../domain/entities';
-import { setLang } from '../i18n';
+import { prepareLang, setLang } from '../i18n';
 import type { CadenceStore } from '../storage/api';
 import type { PersistenceAnswer } from '../storage/persist';
 
@@ -31,8 +31,10 @@ export function createAppServices(store: CadenceStore, initial: Settings): AppSe
     store,
     settings,
     async saveSettings(next) {
-      await store.putSettings(next);
       const langChanged = next.language !== settings().language;
+      // A language whose texts cannot be fetched is not saved: the next start would not have them either.
+      if (langChanged) await prepareLang(next.language);
+      await store.putSettings(next);
       setSettings(next);
       if (langChanged) await setLang(next.language);
     },

@@ -25,14 +25,27 @@ export async function initI18n(initial: Lang = DEFAULT_LANG): Promise<void> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  await loadBundles(initial, NAMESPACES);
-  setLangSignal(initial);
-  document.documentElement.lang = initial;
+  let active = initial;
+  try {
+    await loadBundles(initial, NAMESPACES);
+  } catch {
+    // Its texts could not be fetched (offline before the service worker cached them): French ships with the
+    // entry, so the app still starts, in French, rather than failing to boot.
+    active = DEFAULT_LANG;
+    await i18n.changeLanguage(active);
+  }
+  setLangSignal(active);
+  document.documentElement.lang = active;
+}
+
+/** Fetches what `next` needs for the screens visited so far; rejects (offline, say) without changing anything. */
+export function prepareLang(next: Lang): Promise<void> {
+  return loadBundles(next, [...NAMESPACES, ...lazyLoaded]);
 }
 
 export async function setLang(next: Lang): Promise<void> {
   // The screens already visited need their texts in the new language before it shows.
-  await loadBundles(next, [...NAMESPACES, ...lazyLoaded]);
+  await prepareLang(next);
   await i18n.changeLanguage(next);
   document.documentElement.lang = next;
   setLangSignal(next);
