@@ -1,81 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { STARTED_AT, TODAY, bundleFixture, idSequence } from '../domain/call/call.fixtures';
+import { STARTED_AT, bundleFixture } from '../domain/call/call.fixtures';
 import { AFTER_COMMITMENT, COMPLETED_CALL, TO_DELAY_REASON } from '../machines/call.testing';
 import type { Activity } from '../domain/entities';
-import type { CallEvent } from '../machines/call.types';
 import type { CadenceStore } from '../storage/api';
-import { openCadenceDb } from '../storage/db';
-import { createCallRescue } from '../storage/call-rescue';
-import { createCadenceStore } from '../storage/store';
-import type { LockManagerLike } from './call-session-lock';
-import { openCallSession, type CallSession, type CallSessionDeps, type OpenedCall } from './call-session';
-
-/** An in-memory Web Locks: exclusive locks, `ifAvailable`, waiting queues and abort signals. */
-function fakeLocks(): LockManagerLike {
-  const held = new Set<string>();
-  const queues = new Map<string, Array<() => void>>();
-  const request = (name: string, a: unknown, b?: unknown): Promise<unknown> => {
-    const options = (typeof a === 'function' ? {} : a) as LockOptions;
-    const callback = (typeof a === 'function' ? a : b) as (lock: Lock | null) => unknown;
-    return new Promise((resolve, reject) => {
-      const grant = () => {
-        held.add(name);
-        Promise.resolve(callback({ name, mode: 'exclusive' } as Lock))
-          .then(resolve, reject)
-          .finally(() => {
-            held.delete(name);
-            queues.get(name)?.shift()?.();
-          });
-      };
-      if (!held.has(name)) return grant();
-      if (options.ifAvailable) return void Promise.resolve(callback(null)).then(resolve, reject);
-      const queue = queues.get(name) ?? [];
-      queues.set(name, queue);
-      queue.push(grant);
-      options.signal?.addEventListener('abort', () => {
-        const i = queue.indexOf(grant);
-        if (i >= 0) queue.splice(i, 1);
-        reject(new DOMException('Aborted', 'AbortError'));
-      });
-    });
-  };
-  return { request } as LockManagerLike;
-}
-
-let n = 0;
-async function setup() {
-  const db = await openCadenceDb(`session-test-${++n}-${Date.now()}`);
-  const store = createCadenceStore(db);
-  await store.putBundles([bundleFixture()]);
-  let clock = Date.parse(STARTED_AT);
-  const ids = idSequence('id');
-  const deps = (over: Partial<CallSessionDeps> = {}): CallSessionDeps => ({
-    store,
-    locks: null,
-    now: () => (clock += 1000),
-    newId: ids,
-    today: () => TODAY,
-    page: null,
-    ...over,
-  });
-  return { store, db, deps };
-}
-
-function sessionOf(opened: OpenedCall): CallSession {
-  if (opened.kind !== 'session') throw new Error(`expected a session, got ${opened.kind}`);
-  return opened.session;
-}
-
-function drive(session: CallSession, events: readonly CallEvent[]): void {
-  for (const e of events) {
-    if (!session.snapshot().can(e)) throw new Error(`refused ${JSON.stringify(e)} at ${JSON.stringify(session.snapshot().value)}`);
-    session.send(e);
-  }
-}
-
-async function storedEnvelope(store: CadenceStore, callId: string) {
-  return (await store.getCall(callId))?.envelope as { snapshot: { value: unknown; context: { notes: string; captures: unknown; today: string } } } | undefined;
-}
+import { openCallSession } from './call-session';
+import { drive, fakeLocks, sessionOf, setup, storedEnvelope } from './call-session.testing';
 
 describe('call session: persistence', () => {
   it('stores the new call before handing it over, and every transition after', async () => {
@@ -113,42 +42,6 @@ describe('call session: persistence', () => {
     const lengths = saved.map((s) => s.length);
     expect([...lengths].sort((a, b) => a - b)).toEqual(lengths);
     session.dispose();
-  });
-
-  it('asks before the tab closes only while a write is failing', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      const { store, deps } = await setup();
-      const page = { win: new EventTarget(), doc: Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState }) };
-      let full = false;
-      const spy: CadenceStore = {
-        ...store,
-        saveCall: async (record) => {
-          if (full) throw new DOMException('full', 'QuotaExceededError');
-          await store.saveCall(record);
-        },
-      };
-      const leaving = () => {
-        const event = new Event('beforeunload', { cancelable: true });
-        page.win.dispatchEvent(event);
-        return event.defaultPrevented;
-      };
-      const session = sessionOf(await openCallSession('d1', deps({ store: spy, page })));
-      session.send({ type: 'SET_NOTES', text: 'saved' });
-      await session.flush();
-      expect(leaving()).toBe(false);
-      full = true;
-      session.send({ type: 'SET_NOTES', text: 'saved, then not' });
-      await vi.waitFor(() => expect(session.saveState().error).not.toBeNull());
-      expect(leaving()).toBe(true);
-      full = false;
-      await vi.advanceTimersByTimeAsync(1_500);
-      await vi.waitFor(() => expect(session.saveState().error).toBeNull());
-      expect(leaving()).toBe(false);
-      session.dispose();
-    } finally {
-      vi.useRealTimers();
-    }
   });
 
   it('writes the newest notes at once when the page is hidden, even with a write in flight', async () => {
@@ -349,84 +242,5 @@ describe('call session: one writer per call (Web Locks)', () => {
     const [a, b] = await Promise.all([openCallSession('d1', deps({ locks })), openCallSession('d1', deps({ locks }))]);
     expect(sessionOf(a).callId).toBe(sessionOf(b).callId);
     expect(await store.activeCalls('d1')).toHaveLength(1);
-  });
-});
-
-describe('call session: notes kept aside while IndexedDB refuses them', () => {
-  it('keeps refused notes in localStorage, resumes from them, and puts them back once IndexedDB accepts', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    localStorage.clear();
-    try {
-      const { store, deps } = await setup();
-      const rescue = createCallRescue(localStorage);
-      let full = false;
-      const refuse = () => {
-        if (full) throw new DOMException('full', 'QuotaExceededError');
-      };
-      const device: CadenceStore = {
-        ...store,
-        saveCall: async (record) => (refuse(), store.saveCall(record)),
-        restoreCall: async (record) => (refuse(), store.restoreCall(record)),
-      };
-      const first = sessionOf(await openCallSession('d1', deps({ store: device, rescue })));
-      first.send({ type: 'SET_NOTES', text: 'Réglera' });
-      await first.flush();
-      expect(localStorage.length).toBe(0);
-
-      full = true;
-      first.send({ type: 'SET_NOTES', text: 'Réglera vendredi' });
-      await vi.waitFor(() => expect(first.saveState().error).not.toBeNull());
-      first.send({ type: 'SET_NOTES', text: 'Réglera vendredi par virement' });
-      // The tab dies here, without a flush: the last notes never reached IndexedDB.
-      expect((await storedEnvelope(store, first.callId))?.snapshot.context.notes).toBe('Réglera');
-
-      const second = sessionOf(await openCallSession('d1', deps({ store: device, rescue })));
-      expect(second.callId).toBe(first.callId);
-      expect(second.snapshot().context.notes).toBe('Réglera vendredi par virement');
-      expect(rescue.get(first.callId)).toBeDefined();
-      expect(second.saveState()).toMatchObject({ keptAside: true });
-
-      // Room again: the resumed session's retry writes the copy to IndexedDB and drops it.
-      full = false;
-      await vi.advanceTimersByTimeAsync(1_500);
-      await vi.waitFor(() => expect(second.saveState()).toMatchObject({ error: null, pending: false, keptAside: false }));
-      expect((await storedEnvelope(store, first.callId))?.snapshot.context.notes).toBe('Réglera vendredi par virement');
-      expect(rescue.get(first.callId)).toBeUndefined();
-      first.dispose();
-      second.dispose();
-      await second.flush();
-
-      const third = sessionOf(await openCallSession('d1', deps({ store: device, rescue })));
-      expect(third.snapshot().context.notes).toBe('Réglera vendredi par virement');
-      // Once the call is committed, nothing brings it back: the next opening starts a new call.
-      drive(third, COMPLETED_CALL);
-      await vi.waitFor(() => expect(third.commitState().kind).toBe('committed'));
-      third.dispose();
-      const fourth = sessionOf(await openCallSession('d1', deps({ store: device, rescue })));
-      expect(fourth.callId).not.toBe(first.callId);
-      expect(fourth.snapshot().context.notes).toBe('');
-      fourth.dispose();
-    } finally {
-      vi.useRealTimers();
-      localStorage.clear();
-    }
-  });
-
-  it('drops a kept copy older than what IndexedDB holds', async () => {
-    localStorage.clear();
-    const { store, deps } = await setup();
-    const rescue = createCallRescue(localStorage);
-    const first = sessionOf(await openCallSession('d1', deps({ rescue })));
-    first.send({ type: 'SET_NOTES', text: 'ancien' });
-    await first.flush();
-    const stale = await store.getCall(first.callId);
-    first.send({ type: 'SET_NOTES', text: 'ancien puis nouveau' });
-    await first.flush();
-    rescue.put(stale!);
-    first.dispose();
-    const second = sessionOf(await openCallSession('d1', deps({ rescue })));
-    expect(second.snapshot().context.notes).toBe('ancien puis nouveau');
-    expect(localStorage.length).toBe(0);
-    second.dispose();
   });
 });

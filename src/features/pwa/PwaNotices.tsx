@@ -1,6 +1,6 @@
 import { Show, type JSX } from 'solid-js';
 import { t } from '../../i18n';
-import { dismissPwaNotice, needRefresh, offlineReady, reloadToUpdate } from './pwa-state';
+import { dismissPwaNotice, needRefresh, offlineReady, reloadToUpdate } from './service-worker';
 
 /** The "ready to work offline" notice and the "update available — reload" prompt, bottom of the screen. */
 export function PwaNotices(): JSX.Element {

@@ -1,8 +1,26 @@
 /**
- * Registers the service worker with workbox-window, loaded after first render so it never weighs on the first
- * screen. registerType is 'prompt': an agent mid-call is never reloaded without asking.
+ * Service-worker lifecycle as two signals, the pattern of vite-plugin-pwa's ReloadPrompt, on workbox-window
+ * loaded after first render so it never weighs on the first screen. registerType is 'prompt': an agent
+ * mid-call is never reloaded without asking.
  */
-import { setApplyUpdate, setNeedRefresh, setOfflineReady } from './pwa-state';
+import { createSignal } from 'solid-js';
+
+const [offlineReady, setOfflineReady] = createSignal(false);
+const [needRefresh, setNeedRefresh] = createSignal(false);
+export { offlineReady, needRefresh };
+
+let applyUpdate: (() => void) | undefined;
+
+export function dismissPwaNotice(): void {
+  setOfflineReady(false);
+  setNeedRefresh(false);
+}
+
+/** Activates the waiting worker, then reloads once it controls the page. */
+export function reloadToUpdate(): void {
+  if (applyUpdate) applyUpdate();
+  else window.location.reload();
+}
 
 export async function registerServiceWorker(): Promise<void> {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
@@ -13,10 +31,10 @@ export async function registerServiceWorker(): Promise<void> {
     if (!event.isUpdate) setOfflineReady(true);
   });
   wb.addEventListener('waiting', () => {
-    setApplyUpdate(() => {
+    applyUpdate = () => {
       wb.addEventListener('controlling', () => window.location.reload());
       wb.messageSkipWaiting();
-    });
+    };
     setNeedRefresh(true);
   });
   try {

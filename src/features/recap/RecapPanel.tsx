@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { useServices } from '../../app/store-context';
 import type { DebtorBundle } from '../../domain/bundle';
@@ -13,7 +13,7 @@ import { storageErrorMessage } from '../../ui/storage-error';
 import { downloadText } from '../letters/download';
 import { readRecapCall } from './call-details';
 import { copyText, openMailto } from './clipboard';
-import { createDraftKeeper, type DraftFields } from './recap-draft-keeper';
+import { useKeptDraft, type DraftFields } from './recap-draft-keeper';
 import { recapDraftInput } from './recap-input';
 import { emlFileName, fullMessageId, isEmailAddress, newMessageId, recapEml, recapMailto, recapTaskDone, sentActivity, type RecapChannel, type RecapMessage } from './recap-send';
 import './recap.css';
@@ -72,49 +72,23 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
   const from = () => ({ name: services.settings().agentName, address: creditor()?.email.trim() || UNKNOWN_SENDER });
 
   // The agent's edits survive a closed tab: read back on opening, written on every keystroke.
-  const keeper = createDraftKeeper(services.store, props.activity.id, props.bundle.debtor.id);
-  const [saveState, setSaveState] = createSignal(keeper.state());
-  onCleanup(keeper.subscribe(setSaveState));
-  const [stored] = createResource(
-    () => props.activity.id,
-    (id) => services.store.getRecapDraft(id).catch(() => undefined),
-  );
-  const [restoredAt, setRestoredAt] = createSignal<string | null>(null);
-  createEffect(
-    on(stored, (kept) => {
-      if (!kept) return;
-      setTo(kept.to);
-      setSubject(kept.subject);
-      setBody(kept.body);
-      setRestoredAt(kept.updatedAt);
-    }),
-  );
+  const kept = useKeptDraft(services.store, props.activity.id, props.bundle.debtor.id, (fields) => {
+    setTo(fields.to);
+    setSubject(fields.subject);
+    setBody(fields.body);
+  });
   const edit = (change: Partial<DraftFields>): void => {
     if (change.to !== undefined) setTo(change.to);
     if (change.subject !== undefined) setSubject(change.subject);
     if (change.body !== undefined) setBody(change.body);
-    keeper.keep({ to: to(), subject: subject(), body: body() });
+    kept.keep({ to: to(), subject: subject(), body: body() });
   };
-  const flushNow = (): void => keeper.flushNow();
-  const onHidden = (): void => {
-    if (document.visibilityState === 'hidden') keeper.flushNow();
-  };
-  window.addEventListener('pagehide', flushNow);
-  document.addEventListener('visibilitychange', onHidden);
-  onCleanup(() => {
-    window.removeEventListener('pagehide', flushNow);
-    document.removeEventListener('visibilitychange', onHidden);
-    keeper.flushNow();
-  });
-  // Until the stored draft is read, typing would be overwritten by it.
-  const reading = () => stored.loading;
 
   const reset = () => {
     setSubject(draft().subject);
     setBody(draft().text);
     setTo(draftInput()?.to.email ?? '');
-    setRestoredAt(null);
-    keeper.forget();
+    kept.forget();
   };
 
   /** Records the send, then marks the call's recap task done; tells the agent either way. */
@@ -175,8 +149,8 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
       aria-labelledby={`${ids}-title`}
       data-testid="recap"
       data-open={shown()}
-      data-draft-saved={saveState().savedSeq}
-      data-draft-pending={saveState().pending}
+      data-draft-saved={kept.saveState().savedSeq}
+      data-draft-pending={kept.saveState().pending}
     >
       <Dynamic component={props.heading} id={`${ids}-title`} class="recap__title">
         {t('recap:title')}
@@ -193,7 +167,7 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
         }
       >
         <p class="muted">{t('recap:intro')}</p>
-        <Show when={restoredAt()}>
+        <Show when={kept.restoredAt()}>
           {(at) => (
             <p class="small" data-testid="recap-restored">
               {t('recap:draft.restored', { when: formatDateTime(at(), locale()) })}
@@ -218,7 +192,7 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
             value={to()}
             aria-invalid={toInvalid() ? 'true' : undefined}
             aria-describedby={`${ids}-to-hint`}
-            readOnly={reading()}
+            readOnly={kept.reading()}
             onInput={(e) => edit({ to: e.currentTarget.value })}
           />
           <p id={`${ids}-to-hint`} class="field__hint">
@@ -233,7 +207,7 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
             lang={draftLang()}
             data-testid="recap-subject"
             value={subject()}
-            readOnly={reading()}
+            readOnly={kept.reading()}
             onInput={(e) => edit({ subject: e.currentTarget.value })}
           />
         </div>
@@ -248,7 +222,7 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
             data-testid="recap-body"
             aria-describedby={`${ids}-body-hint ${ids}-wording`}
             value={body()}
-            readOnly={reading()}
+            readOnly={kept.reading()}
             onInput={(e) => edit({ body: e.currentTarget.value })}
           />
           <p id={`${ids}-body-hint`} class="field__hint">
@@ -283,9 +257,9 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
             {t('recap:reset')}
           </button>
         </div>
-        <Show when={saveState().error !== null}>
+        <Show when={kept.saveState().error !== null}>
           <p class="field__error" role="alert" data-testid="recap-draft-error">
-            {t('recap:draft.saveFailed', { reason: storageErrorMessage(saveState().error) })}
+            {t('recap:draft.saveFailed', { reason: storageErrorMessage(kept.saveState().error) })}
           </p>
         </Show>
         <p class={status()?.error ? 'field__error' : 'form-status'} role="status" data-testid="recap-status">
