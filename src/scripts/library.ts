@@ -52,6 +52,15 @@ export const ScriptAssignment = z.object({
 });
 export type ScriptAssignment = z.infer<typeof ScriptAssignment>;
 
+/** Team-wide studio settings: who gets which script, and the concision budget the checks apply. */
+export const StudioSettings = z.object({
+  schemaVersion: z.literal(1),
+  assignments: z.array(ScriptAssignment).check(z.maxLength(64)),
+  sayWordBudget: z.int().check(z.minimum(10), z.maximum(200)),
+});
+export type StudioSettings = z.infer<typeof StudioSettings>;
+export const DEFAULT_STUDIO_SETTINGS: StudioSettings = { schemaVersion: 1, assignments: [], sayWordBudget: 45 };
+
 export interface ScriptRef {
   scriptId: string;
   version: number;
@@ -106,3 +115,59 @@ export function assignmentProblems(
 }
 
 export { SEGMENTS };
+
+/** Why a library change is refused; the storage layer throws these as `invalid` errors with this code. */
+export type LibraryRefusal = 'unknown_script' | 'no_draft' | 'draft_invalid' | 'archived' | 'unknown_version' | 'assigned' | 'exists';
+
+export class LibraryError extends Error {
+  override readonly name = 'LibraryError';
+  constructor(readonly refusal: LibraryRefusal, readonly scriptId: string) {
+    super(`${refusal}: ${scriptId}`);
+  }
+}
+
+/** A new team script from a template or another script: a draft that will become version 1. */
+export function newScriptRecord(id: string, from: CallScript, name: string, by: string, at: string, duplicatedFrom?: string): ScriptRecord {
+  return {
+    schemaVersion: 1, id, name, locale: from.locale, status: 'draft', currentVersion: 0,
+    draft: { ...structuredClone(from), id, name, version: 1 }, updatedAt: at, updatedBy: by,
+    ...(duplicatedFrom ? { duplicatedFrom } : {}),
+  };
+}
+
+/** The draft as edited; the script's name follows the draft's so the library lists what the lead typed. */
+export function withDraft(record: ScriptRecord, draft: CallScript, by: string, at: string): ScriptRecord {
+  if (record.status === 'archived') throw new LibraryError('archived', record.id);
+  return { ...record, draft: { ...draft, id: record.id, version: record.currentVersion + 1 }, name: draft.name.trim() || record.name, updatedAt: at, updatedBy: by };
+}
+
+/** Publishing turns the draft into the next immutable version; the caller has run the studio's checks. */
+export function publishDraft(record: ScriptRecord, note: string, by: string, at: string): { record: ScriptRecord; version: ScriptVersionRecord } {
+  if (record.status === 'archived') throw new LibraryError('archived', record.id);
+  if (!record.draft) throw new LibraryError('no_draft', record.id);
+  const number = record.currentVersion + 1;
+  const script: CallScript = { ...record.draft, id: record.id, version: number };
+  const version: ScriptVersionRecord = { schemaVersion: 1, scriptId: record.id, version: number, script, note, author: by, publishedAt: at };
+  return { record: { ...record, status: 'published', currentVersion: number, draft: null, name: script.name, updatedAt: at, updatedBy: by }, version };
+}
+
+/** Restoring never rewrites history: the old version's content becomes the draft of the next one. */
+export function restoreDraft(record: ScriptRecord, from: ScriptVersionRecord, by: string, at: string): ScriptRecord {
+  return withDraft(record, from.script, by, at);
+}
+
+/** The draft to edit: the stored draft, or a copy of the current version when there is none. */
+export function editableDraft(record: ScriptRecord, current: ScriptVersionRecord | undefined): CallScript | null {
+  if (record.draft) return record.draft;
+  return current ? { ...current.script, version: record.currentVersion + 1 } : null;
+}
+
+/** Archiving removes a script from assignments-to-be; a script still assigned must be unassigned first. */
+export function archiveRecord(record: ScriptRecord, settings: StudioSettings, by: string, at: string): ScriptRecord {
+  if (settings.assignments.some((a) => a.scriptId === record.id)) throw new LibraryError('assigned', record.id);
+  return { ...record, status: 'archived', updatedAt: at, updatedBy: by };
+}
+
+export function unarchiveRecord(record: ScriptRecord, by: string, at: string): ScriptRecord {
+  return { ...record, status: record.currentVersion > 0 ? 'published' : 'draft', updatedAt: at, updatedBy: by };
+}

@@ -21,6 +21,8 @@ const PackScript = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(200)),
   locale: CallScript.shape.locale,
   versions: z.array(ScriptVersionRecord).check(z.minLength(1)),
+  /** The built-in template the script started from. */
+  duplicatedFrom: z.optional(z.string().check(z.maxLength(64))),
 });
 export type PackScript = z.infer<typeof PackScript>;
 
@@ -250,7 +252,7 @@ export function planPackImport(pack: ScriptPack, existing: (id: string) => Exist
       draft: have?.record.draft ?? null,
       updatedAt: now.toISOString(),
       updatedBy: by,
-      ...(have?.record.duplicatedFrom ? { duplicatedFrom: have.record.duplicatedFrom } : {}),
+      ...((have?.record.duplicatedFrom ?? entry.duplicatedFrom) ? { duplicatedFrom: have?.record.duplicatedFrom ?? entry.duplicatedFrom } : {}),
     });
   }
   return plan;

@@ -7,6 +7,8 @@ import { summarizeDebtor } from '../domain/summarize';
 import { DB_VERSION, UPGRADE_STEPS, openCadenceDb } from './db';
 import type { StorageError } from './errors';
 import { createCadenceStore } from './store';
+import { createIdbScriptLibrary } from './script-library';
+import { DEFAULT_STUDIO_SETTINGS } from '../scripts/library';
 
 let n = 0;
 const freshName = (): string => `db-test-${++n}-${Date.now()}`;
@@ -28,8 +30,8 @@ const byId = <T extends { id: string }>(xs: T[]): T[] => [...xs].sort((a, b) => 
 
 describe('upgrade history', () => {
   it('DB_VERSION is the last step and steps are consecutive', () => {
-    expect(UPGRADE_STEPS.map((s) => s.version)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(DB_VERSION).toBe(6);
+    expect(UPGRADE_STEPS.map((s) => s.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(DB_VERSION).toBe(7);
   });
 
   it('fixtures are valid records of their time', () => {
@@ -73,6 +75,33 @@ describe('upgrade history', () => {
     expect(await store.findDebtorIdsByInvoiceNumber('mv/2026', 5)).toEqual(['deb-mairie-vichy']);
     expect(await store.findDebtorIdsByInvoiceNumber('FA-2026-02', 5)).toEqual(['deb-hotel-oeillet']);
     store.close();
+  });
+
+  it('upgrades a v6 database to v7: every record kept, the script library empty and usable', async () => {
+    const name = freshName();
+    await createDbFromFixture(name, FIXTURES.v6);
+    const db = await openCadenceDb(name);
+    expect(db.version).toBe(7);
+    for (const store of Object.keys(FIXTURES.v6.stores)) {
+      expect((await db.getAll(store as 'debtors')).length, store).toBe(FIXTURES.v6.stores[store]!.length);
+    }
+    const library = createIdbScriptLibrary(db);
+    expect(await library.listScripts()).toEqual([]);
+    expect(await library.getStudioSettings()).toEqual(DEFAULT_STUDIO_SETTINGS);
+    db.close();
+  });
+
+  it('reads the v7 fixture’s scripts, versions and assignments back through the library', async () => {
+    const name = freshName();
+    await createDbFromFixture(name, FIXTURES.v7);
+    const db = await openCadenceDb(name);
+    const library = createIdbScriptLibrary(db, (r) => {
+      throw new Error(`corrupt ${r.store} ${r.key}`);
+    });
+    expect(await library.listScripts()).toEqual(FIXTURES.v7.stores.scripts);
+    expect(await library.listVersions('team.relance-pme')).toEqual(FIXTURES.v7.stores.scriptVersions);
+    expect(await library.getStudioSettings()).toEqual(FIXTURES.v7.settingsRecords?.studio);
+    db.close();
   });
 
   it('a corrupt record does not wedge the upgrade: it is reported, kept on disk, and left out of the summary', async () => {

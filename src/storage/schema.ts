@@ -7,6 +7,7 @@ import type { DBSchema } from 'idb';
 import type { Activity, Contact, CreditorProfile, Debtor, Invoice, PaymentPlan, PaymentPromise, RateSettings, Settings, Task } from '../domain/entities';
 import type { RecapDraft } from '../domain/drafts/recap-draft';
 import type { DebtorSummary } from '../domain/summary';
+import type { ScriptRecord, ScriptVersionRecord, StudioSettings } from '../scripts/library';
 
 /** Invoices carry a derived, normalised copy of their number so a prefix search can use an index. */
 export type StoredInvoice = Invoice & { numberKey: string };
@@ -15,6 +16,8 @@ export const SETTINGS_KEY = 'settings';
 /** Records kept beside Settings in its store (see ./preferences.ts). */
 export const RATES_KEY = 'rates';
 export const CREDITOR_KEY = 'creditor';
+/** Script assignments and the studio's concision budget (v7). */
+export const STUDIO_KEY = 'studio';
 
 export interface CadenceDB extends DBSchema {
   debtors: { key: string; value: Debtor; indexes: { name: string } };
@@ -29,7 +32,7 @@ export interface CadenceDB extends DBSchema {
    */
   tasks: { key: string; value: Task; indexes: { debtorId: string; dueDate: string } };
   /** Settings under SETTINGS_KEY, the rate tables under RATES_KEY, the creditor under CREDITOR_KEY (out-of-line keys). */
-  settings: { key: string; value: Settings | RateSettings | CreditorProfile };
+  settings: { key: string; value: Settings | RateSettings | CreditorProfile | StudioSettings };
   /** One worklist digest per debtor, keyed by debtorId. */
   summaries: { key: string; value: DebtorSummary };
   /**
@@ -41,6 +44,10 @@ export interface CadenceDB extends DBSchema {
   plans: { key: string; value: PaymentPlan; indexes: { debtorId: string; status: PaymentPlan['status'] } };
   /** Recap emails as the agent edited them, keyed by the call activity's id (v6). */
   drafts: { key: string; value: RecapDraft; indexes: { debtorId: string } };
+  /** The team's call scripts: draft, status and current version (v7). */
+  scripts: { key: string; value: ScriptRecord };
+  /** Published script versions, never rewritten, keyed by [scriptId, version] (v7). */
+  scriptVersions: { key: [string, number]; value: ScriptVersionRecord; indexes: { scriptId: string } };
 }
 
 /**
@@ -55,7 +62,7 @@ export interface StoredCall {
   envelope: unknown;
 }
 
-export type CadenceStoreName = 'debtors' | 'contacts' | 'invoices' | 'activities' | 'promises' | 'tasks' | 'settings' | 'summaries' | 'calls' | 'plans' | 'drafts';
+export type CadenceStoreName = 'debtors' | 'contacts' | 'invoices' | 'activities' | 'promises' | 'tasks' | 'settings' | 'summaries' | 'calls' | 'plans' | 'drafts' | 'scripts' | 'scriptVersions';
 
 export const ALL_STORES: readonly CadenceStoreName[] = [
   'debtors',
@@ -69,4 +76,6 @@ export const ALL_STORES: readonly CadenceStoreName[] = [
   'calls',
   'plans',
   'drafts',
+  'scripts',
+  'scriptVersions',
 ];

@@ -13,6 +13,8 @@
  *   rejected by the team lead.
  * - v6: drafts — the recap email as the agent edited it, one per call activity, indexed by debtor, so an
  *   edit survives a closed tab.
+ * - v7: scripts and scriptVersions — the team's call scripts (draft, status, current version) and their
+ *   immutable published versions, keyed by [scriptId, version] and indexed by script.
  *
  * Steps must never be edited once shipped: a user may still hold a database at any older version.
  */
@@ -131,6 +133,11 @@ function createV6({ db }: UpgradeContext): void {
   db.createObjectStore('drafts', { keyPath: 'id' }).createIndex('debtorId', 'debtorId');
 }
 
+function createV7({ db }: UpgradeContext): void {
+  db.createObjectStore('scripts', { keyPath: 'id' });
+  db.createObjectStore('scriptVersions', { keyPath: ['scriptId', 'version'] }).createIndex('scriptId', 'scriptId');
+}
+
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 1, apply: createV1 },
   { version: 2, apply: createV2 },
@@ -138,9 +145,10 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 4, apply: createV4 },
   { version: 5, apply: createV5 },
   { version: 6, apply: createV6 },
+  { version: 7, apply: createV7 },
 ];
 
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /**
  * Applies the steps in (oldVersion, newVersion]. Schema changes run synchronously inside the upgrade

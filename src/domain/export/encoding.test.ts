@@ -33,7 +33,7 @@ describe('encoders', () => {
         for (const c of chunks) expect(utf8Length(c)).toBeLessThanOrEqual(max);
       }),
     );
-  });
+  }, 30_000);
 
   it('quoted-printable encodes accents, "=", trailing spaces, and keeps lines ≤ 76', () => {
     expect(quotedPrintable('Échéance = 5 €')).toBe('=C3=89ch=C3=A9ance =3D 5 =E2=82=AC');
