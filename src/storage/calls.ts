@@ -23,14 +23,11 @@ import { toStoredInvoice } from './bundles';
 import { checkPlan, invalid as invalidPlan } from './plans';
 import { validateCallForWrite, validateRescuedCall, readCall } from './call-records';
 import { readRecords, readRequired, validateForWrite, type CorruptHandler } from './codec';
-import type { CadenceDatabase } from './db';
 import { StorageError } from './errors';
+import { DURABLE, type Records, type RecordTx } from './records';
 import type { CadenceStoreName, StoredCall } from './schema';
-import { recomputeSummary, requireDebtor, type SummaryTransaction } from './summaries';
-import { commitOrAbort } from './tx';
-
-// The agent was told "saved": the write must survive a crash of the browser, not only of the tab.
-const DURABLE = { durability: 'strict' } as const;
+import { recomputeSummary, requireDebtor } from './summaries';
+// The agent was told "saved": every write here is durable, it must survive a crash of the browser.
 
 const OUTCOME_STORES: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks', 'summaries', 'calls', 'plans'];
 
@@ -44,49 +41,45 @@ function belongsTo(store: string, record: { id: string; debtorId: string }, debt
   }
 }
 
-async function requireCall(tx: SummaryTransaction, callId: string): Promise<void> {
+async function requireCall(tx: RecordTx, callId: string): Promise<void> {
   // A call already committed (by another tab, or twice) must not write its outcome a second time.
-  if ((await tx.objectStore('calls').getKey(callId)) === undefined) {
+  if (!(await tx.has('calls', callId))) {
     throw new StorageError('not_found', `No call in progress with id ${callId}`, { store: 'calls', key: callId });
   }
 }
 
-export async function saveCall(db: CadenceDatabase, record: unknown): Promise<void> {
-  const valid = validateCallForWrite(record);
-  await commitOrAbort(db.transaction('calls', 'readwrite', DURABLE), async (tx) => {
-    // Commit now rather than after the put's result comes back: a save started on pagehide must reach disk
-    // before the tab is torn down (reliability R3, R10).
-    const put = tx.store.put(valid);
-    tx.commit();
-    await put;
-  });
+export async function saveCall(records: Records, record: unknown): Promise<void> {
+  // Committed at once: a save started on pagehide must reach disk before the tab is torn down.
+  await records.putNow('calls', validateCallForWrite(record));
 }
 
 /**
  * Puts back a call that was kept aside while IndexedDB refused it. A newer save already in the store wins
  * (another tab went on with the call): then nothing is written and the answer is `stale`.
  */
-export async function restoreCall(db: CadenceDatabase, record: unknown): Promise<'restored' | 'stale'> {
+export function restoreCall(records: Records, record: unknown): Promise<'restored' | 'stale'> {
   const valid = validateRescuedCall(record);
-  let answer: 'restored' | 'stale' = 'stale';
-  await commitOrAbort(db.transaction('calls', 'readwrite', DURABLE), async (tx) => {
-    const stored: unknown = await tx.store.get(valid.callId);
-    const storedAt = readCall(stored, () => undefined)?.updatedAt;
-    if (storedAt !== undefined && storedAt >= valid.updatedAt) return;
-    await tx.store.put(valid);
-    answer = 'restored';
-  });
-  return answer;
+  return records.write(
+    ['calls'],
+    async (tx) => {
+      const stored: unknown = await tx.get('calls', valid.callId);
+      const storedAt = readCall(stored, () => undefined)?.updatedAt;
+      if (storedAt !== undefined && storedAt >= valid.updatedAt) return 'stale';
+      await tx.put('calls', valid);
+      return 'restored';
+    },
+    DURABLE,
+  );
 }
 
-export async function getCall(db: CadenceDatabase, callId: string, onCorrupt?: CorruptHandler): Promise<StoredCall | undefined> {
-  const raw: unknown = await db.get('calls', callId);
+export async function getCall(records: Records, callId: string, onCorrupt?: CorruptHandler): Promise<StoredCall | undefined> {
+  const raw = await records.read(['calls'], (tx) => tx.get('calls', callId));
   return raw === undefined ? undefined : readCall(raw, onCorrupt);
 }
 
 /** Newest first: the call the agent most likely means to resume leads. */
-export async function activeCalls(db: CadenceDatabase, debtorId?: string, onCorrupt?: CorruptHandler): Promise<StoredCall[]> {
-  const raws: unknown[] = debtorId === undefined ? await db.getAll('calls') : await db.getAllFromIndex('calls', 'debtorId', debtorId);
+export async function activeCalls(records: Records, debtorId?: string, onCorrupt?: CorruptHandler): Promise<StoredCall[]> {
+  const raws = await records.read(['calls'], (tx) => (debtorId === undefined ? tx.getAll('calls') : tx.byDebtor('calls', debtorId)));
   const calls: StoredCall[] = [];
   for (const raw of raws) {
     const call = readCall(raw, onCorrupt);
@@ -95,36 +88,34 @@ export async function activeCalls(db: CadenceDatabase, debtorId?: string, onCorr
   return calls.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
 }
 
-async function applyInvoiceChanges(tx: SummaryTransaction, debtorId: string, changes: InvoiceDisputeChange[]): Promise<void> {
-  const store = tx.objectStore('invoices');
+async function applyInvoiceChanges(tx: RecordTx, debtorId: string, changes: InvoiceDisputeChange[]): Promise<void> {
   for (const change of changes) {
-    const raw = await store.get(change.invoiceId);
+    const raw = await tx.get('invoices', change.invoiceId);
     if (raw === undefined) throw new StorageError('not_found', `Unknown invoice ${change.invoiceId}`, { store: 'invoices', key: change.invoiceId });
     const invoice = readRequired<Invoice>(InvoiceSchema, 'invoices', raw);
     belongsTo('invoices', invoice, debtorId);
-    await store.put(toStoredInvoice(validateForWrite(InvoiceSchema, 'invoices', applyInvoiceChange(invoice, change))));
+    await tx.put('invoices', toStoredInvoice(validateForWrite(InvoiceSchema, 'invoices', applyInvoiceChange(invoice, change))));
   }
 }
 
 /** A new preferred contact takes the flag from every other contact of the debtor: one person to call first. */
-async function applyContactChanges(tx: SummaryTransaction, debtorId: string, changes: ContactChange[]): Promise<void> {
-  const store = tx.objectStore('contacts');
+async function applyContactChanges(tx: RecordTx, debtorId: string, changes: ContactChange[]): Promise<void> {
   for (const change of changes) {
     if (change.kind === 'update') {
-      const raw = await store.get(change.contactId);
+      const raw = await tx.get('contacts', change.contactId);
       if (raw === undefined) throw new StorageError('not_found', `Unknown contact ${change.contactId}`, { store: 'contacts', key: change.contactId });
       const contact = readRequired<Contact>(ContactSchema, 'contacts', raw);
       belongsTo('contacts', contact, debtorId);
-      await store.put(validateForWrite(ContactSchema, 'contacts', { ...contact, ...change.patch }));
+      await tx.put('contacts', validateForWrite(ContactSchema, 'contacts', { ...contact, ...change.patch }));
       continue;
     }
     const created = validateForWrite(ContactSchema, 'contacts', change.contact);
     belongsTo('contacts', created, debtorId);
-    await store.put(created);
+    await tx.put('contacts', created);
     if (!created.preferred) continue;
-    const others = readRecords<Contact>(ContactSchema, 'contacts', await store.index('debtorId').getAll(debtorId));
+    const others = readRecords<Contact>(ContactSchema, 'contacts', await tx.byDebtor('contacts', debtorId));
     for (const other of others) {
-      if (other.id !== created.id && other.preferred) await store.put({ ...other, preferred: false });
+      if (other.id !== created.id && other.preferred) await tx.put('contacts', { ...other, preferred: false });
     }
   }
 }
@@ -146,7 +137,7 @@ function validCallPlan(outcome: CallOutcome, debtorId: string): PaymentPlan | nu
  * changes — rebuilds the debtor's summary and deletes the call in progress, all in one transaction: all of it,
  * or nothing (a plan the store refuses leaves the call in progress, to commit again).
  */
-export async function commitCallOutcome(db: CadenceDatabase, callId: string, outcome: CallOutcome, onCorrupt?: CorruptHandler): Promise<void> {
+export async function commitCallOutcome(records: Records, callId: string, outcome: CallOutcome, onCorrupt?: CorruptHandler): Promise<void> {
   const activity = validateForWrite(ActivitySchema, 'activities', outcome.activity);
   const debtorId = activity.debtorId;
   const promise = outcome.promise ? validateForWrite(PromiseSchema, 'promises', outcome.promise) : null;
@@ -154,38 +145,44 @@ export async function commitCallOutcome(db: CadenceDatabase, callId: string, out
   if (promise) belongsTo('promises', promise, debtorId);
   for (const t of tasks) belongsTo('tasks', t, debtorId);
   const plan = validCallPlan(outcome, debtorId);
-  await commitOrAbort(db.transaction(OUTCOME_STORES, 'readwrite', DURABLE), async (tx) => {
-    await requireCall(tx, callId);
-    await requireDebtor(tx, debtorId);
-    await tx.objectStore('activities').put(activity);
-    if (promise) await tx.objectStore('promises').put(promise);
-    for (const t of tasks) await tx.objectStore('tasks').put(t);
-    if (plan) {
-      if ((await tx.objectStore('plans').getKey(plan.id)) !== undefined) throw invalidPlan(plan.id, 'id', 'already exists');
-      await tx.objectStore('plans').put(plan);
-    }
-    await applyInvoiceChanges(tx, debtorId, outcome.invoiceChanges);
-    await applyContactChanges(tx, debtorId, outcome.contactChanges);
-    await recomputeSummary(tx, debtorId, onCorrupt);
-    await tx.objectStore('calls').delete(callId);
-  });
+  await records.write(
+    OUTCOME_STORES,
+    async (tx) => {
+      await requireCall(tx, callId);
+      await requireDebtor(tx, debtorId);
+      await tx.put('activities', activity);
+      if (promise) await tx.put('promises', promise);
+      for (const t of tasks) await tx.put('tasks', t);
+      if (plan) {
+        if (await tx.has('plans', plan.id)) throw invalidPlan(plan.id, 'id', 'already exists');
+        await tx.put('plans', plan);
+      }
+      await applyInvoiceChanges(tx, debtorId, outcome.invoiceChanges);
+      await applyContactChanges(tx, debtorId, outcome.contactChanges);
+      await recomputeSummary(tx, debtorId, onCorrupt);
+      await tx.delete('calls', callId);
+    },
+    DURABLE,
+  );
 }
 
 /** Saves what a call that cannot resume still holds (see recoveredActivity) and closes it, in one transaction. */
-export async function recoverCall(db: CadenceDatabase, callId: string, activity: Activity, onCorrupt?: CorruptHandler): Promise<void> {
+export async function recoverCall(records: Records, callId: string, activity: Activity, onCorrupt?: CorruptHandler): Promise<void> {
   const valid = validateForWrite(ActivitySchema, 'activities', activity);
-  await commitOrAbort(db.transaction(OUTCOME_STORES, 'readwrite', DURABLE), async (tx) => {
-    await requireCall(tx, callId);
-    await requireDebtor(tx, valid.debtorId);
-    await tx.objectStore('activities').put(valid);
-    await recomputeSummary(tx, valid.debtorId, onCorrupt);
-    await tx.objectStore('calls').delete(callId);
-  });
+  await records.write(
+    OUTCOME_STORES,
+    async (tx) => {
+      await requireCall(tx, callId);
+      await requireDebtor(tx, valid.debtorId);
+      await tx.put('activities', valid);
+      await recomputeSummary(tx, valid.debtorId, onCorrupt);
+      await tx.delete('calls', callId);
+    },
+    DURABLE,
+  );
 }
 
 /** Drops a call in progress that holds nothing worth keeping (unreadable, or recovered empty). */
-export async function discardCall(db: CadenceDatabase, callId: string): Promise<void> {
-  await commitOrAbort(db.transaction('calls', 'readwrite', DURABLE), async (tx) => {
-    await tx.store.delete(callId);
-  });
+export async function discardCall(records: Records, callId: string): Promise<void> {
+  await records.write(['calls'], (tx) => tx.delete('calls', callId), DURABLE);
 }

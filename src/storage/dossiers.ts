@@ -20,11 +20,10 @@ import {
 } from '../domain/entities';
 import { toStoredInvoice } from './bundles';
 import { readRecords, readRequired, validateForWrite, type CorruptHandler } from './codec';
-import type { CadenceDatabase } from './db';
 import { StorageError } from './errors';
+import type { Records } from './records';
 import type { StoredInvoice } from './schema';
 import { SUMMARY_SOURCES, recomputeSummary, requireDebtor } from './summaries';
-import { commitOrAbort } from './tx';
 
 /** What each per-debtor store holds, as written. */
 interface DebtorRecords {
@@ -36,40 +35,43 @@ interface DebtorRecords {
 
 const byDueDate = <T extends { dueDate: string }>(a: T, b: T): number => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
 
-export async function getDossier(db: CadenceDatabase, debtorId: string, onCorrupt?: CorruptHandler): Promise<DebtorBundle | undefined> {
-  const tx = db.transaction(['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks']);
-  const range = IDBKeyRange.bound([debtorId, ''], [debtorId, '\uffff']);
-  const [rawDebtor, contacts, invoices, activities, promises, tasks] = await Promise.all([
-    tx.objectStore('debtors').get(debtorId),
-    tx.objectStore('contacts').index('debtorId').getAll(debtorId),
-    tx.objectStore('invoices').index('debtorId').getAll(debtorId),
-    tx.objectStore('activities').index('debtorId_at').getAll(range),
-    tx.objectStore('promises').index('debtorId').getAll(debtorId),
-    tx.objectStore('tasks').index('debtorId').getAll(debtorId),
-  ]);
-  if (rawDebtor === undefined) return undefined;
-  const debtor = readRequired<Debtor>(DebtorSchema, 'debtors', rawDebtor);
-  const timeline = readRecords<Activity>(ActivitySchema, 'activities', activities, onCorrupt);
-  // The index orders instants as text; offsets other than Z need a real time comparison.
-  timeline.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  return {
-    debtor,
-    contacts: readRecords<Contact>(ContactSchema, 'contacts', contacts, onCorrupt),
-    invoices: readRecords<Invoice>(InvoiceSchema, 'invoices', invoices, onCorrupt).sort(byDueDate),
-    activities: timeline,
-    promises: readRecords<PaymentPromise>(PromiseSchema, 'promises', promises, onCorrupt).sort(byDueDate),
-    tasks: readRecords<Task>(TaskSchema, 'tasks', tasks, onCorrupt).sort(byDueDate),
-  };
+/** The timeline in time order; instants in the same millisecond keep the order IndexedDB's `debtorId_at` index gives. */
+function byInstant(a: Activity, b: Activity): number {
+  return Date.parse(a.at) - Date.parse(b.at) || (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function getDossier(records: Records, debtorId: string, onCorrupt?: CorruptHandler): Promise<DebtorBundle | undefined> {
+  return records.read(['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks'], async (tx) => {
+    const [rawDebtor, contacts, invoices, activities, promises, tasks] = await Promise.all([
+      tx.get('debtors', debtorId),
+      tx.byDebtor('contacts', debtorId),
+      tx.byDebtor('invoices', debtorId),
+      tx.byDebtor('activities', debtorId),
+      tx.byDebtor('promises', debtorId),
+      tx.byDebtor('tasks', debtorId),
+    ]);
+    if (rawDebtor === undefined) return undefined;
+    const debtor = readRequired<Debtor>(DebtorSchema, 'debtors', rawDebtor);
+    // Instants are compared as times, not text: offsets other than Z order differently as text.
+    const timeline = readRecords<Activity>(ActivitySchema, 'activities', activities, onCorrupt).sort(byInstant);
+    return {
+      debtor,
+      contacts: readRecords<Contact>(ContactSchema, 'contacts', contacts, onCorrupt),
+      invoices: readRecords<Invoice>(InvoiceSchema, 'invoices', invoices, onCorrupt).sort(byDueDate),
+      activities: timeline,
+      promises: readRecords<PaymentPromise>(PromiseSchema, 'promises', promises, onCorrupt).sort(byDueDate),
+      tasks: readRecords<Task>(TaskSchema, 'tasks', tasks, onCorrupt).sort(byDueDate),
+    };
+  });
 }
 
 /** Puts one debtor record and rebuilds the summary of its debtor (and of its former debtor if it moved). */
-function putDebtorRecord<S extends keyof DebtorRecords>(db: CadenceDatabase, store: S, record: DebtorRecords[S], onCorrupt?: CorruptHandler): Promise<void> {
-  return commitOrAbort(db.transaction([...SUMMARY_SOURCES], 'readwrite'), async (tx) => {
+function putDebtorRecord<S extends keyof DebtorRecords>(records: Records, store: S, record: DebtorRecords[S], onCorrupt?: CorruptHandler): Promise<void> {
+  return records.write(SUMMARY_SOURCES, async (tx) => {
     await requireDebtor(tx, record.debtorId);
-    const objectStore = tx.objectStore(store);
     // Read as unknown: the previous version may predate today's schema.
-    const previous: unknown = await objectStore.get(record.id);
-    await objectStore.put(record);
+    const previous: unknown = await tx.get(store, record.id);
+    await tx.put(store, record);
     await recomputeSummary(tx, record.debtorId, onCorrupt);
     const previousOwner = typeof previous === 'object' && previous !== null ? (previous as { debtorId?: unknown }).debtorId : undefined;
     if (typeof previousOwner === 'string' && previousOwner !== record.debtorId) {
@@ -78,26 +80,26 @@ function putDebtorRecord<S extends keyof DebtorRecords>(db: CadenceDatabase, sto
   });
 }
 
-export async function putContact(db: CadenceDatabase, contact: Contact): Promise<void> {
+export async function putContact(records: Records, contact: Contact): Promise<void> {
   const valid = validateForWrite(ContactSchema, 'contacts', contact);
-  await commitOrAbort(db.transaction(['debtors', 'contacts'], 'readwrite'), async (tx) => {
-    if ((await tx.objectStore('debtors').getKey(valid.debtorId)) === undefined) {
+  await records.write(['debtors', 'contacts'], async (tx) => {
+    if (!(await tx.has('debtors', valid.debtorId))) {
       throw new StorageError('not_found', `Unknown debtor ${valid.debtorId}`, { store: 'debtors', key: valid.debtorId });
     }
-    await tx.objectStore('contacts').put(valid);
+    await tx.put('contacts', valid);
   });
 }
 
-export async function putInvoice(db: CadenceDatabase, invoice: Invoice, onCorrupt?: CorruptHandler): Promise<void> {
+export async function putInvoice(records: Records, invoice: Invoice, onCorrupt?: CorruptHandler): Promise<void> {
   const valid = validateForWrite(InvoiceSchema, 'invoices', invoice);
-  await putDebtorRecord(db, 'invoices', toStoredInvoice(valid), onCorrupt);
+  await putDebtorRecord(records, 'invoices', toStoredInvoice(valid), onCorrupt);
 }
 
-export const addActivity = (db: CadenceDatabase, activity: Activity, onCorrupt?: CorruptHandler): Promise<void> =>
-  putDebtorRecord(db, 'activities', validateForWrite(ActivitySchema, 'activities', activity), onCorrupt);
+export const addActivity = (records: Records, activity: Activity, onCorrupt?: CorruptHandler): Promise<void> =>
+  putDebtorRecord(records, 'activities', validateForWrite(ActivitySchema, 'activities', activity), onCorrupt);
 
-export const putPromise = (db: CadenceDatabase, promise: PaymentPromise, onCorrupt?: CorruptHandler): Promise<void> =>
-  putDebtorRecord(db, 'promises', validateForWrite(PromiseSchema, 'promises', promise), onCorrupt);
+export const putPromise = (records: Records, promise: PaymentPromise, onCorrupt?: CorruptHandler): Promise<void> =>
+  putDebtorRecord(records, 'promises', validateForWrite(PromiseSchema, 'promises', promise), onCorrupt);
 
-export const putTask = (db: CadenceDatabase, task: Task, onCorrupt?: CorruptHandler): Promise<void> =>
-  putDebtorRecord(db, 'tasks', validateForWrite(TaskSchema, 'tasks', task), onCorrupt);
+export const putTask = (records: Records, task: Task, onCorrupt?: CorruptHandler): Promise<void> =>
+  putDebtorRecord(records, 'tasks', validateForWrite(TaskSchema, 'tasks', task), onCorrupt);

@@ -4,29 +4,19 @@
  */
 import { RecapDraft as RecapDraftSchema, type RecapDraft } from '../domain/drafts/recap-draft';
 import { readRecord, validateForWrite, type CorruptHandler } from './codec';
-import type { CadenceDatabase } from './db';
-import { commitOrAbort } from './tx';
+import { DURABLE, type Records } from './records';
 
-const DURABLE = { durability: 'strict' } as const;
-
-export async function getRecapDraft(db: CadenceDatabase, id: string, onCorrupt?: CorruptHandler): Promise<RecapDraft | undefined> {
-  const raw: unknown = await db.get('drafts', id);
+export async function getRecapDraft(records: Records, id: string, onCorrupt?: CorruptHandler): Promise<RecapDraft | undefined> {
+  const raw = await records.read(['drafts'], (tx) => tx.get('drafts', id));
   // An unreadable draft is reported and set aside: the recap then starts again from the generated text.
   return raw === undefined ? undefined : readRecord<RecapDraft>(RecapDraftSchema, 'drafts', raw, onCorrupt ?? (() => undefined));
 }
 
-export async function putRecapDraft(db: CadenceDatabase, draft: RecapDraft): Promise<void> {
-  const valid = validateForWrite(RecapDraftSchema, 'drafts', draft);
-  await commitOrAbort(db.transaction('drafts', 'readwrite', DURABLE), async (tx) => {
-    // Committed at once, like a call's notes: a write started as the tab closes must still land.
-    const put = tx.store.put(valid);
-    tx.commit();
-    await put;
-  });
+export async function putRecapDraft(records: Records, draft: RecapDraft): Promise<void> {
+  // Committed at once, like a call's notes: a write started as the tab closes must still land.
+  await records.putNow('drafts', validateForWrite(RecapDraftSchema, 'drafts', draft));
 }
 
-export async function deleteRecapDraft(db: CadenceDatabase, id: string): Promise<void> {
-  await commitOrAbort(db.transaction('drafts', 'readwrite', DURABLE), async (tx) => {
-    await tx.store.delete(id);
-  });
+export async function deleteRecapDraft(records: Records, id: string): Promise<void> {
+  await records.write(['drafts'], (tx) => tx.delete('drafts', id), DURABLE);
 }

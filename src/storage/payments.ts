@@ -25,13 +25,9 @@ import { trackPromises } from '../domain/payments/tracking';
 import type { PromiseStatus } from '../domain/promises/status';
 import { toStoredInvoice } from './bundles';
 import { readRecords, readRequired, validateForWrite, type CorruptHandler } from './codec';
-import type { CadenceDatabase } from './db';
 import { StorageError } from './errors';
-import { recomputeSummary, requireDebtor, SUMMARY_SOURCES, type SummaryTransaction } from './summaries';
-import { commitOrAbort } from './tx';
-
-// Money the agent was told is recorded must survive a browser crash, not only a closed tab.
-const DURABLE = { durability: 'strict' } as const;
+import { DURABLE, type Records, type RecordTx } from './records';
+import { recomputeSummary, requireDebtor, SUMMARY_SOURCES } from './summaries';
 
 export const PaymentEntry = z.object({
   /** Id of the payment activity written to the timeline. */
@@ -67,11 +63,10 @@ function invalid(key: string, path: string, message: string): StorageError {
   return new StorageError('invalid', `Payment ${key}: ${message}`, { store: 'activities', key, issues: [{ path, message }] });
 }
 
-async function readInvoices(tx: SummaryTransaction, entry: PaymentEntry): Promise<Invoice[]> {
-  const store = tx.objectStore('invoices');
+async function readInvoices(tx: RecordTx, entry: PaymentEntry): Promise<Invoice[]> {
   const out: Invoice[] = [];
   for (const id of new Set(entry.invoiceIds)) {
-    const raw = await store.get(id);
+    const raw = await tx.get('invoices', id);
     if (raw === undefined) throw new StorageError('not_found', `Unknown invoice ${id}`, { store: 'invoices', key: id });
     const invoice = readRequired<Invoice>(InvoiceSchema, 'invoices', raw);
     if (invoice.debtorId !== entry.debtorId) throw invalid(entry.id, 'invoiceIds', `invoice ${id} belongs to another debtor`);
@@ -81,11 +76,11 @@ async function readInvoices(tx: SummaryTransaction, entry: PaymentEntry): Promis
 }
 
 /** Recomputes every promise of the debtor from the timeline as it stands inside `tx`; writes the changed ones. */
-export async function refreshPromises(tx: SummaryTransaction, debtorId: string, today: string, onCorrupt?: CorruptHandler): Promise<PromiseUpdate[]> {
+export async function refreshPromises(tx: RecordTx, debtorId: string, today: string, onCorrupt?: CorruptHandler): Promise<PromiseUpdate[]> {
   const [rawPromises, rawActivities, rawInvoices] = await Promise.all([
-    tx.objectStore('promises').index('debtorId').getAll(debtorId),
-    tx.objectStore('activities').index('debtorId').getAll(debtorId),
-    tx.objectStore('invoices').index('debtorId').getAll(debtorId),
+    tx.byDebtor('promises', debtorId),
+    tx.byDebtor('activities', debtorId),
+    tx.byDebtor('invoices', debtorId),
   ]);
   const promises = readRecords<PaymentPromise>(PromiseSchema, 'promises', rawPromises, onCorrupt);
   const payments = paymentsFromActivities(
@@ -97,7 +92,7 @@ export async function refreshPromises(tx: SummaryTransaction, debtorId: string, 
   for (const p of promises) {
     const track = tracks.get(p.id);
     if (!track || (track.status === p.status && track.paidCents === p.paidCents)) continue;
-    await tx.objectStore('promises').put(validateForWrite(PromiseSchema, 'promises', { ...p, status: track.status, paidCents: track.paidCents }));
+    await tx.put('promises', validateForWrite(PromiseSchema, 'promises', { ...p, status: track.status, paidCents: track.paidCents }));
     updates.push({ id: p.id, status: track.status, paidCents: track.paidCents });
   }
   return updates;
@@ -108,41 +103,42 @@ export async function refreshPromises(tx: SummaryTransaction, debtorId: string, 
  * owe, when an invoice is already paid or belongs to another debtor, or when the value date is after `today`;
  * `not_found` for an unknown debtor or invoice.
  */
-export async function recordPayment(db: CadenceDatabase, input: PaymentEntry, today: string, onCorrupt?: CorruptHandler): Promise<RecordedPayment> {
+export async function recordPayment(records: Records, input: PaymentEntry, today: string, onCorrupt?: CorruptHandler): Promise<RecordedPayment> {
   const entry = validateForWrite(PaymentEntry, 'activities', input);
   if (entry.date > today) throw invalid(entry.id, 'date', 'value date is in the future');
-  let result: RecordedPayment = { allocations: [], promises: [] };
-  await commitOrAbort(db.transaction([...SUMMARY_SOURCES], 'readwrite', DURABLE), async (tx) => {
-    await requireDebtor(tx, entry.debtorId);
-    if ((await tx.objectStore('activities').getKey(entry.id)) !== undefined) throw invalid(entry.id, 'id', 'already recorded');
-    const invoices = await readInvoices(tx, entry);
-    if (invoices.some((i) => i.status === 'paid')) throw invalid(entry.id, 'invoiceIds', 'an invoice is already paid');
-    const { allocations, excessCents } = allocateToInvoices(entry.amountCents, invoices);
-    if (excessCents > 0) throw invalid(entry.id, 'amountCents', `exceeds what the invoices owe by ${excessCents} cents`);
+  // Money the agent was told is recorded must survive a browser crash, not only a closed tab.
+  return records.write(SUMMARY_SOURCES, (tx) => writePayment(tx, entry, today, onCorrupt), DURABLE);
+}
 
-    for (const a of allocations) {
-      const invoice = invoices.find((i) => i.id === a.invoiceId);
-      if (!invoice) continue;
-      const amountPaidCents = invoice.amountPaidCents + a.cents;
-      const status = amountPaidCents >= invoice.amountInclVatCents ? 'paid' : invoice.status;
-      await tx.objectStore('invoices').put(toStoredInvoice(validateForWrite(InvoiceSchema, 'invoices', { ...invoice, amountPaidCents, status })));
-    }
-    const details: PaymentDetails = { amountCents: entry.amountCents, invoiceIds: entry.invoiceIds, means: entry.means, date: entry.date, allocations };
-    const activity: Activity = {
-      schemaVersion: ACTIVITY_SCHEMA_VERSION,
-      id: entry.id,
-      debtorId: entry.debtorId,
-      type: 'payment',
-      at: entry.at,
-      outcome: 'received',
-      summary: entry.summary,
-      agent: entry.agent,
-      details,
-    };
-    await tx.objectStore('activities').put(validateForWrite(ActivitySchema, 'activities', activity));
-    const promises = await refreshPromises(tx, entry.debtorId, today, onCorrupt);
-    await recomputeSummary(tx, entry.debtorId, onCorrupt);
-    result = { allocations, promises };
-  });
-  return result;
+async function writePayment(tx: RecordTx, entry: PaymentEntry, today: string, onCorrupt?: CorruptHandler): Promise<RecordedPayment> {
+  await requireDebtor(tx, entry.debtorId);
+  if (await tx.has('activities', entry.id)) throw invalid(entry.id, 'id', 'already recorded');
+  const invoices = await readInvoices(tx, entry);
+  if (invoices.some((i) => i.status === 'paid')) throw invalid(entry.id, 'invoiceIds', 'an invoice is already paid');
+  const { allocations, excessCents } = allocateToInvoices(entry.amountCents, invoices);
+  if (excessCents > 0) throw invalid(entry.id, 'amountCents', `exceeds what the invoices owe by ${excessCents} cents`);
+
+  for (const a of allocations) {
+    const invoice = invoices.find((i) => i.id === a.invoiceId);
+    if (!invoice) continue;
+    const amountPaidCents = invoice.amountPaidCents + a.cents;
+    const status = amountPaidCents >= invoice.amountInclVatCents ? 'paid' : invoice.status;
+    await tx.put('invoices', toStoredInvoice(validateForWrite(InvoiceSchema, 'invoices', { ...invoice, amountPaidCents, status })));
+  }
+  const details: PaymentDetails = { amountCents: entry.amountCents, invoiceIds: entry.invoiceIds, means: entry.means, date: entry.date, allocations };
+  const activity: Activity = {
+    schemaVersion: ACTIVITY_SCHEMA_VERSION,
+    id: entry.id,
+    debtorId: entry.debtorId,
+    type: 'payment',
+    at: entry.at,
+    outcome: 'received',
+    summary: entry.summary,
+    agent: entry.agent,
+    details,
+  };
+  await tx.put('activities', validateForWrite(ActivitySchema, 'activities', activity));
+  const promises = await refreshPromises(tx, entry.debtorId, today, onCorrupt);
+  await recomputeSummary(tx, entry.debtorId, onCorrupt);
+  return { allocations, promises };
 }

@@ -22,13 +22,10 @@ import {
 } from '../domain/entities';
 import { planPromises, planTotal } from '../domain/plans/plan';
 import { readRecords, readRequired, validateForWrite, type CorruptHandler } from './codec';
-import type { CadenceDatabase } from './db';
 import { StorageError } from './errors';
+import { DURABLE, type Records, type RecordTx } from './records';
 import type { CadenceStoreName } from './schema';
 import { recomputeSummary, requireDebtor, SUMMARY_SOURCES } from './summaries';
-import { commitOrAbort } from './tx';
-
-const DURABLE = { durability: 'strict' } as const;
 const PLAN_STORES: CadenceStoreName[] = [...SUMMARY_SOURCES, 'plans'];
 
 export interface PlanDecision {
@@ -68,7 +65,7 @@ function sameDebtor(activity: Activity, plan: PaymentPlan): void {
 }
 
 /** Stores a new proposal (status `proposed`), with its timeline entry when given; refuses an id already used. */
-export async function proposePlan(db: CadenceDatabase, input: PaymentPlan, activity?: Activity, onCorrupt?: CorruptHandler): Promise<void> {
+export async function proposePlan(records: Records, input: PaymentPlan, activity?: Activity, onCorrupt?: CorruptHandler): Promise<void> {
   const plan = validateForWrite(PlanSchema, 'plans', input);
   if (plan.status !== 'proposed' || plan.decidedAt !== undefined || plan.decidedBy !== undefined) {
     throw invalid(plan.id, 'status', 'a new plan is proposed, not yet decided');
@@ -76,15 +73,19 @@ export async function proposePlan(db: CadenceDatabase, input: PaymentPlan, activ
   checkPlan(plan);
   const entry = activity ? validateForWrite(ActivitySchema, 'activities', activity) : undefined;
   if (entry) sameDebtor(entry, plan);
-  await commitOrAbort(db.transaction(PLAN_STORES, 'readwrite', DURABLE), async (tx) => {
-    await requireDebtor(tx, plan.debtorId);
-    if ((await tx.objectStore('plans').getKey(plan.id)) !== undefined) throw invalid(plan.id, 'id', 'already exists');
-    await tx.objectStore('plans').put(plan);
-    if (entry) {
-      await tx.objectStore('activities').put(entry);
-      await recomputeSummary(tx, plan.debtorId, onCorrupt);
-    }
-  });
+  await records.write(
+    PLAN_STORES,
+    async (tx) => {
+      await requireDebtor(tx, plan.debtorId);
+      if (await tx.has('plans', plan.id)) throw invalid(plan.id, 'id', 'already exists');
+      await tx.put('plans', plan);
+      if (entry) {
+        await tx.put('activities', entry);
+        await recomputeSummary(tx, plan.debtorId, onCorrupt);
+      }
+    },
+    DURABLE,
+  );
 }
 
 /**
@@ -92,43 +93,47 @@ export async function proposePlan(db: CadenceDatabase, input: PaymentPlan, activ
  * `not_found` for an unknown plan and `invalid` when it was already decided or an instalment is already past.
  * Returns the promises created (none on rejection).
  */
-export async function decidePlan(db: CadenceDatabase, planId: string, decision: PlanDecision, onCorrupt?: CorruptHandler): Promise<PaymentPromise[]> {
+export async function decidePlan(records: Records, planId: string, decision: PlanDecision, onCorrupt?: CorruptHandler): Promise<PaymentPromise[]> {
   const activity = validateForWrite(ActivitySchema, 'activities', decision.activity);
+  return records.write(PLAN_STORES, (tx) => writeDecision(tx, planId, { ...decision, activity }, onCorrupt), DURABLE);
+}
+
+async function writeDecision(tx: RecordTx, planId: string, decision: PlanDecision, onCorrupt?: CorruptHandler): Promise<PaymentPromise[]> {
+  const { activity } = decision;
   let created: PaymentPromise[] = [];
-  await commitOrAbort(db.transaction(PLAN_STORES, 'readwrite', DURABLE), async (tx) => {
-    const raw = await tx.objectStore('plans').get(planId);
-    if (raw === undefined) throw new StorageError('not_found', `Unknown plan ${planId}`, { store: 'plans', key: planId });
-    const plan = readRequired<PaymentPlan>(PlanSchema, 'plans', raw);
-    if (plan.status !== 'proposed') throw invalid(planId, 'status', `already ${plan.status}`);
-    sameDebtor(activity, plan);
-    const note = decision.note?.trim() ? [plan.note, decision.note.trim()].filter(Boolean).join('\n') : plan.note;
-    const decided = validateForWrite(PlanSchema, 'plans', { ...plan, status: decision.status, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt, note });
-    await requireDebtor(tx, plan.debtorId);
-    if (decision.status === 'approved') {
-      const day = toWallTime(decision.decidedAt).date;
-      const past = plan.instalments.findIndex((i) => i.dueDate < day);
-      if (past >= 0) throw invalid(planId, `instalments.${past}.dueDate`, 'instalment date already past');
-      created = planPromises(decided).map((p) => validateForWrite(PromiseSchema, 'promises', p));
-      for (const p of created) {
-        if ((await tx.objectStore('promises').getKey(p.id)) !== undefined) throw invalid(planId, 'id', `promise ${p.id} already exists`);
-        await tx.objectStore('promises').put(p);
-      }
+  const raw = await tx.get('plans', planId);
+  if (raw === undefined) throw new StorageError('not_found', `Unknown plan ${planId}`, { store: 'plans', key: planId });
+  const plan = readRequired<PaymentPlan>(PlanSchema, 'plans', raw);
+  if (plan.status !== 'proposed') throw invalid(planId, 'status', `already ${plan.status}`);
+  sameDebtor(activity, plan);
+  const note = decision.note?.trim() ? [plan.note, decision.note.trim()].filter(Boolean).join('\n') : plan.note;
+  const decided = validateForWrite(PlanSchema, 'plans', { ...plan, status: decision.status, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt, note });
+  await requireDebtor(tx, plan.debtorId);
+  if (decision.status === 'approved') {
+    const day = toWallTime(decision.decidedAt).date;
+    const past = plan.instalments.findIndex((i) => i.dueDate < day);
+    if (past >= 0) throw invalid(planId, `instalments.${past}.dueDate`, 'instalment date already past');
+    created = planPromises(decided).map((p) => validateForWrite(PromiseSchema, 'promises', p));
+    for (const p of created) {
+      if (await tx.has('promises', p.id)) throw invalid(planId, 'id', `promise ${p.id} already exists`);
+      await tx.put('promises', p);
     }
-    await tx.objectStore('plans').put(decided);
-    await tx.objectStore('activities').put(activity);
-    await recomputeSummary(tx, plan.debtorId, onCorrupt);
-  });
+  }
+  await tx.put('plans', decided);
+  await tx.put('activities', activity);
+  await recomputeSummary(tx, plan.debtorId, onCorrupt);
   return created;
 }
 
 /** Plans, newest first; those of one debtor and/or one status when asked. */
-export async function listPlans(db: CadenceDatabase, filter: PlanFilter = {}, onCorrupt?: CorruptHandler): Promise<PaymentPlan[]> {
-  const raws: unknown[] =
+export async function listPlans(records: Records, filter: PlanFilter = {}, onCorrupt?: CorruptHandler): Promise<PaymentPlan[]> {
+  const raws = await records.read(['plans'], (tx) =>
     filter.debtorId !== undefined
-      ? await db.getAllFromIndex('plans', 'debtorId', filter.debtorId)
+      ? tx.byDebtor('plans', filter.debtorId)
       : filter.status !== undefined
-        ? await db.getAllFromIndex('plans', 'status', filter.status)
-        : await db.getAll('plans');
+        ? tx.plansByStatus(filter.status)
+        : tx.getAll('plans'),
+  );
   return readRecords<PaymentPlan>(PlanSchema, 'plans', raws, onCorrupt)
     .filter((p) => filter.status === undefined || p.status === filter.status)
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : -1));

@@ -14,8 +14,8 @@ import {
 } from '../domain/entities';
 import { DEFAULT_ECB_SEMESTER_RATES, DEFAULT_LEGAL_RATES, validateSemesterTable } from '../domain/penalties/rates';
 import { readRecord, validateForWrite, type CorruptHandler } from './codec';
-import type { CadenceDatabase } from './db';
 import { StorageError } from './errors';
+import type { Records } from './records';
 import { CREDITOR_KEY, RATES_KEY } from './schema';
 
 export const DEFAULT_RATE_SETTINGS: RateSettings = {
@@ -44,14 +44,18 @@ const copyRates = (r: RateSettings): RateSettings => ({
   contractual: { ...r.contractual },
 });
 
-export async function getRateSettings(db: CadenceDatabase, onCorrupt?: CorruptHandler): Promise<RateSettings> {
-  const raw: unknown = await db.get('settings', RATES_KEY);
+const readSetting = (records: Records, key: string): Promise<unknown> => records.read(['settings'], (tx) => tx.get('settings', key));
+const writeSetting = (records: Records, value: RateSettings | CreditorProfile, key: string): Promise<void> =>
+  records.write(['settings'], (tx) => tx.put('settings', value, key));
+
+export async function getRateSettings(records: Records, onCorrupt?: CorruptHandler): Promise<RateSettings> {
+  const raw = await readSetting(records, RATES_KEY);
   const stored = raw === undefined ? undefined : readRecord<RateSettings>(RateSettingsSchema, 'settings', raw, onCorrupt);
   return copyRates(stored ?? DEFAULT_RATE_SETTINGS);
 }
 
 /** Refuses (`invalid`) a table that is not one rate per semester start, sorted or not. */
-export async function putRateSettings(db: CadenceDatabase, input: RateSettings): Promise<void> {
+export async function putRateSettings(records: Records, input: RateSettings): Promise<void> {
   const rates = validateForWrite(RateSettingsSchema, 'settings', input);
   for (const table of ['ecb', 'legal'] as const) {
     const issues = validateSemesterTable(rates[table]);
@@ -64,18 +68,18 @@ export async function putRateSettings(db: CadenceDatabase, input: RateSettings):
     }
   }
   const sorted = { ...rates, ecb: [...rates.ecb].sort(byFrom), legal: [...rates.legal].sort(byFrom) };
-  await db.put('settings', sorted, RATES_KEY);
+  await writeSetting(records, sorted, RATES_KEY);
 }
 
 const byFrom = (a: { from: string }, b: { from: string }): number => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0);
 
-export async function getCreditor(db: CadenceDatabase, onCorrupt?: CorruptHandler): Promise<CreditorProfile> {
-  const raw: unknown = await db.get('settings', CREDITOR_KEY);
+export async function getCreditor(records: Records, onCorrupt?: CorruptHandler): Promise<CreditorProfile> {
+  const raw = await readSetting(records, CREDITOR_KEY);
   const stored = raw === undefined ? undefined : readRecord<CreditorProfile>(CreditorSchema, 'settings', raw, onCorrupt);
   const found = stored ?? DEFAULT_CREDITOR;
   return { ...found, address: { ...found.address } };
 }
 
-export async function putCreditor(db: CadenceDatabase, creditor: CreditorProfile): Promise<void> {
-  await db.put('settings', validateForWrite(CreditorSchema, 'settings', creditor), CREDITOR_KEY);
+export async function putCreditor(records: Records, creditor: CreditorProfile): Promise<void> {
+  await writeSetting(records, validateForWrite(CreditorSchema, 'settings', creditor), CREDITOR_KEY);
 }

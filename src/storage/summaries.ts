@@ -2,7 +2,6 @@
  * Keeps a debtor's worklist summary in step with its records, inside the caller's read-write transaction
  * (so the record and its summary are committed together or not at all).
  */
-import type { IDBPTransaction } from 'idb';
 import {
   Activity as ActivitySchema,
   Debtor as DebtorSchema,
@@ -12,31 +11,30 @@ import {
   type Debtor,
 } from '../domain/entities';
 import { summarizeDebtor } from '../domain/summarize';
-import { readRecords, readRequired, type CorruptHandler } from './codec';
+import type { DebtorSummary } from '../domain/summary';
+import { readRecords, readRequired, readSummaries, type CorruptHandler } from './codec';
 import { StorageError } from './errors';
-import type { CadenceDB, CadenceStoreName } from './schema';
+import type { Records, RecordTx } from './records';
+import type { CadenceStoreName } from './schema';
 
 /** The stores a summary is computed from, plus the summaries store itself. */
 export const SUMMARY_SOURCES: readonly CadenceStoreName[] = ['debtors', 'invoices', 'activities', 'promises', 'tasks', 'summaries'];
 
-/** A read-write transaction that must include every store of SUMMARY_SOURCES. */
-export type SummaryTransaction = IDBPTransaction<CadenceDB, CadenceStoreName[], 'readwrite'>;
-
 /** Reads a debtor that must exist: a write about an unknown debtor is refused rather than orphaned. */
-export async function requireDebtor(tx: SummaryTransaction, debtorId: string): Promise<Debtor> {
-  const raw = await tx.objectStore('debtors').get(debtorId);
+export async function requireDebtor(tx: RecordTx, debtorId: string): Promise<Debtor> {
+  const raw = await tx.get('debtors', debtorId);
   if (raw === undefined) throw new StorageError('not_found', `Unknown debtor ${debtorId}`, { store: 'debtors', key: debtorId });
   return readRequired<Debtor>(DebtorSchema, 'debtors', raw);
 }
 
 /** Rebuilds one debtor's summary from what the transaction sees (its own pending writes included). */
-export async function recomputeSummary(tx: SummaryTransaction, debtorId: string, onCorrupt?: CorruptHandler): Promise<void> {
+export async function recomputeSummary(tx: RecordTx, debtorId: string, onCorrupt?: CorruptHandler): Promise<void> {
   const debtor = await requireDebtor(tx, debtorId);
   const [invoices, activities, promises, tasks] = await Promise.all([
-    tx.objectStore('invoices').index('debtorId').getAll(debtorId),
-    tx.objectStore('activities').index('debtorId').getAll(debtorId),
-    tx.objectStore('promises').index('debtorId').getAll(debtorId),
-    tx.objectStore('tasks').index('debtorId').getAll(debtorId),
+    tx.byDebtor('invoices', debtorId),
+    tx.byDebtor('activities', debtorId),
+    tx.byDebtor('promises', debtorId),
+    tx.byDebtor('tasks', debtorId),
   ]);
   const summary = summarizeDebtor({
     debtor,
@@ -46,5 +44,32 @@ export async function recomputeSummary(tx: SummaryTransaction, debtorId: string,
     promises: readRecords(PromiseSchema, 'promises', promises, onCorrupt),
     tasks: readRecords(TaskSchema, 'tasks', tasks, onCorrupt),
   });
-  await tx.objectStore('summaries').put(summary);
+  await tx.put('summaries', summary);
+}
+
+export interface SummaryPaging {
+  chunkSize: number;
+  /** Runs between chunks so the main thread can paint. */
+  pause: () => Promise<void>;
+  onCorrupt?: CorruptHandler;
+}
+
+/** Every summary in debtor-id order, one short transaction per chunk, each chunk handed to `onChunk`. */
+export async function listSummaries(records: Records, paging: SummaryPaging, onChunk?: (chunk: DebtorSummary[]) => void): Promise<DebtorSummary[]> {
+  const all: DebtorSummary[] = [];
+  let after: string | undefined;
+  for (;;) {
+    // One transaction per chunk: pausing between chunks would auto-commit a longer one anyway.
+    const values = await records.read(['summaries'], (tx) => tx.getAll('summaries', { after, limit: paging.chunkSize }));
+    if (values.length === 0) break;
+    const chunk = readSummaries(values, paging.onCorrupt);
+    for (const s of chunk) all.push(s);
+    onChunk?.(chunk);
+    if (values.length < paging.chunkSize) break;
+    // The store's key path is `debtorId`, which IndexedDB guarantees on every stored record, corrupt ones
+    // included: the next chunk starts after it without a second read of the keys (a quarter of the time).
+    after = (values[values.length - 1] as { debtorId: string }).debtorId;
+    await paging.pause();
+  }
+  return all;
 }

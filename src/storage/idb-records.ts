@@ -1,0 +1,72 @@
+/**
+ * Records over IndexedDB: each RecordTx call is one request on the transaction (never anything else awaited
+ * inside it, or IndexedDB would commit early), and a read-write transaction is aborted when its work throws.
+ */
+import type { CadenceDatabase } from './db';
+import type { KeyRangeQuery, Records, RecordTx } from './records';
+import type { CadenceStoreName } from './schema';
+import { commitOrAbort } from './tx';
+
+// The operations are checked against the typed stores through RecordTx; here the store name is a variable,
+// which idb's per-store typing cannot follow, so requests go through this plain shape.
+interface PlainIndex {
+  getAll(query?: IDBValidKey | IDBKeyRange | null, count?: number): Promise<unknown[]>;
+}
+interface PlainStore extends PlainIndex {
+  get(key: IDBValidKey): Promise<unknown>;
+  getKey(key: IDBValidKey): Promise<IDBValidKey | undefined>;
+  count(): Promise<number>;
+  put(value: unknown, key?: IDBValidKey): Promise<unknown>;
+  delete(key: IDBValidKey): Promise<void>;
+  clear(): Promise<void>;
+  index(name: string): PlainIndex;
+}
+interface PlainTx {
+  objectStore(name: CadenceStoreName): PlainStore;
+  commit(): void;
+  abort(): void;
+  done: Promise<void>;
+}
+
+function recordTx(tx: PlainTx): RecordTx {
+  const store = (name: CadenceStoreName): PlainStore => tx.objectStore(name);
+  return {
+    get: (name, key) => store(name).get(key),
+    has: async (name, key) => (await store(name).getKey(key)) !== undefined,
+    count: (name) => store(name).count(),
+    getAll: (name, query: KeyRangeQuery = {}) =>
+      store(name).getAll(query.after === undefined ? null : IDBKeyRange.lowerBound(query.after, true), query.limit),
+    byDebtor: (name, debtorId) => store(name).index('debtorId').getAll(debtorId),
+    plansByStatus: (status) => store('plans').index('status').getAll(status),
+    put: async (name, value, key) => {
+      await store(name).put(value, key);
+    },
+    delete: (name, key) => store(name).delete(key),
+    clear: (name) => store(name).clear(),
+  };
+}
+
+export function idbRecords(db: CadenceDatabase): Records {
+  const open = (stores: readonly CadenceStoreName[], mode: IDBTransactionMode, durable?: boolean): PlainTx =>
+    db.transaction([...stores], mode, durable ? { durability: 'strict' } : undefined) as unknown as PlainTx;
+  return {
+    async read(stores, work) {
+      const tx = open(stores, 'readonly');
+      return work(recordTx(tx));
+    },
+    async write(stores, work, options = {}) {
+      let result: Awaited<ReturnType<typeof work>> | undefined;
+      await commitOrAbort(open(stores, 'readwrite', options.durable), async (tx) => {
+        result = await work(recordTx(tx));
+      });
+      return result as Awaited<ReturnType<typeof work>>;
+    },
+    async putNow(name, value) {
+      await commitOrAbort(open([name], 'readwrite', true), async (tx) => {
+        const put = tx.objectStore(name).put(value);
+        tx.commit();
+        await put;
+      });
+    },
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * CadenceStore over any Records (./records.ts): every operation is written once here and in the modules it
+ * loads, and runs the same on IndexedDB (./store.ts) and in memory (./memory-store.ts). Every write is parsed
+ * by zod first; every write that changes what a debtor owes or what was done about it rebuilds that debtor's
+ * summary in the same transaction. Failures come out as StorageError (kind `quota`, `invalid`, `not_found`,
+ * `corrupt`, `closed`, …).
+ */
+import type { DebtorBundle } from '../domain/bundle';
+import { DEFAULT_SETTINGS, Settings as SettingsSchema, type Settings } from '../domain/entities';
+import { summarizeDebtor } from '../domain/summarize';
+import type { CadenceStore } from './api';
+import { toStoredInvoice, validateBundle } from './bundles';
+import { readRecord, validateForWrite, type CorruptHandler } from './codec';
+import type { Records } from './records';
+import { ALL_STORES, SETTINGS_KEY, type CadenceStoreName } from './schema';
+import { listSummaries, recomputeSummary } from './summaries';
+import { guarded } from './tx';
+
+export interface CadenceStoreOptions {
+  /**
+   * Told about each stored record that fails its schema on read; the record is then skipped. Without it a
+   * corrupt record makes the read fail with a `corrupt` StorageError.
+   */
+  onCorrupt?: CorruptHandler;
+  /** Summaries read per chunk by listSummaries. */
+  summaryChunkSize?: number;
+  /** Runs between summary chunks so the main thread can paint; defaults to a macrotask. */
+  yieldBetweenChunks?: () => Promise<void>;
+}
+
+/** What differs between the places records live, beyond Records itself. */
+export interface RecordsBackend {
+  records: Records;
+  /** Through the fastest path the backend has (IndexedDB: the `numberKey` index). */
+  findDebtorIdsByInvoiceNumber(key: string, limit: number): Promise<string[]>;
+  close(): void;
+  databaseName?: string;
+}
+
+const noop = (): void => undefined;
+// Only the call screen and its resume banner use call records: their code loads with them, not at start.
+// One shared promise, so calls made in a row create their transactions in that same order.
+let callsModule: Promise<typeof import('./calls')> | undefined;
+const calls = () => (callsModule ??= import('./calls'));
+// Payments, plans and letter settings load with the screens that use them.
+const payments = () => import('./payments');
+const plans = () => import('./plans');
+const preferences = () => import('./preferences');
+// A dossier is read and edited one debtor at a time, from the screens after the worklist.
+const dossiers = () => import('./dossiers');
+const drafts = () => import('./drafts');
+const MODULES = { calls, dossiers, drafts, payments, plans, preferences };
+export type StorageModule = keyof typeof MODULES;
+
+/** Fetches storage modules a screen is about to use, so their first call does not wait on the network. */
+export function preloadStorage(modules: readonly StorageModule[]): Promise<unknown> {
+  return Promise.all(modules.map((name) => MODULES[name]()));
+}
+
+const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const BUNDLE_STORES: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks', 'summaries'];
+
+/** Writes whole bundles in one transaction; a bundle of a debtor already stored gets its summary rebuilt from the store. */
+function writeBundles(records: Records, bundles: readonly DebtorBundle[], onCorrupt?: CorruptHandler): Promise<void> {
+  return records.write(BUNDLE_STORES, async (tx) => {
+    const seen = new Map<string, number>();
+    for (const b of bundles) seen.set(b.debtor.id, (seen.get(b.debtor.id) ?? 0) + 1);
+    const existing = await Promise.all(bundles.map((b) => tx.has('debtors', b.debtor.id)));
+    const writes: Promise<unknown>[] = [];
+    // Each request gets a handler at once: if a later put fails, the ones queued before it reject with
+    // AbortError, and that must not surface as unhandled rejections.
+    const track = (request: Promise<unknown>): void => {
+      request.catch(noop);
+      writes.push(request);
+    };
+    const rebuildFromStore = new Set<string>();
+    bundles.forEach((b, i) => {
+      track(tx.put('debtors', b.debtor));
+      for (const c of b.contacts) track(tx.put('contacts', c));
+      for (const inv of b.invoices) track(tx.put('invoices', toStoredInvoice(inv)));
+      for (const a of b.activities) track(tx.put('activities', a));
+      for (const p of b.promises) track(tx.put('promises', p));
+      for (const t of b.tasks) track(tx.put('tasks', t));
+      // A debtor already stored may own records the bundle lacks: its summary must come from the store.
+      if (existing[i] || (seen.get(b.debtor.id) ?? 0) > 1) rebuildFromStore.add(b.debtor.id);
+      else track(tx.put('summaries', summarizeDebtor(b)));
+    });
+    await Promise.all(writes);
+    for (const id of rebuildFromStore) await recomputeSummary(tx, id, onCorrupt);
+  });
+}
+
+export function createRecordStore(backend: RecordsBackend, options: CadenceStoreOptions = {}): CadenceStore {
+  const { records } = backend;
+  const { onCorrupt } = options;
+  const paging = { chunkSize: options.summaryChunkSize ?? 2_000, pause: options.yieldBetweenChunks ?? macrotask, onCorrupt };
+  const store: CadenceStore = {
+    isEmpty: () => guarded(async () => (await records.read(['debtors'], (tx) => tx.count('debtors'))) === 0),
+
+    counts: () =>
+      guarded(() =>
+        records.read(['debtors', 'invoices'], async (tx) => {
+          const [debtors, invoices] = await Promise.all([tx.count('debtors'), tx.count('invoices')]);
+          return { debtors, invoices };
+        }),
+      ),
+
+    getDossier: (debtorId) => guarded(async () => (await dossiers()).getDossier(records, debtorId, onCorrupt)),
+    putContact: (contact) => guarded(async () => (await dossiers()).putContact(records, contact)),
+    putInvoice: (invoice) => guarded(async () => (await dossiers()).putInvoice(records, invoice, onCorrupt)),
+    addActivity: (activity) => guarded(async () => (await dossiers()).addActivity(records, activity, onCorrupt)),
+    putPromise: (promise) => guarded(async () => (await dossiers()).putPromise(records, promise, onCorrupt)),
+    putTask: (task) => guarded(async () => (await dossiers()).putTask(records, task, onCorrupt)),
+
+    putBundles: (bundles) =>
+      guarded(async () => {
+        const valid = bundles.map(validateBundle);
+        if (valid.length > 0) await writeBundles(records, valid, onCorrupt);
+      }),
+
+    listSummaries: (onChunk) => guarded(() => listSummaries(records, paging, onChunk)),
+    findDebtorIdsByInvoiceNumber: (prefix, limit) => guarded(() => backend.findDebtorIdsByInvoiceNumber(prefix, limit)),
+
+    getSettings: () =>
+      guarded(async () => {
+        const raw = await records.read(['settings'], (tx) => tx.get('settings', SETTINGS_KEY));
+        // Copies, so a caller editing the result never edits the shared default.
+        if (raw === undefined) return { ...DEFAULT_SETTINGS };
+        return readRecord<Settings>(SettingsSchema, 'settings', raw, onCorrupt) ?? { ...DEFAULT_SETTINGS };
+      }),
+
+    putSettings: (settings) =>
+      guarded(async () => {
+        const valid = validateForWrite(SettingsSchema, 'settings', settings);
+        await records.write(['settings'], (tx) => tx.put('settings', valid, SETTINGS_KEY));
+      }),
+
+    saveCall: (record) => guarded(async () => (await calls()).saveCall(records, record)),
+    restoreCall: (record) => guarded(async () => (await calls()).restoreCall(records, record)),
+    getCall: (callId) => guarded(async () => (await calls()).getCall(records, callId, onCorrupt)),
+    activeCalls: (debtorId) => guarded(async () => (await calls()).activeCalls(records, debtorId, onCorrupt)),
+    commitCallOutcome: (callId, outcome) => guarded(async () => (await calls()).commitCallOutcome(records, callId, outcome, onCorrupt)),
+    recoverCall: (callId, activity) => guarded(async () => (await calls()).recoverCall(records, callId, activity, onCorrupt)),
+    discardCall: (callId) => guarded(async () => (await calls()).discardCall(records, callId)),
+
+    recordPayment: (entry, today) => guarded(async () => (await payments()).recordPayment(records, entry, today, onCorrupt)),
+    proposePlan: (plan, activity) => guarded(async () => (await plans()).proposePlan(records, plan, activity, onCorrupt)),
+    decidePlan: (planId, decision) => guarded(async () => (await plans()).decidePlan(records, planId, decision, onCorrupt)),
+    listPlans: (filter) => guarded(async () => (await plans()).listPlans(records, filter, onCorrupt)),
+    getRateSettings: () => guarded(async () => (await preferences()).getRateSettings(records, onCorrupt)),
+    putRateSettings: (rates) => guarded(async () => (await preferences()).putRateSettings(records, rates)),
+    getCreditor: () => guarded(async () => (await preferences()).getCreditor(records, onCorrupt)),
+    putCreditor: (creditor) => guarded(async () => (await preferences()).putCreditor(records, creditor)),
+
+    getRecapDraft: (id) => guarded(async () => (await drafts()).getRecapDraft(records, id, onCorrupt)),
+    putRecapDraft: (draft) => guarded(async () => (await drafts()).putRecapDraft(records, draft)),
+    deleteRecapDraft: (id) => guarded(async () => (await drafts()).deleteRecapDraft(records, id)),
+
+    clearAll: () =>
+      guarded(() =>
+        records.write(ALL_STORES, async (tx) => {
+          await Promise.all(ALL_STORES.map((name) => tx.clear(name)));
+        }),
+      ),
+
+    close: () => backend.close(),
+  };
+  if (backend.databaseName !== undefined) return { ...store, databaseName: backend.databaseName };
+  return store;
+}

@@ -1,0 +1,54 @@
+/**
+ * What the store's operations need of the place records live, so each operation (a call's outcome, a
+ * payment, a plan decision, a summary rebuild…) is written once and runs on IndexedDB (./idb-records.ts) and
+ * in memory (./memory-records.ts) alike. Reads hand back `unknown`: the operations parse them with zod, as
+ * the disk may hold records from older code.
+ */
+import type { CadenceDB, CadenceStoreName } from './schema';
+
+/** Stores with a `debtorId` index. */
+export type DebtorStoreName = 'contacts' | 'invoices' | 'activities' | 'promises' | 'tasks' | 'calls' | 'plans' | 'drafts';
+
+export type StoredValue<S extends CadenceStoreName> = CadenceDB[S]['value'];
+
+export interface KeyRangeQuery {
+  /** Only records whose key is strictly greater. */
+  after?: string;
+  limit?: number;
+}
+
+/** One transaction's view of the records: it sees its own pending writes. */
+export interface RecordTx {
+  get(store: CadenceStoreName, key: string): Promise<unknown>;
+  has(store: CadenceStoreName, key: string): Promise<boolean>;
+  count(store: CadenceStoreName): Promise<number>;
+  /** Records in key order. */
+  getAll(store: CadenceStoreName, query?: KeyRangeQuery): Promise<unknown[]>;
+  /** The records of one debtor, in key order. */
+  byDebtor(store: DebtorStoreName, debtorId: string): Promise<unknown[]>;
+  /** Plans of one status, in key order. */
+  plansByStatus(status: string): Promise<unknown[]>;
+  /** `key` only for the settings store, whose keys are out of line. */
+  put<S extends CadenceStoreName>(store: S, value: StoredValue<S>, key?: string): Promise<void>;
+  delete(store: CadenceStoreName, key: string): Promise<void>;
+  clear(store: CadenceStoreName): Promise<void>;
+}
+
+export interface WriteOptions {
+  /** The agent is told the data is saved: it must survive a browser crash (IndexedDB `strict` durability). */
+  durable?: boolean;
+}
+
+/** Where records live: transactions over a set of stores, each read-write one all or nothing. */
+export interface Records {
+  read<T>(stores: readonly CadenceStoreName[], work: (tx: RecordTx) => Promise<T>): Promise<T>;
+  /** Commits only when `work` resolves; anything it throws leaves every store as it was. */
+  write<T>(stores: readonly CadenceStoreName[], work: (tx: RecordTx) => Promise<T>, options?: WriteOptions): Promise<T>;
+  /**
+   * One durable put committed at once, before its result comes back: a save started as the tab closes must
+   * still reach the disk (reliability R3, R10).
+   */
+  putNow<S extends CadenceStoreName>(store: S, value: StoredValue<S>): Promise<void>;
+}
+
+export const DURABLE: WriteOptions = { durable: true };
