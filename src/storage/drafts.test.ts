@@ -3,43 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createDbFromFixture, FIXTURES } from '../../tests/fixtures/db/load';
 import type { RecapDraft } from '../domain/drafts/recap-draft';
 import { DB_VERSION, openCadenceDb } from './db';
+import { draft } from './contract/settings.contract';
 import { createCadenceStore } from './store';
 
 let n = 0;
-const draft = (over: Partial<RecapDraft> = {}): RecapDraft => ({
-  schemaVersion: 1,
-  id: 'act-call-1',
-  debtorId: 'deb-1',
-  to: 'compta@exemple.fr',
-  subject: 'Suite à notre appel',
-  body: 'Bonjour,\n\nComme convenu…',
-  updatedAt: '2026-11-23T09:00:00.000Z',
-  ...over,
-});
 
-describe('recap drafts', () => {
-  it('keeps the newest edit of each recap, and forgets it on delete and clearAll', async () => {
-    const store = createCadenceStore(await openCadenceDb(`drafts-${++n}-${Date.now()}`));
-    expect(await store.getRecapDraft('act-call-1')).toBeUndefined();
-    await store.putRecapDraft(draft());
-    await store.putRecapDraft(draft({ body: 'Bonjour Madame,', updatedAt: '2026-11-23T09:00:05.000Z' }));
-    await store.putRecapDraft(draft({ id: 'act-call-2', subject: 'Autre appel' }));
-    expect(await store.getRecapDraft('act-call-1')).toEqual(draft({ body: 'Bonjour Madame,', updatedAt: '2026-11-23T09:00:05.000Z' }));
-    await store.deleteRecapDraft('act-call-1');
-    expect(await store.getRecapDraft('act-call-1')).toBeUndefined();
-    await store.clearAll();
-    expect(await store.getRecapDraft('act-call-2')).toBeUndefined();
-    store.close();
-  });
-
-  it('refuses a draft that fails its schema and writes nothing', async () => {
-    const store = createCadenceStore(await openCadenceDb(`drafts-${++n}-${Date.now()}`));
-    await expect(store.putRecapDraft({ ...draft(), updatedAt: 'now' })).rejects.toMatchObject({ kind: 'invalid', store: 'drafts' });
-    await expect(store.putRecapDraft({ ...draft(), body: 'x'.repeat(100_001) })).rejects.toMatchObject({ kind: 'invalid', store: 'drafts' });
-    expect(await store.getRecapDraft('act-call-1')).toBeUndefined();
-    store.close();
-  });
-
+describe('recap drafts on IndexedDB', () => {
   it('sets an unreadable stored draft aside instead of failing the recap', async () => {
     const name = `drafts-${++n}-${Date.now()}`;
     const db = await openCadenceDb(name);

@@ -1,8 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { makeActivity, makeBundle, makeContact, makeDebtor, makeInvoice, makePromise, makeTask } from '../../tests/fixtures/db/builders';
-import { DEFAULT_SETTINGS, type Invoice } from '../domain/entities';
-import { summarizeDebtor } from '../domain/summarize';
-import type { DebtorSummary } from '../domain/summary';
+import { makeBundle, makeDebtor, makeInvoice } from '../../tests/fixtures/db/builders';
+import { fullBundle } from './contract/harness';
 import { openCadenceDb } from './db';
 import { createCadenceStore, type CadenceStoreOptions } from './store';
 
@@ -12,56 +10,10 @@ async function setup(options: CadenceStoreOptions = {}) {
   return { db, store: createCadenceStore(db, options) };
 }
 
-const summaryOf = async (db: Awaited<ReturnType<typeof setup>>['db'], id: string): Promise<DebtorSummary | undefined> => db.get('summaries', id);
-
-describe('empty store', () => {
-  it('is empty, counts zero, and returns default settings', async () => {
-    const { store } = await setup();
-    expect(await store.isEmpty()).toBe(true);
-    expect(await store.counts()).toEqual({ debtors: 0, invoices: 0 });
-    expect(await store.getSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(await store.listSummaries()).toEqual([]);
-    expect(await store.getDossier('nobody')).toBeUndefined();
-  });
-});
-
-describe('putBundles', () => {
-  const bundle = makeBundle({
-    contacts: [makeContact()],
-    invoices: [makeInvoice(), makeInvoice({ id: 'i2', number: 'FA-2026-0002', dueDate: '2026-11-30' })],
-    activities: [makeActivity()],
-    promises: [makePromise()],
-    tasks: [makeTask()],
-  });
-
-  it('round-trips a dossier and writes its summary', async () => {
-    const { db, store } = await setup();
-    await store.putBundles([bundle, makeBundle({ debtor: makeDebtor({ id: 'd2', name: 'Garage Ébène' }) })]);
-    expect(await store.isEmpty()).toBe(false);
-    expect(await store.counts()).toEqual({ debtors: 2, invoices: 2 });
-    expect(await store.getDossier('d1')).toEqual(bundle);
-    expect(await summaryOf(db, 'd1')).toEqual(summarizeDebtor(bundle));
-    expect((await summaryOf(db, 'd2'))?.searchKey).toBe('garage ebene');
-  });
-
-  it('writes nothing when one record of one bundle is invalid', async () => {
-    const { store } = await setup();
-    const bad = makeBundle({ debtor: makeDebtor({ id: 'd2' }), invoices: [makeInvoice({ id: 'bad', debtorId: 'd2', amountInclVatCents: -5 })] });
-    await expect(store.putBundles([bundle, bad])).rejects.toMatchObject({
-      kind: 'invalid',
-      store: 'invoices',
-      key: 'bad',
-      issues: [expect.objectContaining({ path: 'amountInclVatCents' })],
-    });
-    expect(await store.counts()).toEqual({ debtors: 0, invoices: 0 });
-    expect(await store.listSummaries()).toEqual([]);
-  });
-
-  it('refuses a record that belongs to another debtor than its bundle', async () => {
-    const { store } = await setup();
-    await expect(store.putBundles([makeBundle({ tasks: [makeTask({ debtorId: 'other' })] })])).rejects.toMatchObject({ kind: 'invalid', store: 'tasks' });
-    expect(await store.isEmpty()).toBe(true);
-  });
+// What every store does is in the contract (./store.contract.ts); here, what only IndexedDB can do: fail on a
+// full disk, and hold records another version of the code wrote or that were damaged on disk.
+describe('putBundles on IndexedDB', () => {
+  const bundle = fullBundle();
 
   it('rolls back the whole transaction when the disk is full mid-write', async () => {
     const { store } = await setup();
@@ -80,123 +32,9 @@ describe('putBundles', () => {
     expect(await store.counts()).toEqual({ debtors: 0, invoices: 0 });
     expect(await store.listSummaries()).toEqual([]);
   });
-
-  it('merges into a debtor already stored and summarises everything it owns', async () => {
-    const { db, store } = await setup();
-    await store.putBundles([bundle]);
-    const extra = makeInvoice({ id: 'i3', number: 'FA-2026-0003', amountInclVatCents: 7_000 });
-    await store.putBundles([makeBundle({ invoices: [extra] })]);
-    const dossier = await store.getDossier('d1');
-    expect(dossier?.activities).toHaveLength(1);
-    expect(dossier?.invoices.map((i) => i.id).sort()).toEqual(['i1', 'i2', 'i3']);
-    expect((await summaryOf(db, 'd1'))?.openItems.map((i) => i.invoiceId).sort()).toEqual(['i1', 'i2', 'i3']);
-  });
 });
 
-describe('single writes keep the summary in step', () => {
-  async function seeded() {
-    const ctx = await setup();
-    await ctx.store.putBundles([makeBundle(), makeBundle({ debtor: makeDebtor({ id: 'd2', name: 'Atelier Zoé' }) })]);
-    return ctx;
-  }
-
-  it('putInvoice adds an open item; paying it removes it', async () => {
-    const { db, store } = await seeded();
-    await store.putInvoice(makeInvoice({ amountInclVatCents: 9_000 }));
-    expect((await summaryOf(db, 'd1'))?.openItems).toEqual([expect.objectContaining({ invoiceId: 'i1', outstandingCents: 9_000 })]);
-    await store.putInvoice(makeInvoice({ amountInclVatCents: 9_000, amountPaidCents: 9_000, status: 'paid' }));
-    expect((await summaryOf(db, 'd1'))?.openItems).toEqual([]);
-  });
-
-  it('putInvoice indexes the number for prefix search', async () => {
-    const { store } = await seeded();
-    await store.putInvoice(makeInvoice({ id: 'av', debtorId: 'd2', number: 'AV-2026-77' }));
-    expect(await store.findDebtorIdsByInvoiceNumber('av-2026', 5)).toEqual(['d2']);
-  });
-
-  it('an invoice moved to another debtor leaves the first summary too', async () => {
-    const { db, store } = await seeded();
-    await store.putInvoice(makeInvoice());
-    await store.putInvoice(makeInvoice({ debtorId: 'd2' }));
-    expect((await summaryOf(db, 'd1'))?.openItems).toEqual([]);
-    expect((await summaryOf(db, 'd2'))?.openItems.map((i) => i.invoiceId)).toEqual(['i1']);
-  });
-
-  it('addActivity updates the last action', async () => {
-    const { db, store } = await seeded();
-    await store.addActivity(makeActivity({ id: 'a9', type: 'email', at: '2026-11-22T08:00:00.000Z', outcome: 'sent' }));
-    expect((await summaryOf(db, 'd1'))?.lastAction).toEqual({ at: '2026-11-22T08:00:00.000Z', type: 'email', outcome: 'sent' });
-  });
-
-  it('putPromise and putTask show up, a done task drops out', async () => {
-    const { db, store } = await seeded();
-    await store.putPromise(makePromise({ status: 'broken' }));
-    await store.putTask(makeTask());
-    let s = await summaryOf(db, 'd1');
-    expect(s?.promises.map((p) => p.status)).toEqual(['broken']);
-    expect(s?.openTasks.map((t) => t.id)).toEqual(['t1']);
-    await store.putTask(makeTask({ done: true, doneAt: '2026-11-20T09:00:00.000Z' }));
-    s = await summaryOf(db, 'd1');
-    expect(s?.openTasks).toEqual([]);
-  });
-
-  it('refuses records of an unknown debtor and invalid records, writing nothing', async () => {
-    const { store } = await seeded();
-    await expect(store.putInvoice(makeInvoice({ debtorId: 'ghost' }))).rejects.toMatchObject({ kind: 'not_found', key: 'ghost' });
-    await expect(store.putContact(makeContact({ debtorId: 'ghost' }))).rejects.toMatchObject({ kind: 'not_found' });
-    await expect(store.putTask({ ...makeTask(), dueDate: '20/11/2026' })).rejects.toMatchObject({ kind: 'invalid', store: 'tasks' });
-    expect(await store.counts()).toEqual({ debtors: 2, invoices: 0 });
-    expect((await store.getDossier('d1'))?.tasks).toEqual([]);
-  });
-
-  it('putContact stores a contact of a known debtor', async () => {
-    const { store } = await seeded();
-    await store.putContact(makeContact({ id: 'c2', name: 'Léa Roux' }));
-    expect((await store.getDossier('d1'))?.contacts.map((c) => c.name)).toEqual(['Léa Roux']);
-  });
-});
-
-describe('reads', () => {
-  it('finds debtors by invoice-number prefix, case-insensitively, unique, up to the limit', async () => {
-    const { store } = await setup();
-    const inv = (id: string, debtorId: string, number: string): Invoice => makeInvoice({ id, debtorId, number });
-    await store.putBundles([
-      makeBundle({ invoices: [inv('a', 'd1', 'FA-2026-0101'), inv('b', 'd1', 'FA-2026-0102')] }),
-      makeBundle({ debtor: makeDebtor({ id: 'd2' }), invoices: [inv('c', 'd2', 'fa-2026-0110')] }),
-      makeBundle({ debtor: makeDebtor({ id: 'd3' }), invoices: [inv('d', 'd3', 'FA-2026-0200'), inv('e', 'd3', 'AV-0101')] }),
-    ]);
-    expect(await store.findDebtorIdsByInvoiceNumber('fa-2026-01', 10)).toEqual(['d1', 'd2']);
-    expect(await store.findDebtorIdsByInvoiceNumber('FA-2026', 10)).toEqual(['d1', 'd2', 'd3']);
-    expect(await store.findDebtorIdsByInvoiceNumber('FA-2026', 2)).toEqual(['d1', 'd2']);
-    expect(await store.findDebtorIdsByInvoiceNumber('0101', 10)).toEqual([]);
-    expect(await store.findDebtorIdsByInvoiceNumber('  ', 10)).toEqual([]);
-  });
-
-  it('finds debtors beyond the first read when one debtor holds many matching invoices', async () => {
-    const { store } = await setup();
-    // Limit 2 reads 10 invoices at once; d1 owns the first 12, so d2 is only found by reading on.
-    const many = Array.from({ length: 12 }, (_, i) => makeInvoice({ id: `a${i}`, debtorId: 'd1', number: `FA-1-${String(i).padStart(2, '0')}` }));
-    await store.putBundles([
-      makeBundle({ invoices: many }),
-      makeBundle({ debtor: makeDebtor({ id: 'd2' }), invoices: [makeInvoice({ id: 'b', debtorId: 'd2', number: 'FA-2-00' })] }),
-      makeBundle({ debtor: makeDebtor({ id: 'd3' }), invoices: [makeInvoice({ id: 'c', debtorId: 'd3', number: 'FA-3-00' })] }),
-    ]);
-    expect(await store.findDebtorIdsByInvoiceNumber('fa-', 2)).toEqual(['d1', 'd2']);
-    expect(await store.findDebtorIdsByInvoiceNumber('fa-', 10)).toEqual(['d1', 'd2', 'd3']);
-    expect(await store.findDebtorIdsByInvoiceNumber('fa-1-1', 1)).toEqual(['d1']);
-  });
-
-  it('lists summaries in chunks, yielding between them', async () => {
-    const pause = vi.fn(async () => undefined);
-    const { store } = await setup({ summaryChunkSize: 2, yieldBetweenChunks: pause });
-    await store.putBundles(['a', 'b', 'c', 'd', 'e'].map((id) => makeBundle({ debtor: makeDebtor({ id }) })));
-    const sizes: number[] = [];
-    const all = await store.listSummaries((chunk) => sizes.push(chunk.length));
-    expect(sizes).toEqual([2, 2, 1]);
-    expect(pause).toHaveBeenCalledTimes(2);
-    expect(all.map((s) => s.debtorId)).toEqual(['a', 'b', 'c', 'd', 'e']);
-  });
-
+describe('listSummaries on IndexedDB', () => {
   it('goes on past a corrupt summary that ends a chunk, skipping only that one', async () => {
     const corrupt: string[] = [];
     const { store, db } = await setup({ summaryChunkSize: 2, yieldBetweenChunks: async () => undefined, onCorrupt: (r) => void corrupt.push(r.key ?? '?') });
@@ -207,19 +45,6 @@ describe('reads', () => {
     expect(all.map((s) => s.debtorId)).toEqual(['a', 'c', 'd', 'e']);
     expect(sizes).toEqual([1, 2, 1]);
     expect(corrupt).toEqual(['b']);
-  });
-
-  it('orders the timeline by instant, whatever the offsets', async () => {
-    const { store } = await setup();
-    await store.putBundles([
-      makeBundle({
-        activities: [
-          makeActivity({ id: 'late', at: '2026-11-20T10:00:00.000Z' }),
-          makeActivity({ id: 'early', at: '2026-11-20T10:30:00+01:00' }),
-        ],
-      }),
-    ]);
-    expect((await store.getDossier('d1'))?.activities.map((a) => a.id)).toEqual(['early', 'late']);
   });
 });
 
@@ -250,24 +75,5 @@ describe('corrupt records on read', () => {
     expect((await store.getDossier('d1'))?.invoices).toHaveLength(1);
     expect((await store.listSummaries()).map((s) => s.debtorId)).toEqual(['d1']);
     expect(onCorrupt.mock.calls.map(([r]) => `${r.store}/${r.key}`)).toEqual(['activities/junk', 'summaries/zz']);
-  });
-});
-
-describe('settings and clearAll', () => {
-  it('stores valid settings and refuses invalid ones', async () => {
-    const { store } = await setup();
-    await store.putSettings({ ...DEFAULT_SETTINGS, language: 'en', agentName: 'Léo' });
-    expect(await store.getSettings()).toMatchObject({ language: 'en', agentName: 'Léo' });
-    await expect(store.putSettings({ ...DEFAULT_SETTINGS, language: 'de' as 'en' })).rejects.toMatchObject({ kind: 'invalid' });
-    expect((await store.getSettings()).language).toBe('en');
-  });
-
-  it('clearAll empties every store, settings included', async () => {
-    const { db, store } = await setup();
-    await store.putBundles([makeBundle({ contacts: [makeContact()], invoices: [makeInvoice()], tasks: [makeTask()], promises: [makePromise()], activities: [makeActivity()] })]);
-    await store.putSettings({ ...DEFAULT_SETTINGS, agentName: 'Léo' });
-    await store.clearAll();
-    for (const name of db.objectStoreNames) expect(await db.count(name)).toBe(0);
-    expect(await store.getSettings()).toEqual(DEFAULT_SETTINGS);
   });
 });
