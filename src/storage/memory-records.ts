@@ -59,13 +59,19 @@ class Draft {
     return this.cleared.has(store) ? undefined : this.base[store].get(key);
   }
 
-  keys(store: CadenceStoreName): string[] {
-    const keys = new Set(this.cleared.has(store) ? [] : this.base[store].keys());
-    for (const [key, value] of this.writes.get(store) ?? []) {
-      if (value === null) keys.delete(key);
-      else keys.add(key);
+  /** Keys of the records `keep` accepts (all when omitted), in key order. */
+  keys(store: CadenceStoreName, keep?: (value: unknown) => boolean): string[] {
+    const pending = this.writes.get(store);
+    const keys: string[] = [];
+    if (!this.cleared.has(store)) {
+      for (const [key, value] of this.base[store]) {
+        if (!pending?.has(key) && (!keep || keep(value))) keys.push(key);
+      }
     }
-    return [...keys].sort(byKey);
+    for (const [key, value] of pending ?? []) {
+      if (value !== null && (!keep || keep(value))) keys.push(key);
+    }
+    return keys.sort(byKey);
   }
 
   put(store: CadenceStoreName, key: string, value: unknown): void {
@@ -100,10 +106,7 @@ function recordTx(draft: Draft, writable: boolean): RecordTx {
   };
   const valuesOf = (store: CadenceStoreName, keys: string[]): unknown[] => keys.map((k) => structuredClone(draft.get(store, k)));
   const matching = (store: CadenceStoreName, name: string, wanted: string): unknown[] =>
-    valuesOf(
-      store,
-      draft.keys(store).filter((k) => field(draft.get(store, k), name) === wanted),
-    );
+    valuesOf(store, draft.keys(store, (value) => field(value, name) === wanted));
   return {
     get: async (store, key) => structuredClone(draft.get(store, key)),
     has: async (store, key) => draft.get(store, key) !== undefined,
