@@ -1,6 +1,6 @@
 /**
  * Whole-debtor writes (seeding, imports, restores): validated entirely before any transaction opens, then
- * written in one transaction by the store.
+ * written in one transaction. Loaded on demand by the store: the first screen only reads.
  */
 import type { DebtorBundle } from '../domain/bundle';
 import {
@@ -11,11 +11,14 @@ import {
   PaymentPromise as PromiseSchema,
   Task as TaskSchema,
 } from '../domain/entities';
+import { summarizeDebtor } from '../domain/summarize';
 import { toSearchKey } from '../domain/text';
-import { validateForWrite } from './codec';
+import { validateForWrite, type CorruptHandler } from './codec';
 import { StorageError } from './errors';
-import type { StoredInvoice } from './schema';
+import type { Records } from './records';
+import type { CadenceStoreName, StoredInvoice } from './schema';
 import type { Invoice } from '../domain/entities';
+import { recomputeSummary } from './summaries';
 
 export function toStoredInvoice(invoice: Invoice): StoredInvoice {
   return { ...invoice, numberKey: toSearchKey(invoice.number) };
@@ -48,4 +51,43 @@ export function validateBundle(bundle: DebtorBundle): DebtorBundle {
     promises: owned('promises', PromiseSchema, bundle.promises),
     tasks: owned('tasks', TaskSchema, bundle.tasks),
   };
+}
+
+const noop = (): void => undefined;
+const BUNDLE_STORES: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks', 'summaries'];
+
+/** Writes whole bundles in one transaction; a bundle of a debtor already stored gets its summary rebuilt from the store. */
+function writeBundles(records: Records, bundles: readonly DebtorBundle[], onCorrupt?: CorruptHandler): Promise<void> {
+  return records.write(BUNDLE_STORES, async (tx) => {
+    const seen = new Map<string, number>();
+    for (const b of bundles) seen.set(b.debtor.id, (seen.get(b.debtor.id) ?? 0) + 1);
+    const existing = await Promise.all(bundles.map((b) => tx.has('debtors', b.debtor.id)));
+    const writes: Promise<unknown>[] = [];
+    // Each request gets a handler at once: if a later put fails, the ones queued before it reject with
+    // AbortError, and that must not surface as unhandled rejections.
+    const track = (request: Promise<unknown>): void => {
+      request.catch(noop);
+      writes.push(request);
+    };
+    const rebuildFromStore = new Set<string>();
+    bundles.forEach((b, i) => {
+      track(tx.put('debtors', b.debtor));
+      for (const c of b.contacts) track(tx.put('contacts', c));
+      for (const inv of b.invoices) track(tx.put('invoices', toStoredInvoice(inv)));
+      for (const a of b.activities) track(tx.put('activities', a));
+      for (const p of b.promises) track(tx.put('promises', p));
+      for (const t of b.tasks) track(tx.put('tasks', t));
+      // A debtor already stored may own records the bundle lacks: its summary must come from the store.
+      if (existing[i] || (seen.get(b.debtor.id) ?? 0) > 1) rebuildFromStore.add(b.debtor.id);
+      else track(tx.put('summaries', summarizeDebtor(b)));
+    });
+    await Promise.all(writes);
+    for (const id of rebuildFromStore) await recomputeSummary(tx, id, onCorrupt);
+  });
+}
+
+/** Writes bundles whole: all of them in one transaction, or none (every record parsed before it opens). */
+export async function putBundles(records: Records, bundles: DebtorBundle[], onCorrupt?: CorruptHandler): Promise<void> {
+  const valid = bundles.map(validateBundle);
+  if (valid.length > 0) await writeBundles(records, valid, onCorrupt);
 }

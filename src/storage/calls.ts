@@ -24,7 +24,8 @@ import { checkPlan, invalid as invalidPlan } from './plans';
 import { validateCallForWrite, validateRescuedCall, readCall } from './call-records';
 import { readRecords, readRequired, validateForWrite, type CorruptHandler } from './codec';
 import { StorageError } from './errors';
-import { DURABLE, type Records, type RecordTx } from './records';
+import type { Records, RecordTx } from './records';
+import { DURABLE } from './tx';
 import type { CadenceStoreName, StoredCall } from './schema';
 import { recomputeSummary, requireDebtor } from './summaries';
 // The agent was told "saved": every write here is durable, it must survive a crash of the browser.

@@ -4,7 +4,8 @@
  */
 import { RecapDraft as RecapDraftSchema, type RecapDraft } from '../domain/drafts/recap-draft';
 import { readRecord, validateForWrite, type CorruptHandler } from './codec';
-import { DURABLE, type Records } from './records';
+import type { Records } from './records';
+import { DURABLE } from './tx';
 
 export async function getRecapDraft(records: Records, id: string, onCorrupt?: CorruptHandler): Promise<RecapDraft | undefined> {
   const raw = await records.read(['drafts'], (tx) => tx.get('drafts', id));

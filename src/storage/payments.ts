@@ -26,7 +26,8 @@ import type { PromiseStatus } from '../domain/promises/status';
 import { toStoredInvoice } from './bundles';
 import { readRecords, readRequired, validateForWrite, type CorruptHandler } from './codec';
 import { StorageError } from './errors';
-import { DURABLE, type Records, type RecordTx } from './records';
+import type { Records, RecordTx } from './records';
+import { DURABLE } from './tx';
 import { recomputeSummary, requireDebtor, SUMMARY_SOURCES } from './summaries';
 
 export const PaymentEntry = z.object({

@@ -23,7 +23,8 @@ import {
 import { planPromises, planTotal } from '../domain/plans/plan';
 import { readRecords, readRequired, validateForWrite, type CorruptHandler } from './codec';
 import { StorageError } from './errors';
-import { DURABLE, type Records, type RecordTx } from './records';
+import type { Records, RecordTx } from './records';
+import { DURABLE } from './tx';
 import type { CadenceStoreName } from './schema';
 import { recomputeSummary, requireDebtor, SUMMARY_SOURCES } from './summaries';
 const PLAN_STORES: CadenceStoreName[] = [...SUMMARY_SOURCES, 'plans'];

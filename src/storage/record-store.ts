@@ -5,15 +5,12 @@
  * summary in the same transaction. Failures come out as StorageError (kind `quota`, `invalid`, `not_found`,
  * `corrupt`, `closed`, …).
  */
-import type { DebtorBundle } from '../domain/bundle';
 import { DEFAULT_SETTINGS, Settings as SettingsSchema, type Settings } from '../domain/entities';
-import { summarizeDebtor } from '../domain/summarize';
 import type { CadenceStore } from './api';
-import { toStoredInvoice, validateBundle } from './bundles';
 import { readRecord, validateForWrite, type CorruptHandler } from './codec';
 import type { Records } from './records';
-import { ALL_STORES, SETTINGS_KEY, type CadenceStoreName } from './schema';
-import { listSummaries, recomputeSummary } from './summaries';
+import { ALL_STORES, SETTINGS_KEY } from './schema';
+import { listSummaries } from './summaries';
 import { guarded } from './tx';
 
 export interface CadenceStoreOptions {
@@ -37,7 +34,6 @@ export interface RecordsBackend {
   databaseName?: string;
 }
 
-const noop = (): void => undefined;
 // Only the call screen and its resume banner use call records: their code loads with them, not at start.
 // One shared promise, so calls made in a row create their transactions in that same order.
 let callsModule: Promise<typeof import('./calls')> | undefined;
@@ -49,7 +45,9 @@ const preferences = () => import('./preferences');
 // A dossier is read and edited one debtor at a time, from the screens after the worklist.
 const dossiers = () => import('./dossiers');
 const drafts = () => import('./drafts');
-const MODULES = { calls, dossiers, drafts, payments, plans, preferences };
+// Whole bundles are written by the seed and by imports, never by the first screen.
+const bundles = () => import('./bundles');
+const MODULES = { bundles, calls, dossiers, drafts, payments, plans, preferences };
 export type StorageModule = keyof typeof MODULES;
 
 /** Fetches storage modules a screen is about to use, so their first call does not wait on the network. */
@@ -58,38 +56,6 @@ export function preloadStorage(modules: readonly StorageModule[]): Promise<unkno
 }
 
 const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-const BUNDLE_STORES: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks', 'summaries'];
-
-/** Writes whole bundles in one transaction; a bundle of a debtor already stored gets its summary rebuilt from the store. */
-function writeBundles(records: Records, bundles: readonly DebtorBundle[], onCorrupt?: CorruptHandler): Promise<void> {
-  return records.write(BUNDLE_STORES, async (tx) => {
-    const seen = new Map<string, number>();
-    for (const b of bundles) seen.set(b.debtor.id, (seen.get(b.debtor.id) ?? 0) + 1);
-    const existing = await Promise.all(bundles.map((b) => tx.has('debtors', b.debtor.id)));
-    const writes: Promise<unknown>[] = [];
-    // Each request gets a handler at once: if a later put fails, the ones queued before it reject with
-    // AbortError, and that must not surface as unhandled rejections.
-    const track = (request: Promise<unknown>): void => {
-      request.catch(noop);
-      writes.push(request);
-    };
-    const rebuildFromStore = new Set<string>();
-    bundles.forEach((b, i) => {
-      track(tx.put('debtors', b.debtor));
-      for (const c of b.contacts) track(tx.put('contacts', c));
-      for (const inv of b.invoices) track(tx.put('invoices', toStoredInvoice(inv)));
-      for (const a of b.activities) track(tx.put('activities', a));
-      for (const p of b.promises) track(tx.put('promises', p));
-      for (const t of b.tasks) track(tx.put('tasks', t));
-      // A debtor already stored may own records the bundle lacks: its summary must come from the store.
-      if (existing[i] || (seen.get(b.debtor.id) ?? 0) > 1) rebuildFromStore.add(b.debtor.id);
-      else track(tx.put('summaries', summarizeDebtor(b)));
-    });
-    await Promise.all(writes);
-    for (const id of rebuildFromStore) await recomputeSummary(tx, id, onCorrupt);
-  });
-}
-
 export function createRecordStore(backend: RecordsBackend, options: CadenceStoreOptions = {}): CadenceStore {
   const { records } = backend;
   const { onCorrupt } = options;
@@ -112,11 +78,7 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
     putPromise: (promise) => guarded(async () => (await dossiers()).putPromise(records, promise, onCorrupt)),
     putTask: (task) => guarded(async () => (await dossiers()).putTask(records, task, onCorrupt)),
 
-    putBundles: (bundles) =>
-      guarded(async () => {
-        const valid = bundles.map(validateBundle);
-        if (valid.length > 0) await writeBundles(records, valid, onCorrupt);
-      }),
+    putBundles: (list) => guarded(async () => (await bundles()).putBundles(records, list, onCorrupt)),
 
     listSummaries: (onChunk) => guarded(() => listSummaries(records, paging, onChunk)),
     findDebtorIdsByInvoiceNumber: (prefix, limit) => guarded(() => backend.findDebtorIdsByInvoiceNumber(prefix, limit)),

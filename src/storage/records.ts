@@ -50,5 +50,3 @@ export interface Records {
    */
   putNow<S extends CadenceStoreName>(store: S, value: StoredValue<S>): Promise<void>;
 }
-
-export const DURABLE: WriteOptions = { durable: true };

@@ -3,8 +3,12 @@
  * and a read-write transaction commits only when all of its work succeeded.
  */
 import { toStorageError } from './errors';
+import type { WriteOptions } from './records';
 
 const noop = (): void => undefined;
+
+/** For writes the agent is told are saved: they must survive a crash of the browser, not only of the tab. */
+export const DURABLE: WriteOptions = { durable: true };
 
 export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   try {
