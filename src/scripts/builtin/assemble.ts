@@ -48,7 +48,7 @@ export function assembleBuiltin(locale: CallScript['locale'], structure: ScriptS
     const words = text(texts.steps, step.id, file, 'steps');
     const at = `steps.${step.id}`;
     onlyKnown(words.captures, step.captures.map((c) => c.id), file, `${at}.captures`);
-    if (words.fourC.length !== step.fourC.length) throw new Error(`${file}: ${at}.fourC: ${step.fourC.length} reminders expected`);
+    if (words.fourC.length !== step.fourC.length) throw new Error(`${file}: ${at}.fourC: ${words.fourC.length} texts for ${step.fourC.length} reminders`);
     const captures = step.captures.map(({ options, ...field }) => {
       const { label, options: labels = {} } = text(words.captures, field.id, file, `${at}.captures`);
       const base = { id: field.id, type: field.type, label, required: field.required };
