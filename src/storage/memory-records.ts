@@ -8,7 +8,8 @@ import { StorageError } from './errors';
 import type { DebtorStoreName, KeyRangeQuery, Records, RecordTx, StoredValue } from './records';
 import { ALL_STORES, type CadenceStoreName } from './schema';
 
-const KEY_PATH: Record<CadenceStoreName, string | null> = {
+// IndexedDB key paths (upgrades.ts); `null` for the settings store, whose keys are out of line.
+const KEY_PATH: Record<CadenceStoreName, string | readonly string[] | null> = {
   debtors: 'id',
   contacts: 'id',
   invoices: 'id',
@@ -20,6 +21,10 @@ const KEY_PATH: Record<CadenceStoreName, string | null> = {
   calls: 'callId',
   plans: 'id',
   drafts: 'id',
+  scripts: 'id',
+  // The script library (script-library.ts) has its own in-memory twin; here its stores only need clearing,
+  // and a compound key is kept as the JSON of its parts.
+  scriptVersions: ['scriptId', 'version'],
 };
 
 /** IndexedDB orders string keys by code unit, which is how `<` compares strings. */
@@ -29,7 +34,7 @@ const field = (value: unknown, name: string): unknown => (typeof value === 'obje
 
 function keyOf(store: CadenceStoreName, value: unknown, key: string | undefined): string {
   const path = KEY_PATH[store];
-  const found = path === null ? key : field(value, path);
+  const found = path === null ? key : typeof path === 'string' ? field(value, path) : JSON.stringify(path.map((p) => field(value, p)));
   // IndexedDB refuses such a put with a DataError; the operations never make one, but a bug must not slip by.
   if (typeof found !== 'string') throw new DOMException(`No key for a record of ${store}`, 'DataError');
   return found;
