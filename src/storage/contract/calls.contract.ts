@@ -9,7 +9,7 @@ import { recoveredActivity } from '../../domain/call/recovery';
 import type { Invoice } from '../../domain/entities';
 import { AFTER_COMMITMENT, COMPLETED_CALL, TO_DELAY_REASON, callInput, drive, startCall } from '../../machines/call.testing';
 import type { CallEvent } from '../../machines/call.types';
-import type { CallRecordInput } from '../api';
+import type { CadenceStore, CallRecordInput } from '../api';
 import { summaryOf, type MakeStore } from './harness';
 
 const AT = '2026-11-18T09:40:00.000Z';
@@ -23,6 +23,13 @@ function driven(events: readonly CallEvent[], callId = 'call-1') {
 function record(envelope: CallRecordInput['envelope'], updatedAt = AT): CallRecordInput {
   const { callId, debtorId } = envelope.snapshot.context;
   return { callId, debtorId, updatedAt, envelope };
+}
+
+/** A completed call saved as in progress, and the outcome it would commit. */
+async function savedCompletedCall(store: CadenceStore) {
+  const { actor, last } = driven(COMPLETED_CALL);
+  await store.saveCall(record(last));
+  return { actor, outcome: callOutcome(actor.getSnapshot().context, AT, idSequence('new')) };
 }
 
 export function callsContract(makeStore: MakeStore): void {
@@ -90,9 +97,7 @@ export function callsContract(makeStore: MakeStore): void {
   describe('commitCallOutcome', () => {
     it('writes the activity, promise, tasks and corrected contact, refreshes the summary and closes the call', async () => {
       const store = await setup();
-      const { actor, last } = driven(COMPLETED_CALL);
-      await store.saveCall(record(last));
-      const outcome = callOutcome(actor.getSnapshot().context, AT, idSequence('new'));
+      const { outcome } = await savedCompletedCall(store);
       await store.commitCallOutcome('call-1', outcome);
 
       const dossier = await store.getDossier('d1');
@@ -158,9 +163,7 @@ export function callsContract(makeStore: MakeStore): void {
 
     it('commits once: a second commit of the same call is refused and writes nothing', async () => {
       const store = await setup();
-      const { actor, last } = driven(COMPLETED_CALL);
-      await store.saveCall(record(last));
-      const outcome = callOutcome(actor.getSnapshot().context, AT, idSequence('new'));
+      const { actor, outcome } = await savedCompletedCall(store);
       await store.commitCallOutcome('call-1', outcome);
       const again = callOutcome(actor.getSnapshot().context, AT, idSequence('again'));
       await expect(store.commitCallOutcome('call-1', again)).rejects.toMatchObject({ kind: 'not_found', store: 'calls' });
@@ -208,9 +211,7 @@ export function callsContract(makeStore: MakeStore): void {
       const store = await setup();
       const other: Invoice = { ...bundleFixture().invoices[0]!, id: 'x1', debtorId: 'd2' };
       await store.putBundles([{ ...bundleFixture(), debtor: { ...bundleFixture().debtor, id: 'd2' }, contacts: [], invoices: [other] }]);
-      const { actor, last } = driven(COMPLETED_CALL);
-      await store.saveCall(record(last));
-      const outcome = callOutcome(actor.getSnapshot().context, AT, idSequence('new'));
+      const { outcome } = await savedCompletedCall(store);
       await expect(
         store.commitCallOutcome('call-1', { ...outcome, invoiceChanges: [{ invoiceId: 'x1', status: 'disputed', disputeReason: 'x' }] }),
       ).rejects.toMatchObject({ kind: 'invalid' });
