@@ -24,6 +24,11 @@ export function Header(): JSX.Element {
               </A>
             </li>
             <li>
+              <A href="/scripts" class="app-nav__link">
+                {t('nav.scripts')}
+              </A>
+            </li>
+            <li>
               <A href="/settings" class="app-nav__link">
                 {t('nav.settings')}
               </A>

@@ -39,7 +39,8 @@ export async function boot(location: Pick<Location, 'search'> = window.location)
     if (i18n.isInitialized) await setLang(settings.language);
     else await initI18n(settings.language);
     if (!largeSeed && !demoDeclined() && (await store.isEmpty())) await seedDemo(store, todayIso());
-    return { kind: 'ready', services: createAppServices(store, settings), largeSeed };
+    const scripts = () => import('../storage/script-library').then((m) => m.createIdbScriptLibrary(db, reportCorrupt));
+    return { kind: 'ready', services: createAppServices(store, settings, scripts), largeSeed };
   } catch (error) {
     await ensureI18n();
     return { kind: 'failed', error };

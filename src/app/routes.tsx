@@ -32,6 +32,8 @@ const LAZY_PAGES: LazyPage[] = [
   { path: '/plans', load: () => import('../features/plans/PlansPage'), namespaces: ['plans', 'dossier'], storage: ['dossiers'] },
   { path: '/debtors/:id/call', load: () => import('../features/call/CallPage'), namespaces: ['call', 'callscreen', 'recap', 'drafts'], storage: ['dossiers', 'calls', 'plans', 'preferences'] },
   { path: '/debtors/:id/recap', load: () => import('../features/recap/RecapPage'), namespaces: ['recap', 'dossier'], storage: ['dossiers'] },
+  { path: '/scripts', load: () => import('../features/studio/ScriptsPage'), namespaces: ['studio', 'call'] },
+  { path: '/scripts/:id', load: () => import('../features/studio/ScriptEditorPage'), namespaces: ['studio', 'call'] },
   { path: '/settings', load: () => import('../features/settings/SettingsPage'), namespaces: ['settings', 'penalties', 'letters', 'drafts'] },
 ];
 

@@ -7,6 +7,7 @@ import type { Settings } from '../domain/entities';
 import { prepareLang, setLang } from '../i18n';
 import type { CadenceStore } from '../storage/api';
 import type { PersistenceAnswer } from '../storage/persist';
+import type { ScriptLibrary } from '../storage/script-library-api';
 
 /** What `navigator.storage.persist()` answered, or `pending` until it has. */
 export type PersistenceState = 'pending' | PersistenceAnswer;
@@ -21,9 +22,15 @@ export interface AppServices {
   dataVersion: Accessor<number>;
   /** Call after a wholesale change of the portfolio (seed, clear) so lists reload. */
   dataChanged(): void;
+  /** The team's script library, loaded with the first screen that needs it (studio, call). */
+  scripts(): Promise<ScriptLibrary>;
 }
 
-export function createAppServices(store: CadenceStore, initial: Settings): AppServices {
+/** Without a library loader (screen tests, sandboxes) the scripts live in memory and go with the page. */
+const memoryScripts = () => import('../storage/memory-script-library').then((m) => m.createMemoryScriptLibrary());
+
+export function createAppServices(store: CadenceStore, initial: Settings, loadScripts: () => Promise<ScriptLibrary> = memoryScripts): AppServices {
+  let library: Promise<ScriptLibrary> | undefined;
   const [settings, setSettings] = createSignal<Settings>(initial);
   const [persistence, setPersistence] = createSignal<PersistenceState>('pending');
   const [dataVersion, setDataVersion] = createSignal(0);
@@ -42,6 +49,12 @@ export function createAppServices(store: CadenceStore, initial: Settings): AppSe
     setPersistence,
     dataVersion,
     dataChanged: () => setDataVersion((v) => v + 1),
+    scripts() {
+      library ??= loadScripts();
+      // A failed load (offline before the chunk was cached) may be retried on the next visit.
+      library.catch(() => (library = undefined));
+      return library;
+    },
   };
 }
 
