@@ -2,11 +2,12 @@ import { createMemo, createSignal, For, Match, Show, Switch, type JSX } from 'so
 import { STEP_IDS } from '../../domain/call/steps';
 import { t } from '../../i18n';
 import type { ScriptRecord, ScriptVersionRecord } from '../../scripts/library';
+import { canonicalJson } from '../../scripts/pack';
 import type { CallScript } from '../../scripts/schema';
 import { canPublish, checkScript } from '../../scripts/studio/checks';
-import { record, redo, startHistory, undo, type History } from '../../scripts/studio/history';
+import { record, redo, startHistory, typedSpace, undo, type History } from '../../scripts/studio/history';
 import { checkMessage } from '../../scripts/studio/messages';
-import { setAt } from '../../scripts/studio/paths';
+import { getAt, setAt } from '../../scripts/studio/paths';
 import type { ScriptLibrary } from '../../storage/script-library-api';
 import { libraryErrorMessage as storageErrorMessage } from './library-error';
 import { ChecksPanel } from './ChecksPanel';
@@ -59,6 +60,13 @@ export function ScriptEditor(props: ScriptEditorProps): JSX.Element {
     return map;
   });
 
+  /** The draft, when it says something the version in service does not (then it can be compared too). */
+  const changedDraft = createMemo(() => {
+    const current = props.versions.find((v) => v.version === props.record.currentVersion);
+    const same = current && canonicalJson({ ...current.script, version: 0 }) === canonicalJson({ ...draft(), version: 0 });
+    return same || readOnly() ? null : draft();
+  });
+
   const commit = (next: History<CallScript>) => {
     if (next === history()) return;
     setHistory(next);
@@ -70,7 +78,7 @@ export function ScriptEditor(props: ScriptEditorProps): JSX.Element {
     errorsAt: (path) => byPath().get(path) ?? [],
     edit(path, value) {
       if (readOnly()) return;
-      commit(record(history(), setAt(draft(), path, value), path, Date.now()));
+      commit(record(history(), setAt(draft(), path, value), path, Date.now(), typedSpace(getAt(draft(), path), value)));
     },
   };
 
@@ -190,7 +198,7 @@ export function ScriptEditor(props: ScriptEditorProps): JSX.Element {
                 <RolesEditor roles={draft().roles} />
               </Match>
               <Match when={section().kind === 'versions'}>
-                <VersionsPanel versions={props.versions} draft={props.record.draft ?? (history().past.length ? draft() : null)} canRestore={!readOnly()} onRestore={(v) => void restore(v)} />
+                <VersionsPanel versions={props.versions} draft={changedDraft()} canRestore={!readOnly()} onRestore={(v) => void restore(v)} />
               </Match>
             </Switch>
           </div>

@@ -16,9 +16,18 @@ export function startHistory<T>(present: T): History<T> {
   return { past: [], present, future: [], last: null };
 }
 
-export function record<T>(h: History<T>, next: T, field: string, at: number, coalesceMs = 1_000): History<T> {
+/** True when `next` is `previous` with one whitespace typed into it: the end of a word, a new undo step. */
+export function typedSpace(previous: unknown, next: unknown): boolean {
+  if (typeof previous !== 'string' || typeof next !== 'string' || next.length !== previous.length + 1) return false;
+  let i = 0;
+  while (i < previous.length && previous[i] === next[i]) i++;
+  return /\s/.test(next[i] ?? '');
+}
+
+/** `wordBreak`: this edit starts a new word, so it opens a new undo step even when typed without a pause. */
+export function record<T>(h: History<T>, next: T, field: string, at: number, wordBreak = false, coalesceMs = 1_000): History<T> {
   if (next === h.present) return h;
-  const coalesce = h.last !== null && h.last.field === field && at - h.last.at <= coalesceMs && h.past.length > 0;
+  const coalesce = !wordBreak && h.last !== null && h.last.field === field && at - h.last.at <= coalesceMs && h.past.length > 0;
   const past = coalesce ? h.past : [...h.past, h.present].slice(-HISTORY_LIMIT);
   return { past, present: next, future: [], last: { field, at } };
 }

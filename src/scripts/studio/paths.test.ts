@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScript } from '../builtin';
 import { fieldDomId, focusTarget, getAt, setAt } from './paths';
-import { record, redo, startHistory, undo } from './history';
+import { record, redo, startHistory, typedSpace, undo } from './history';
 
 describe('paths', () => {
   const script = builtinScript('fr');
@@ -35,6 +35,18 @@ describe('history', () => {
     expect(h.past).toEqual(['', 'Bon']);
     h = record(h, 'Bon!?', 'title', 5_000);
     expect(h.past).toEqual(['', 'Bon', 'Bon!']);
+  });
+
+  it('opens a new step at each word typed without a pause', () => {
+    expect(typedSpace('Bonjour', 'Bonjour ')).toBe(true);
+    expect(typedSpace('Bonjourmadame', 'Bonjour madame')).toBe(true);
+    expect(typedSpace('Bonjour', 'Bonjourx')).toBe(false);
+    expect(typedSpace('Bonjour ', 'Bonjour')).toBe(false);
+    let h = startHistory('a');
+    h = record(h, 'ab', 'say', 0);
+    h = record(h, 'ab ', 'say', 10, typedSpace('ab', 'ab '));
+    h = record(h, 'ab c', 'say', 20);
+    expect(undo(h).present).toBe('ab');
   });
 
   it('undoes and redoes, and a new edit drops the redo branch', () => {
