@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 
 // Pure layers run in node: jsdom start-up per file cost more than the tests themselves.
-const DOM_TESTS = ['src/features/**/*.test.{ts,tsx}', 'src/app/**/*.test.{ts,tsx}', 'src/ui/**/*.test.{ts,tsx}', 'src/**/*.test.tsx'];
+const DOM_TESTS = ['src/features/**/*.test.{ts,tsx}', 'src/app/**/*.test.{ts,tsx}', 'src/session/**/*.test.{ts,tsx}', 'src/ui/**/*.test.{ts,tsx}', 'src/**/*.test.tsx'];
 
 export default defineConfig({
   plugins: [solid()],

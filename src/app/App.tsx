@@ -6,7 +6,7 @@ import { AppErrorBoundary } from './AppErrorBoundary';
 import { Header } from './Header';
 import { routes } from './routes';
 import { SkipLink } from './SkipLink';
-import { ServicesProvider, type AppServices } from './store-context';
+import { ServicesProvider, type AppServices } from '../session/store-context';
 
 // Only `?demo=large` needs it, so it stays out of the first load.
 const LargeSeedScreen = lazy(() => import('./LargeSeedScreen'));

@@ -3,7 +3,7 @@ import { t } from '../i18n';
 import { Logo } from '../ui/Logo';
 import { App } from './App';
 import type { BootOutcome } from './boot';
-import { dbNotice } from './db-notice';
+import { dbNotice } from '../session/db-notice';
 
 export type BootPhase = { kind: 'booting' } | BootOutcome;
 

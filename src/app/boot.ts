@@ -7,10 +7,10 @@ import type { CorruptRecord } from '../storage/codec';
 import { openCadenceDb } from '../storage/db';
 import { createCadenceStore } from '../storage/store';
 import { DEFAULT_LANG, i18n, initI18n, setLang } from '../i18n';
-import { setDbNotice } from './db-notice';
-import { demoDeclined, seedDemo } from './seed';
-import { createAppServices, type AppServices } from './store-context';
-import { todayIso } from './today';
+import { setDbNotice } from '../session/db-notice';
+import { demoDeclined, seedDemo } from '../session/seed';
+import { createAppServices, type AppServices } from '../session/store-context';
+import { todayIso } from '../session/today';
 
 export type BootOutcome =
   | { kind: 'ready'; services: AppServices; largeSeed: boolean }

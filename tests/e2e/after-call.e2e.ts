@@ -8,13 +8,13 @@
 import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { todayIso } from '../../src/app/today';
+import { todayIso } from '../../src/session/today';
 import { addDays } from '../../src/domain/calendar/isoDate';
 import { fromWallTime, parseHhMm } from '../../src/domain/calendar/zonedTime';
 import { summarizeDebtor } from '../../src/domain/summarize';
 import { worklistRow } from '../../src/domain/worklist';
-import { centsToInput } from '../../src/features/payments/amount';
-import { dossierRung } from '../../src/features/letters/letter-input';
+import { centsToInput } from '../../src/domain/money/parse';
+import { dossierRung } from '../../src/domain/ladder/dossier-rung';
 import { readHandover } from '../../src/features/letters/handover';
 import fr from '../../src/i18n/locales/fr/dossier.json';
 import { openSettings, openWorklist } from './app';

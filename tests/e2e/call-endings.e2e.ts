@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { contextOptions, launch } from './browser';
 import { formatMoney } from '../../src/domain/format';
-import { centsToInput } from '../../src/features/payments/amount';
+import { centsToInput } from '../../src/domain/money/parse';
 import { CALL, callableDebtors, finishFromCommitments, inDays, openCall, overdueInvoices, squash, waitCommitted, waitStep, walkToCommitments } from './call-helpers';
 
 const baseUrl = inject('baseUrl');

@@ -5,7 +5,7 @@
  * `#step-title`; `[data-testid="save-status"][data-state]`; the fields' ids. Keyboard helpers press keys only.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { todayIso } from '../../src/app/today';
+import { todayIso } from '../../src/session/today';
 import type { DebtorBundle } from '../../src/domain/bundle';
 import { addDays } from '../../src/domain/calendar/isoDate';
 import { demoPortfolio } from './demo';

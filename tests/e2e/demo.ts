@@ -2,7 +2,7 @@
  * The demo portfolio the app seeds on first run, generated here for the same day, so journeys can name a
  * real debtor or invoice instead of guessing from screen text.
  */
-import { todayIso } from '../../src/app/today';
+import { todayIso } from '../../src/session/today';
 import type { DebtorBundle } from '../../src/domain/bundle';
 import { generateDemoPortfolio } from '../../src/domain/demo';
 

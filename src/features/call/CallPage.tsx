@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, Match, onCleanup, Switch, type JSX } from 'solid-js';
-import { openCallSession, type OpenedCall } from '../../app/call-session';
-import { useServices } from '../../app/store-context';
+import { openCallSession, type OpenedCall } from '../../session/call-session';
+import { useServices } from '../../session/store-context';
 import { t } from '../../i18n';
 import { browserCallRescue } from '../../storage/call-rescue';
 import { usePageTitle } from '../../ui/page-title';

@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createSignal, Match, on, onCleanup, onMount, Show, Switch, type JSX } from 'solid-js';
-import type { CallSession } from '../../app/call-session';
-import { useServices } from '../../app/store-context';
+import type { CallSession } from '../../session/call-session';
+import { useServices } from '../../session/store-context';
 import { callContact, withPromise } from '../../domain/call/facts';
 import type { StepBlocker } from '../../domain/call/rules';
 import { STEP_IDS, stepIndex } from '../../domain/call/steps';

@@ -1,5 +1,5 @@
 import { createEffect, createSignal, on, onCleanup, Show, type JSX } from 'solid-js';
-import type { SaveState } from '../../app/call-session';
+import type { SaveState } from '../../session/call-session';
 import { t } from '../../i18n';
 import { isQuotaError } from '../../storage/errors';
 import { formatElapsed } from './call-view';

@@ -4,7 +4,7 @@ import { CONTACT_ROLES, type ContactRole } from '../../domain/entities';
 import type { StepId } from '../../domain/call/steps';
 import { lang, t } from '../../i18n';
 import type { CaptureField } from '../../scripts/schema';
-import { centsToInput, parseEuros } from './call-view';
+import { centsToInput, readAmountCents } from '../../domain/money/parse';
 import type { CallView } from './use-call-session';
 
 interface FieldProps {
@@ -27,13 +27,12 @@ function Label(props: { for?: string; field: CaptureField }): JSX.Element {
 }
 
 function AmountField(props: FieldProps & { value: CaptureValue | undefined }): JSX.Element {
-  const mark = () => (lang() === 'fr' ? ',' : '.');
-  const [text, setText] = createSignal(typeof props.value === 'number' ? centsToInput(props.value, mark()) : '');
-  const parsed = () => parseEuros(text());
+  const [text, setText] = createSignal(typeof props.value === 'number' ? centsToInput(props.value, lang()) : '');
+  const parsed = () => readAmountCents(text(), lang());
   const id = fieldId(props.stepId, props.field.id);
   const onInput = (value: string) => {
     setText(value);
-    const cents = parseEuros(value);
+    const cents = readAmountCents(value, lang());
     if (cents !== 'invalid') props.view.send({ type: 'CAPTURE', stepId: props.stepId, fieldId: props.field.id, value: cents });
   };
   return (

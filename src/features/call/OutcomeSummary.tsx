@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, lazy, Match, Show, Suspense, Switch, type JSX } from 'solid-js';
-import type { CommitState } from '../../app/call-session';
+import type { CommitState } from '../../session/call-session';
 import type { DebtorBundle } from '../../domain/bundle';
 import type { Commitment } from '../../domain/call/context';
 import type { CallActivityDetails, CallOutcome } from '../../domain/call/outcome';
@@ -8,12 +8,12 @@ import { formatDate, formatMoney } from '../../domain/format';
 import { i18n, loadNamespaces, t } from '../../i18n';
 import { locale } from '../../ui/locale';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { recapMode, readRecapCall } from '../recap/call-details';
+import { recapMode, readRecapCall } from '../../domain/call/recap-call';
 import { formatElapsed } from './call-view';
 
 // The recap draft (and the eml/mailto writers) load once a call has ended, with their translations.
 const RecapPanel = lazy(async () => {
-  const [mod] = await Promise.all([import('../recap/RecapPanel'), loadNamespaces(['recap', 'drafts'])]);
+  const [mod] = await Promise.all([import('./recap/RecapPanel'), loadNamespaces(['recap', 'drafts'])]);
   return { default: mod.RecapPanel };
 });
 

@@ -3,7 +3,7 @@ import type { Instalment } from '../../domain/call/context';
 import { planProblems } from '../../domain/call/rules';
 import { formatMoney } from '../../domain/format';
 import { lang, t } from '../../i18n';
-import { centsToInput, parseEuros } from './call-view';
+import { centsToInput, readAmountCents } from '../../domain/money/parse';
 import type { CallView } from './use-call-session';
 
 interface Row {
@@ -16,20 +16,19 @@ interface Row {
  * proposal for the team lead to approve. Recorded as soon as every row holds.
  */
 export function PlanForm(props: { view: CallView; intl: string; totalOverdueCents: number }): JSX.Element {
-  const mark = () => (lang() === 'fr' ? ',' : '.');
   const existing = () => {
     const c = props.view.commitment();
     return c?.kind === 'plan' ? c : null;
   };
   const [rows, setRows] = createSignal<Row[]>(
-    existing()?.instalments.map((i) => ({ date: i.date, amount: centsToInput(i.amountCents, mark()) })) ?? [{ date: '', amount: '' }],
+    existing()?.instalments.map((i) => ({ date: i.date, amount: centsToInput(i.amountCents, lang()) })) ?? [{ date: '', amount: '' }],
   );
   const [note, setNote] = createSignal(existing()?.note ?? '');
 
   const parsed = (): Instalment[] | null => {
     const out: Instalment[] = [];
     for (const row of rows()) {
-      const cents = parseEuros(row.amount);
+      const cents = readAmountCents(row.amount, lang());
       if (typeof cents !== 'number' || row.date === '') return null;
       out.push({ date: row.date, amountCents: cents });
     }

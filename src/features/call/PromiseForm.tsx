@@ -4,7 +4,7 @@ import type { InvoiceFact } from '../../domain/call/facts';
 import { promiseProblems } from '../../domain/call/rules';
 import { PAYMENT_MEANS, type PaymentMeans } from '../../domain/entities';
 import { lang, t } from '../../i18n';
-import { centsToInput, parseEuros } from './call-view';
+import { centsToInput, readAmountCents } from '../../domain/money/parse';
 import { InvoiceChoices } from './InvoiceChoices';
 import type { CallView } from './use-call-session';
 
@@ -17,13 +17,12 @@ export function PromiseForm(props: { view: CallView; invoices: InvoiceFact[]; ov
     const c = props.view.commitment();
     return c?.kind === 'promise' ? c : null;
   };
-  const mark = () => (lang() === 'fr' ? ',' : '.');
-  const [amount, setAmount] = createSignal(initial() ? centsToInput(initial()!.amountCents, mark()) : '');
+  const [amount, setAmount] = createSignal(initial() ? centsToInput(initial()!.amountCents, lang()) : '');
   const [date, setDate] = createSignal(initial()?.date ?? '');
   const [means, setMeans] = createSignal<PaymentMeans>(initial()?.means ?? 'transfer');
   const [invoiceIds, setInvoiceIds] = createSignal<string[]>(initial()?.invoiceIds ?? props.overdueIds);
 
-  const cents = () => parseEuros(amount());
+  const cents = () => readAmountCents(amount(), lang());
   const problems = () => {
     const c = cents();
     if (c === 'invalid') return ['amount_invalid'];

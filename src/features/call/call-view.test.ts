@@ -1,36 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceFact } from '../../domain/call/facts';
-import { centsToInput, formatElapsed, parseEuros, scriptBlocks } from './call-view';
-
-describe('parseEuros', () => {
-  it.each([
-    ['60', 6_000],
-    ['1 234,56', 123_456],
-    ['1\u202f234,5 €', 123_450],
-    ['1234.56', 123_456],
-    ['1.234,56', 123_456],
-    ['1,234.56', 123_456],
-    ['1.234', 123_400],
-    ['0,05', 5],
-  ])('%s → %i cents', (text, cents) => {
-    expect(parseEuros(text)).toBe(cents);
-  });
-
-  it('empty is null; junk, negatives and three decimals are invalid', () => {
-    expect(parseEuros('  ')).toBeNull();
-    for (const bad of ['abc', '-5', '1,234', '1,234,567', '1,5a', '12,3.456']) {
-      expect(parseEuros(bad), bad).toBe('invalid');
-    }
-  });
-
-  it('round-trips through centsToInput', () => {
-    for (const cents of [0, 5, 6_000, 123_456, 100_001]) {
-      expect(parseEuros(centsToInput(cents, ','))).toBe(cents);
-      expect(parseEuros(centsToInput(cents, '.'))).toBe(cents);
-    }
-    expect(centsToInput(123_450, ',')).toBe('1234,50');
-  });
-});
+import { formatElapsed, scriptBlocks } from './call-view';
 
 describe('formatElapsed', () => {
   it('shows minutes and seconds, hours past the hour', () => {

@@ -4,7 +4,7 @@
  * the step. The session is disposed with the screen (pending writes flushed, writer lock released).
  */
 import { batch, createMemo, createSignal, onCleanup } from 'solid-js';
-import type { CallSession, CommitState, SaveState, SessionMode } from '../../app/call-session';
+import type { CallSession, CommitState, SaveState, SessionMode } from '../../session/call-session';
 import type { CallEvent } from '../../machines/call.types';
 import { currentBlockers, stepRail, type CallSnapshot } from '../../machines/call.selectors';
 

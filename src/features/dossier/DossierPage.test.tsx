@@ -1,8 +1,8 @@
 import { createMemoryHistory, MemoryRouter, Route } from '@solidjs/router';
 import { cleanup, render, screen } from '@solidjs/testing-library';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAppServices, ServicesProvider, type AppServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { createAppServices, ServicesProvider, type AppServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import type { DebtorBundle } from '../../domain/bundle';
 import { generateDemoPortfolio } from '../../domain/demo';
 import { DEFAULT_SETTINGS } from '../../domain/entities';

@@ -1,14 +1,15 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createResource, Match, Switch, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { useServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import type { DebtorBundle } from '../../domain/bundle';
 import { t } from '../../i18n';
 import { usePageTitle } from '../../ui/page-title';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { ResumeCallBanner } from '../call/ResumeCallBanner';
-import { AfterCallPanels } from '../payments/AfterCallPanels';
-import { promiseView } from '../payments/promise-view';
+import { ResumeCallBanner } from '../../ui/ResumeCallBanner';
+import { resumableCalls } from '../../session/resumable-calls';
+import { AfterCallPanels } from './AfterCallPanels';
+import { promiseView } from '../../domain/payments/promise-view';
 import { ContactsSection } from './ContactsSection';
 import { DossierHeader } from './DossierHeader';
 import { dossierTotals, groupInvoices, openTasks, promiseOrder, timelineOrder } from './dossier-view';
@@ -19,12 +20,13 @@ import { TimelineSection } from './TimelineSection';
 import '../../styles/dossier.css';
 
 function Dossier(props: { bundle: DebtorBundle }): JSX.Element {
+  const { store } = useServices();
   const today = todayIso();
   const groups = createMemo(() => groupInvoices(props.bundle.invoices, today));
   return (
     <article class="page dossier" data-testid="dossier">
       <DossierHeader debtor={props.bundle.debtor} totals={dossierTotals(groups())} />
-      <ResumeCallBanner debtorId={props.bundle.debtor.id} />
+      <ResumeCallBanner scope={props.bundle.debtor.id} load={(id) => resumableCalls(store, id)} />
       <div class="dossier-grid">
         <div class="dossier-people">
           <ContactsSection contacts={props.bundle.contacts} />

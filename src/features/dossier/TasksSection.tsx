@@ -3,7 +3,7 @@ import type { Task } from '../../domain/entities';
 import { formatDate } from '../../domain/format';
 import { t } from '../../i18n';
 import { locale } from '../../ui/locale';
-import { TaskIcsButton } from '../letters/TaskIcsButton';
+import { TaskIcsButton } from './TaskIcsButton';
 
 /** Follow-ups still to do; those due today or earlier are marked, they are why the debtor tops the worklist. */
 export function TasksSection(props: { tasks: Task[]; today: string; debtorName?: string }): JSX.Element {

@@ -1,7 +1,7 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { useServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import { ACTIVITY_SCHEMA_VERSION } from '../../domain/entities';
 import { formatDate, formatDateTime, formatMoney } from '../../domain/format';
 import { LADDER_OUTCOMES, LADDER_STEP_KEY } from '../../domain/ladder/ladder';
@@ -10,7 +10,7 @@ import { i18n, t } from '../../i18n';
 import { locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { downloadText } from './download';
+import { downloadText } from '../../ui/download';
 import { SheetFrame } from './SheetFrame';
 import { buildHandover, handoverFileName, handoverJson, type Handover } from './handover';
 import './letter.css';

@@ -1,7 +1,7 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, Match, Show, Switch, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { useServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import { letter } from '../../domain/drafts/letters';
 import { LETTER_KINDS, type LetterKind } from '../../domain/drafts/letterTypes';
 import { ACTIVITY_SCHEMA_VERSION } from '../../domain/entities';

@@ -23,8 +23,8 @@ import {
   type Settings,
 } from '../../domain/entities';
 import { outstandingCents } from '../../domain/payments/allocation';
-import { promiseView } from '../payments/promise-view';
-import { dossierPenalties, isOverdue } from '../penalties/dossier-penalties';
+import { promiseView } from '../../domain/payments/promise-view';
+import { dossierPenalties, isOverdue } from '../../domain/penalties/dossier-penalties';
 
 export const HANDOVER_FORMAT = 'cadence.agency-handover';
 export const HANDOVER_VERSION = 1;

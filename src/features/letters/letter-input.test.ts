@@ -5,7 +5,7 @@ import { letterPlainText } from '../../domain/drafts/letterPlainText';
 import { letter } from '../../domain/drafts/letters';
 import { DEFAULT_SETTINGS, type RateSettings } from '../../domain/entities';
 import { DEFAULT_ECB_SEMESTER_RATES, DEFAULT_LEGAL_RATES } from '../../domain/penalties/rates';
-import { dossierRung, fillLetter, previousReminders } from './letter-input';
+import { fillLetter, previousReminders } from './letter-input';
 
 const rates: RateSettings = { schemaVersion: 1, ecb: [...DEFAULT_ECB_SEMESTER_RATES], legal: [...DEFAULT_LEGAL_RATES], contractual: {} };
 const TODAY = '2026-11-23';
@@ -24,15 +24,9 @@ const bundle = makeBundle({
 });
 const ctx = { bundle, settings: DEFAULT_SETTINGS, creditor: DEFAULT_CREDITOR, rates, today: TODAY };
 
-describe('dossierRung and previousReminders', () => {
-  it('after a second reminder the next rung is the formal notice; the reminders of the episode are quoted', () => {
-    expect(dossierRung(bundle, TODAY)).toMatchObject({ rung: 'formal_notice', invoiceIds: ['i1', 'i2'], deadlineDays: 8 });
+describe('previousReminders', () => {
+  it('quotes the written reminders of the current episode, oldest first', () => {
     expect(previousReminders(bundle, TODAY)).toEqual(['2026-09-21', '2026-10-07']);
-  });
-
-  it('a pending promise holds the escalation until the day after its deadline', () => {
-    const held = { ...bundle, promises: [makePromise({ dueDate: '2026-11-30', createdAt: '2026-11-20T10:00:00.000Z' })] };
-    expect(dossierRung(held, TODAY)).toMatchObject({ rung: 'formal_notice', held: true, dueOn: '2026-12-01' });
   });
 });
 

@@ -9,10 +9,11 @@ import { toWallTime } from '../../domain/calendar/zonedTime';
 import type { DraftInvoice } from '../../domain/drafts/common';
 import type { LetterInput, LetterKind } from '../../domain/drafts/letterTypes';
 import type { CreditorProfile, RateSettings, Settings } from '../../domain/entities';
-import { isLargeAccount, ladderStepOf, nextRung, type LadderStep } from '../../domain/ladder/ladder';
+import { dossierRung } from '../../domain/ladder/dossier-rung';
+import { ladderStepOf } from '../../domain/ladder/ladder';
 import { outstandingCents } from '../../domain/payments/allocation';
-import { promiseView } from '../payments/promise-view';
-import { dossierPenalties, isOverdue } from '../penalties/dossier-penalties';
+import { promiseView } from '../../domain/payments/promise-view';
+import { dossierPenalties, isOverdue } from '../../domain/penalties/dossier-penalties';
 
 export interface LetterContext {
   bundle: DebtorBundle;
@@ -20,21 +21,6 @@ export interface LetterContext {
   creditor: CreditorProfile;
   rates: RateSettings;
   today: string;
-}
-
-/** The ladder's next rung for this dossier; pending promises hold escalation until their deadline. */
-export function dossierRung(bundle: DebtorBundle, today: string): LadderStep | null {
-  const view = promiseView(bundle, today);
-  const holds = view.promises.filter((p) => p.status === 'pending').map((p) => p.dueDate).sort();
-  const openCents = bundle.invoices.reduce((s, i) => s + (i.status === 'open' ? outstandingCents(i) : 0), 0);
-  const lastHold = holds[holds.length - 1];
-  return nextRung({
-    today,
-    invoices: bundle.invoices,
-    activities: bundle.activities,
-    largeAccount: isLargeAccount(bundle.debtor.segment, openCents),
-    ...(lastHold ? { holdUntil: lastHold } : {}),
-  });
 }
 
 /** Dates of the written reminders already sent in the current overdue episode, oldest first. */

@@ -1,7 +1,7 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { useServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import type { DebtorBundle } from '../../domain/bundle';
 import { PAYMENT_MEANS } from '../../domain/entities';
 import { formatDate, formatMoney } from '../../domain/format';
@@ -10,10 +10,10 @@ import { lang, t } from '../../i18n';
 import { locale } from '../../ui/locale';
 import { FormActions } from '../../ui/FormActions';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { DebtorFormPage } from '../dossier/DebtorFormPage';
-import { centsToInput } from './amount';
+import { DebtorFormPage } from '../../ui/DebtorFormPage';
+import { centsToInput } from '../../domain/money/parse';
 import { payableInvoices, validatePayment, type PaymentErrorCode, type PaymentField, type PaymentFormValues } from './payment-form';
-import './after-call.css';
+import '../../styles/after-call.css';
 
 function PaymentForm(props: { bundle: DebtorBundle }): JSX.Element {
   const services = useServices();
@@ -36,7 +36,7 @@ function PaymentForm(props: { bundle: DebtorBundle }): JSX.Element {
   const money = (cents: number) => formatMoney(cents, locale());
   const selectedOutstanding = () => invoices.filter((i) => values().invoiceIds.includes(i.id)).reduce((s, i) => s + outstandingCents(i), 0);
   const preview = createMemo(() => {
-    const r = validatePayment(values(), { today, invoices });
+    const r = validatePayment(values(), { today, invoices, locale: lang() });
     return r.ok ? r.payment.allocations : [];
   });
   const set = (patch: Partial<PaymentFormValues>) => {
@@ -53,7 +53,7 @@ function PaymentForm(props: { bundle: DebtorBundle }): JSX.Element {
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    const result = validatePayment(values(), { today, invoices });
+    const result = validatePayment(values(), { today, invoices, locale: lang() });
     if (!result.ok) {
       setErrors(result.errors);
       setExcess(result.excessCents ?? 0);

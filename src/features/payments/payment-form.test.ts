@@ -24,7 +24,7 @@ describe('payableInvoices', () => {
 
 describe('validatePayment', () => {
   it('returns the amount in cents and its allocation, oldest first', () => {
-    const r = validatePayment(values(), { today: TODAY, invoices });
+    const r = validatePayment(values(), { today: TODAY, invoices, locale: 'fr' });
     expect(r).toEqual({
       ok: true,
       payment: {
@@ -41,20 +41,20 @@ describe('validatePayment', () => {
   });
 
   it('gives one code per faulty field', () => {
-    expect(validatePayment(values({ amount: '', date: '', invoiceIds: [] }), { today: TODAY, invoices })).toEqual({
+    expect(validatePayment(values({ amount: '', date: '', invoiceIds: [] }), { today: TODAY, invoices, locale: 'fr' })).toEqual({
       ok: false,
       errors: { amount: 'required', date: 'required', invoiceIds: 'required' },
     });
-    expect(validatePayment(values({ amount: 'douze', date: '2026-13-01' }), { today: TODAY, invoices })).toMatchObject({
+    expect(validatePayment(values({ amount: 'douze', date: '2026-13-01' }), { today: TODAY, invoices, locale: 'fr' })).toMatchObject({
       errors: { amount: 'invalid', date: 'invalid' },
     });
-    expect(validatePayment(values({ amount: '0', date: '2026-11-24' }), { today: TODAY, invoices })).toMatchObject({
+    expect(validatePayment(values({ amount: '0', date: '2026-11-24' }), { today: TODAY, invoices, locale: 'fr' })).toMatchObject({
       errors: { amount: 'notPositive', date: 'future' },
     });
-    expect(validatePayment(values({ invoiceIds: ['ghost'] }), { today: TODAY, invoices })).toMatchObject({ errors: { invoiceIds: 'invalid' } });
+    expect(validatePayment(values({ invoiceIds: ['ghost'] }), { today: TODAY, invoices, locale: 'fr' })).toMatchObject({ errors: { invoiceIds: 'invalid' } });
   });
 
   it('refuses more than the chosen invoices owe and says by how much', () => {
-    expect(validatePayment(values({ amount: '1500,01' }), { today: TODAY, invoices })).toEqual({ ok: false, errors: { amount: 'exceeds' }, excessCents: 1 });
+    expect(validatePayment(values({ amount: '1500,01' }), { today: TODAY, invoices, locale: 'fr' })).toEqual({ ok: false, errors: { amount: 'exceeds' }, excessCents: 1 });
   });
 });

@@ -5,7 +5,7 @@
 import { z } from 'zod/mini';
 import { IsoDate, PaymentMeans, type Invoice } from '../../domain/entities';
 import { allocateToInvoices, outstandingCents, type InvoiceAllocation } from '../../domain/payments/allocation';
-import { parseCents } from './amount';
+import { readAmountCents, type MoneyLocale } from '../../domain/money/parse';
 
 export interface PaymentFormValues {
   amount: string;
@@ -41,7 +41,7 @@ export function payableInvoices(invoices: readonly Invoice[]): Invoice[] {
   return invoices.filter((i) => i.status !== 'paid' && outstandingCents(i) > 0).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
 }
 
-export function validatePayment(values: PaymentFormValues, ctx: { today: string; invoices: readonly Invoice[] }): PaymentFormResult {
+export function validatePayment(values: PaymentFormValues, ctx: { today: string; invoices: readonly Invoice[]; locale: MoneyLocale }): PaymentFormResult {
   const errors: Partial<Record<PaymentField, PaymentErrorCode>> = {};
   const parsed = Form.safeParse(values);
   if (!parsed.success) {
@@ -50,7 +50,8 @@ export function validatePayment(values: PaymentFormValues, ctx: { today: string;
       errors[field] ??= issue.code === 'too_small' ? 'required' : values[field]?.length ? 'invalid' : 'required';
     }
   }
-  const amountCents = parseCents(values.amount);
+  const reading = readAmountCents(values.amount, ctx.locale);
+  const amountCents = typeof reading === 'number' ? reading : undefined;
   if (!errors.amount) {
     if (amountCents === undefined) errors.amount = 'invalid';
     else if (amountCents <= 0) errors.amount = 'notPositive';

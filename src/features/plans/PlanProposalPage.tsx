@@ -1,7 +1,7 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Index, Show, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { useServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import type { DebtorBundle } from '../../domain/bundle';
 import { addDays } from '../../domain/calendar/isoDate';
 import { ACTIVITY_SCHEMA_VERSION, PAYMENT_MEANS, PLAN_SCHEMA_VERSION, type PaymentMeans, type RateSettings } from '../../domain/entities';
@@ -10,10 +10,10 @@ import { lang, t } from '../../i18n';
 import { locale } from '../../ui/locale';
 import { FormActions } from '../../ui/FormActions';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { DebtorFormPage } from '../dossier/DebtorFormPage';
-import { dossierPenalties } from '../penalties/dossier-penalties';
+import { DebtorFormPage } from '../../ui/DebtorFormPage';
+import { dossierPenalties } from '../../domain/penalties/dossier-penalties';
 import { generateRows, planBasis, validatePlan, type PlanFormValues, type RowError } from './plan-form';
-import '../payments/after-call.css';
+import '../../styles/after-call.css';
 import './plans.css';
 
 const MAX_INSTALMENTS = 24;
@@ -39,7 +39,7 @@ function ProposalForm(props: { bundle: DebtorBundle; rates: RateSettings }): JSX
   const [submitted, setSubmitted] = createSignal(false);
   const [failure, setFailure] = createSignal('');
   const [saving, setSaving] = createSignal(false);
-  const check = createMemo(() => validatePlan(values(), basis, today));
+  const check = createMemo(() => validatePlan(values(), basis, today, lang()));
   const failed = () => {
     const r = check();
     return r.ok ? undefined : r;

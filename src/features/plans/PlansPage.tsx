@@ -1,15 +1,15 @@
 import { A } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { useServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import { ACTIVITY_SCHEMA_VERSION, type PaymentPlan } from '../../domain/entities';
 import { formatMoney } from '../../domain/format';
 import { t } from '../../i18n';
 import { locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { PlanStatusBadge, PlanSummary } from './PlanSummary';
-import '../payments/after-call.css';
+import { PlanStatusBadge, PlanSummary } from '../../ui/PlanSummary';
+import '../../styles/after-call.css';
 import './plans.css';
 
 /** The lead's answer to one proposal: approve or reject, with an optional reason kept on the plan. */

@@ -30,7 +30,7 @@ describe('planBasis', () => {
 
 describe('validatePlan', () => {
   it('accepts generated rows for the balance when penalties are waived', () => {
-    expect(validatePlan(values(), basis, TODAY)).toEqual({
+    expect(validatePlan(values(), basis, TODAY, 'fr')).toEqual({
       ok: true,
       totalCents: 150_000,
       instalments: [
@@ -42,8 +42,8 @@ describe('validatePlan', () => {
   });
 
   it('expects the penalties too when they are included', () => {
-    expect(validatePlan(values({ penalties: 'included' }), basis, TODAY)).toMatchObject({ ok: false, plan: ['sum_mismatch'], totalCents: 154_500, typedCents: 150_000 });
-    expect(validatePlan(values({ penalties: 'included', rows: generateRows(154_500, 3, '2026-12-05', 'en') }), basis, TODAY).ok).toBe(true);
+    expect(validatePlan(values({ penalties: 'included' }), basis, TODAY, 'fr')).toMatchObject({ ok: false, plan: ['sum_mismatch'], totalCents: 154_500, typedCents: 150_000 });
+    expect(validatePlan(values({ penalties: 'included', rows: generateRows(154_500, 3, '2026-12-05', 'en') }), basis, TODAY, 'fr').ok).toBe(true);
   });
 
   it('flags each faulty row', () => {
@@ -58,8 +58,9 @@ describe('validatePlan', () => {
       }),
       basis,
       TODAY,
+      'fr',
     );
     expect(r).toMatchObject({ ok: false, rows: ['date_in_past', 'amountInvalid', 'date_not_increasing', 'dateInvalid'], plan: ['sum_mismatch'] });
-    expect(validatePlan(values({ rows: [] }), basis, TODAY)).toMatchObject({ ok: false, plan: ['no_instalments'] });
+    expect(validatePlan(values({ rows: [] }), basis, TODAY, 'fr')).toMatchObject({ ok: false, plan: ['no_instalments'] });
   });
 });

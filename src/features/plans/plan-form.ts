@@ -7,7 +7,7 @@ import type { DebtorBundle } from '../../domain/bundle';
 import type { PaymentMeans, PaymentPlan } from '../../domain/entities';
 import { outstandingCents } from '../../domain/payments/allocation';
 import { evenInstalments, planIssues, planTotal, type Instalment, type PlanIssueCode } from '../../domain/plans/plan';
-import { centsToInput, parseCents } from '../payments/amount';
+import { centsToInput, readAmountCents, type MoneyLocale } from '../../domain/money/parse';
 
 export interface InstalmentRow {
   dueDate: string;
@@ -42,11 +42,12 @@ export type PlanFormResult =
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function validatePlan(values: PlanFormValues, basis: PlanBasis, today: string): PlanFormResult {
+export function validatePlan(values: PlanFormValues, basis: PlanBasis, today: string, locale: MoneyLocale): PlanFormResult {
   const totalCents = planTotal(basis.balanceCents, basis.penaltiesCents, values.penalties);
   const rows: (RowError | undefined)[] = values.rows.map(() => undefined);
   const instalments: Instalment[] = values.rows.map((r, k) => {
-    const cents = parseCents(r.amount);
+    const reading = readAmountCents(r.amount, locale);
+    const cents = typeof reading === 'number' ? reading : undefined;
     if (cents === undefined) rows[k] = 'amountInvalid';
     if (!ISO_DATE.test(r.dueDate)) rows[k] ??= 'dateInvalid';
     return { dueDate: r.dueDate, amountCents: cents ?? 0 };
@@ -62,6 +63,6 @@ export function validatePlan(values: PlanFormValues, basis: PlanBasis, today: st
 }
 
 /** Rows for `count` even monthly instalments from `firstDate`, in the UI language's notation. */
-export function generateRows(totalCents: number, count: number, firstDate: string, lang: string): InstalmentRow[] {
-  return evenInstalments(totalCents, count, firstDate).map((i) => ({ dueDate: i.dueDate, amount: centsToInput(i.amountCents, lang) }));
+export function generateRows(totalCents: number, count: number, firstDate: string, locale: MoneyLocale): InstalmentRow[] {
+  return evenInstalments(totalCents, count, firstDate).map((i) => ({ dueDate: i.dueDate, amount: centsToInput(i.amountCents, locale) }));
 }

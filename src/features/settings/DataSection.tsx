@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router';
 import { createSignal, Match, Show, Switch, type JSX } from 'solid-js';
-import { clearPortfolio, seedDemo } from '../../app/seed';
-import { useServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { clearPortfolio, seedDemo } from '../../session/seed';
+import { useServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import { t } from '../../i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatCount } from '../../ui/locale';

@@ -1,5 +1,5 @@
 import { createSignal, For, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
+import { useServices } from '../../session/store-context';
 import { lang, LANGS, t, type Lang } from '../../i18n';
 import { storageErrorMessage } from '../../ui/storage-error';
 

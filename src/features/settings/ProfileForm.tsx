@@ -1,5 +1,5 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
+import { useServices } from '../../session/store-context';
 import { ROLES } from '../../domain/entities';
 import { t } from '../../i18n';
 import { storageErrorMessage } from '../../ui/storage-error';

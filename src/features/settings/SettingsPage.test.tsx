@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { demoDeclined } from '../../app/seed';
-import { createAppServices, ServicesProvider, type AppServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { demoDeclined } from '../../session/seed';
+import { createAppServices, ServicesProvider, type AppServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import { generateDemoPortfolio } from '../../domain/demo';
 import { DEFAULT_SETTINGS } from '../../domain/entities';
 import { initI18n, lang, setLang, loadNamespaces } from '../../i18n';

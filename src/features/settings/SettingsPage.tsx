@@ -1,8 +1,8 @@
 import type { JSX } from 'solid-js';
 import { t } from '../../i18n';
 import { usePageTitle } from '../../ui/page-title';
-import { CreditorSection } from '../letters/CreditorSection';
-import { RatesSection } from '../penalties/RatesSection';
+import { CreditorSection } from './CreditorSection';
+import { RatesSection } from './RatesSection';
 import { DataSection } from './DataSection';
 import { LanguageSection } from './LanguageSection';
 import { ProfileForm } from './ProfileForm';

@@ -1,5 +1,5 @@
 import { createResource, Show, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
+import { useServices } from '../../session/store-context';
 import { t } from '../../i18n';
 import { estimateStorage } from '../../storage/persist';
 import { formatCount, locale } from '../../ui/locale';

@@ -4,9 +4,9 @@
  * is destroyed without the "delete all data" confirmation.
  */
 import { createSignal } from 'solid-js';
-import { LARGE_DEBTORS, seedLarge, type SeedProgress } from '../../app/seed';
-import type { AppServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { LARGE_DEBTORS, seedLarge, type SeedProgress } from '../../session/seed';
+import type { AppServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 
 export type LargeSeedJob =
   | { state: 'idle' }

@@ -1,6 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, Match, Show, Switch, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
+import { useServices } from '../../session/store-context';
 import { t } from '../../i18n';
 import { editableDraft } from '../../scripts/library';
 import { usePageTitle } from '../../ui/page-title';

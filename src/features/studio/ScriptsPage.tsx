@@ -1,6 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
+import { useServices } from '../../session/store-context';
 import { formatDateTime } from '../../domain/format';
 import { t } from '../../i18n';
 import { BUILTIN_SCRIPTS } from '../../scripts/builtin';

@@ -3,7 +3,7 @@
  * write is in flight, flushed when the page is hidden), so a killed tab loses no more than a call would.
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
-import { createCallWriter, type SaveState } from '../../app/call-session-writer';
+import { createCallWriter, type SaveState } from '../../session/call-session-writer';
 import type { CallScript } from '../../scripts/schema';
 import type { Editor, ScriptLibrary } from '../../storage/script-library-api';
 

@@ -1,7 +1,7 @@
 import { cleanup, render, screen, waitFor, fireEvent } from '@solidjs/testing-library';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAppServices, ServicesProvider, type AppServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { createAppServices, ServicesProvider, type AppServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import { generateDemoPortfolio } from '../../domain/demo';
 import { buildWorklist } from '../../domain/worklist';
 import { initI18n, setLang } from '../../i18n';

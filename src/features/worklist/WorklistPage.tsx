@@ -1,7 +1,8 @@
 import { createEffect, createMemo, createSignal, lazy, Match, on, onCleanup, Suspense, Switch, type JSX } from 'solid-js';
-import { seedDemo } from '../../app/seed';
-import { useServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { seedDemo } from '../../session/seed';
+import { resumableCalls } from '../../session/resumable-calls';
+import { useServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import { t } from '../../i18n';
 import { formatCount, locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
@@ -21,7 +22,7 @@ const VirtualRows = lazy(() => rowsModule);
 void VirtualRows.preload();
 
 // Shown only when a call was left mid-way; it reads the call records (a lazy storage module) anyway.
-const ResumeCallBanner = lazy(() => import('../call/ResumeCallBanner').then((m) => ({ default: m.ResumeCallBanner })));
+const ResumeCallBanner = lazy(() => import('../../ui/ResumeCallBanner').then((m) => ({ default: m.ResumeCallBanner })));
 
 const INVOICE_MATCH_LIMIT = 200;
 
@@ -148,7 +149,7 @@ export function WorklistPage(): JSX.Element {
         <p class="muted wl-today">{todayLong()}</p>
       </div>
       <Suspense>
-        <ResumeCallBanner />
+        <ResumeCallBanner scope="*" load={() => resumableCalls(services.store)} />
       </Suspense>
       <div class="wl-toolbar">
         <label class="wl-search-label" for="worklist-search">

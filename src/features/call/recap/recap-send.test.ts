@@ -1,6 +1,6 @@
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
-import { Activity, type Task } from '../../domain/entities';
+import { Activity, type Task } from '../../../domain/entities';
 import { emlFileName, fullMessageId, isEmailAddress, newMessageId, recapEml, recapMailto, recapTaskDone, sentActivity, type RecapMessage } from './recap-send';
 
 const MESSAGE: RecapMessage = {

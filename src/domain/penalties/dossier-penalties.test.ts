@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeActivity, makeDebtor, makeInvoice } from '../../../tests/fixtures/db/builders';
-import { DEFAULT_ECB_SEMESTER_RATES, DEFAULT_LEGAL_RATES } from '../../domain/penalties/rates';
-import type { RateSettings } from '../../domain/entities';
+import { DEFAULT_ECB_SEMESTER_RATES, DEFAULT_LEGAL_RATES } from './rates';
+import type { RateSettings } from '../entities';
 import { dossierPenalties } from './dossier-penalties';
 
 const rates: RateSettings = { schemaVersion: 1, ecb: [...DEFAULT_ECB_SEMESTER_RATES], legal: [...DEFAULT_LEGAL_RATES], contractual: {} };

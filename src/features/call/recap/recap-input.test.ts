@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { TODAY, bundleFixture, idSequence } from '../../domain/call/call.fixtures';
-import type { CallContext } from '../../domain/call/context';
-import { callOutcome } from '../../domain/call/outcome';
-import { planBases } from '../../domain/call/outcome-plan';
-import { recapEmail } from '../../domain/drafts/recapEmail';
-import type { Activity } from '../../domain/entities';
-import { AFTER_COMMITMENT, COMPLETED_CALL, TO_DELAY_REASON, drive, startCall } from '../../machines/call.testing';
-import type { CallEvent } from '../../machines/call.types';
-import { latestCall, readRecapCall, recapMode, type RecapCall } from './call-details';
+import { TODAY, bundleFixture, idSequence } from '../../../domain/call/call.fixtures';
+import type { CallContext } from '../../../domain/call/context';
+import { callOutcome } from '../../../domain/call/outcome';
+import { planBases } from '../../../domain/call/outcome-plan';
+import { recapEmail } from '../../../domain/drafts/recapEmail';
+import type { Activity } from '../../../domain/entities';
+import { AFTER_COMMITMENT, COMPLETED_CALL, TO_DELAY_REASON, drive, startCall } from '../../../machines/call.testing';
+import type { CallEvent } from '../../../machines/call.types';
+import { latestCall, readRecapCall, recapMode, type RecapCall } from '../../../domain/call/recap-call';
 import { nextSteps, recapDraftInput } from './recap-input';
 
 const ENDED_AT = '2026-11-18T09:42:30.000Z';

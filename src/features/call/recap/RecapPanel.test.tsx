@@ -1,13 +1,13 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAppServices, ServicesProvider, type AppServices } from '../../app/store-context';
-import { bundleFixture, idSequence } from '../../domain/call/call.fixtures';
-import { callOutcome, type CallOutcome } from '../../domain/call/outcome';
-import { DEFAULT_SETTINGS } from '../../domain/entities';
-import { initI18n, loadNamespaces } from '../../i18n';
-import { COMPLETED_CALL, drive, startCall } from '../../machines/call.testing';
-import { openCadenceDb } from '../../storage/db';
-import { createCadenceStore } from '../../storage/store';
+import { createAppServices, ServicesProvider, type AppServices } from '../../../session/store-context';
+import { bundleFixture, idSequence } from '../../../domain/call/call.fixtures';
+import { callOutcome, type CallOutcome } from '../../../domain/call/outcome';
+import { DEFAULT_SETTINGS } from '../../../domain/entities';
+import { initI18n, loadNamespaces } from '../../../i18n';
+import { COMPLETED_CALL, drive, startCall } from '../../../machines/call.testing';
+import { openCadenceDb } from '../../../storage/db';
+import { createCadenceStore } from '../../../storage/store';
 import { RecapPanel } from './RecapPanel';
 
 let services: AppServices;

@@ -1,12 +1,12 @@
 import { createMemo, createResource, Show, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
+import { useServices } from '../../session/store-context';
 import type { DebtorBundle } from '../../domain/bundle';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { LadderPanel } from '../letters/LadderPanel';
-import { PenaltiesPanel } from '../penalties/PenaltiesPanel';
+import { LadderPanel } from './LadderPanel';
+import { PenaltiesPanel } from './PenaltiesPanel';
 import { CommitmentsPanel } from './CommitmentsPanel';
-import { promiseView } from './promise-view';
-import './after-call.css';
+import { promiseView } from '../../domain/payments/promise-view';
+import '../../styles/after-call.css';
 
 /**
  * The dossier's "after the call" row: the next rung of the reminder ladder, the penalties accrued today,

@@ -4,9 +4,9 @@
  * hidden). `null` means "back to the generated text": the stored draft is deleted in its turn.
  */
 import { createEffect, createResource, createSignal, on, onCleanup, type Accessor } from 'solid-js';
-import { createCallWriter, type SaveState } from '../../app/call-session-writer';
-import { RECAP_DRAFT_SCHEMA_VERSION, type RecapDraft } from '../../domain/drafts/recap-draft';
-import type { CadenceStore } from '../../storage/api';
+import { createCallWriter, type SaveState } from '../../../session/call-session-writer';
+import { RECAP_DRAFT_SCHEMA_VERSION, type RecapDraft } from '../../../domain/drafts/recap-draft';
+import type { CadenceStore } from '../../../storage/api';
 
 export interface DraftFields {
   to: string;

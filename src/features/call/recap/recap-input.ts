@@ -4,15 +4,15 @@
  * reason, the commitments, the invoices concerned, what happens next, the agent's signature; in the
  * debtor's language. The text itself is domain/drafts/recapEmail.ts.
  */
-import type { DebtorBundle } from '../../domain/bundle';
-import { callContact } from '../../domain/call/facts';
-import { CALL_PLAN_MEANS } from '../../domain/call/outcome-plan';
-import { toWallTime } from '../../domain/calendar/zonedTime';
-import type { DraftInvoice } from '../../domain/drafts/common';
-import type { RecapCommitment, RecapEmailInput, RecapNextStep } from '../../domain/drafts/recapEmail';
-import type { Invoice, PaymentPlan } from '../../domain/entities';
-import { outstandingCents } from '../../domain/payments/allocation';
-import type { RecapCall, RecapFollowUp } from './call-details';
+import type { DebtorBundle } from '../../../domain/bundle';
+import { callContact } from '../../../domain/call/facts';
+import { CALL_PLAN_MEANS } from '../../../domain/call/outcome-plan';
+import { toWallTime } from '../../../domain/calendar/zonedTime';
+import type { DraftInvoice } from '../../../domain/drafts/common';
+import type { RecapCommitment, RecapEmailInput, RecapNextStep } from '../../../domain/drafts/recapEmail';
+import type { Invoice, PaymentPlan } from '../../../domain/entities';
+import { outstandingCents } from '../../../domain/payments/allocation';
+import type { RecapCall, RecapFollowUp } from '../../../domain/call/recap-call';
 
 export interface RecapRecipient {
   name: string;

@@ -1,13 +1,13 @@
 import { createSignal, Index, Show, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { useServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import type { RateSettings } from '../../domain/entities';
 import { DEFAULT_ECB_SEMESTER_RATES, DEFAULT_LEGAL_RATES } from '../../domain/penalties/rates';
 import { lang, t } from '../../i18n';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { StoredSection } from '../../ui/StoredSection';
 import { nextSemesterStart, RATE_TABLES, rowsOf, validateRates, type RateFormValues, type RateRowError, type RateTableName } from './rates-form';
-import './penalties.css';
+import '../../styles/penalties.css';
 
 function RateTable(props: {
   name: RateTableName;

@@ -5,7 +5,7 @@
  */
 import { RATE_SETTINGS_SCHEMA_VERSION, RateSettings, type RateSettings as Rates } from '../../domain/entities';
 import { validateSemesterTable, type DatedRate, type RateTableIssue } from '../../domain/penalties/rates';
-import { bpToInput, parsePercentBp } from '../payments/amount';
+import { bpToInput, readingValue, readPercentBp, type MoneyLocale } from '../../domain/money/parse';
 
 export const RATE_TABLES = ['ecb', 'legal'] as const;
 export type RateTableName = (typeof RATE_TABLES)[number];
@@ -19,7 +19,7 @@ export type RateRowError = RateTableIssue | 'rateInvalid';
 export type RateFormValues = Record<RateTableName, RateRow[]>;
 export type RateFormResult = { ok: true; rates: Rates } | { ok: false; errors: Record<RateTableName, (RateRowError | undefined)[]> };
 
-export function rowsOf(rates: Rates, lang: string): RateFormValues {
+export function rowsOf(rates: Rates, lang: MoneyLocale): RateFormValues {
   const rows = (table: readonly DatedRate[]) => table.map((r) => ({ from: r.from, rate: bpToInput(r.bp, lang) }));
   return { ecb: rows(rates.ecb), legal: rows(rates.legal) };
 }
@@ -27,7 +27,7 @@ export function rowsOf(rates: Rates, lang: string): RateFormValues {
 function checkTable(rows: readonly RateRow[]): { table: DatedRate[]; errors: (RateRowError | undefined)[] } {
   const errors: (RateRowError | undefined)[] = rows.map(() => undefined);
   const table = rows.map((r, k) => {
-    const bp = parsePercentBp(r.rate);
+    const bp = readingValue(readPercentBp(r.rate));
     if (bp === undefined) errors[k] = 'rateInvalid';
     return { from: r.from.trim(), bp: bp ?? 0 };
   });

@@ -4,10 +4,10 @@
  * or the reason as a bare code. Each field is checked on its own, so one odd field never hides the others.
  */
 import { z } from 'zod/mini';
-import { CallEnding, Commitment, ContactCheck, DelayReason } from '../../domain/call/context';
-import { DelayReasonCodeSchema } from '../../domain/call/reasons';
-import { Activity, IsoDate, IsoDateTime, TaskKind } from '../../domain/entities';
-import { FOLLOW_UP_REASONS } from '../../domain/followup/rules';
+import { CallEnding, Commitment, ContactCheck, DelayReason } from './context';
+import { DelayReasonCodeSchema } from './reasons';
+import { Activity, IsoDate, IsoDateTime, TaskKind } from '../entities';
+import { FOLLOW_UP_REASONS } from '../followup/rules';
 
 const FollowUp = z.object({
   taskId: z.string(),

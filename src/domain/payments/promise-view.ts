@@ -3,10 +3,10 @@
  * days (domain/payments/tracking.ts), so a promise whose date passed yesterday with nothing paid reads as
  * broken today even though no write has happened since.
  */
-import type { DebtorBundle } from '../../domain/bundle';
-import type { PaymentPromise } from '../../domain/entities';
-import { paymentsFromActivities, type ReceivedPayment } from '../../domain/payments/allocation';
-import { brokenSoFar, withTrackedStatus } from '../../domain/payments/tracking';
+import type { DebtorBundle } from '../bundle';
+import type { PaymentPromise } from '../entities';
+import { paymentsFromActivities, type ReceivedPayment } from './allocation';
+import { brokenSoFar, withTrackedStatus } from './tracking';
 
 export interface PromiseView {
   promises: PaymentPromise[];

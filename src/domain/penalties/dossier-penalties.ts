@@ -3,10 +3,10 @@
  * invoice and in total, with the rate tables and the debtor's contractual rate from Settings. Disputed
  * invoices are paused (verify the debt before claiming anything on it); invoices not yet due accrue nothing.
  */
-import type { DebtorBundle } from '../../domain/bundle';
-import type { Invoice, RateSettings } from '../../domain/entities';
-import { invoicePayments, outstandingCents, paymentsFromActivities, type ReceivedPayment } from '../../domain/payments/allocation';
-import { latePenalties, type LatePenalty, type PenaltyWarning } from '../../domain/penalties/penalties';
+import type { DebtorBundle } from '../bundle';
+import type { Invoice, RateSettings } from '../entities';
+import { invoicePayments, outstandingCents, paymentsFromActivities, type ReceivedPayment } from '../payments/allocation';
+import { latePenalties, type LatePenalty, type PenaltyWarning } from './penalties';
 
 export interface InvoicePenaltyLine {
   invoice: Invoice;

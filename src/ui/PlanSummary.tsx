@@ -1,8 +1,8 @@
 import { For, Show, type JSX } from 'solid-js';
-import type { PaymentPlan } from '../../domain/entities';
-import { formatDate, formatDateTime, formatMoney } from '../../domain/format';
-import { t } from '../../i18n';
-import { locale } from '../../ui/locale';
+import type { PaymentPlan } from '../domain/entities';
+import { formatDate, formatDateTime, formatMoney } from '../domain/format';
+import { t } from '../i18n';
+import { locale } from './locale';
 
 export const PLAN_BADGE: Record<PaymentPlan['status'], string> = {
   proposed: 'badge--info',

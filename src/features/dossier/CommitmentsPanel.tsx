@@ -4,8 +4,8 @@ import type { Debtor } from '../../domain/entities';
 import { formatDate, formatMoney } from '../../domain/format';
 import { t } from '../../i18n';
 import { locale } from '../../ui/locale';
-import { PlansList } from '../plans/PlansList';
-import type { PromiseView } from './promise-view';
+import { PlansList } from './PlansList';
+import type { PromiseView } from '../../domain/payments/promise-view';
 
 const RECENT_PAYMENTS = 3;
 

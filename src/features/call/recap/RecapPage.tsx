@@ -1,12 +1,12 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createResource, Match, Switch, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
-import type { DebtorBundle } from '../../domain/bundle';
-import type { PaymentPlan } from '../../domain/entities';
-import { t } from '../../i18n';
-import { usePageTitle } from '../../ui/page-title';
-import { storageErrorMessage } from '../../ui/storage-error';
-import { latestCall, readRecapCall } from './call-details';
+import { useServices } from '../../../session/store-context';
+import type { DebtorBundle } from '../../../domain/bundle';
+import type { PaymentPlan } from '../../../domain/entities';
+import { t } from '../../../i18n';
+import { usePageTitle } from '../../../ui/page-title';
+import { storageErrorMessage } from '../../../ui/storage-error';
+import { latestCall, readRecapCall } from '../../../domain/call/recap-call';
 import { RecapPanel } from './RecapPanel';
 
 interface RecapData {

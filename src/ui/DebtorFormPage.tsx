@@ -1,8 +1,8 @@
 import { Match, Switch, type Accessor, type JSX, type Resource } from 'solid-js';
-import type { DebtorBundle } from '../../domain/bundle';
-import { t } from '../../i18n';
-import { usePageTitle } from '../../ui/page-title';
-import { storageErrorMessage } from '../../ui/storage-error';
+import type { DebtorBundle } from '../domain/bundle';
+import { t } from '../i18n';
+import { usePageTitle } from './page-title';
+import { storageErrorMessage } from './storage-error';
 
 /**
  * The page of a form about one debtor (a payment, a plan proposal): its title, then "loading", a translated

@@ -1,5 +1,5 @@
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
+import { useServices } from '../../session/store-context';
 import type { DebtorBundle } from '../../domain/bundle';
 import type { RateSettings } from '../../domain/entities';
 import { formatDate, formatMoney } from '../../domain/format';
@@ -8,9 +8,9 @@ import { checkContractualRate } from '../../domain/penalties/rates';
 import { lang, t } from '../../i18n';
 import { locale } from '../../ui/locale';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { bpToInput, parsePercentBp } from '../payments/amount';
-import { dossierPenalties } from './dossier-penalties';
-import './penalties.css';
+import { bpToInput, readingValue, readPercentBp } from '../../domain/money/parse';
+import { dossierPenalties } from '../../domain/penalties/dossier-penalties';
+import '../../styles/penalties.css';
 
 const percent = (bp: number) => `${bpToInput(bp, lang())} %`;
 
@@ -28,7 +28,7 @@ function ContractualRate(props: { debtorId: string; rates: RateSettings; today: 
   const [value, setValue] = createSignal(current() === undefined ? '' : bpToInput(current() as number, lang()));
   const [error, setError] = createSignal('');
   const [status, setStatus] = createSignal('');
-  const typed = () => parsePercentBp(value());
+  const typed = () => readingValue(readPercentBp(value()));
   const floor = () => {
     const bp = typed();
     return bp === undefined ? undefined : checkContractualRate(bp, props.today, props.rates.legal);

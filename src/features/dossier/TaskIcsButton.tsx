@@ -3,7 +3,7 @@ import type { Task } from '../../domain/entities';
 import { formatDate } from '../../domain/format';
 import { t } from '../../i18n';
 import { locale } from '../../ui/locale';
-import { downloadText } from './download';
+import { downloadText } from '../../ui/download';
 import { taskIcs, taskIcsFileName } from './task-ics';
 
 /** Downloads one follow-up as an .ics calendar entry, named for the task and the debtor. */

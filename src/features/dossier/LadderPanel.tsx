@@ -6,7 +6,7 @@ import { formatDate } from '../../domain/format';
 import type { LadderRung } from '../../domain/ladder/ladder';
 import { t } from '../../i18n';
 import { locale } from '../../ui/locale';
-import { dossierRung } from './letter-input';
+import { dossierRung } from '../../domain/ladder/dossier-rung';
 
 /** Where each rung's action leads: a call, a letter, or the hand-over file. */
 function actionHref(debtorId: string, rung: LadderRung): string {

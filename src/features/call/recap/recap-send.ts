@@ -3,9 +3,9 @@
  * own mail client does the sending, so what Cadence knows is that the draft left by one of three channels;
  * that is what the `email` activity records (outcome `sent`), with the subject and the message id.
  */
-import { writeEml, type EmailAddress } from '../../domain/export/eml';
-import { buildMailto } from '../../domain/export/mailto';
-import { ACTIVITY_SCHEMA_VERSION, type Activity, type Task } from '../../domain/entities';
+import { writeEml, type EmailAddress } from '../../../domain/export/eml';
+import { buildMailto } from '../../../domain/export/mailto';
+import { ACTIVITY_SCHEMA_VERSION, type Activity, type Task } from '../../../domain/entities';
 
 export const RECAP_CHANNELS = ['clipboard', 'mailto', 'eml'] as const;
 export type RecapChannel = (typeof RECAP_CHANNELS)[number];

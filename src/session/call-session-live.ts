@@ -20,7 +20,7 @@ import type { CallRecord, CallRecordInput, CadenceStore } from '../storage/api';
 import type { CallRescue } from '../storage/call-rescue';
 import { callLockName, waitForLock, type HeldLock, type LockManagerLike } from './call-session-lock';
 import { createCallWriter, type SaveState } from './call-session-writer';
-import { dossierPenalties } from '../features/penalties/dossier-penalties';
+import { dossierPenalties } from '../domain/penalties/dossier-penalties';
 
 /** `reader`: another tab writes this call; `closed`: it ended there (or can no longer be read) while we watched. */
 export type SessionMode = 'writer' | 'reader' | 'closed';

@@ -1,11 +1,11 @@
 import { A } from '@solidjs/router';
 import { createResource, For, Show, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
+import { useServices } from '../../session/store-context';
 import { formatDate, formatMoney } from '../../domain/format';
 import { t } from '../../i18n';
 import { locale } from '../../ui/locale';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { PlanStatusBadge } from './PlanSummary';
+import { PlanStatusBadge } from '../../ui/PlanSummary';
 
 /** The dossier's payment plans, one line each, with the way to the team lead's decision page. */
 export function PlansList(props: { debtorId: string }): JSX.Element {
