@@ -9,8 +9,8 @@ import { ENDING_TYPES } from '../domain/call/context';
 import { STEP_IDS } from '../domain/call/steps';
 import { callMachine } from './call.machine';
 import { restoreCallSnapshot, serializeCallSnapshot } from './call.snapshot';
-import { MACHINE_VERSION, persistEnvelope, type CallPersistEnvelope } from './call.types';
-import { callInput, drive, recordingMachine, sampleEvents, startCall, stateKey } from './call.testing';
+import { persistEnvelope, type CallPersistEnvelope } from './call.types';
+import { callInput, drive, recordingMachine, sampleEvents, startCall, stateKey, storedForm } from './call.testing';
 
 const EVENTS = sampleEvents();
 
@@ -43,8 +43,9 @@ describe('call machine graph', () => {
     expect(paths.length).toBeGreaterThan(50);
     for (const { state } of paths) {
       const label = serializeState(state);
-      const persisted = JSON.parse(JSON.stringify({ machineVersion: MACHINE_VERSION, snapshot: callMachine.getPersistedSnapshot(state) })) as CallPersistEnvelope;
-      // What the `persist` effect is given, built from context alone, is exactly XState's persisted snapshot.
+      const persisted = storedForm(state, callMachine.getPersistedSnapshot(state));
+      // What the `persist` effect is given, built from context alone, is exactly XState's persisted snapshot
+      // (in its stored form: an ended call is `done`, without the commit it is running).
       expect(JSON.parse(JSON.stringify(persistEnvelope(state.context))), label).toEqual(persisted);
 
       const restored = restoreCallSnapshot(JSON.stringify(persisted));
@@ -53,6 +54,8 @@ describe('call machine graph', () => {
       const again: CallPersistEnvelope[] = [];
       const resumed = createActor(recordingMachine(again), { snapshot: restored.snapshot, input: callInput() }).start();
       expect(serializeCallSnapshot(resumed), label).toEqual(persisted);
+      // An ended call resumes waiting for COMMIT: a restored snapshot runs no commit by itself.
+      expect(resumed.getSnapshot().value, label).toEqual(state.context.ending ? 'uncommitted' : state.value);
       // Restoring replays no entry action: nothing is written until the agent acts.
       expect(again).toEqual([]);
       for (const event of EVENTS) {

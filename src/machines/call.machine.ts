@@ -1,15 +1,21 @@
 /**
- * The guided call: the ten steps of seed 001 as states, the other ways a call ends as final states.
- * No DOM, no IndexedDB: the `persist` effect is declared by name (a no-op here) and implemented by the
- * app shell with `callMachine.provide({ actions: { persist: (_, envelope) => … } })`; ids and the clock
- * come in `input` (and SYNC_CLOCK).
+ * The guided call: the ten steps of seed 001 as states, and the other ways a call ends.
+ * No DOM, no IndexedDB: the two effects are declared by name and provided by the session (or another mode:
+ * a script preview, training) with `callMachine.provide({ actions: { persist }, actors: { commitOutcome } })`;
+ * ids and the clock come in `input` (and SYNC_CLOCK).
  *
- * Every transition persists: entering any state persists (entry), and every transition that stays in
- * its state (captures, notes, commitments…) persists in its own actions. Context keeps `step`,
- * `interrupted` and `ending` in step with the state value, so the envelope is built from context alone.
+ * - `persist` (an action): every transition persists. Entering a step or the interruption persists (entry),
+ *   every transition that stays in its state (captures, notes, commitments…) persists in its own actions,
+ *   and every transition that ends the call persists the ended call. Context keeps `step`, `interrupted`
+ *   and `ending` in step with the state value, so the envelope is built from context alone.
+ * - `commitOutcome` (an invoked actor): each ending state invokes it with the ended call's context; it
+ *   lands the outcome in the dossier. Done: `committed`, the final state. Failed: `uncommitted`, where
+ *   COMMIT starts it again. A call restored from storage after it ended also waits in `uncommitted` (no
+ *   commit runs in a restored snapshot), and the session sends COMMIT when it is the writer.
  */
-import { assertEvent, assign, setup } from 'xstate';
-import type { CallContext } from '../domain/call/context';
+import { assertEvent, assign, fromPromise, setup } from 'xstate';
+import { ENDING_TYPES, type CallContext, type EndingType } from '../domain/call/context';
+import type { CallOutcome } from '../domain/call/outcome';
 import { isCallBackValid, isNonEmpty } from '../domain/call/rules';
 import { STEP_IDS, type StepId } from '../domain/call/steps';
 import { scriptFields } from '../scripts/fill';
@@ -28,7 +34,7 @@ import {
   wrongPersonAllowed,
   type FinishKind,
 } from './call.logic';
-import { MACHINE_VERSION, persistEnvelope, type CallEvent, type CallInput, type CallPersistEnvelope, type CallTag } from './call.types';
+import { MACHINE_VERSION, persistEnvelope, type CallEvent, type CallInput, type CallPersistEnvelope, type CallTag, type CommitInput } from './call.types';
 
 // XState resolves params after the transition's assigns, so the envelope always holds the new context.
 const persist = { type: 'persist', params: ({ context }: { context: CallContext }) => persistEnvelope(context) } as const;
@@ -57,6 +63,17 @@ function initialContext(input: CallInput): CallContext {
   };
 }
 
+/** Every ending state: the call is over and its outcome is being committed. */
+const committing = {
+  tags: ['ended'],
+  invoke: {
+    src: 'commitOutcome',
+    input: ({ context }: { context: CallContext }): CommitInput => ({ context }),
+    onDone: { target: '#call.committed' },
+    onError: { target: '#call.uncommitted' },
+  },
+} as const;
+
 export const callMachine = setup({
   types: {
     context: {} as CallContext,
@@ -64,8 +81,16 @@ export const callMachine = setup({
     input: {} as CallInput,
     tags: {} as CallTag,
   },
+  actors: {
+    /**
+     * Effect, provided by the session: commit the ended call's outcome (activity, promise, follow-ups…) to
+     * the dossier and close the call in progress. Nobody provided one (a tab that only reads the call): it
+     * never settles, so the call waits in its ending state rather than claiming a commit that did not happen.
+     */
+    commitOutcome: fromPromise<CallOutcome, CommitInput>(() => new Promise<never>(() => {})),
+  },
   actions: {
-    /** Effect, provided by the shell: store the envelope (debounce note keystrokes, flush on pagehide). */
+    /** Effect, provided by the session: store the envelope (debounce note keystrokes, flush on pagehide). */
     persist: (_args, _envelope: CallPersistEnvelope) => {},
     enterStep: assign((_, params: { stepId: StepId }) => ({ step: params.stepId })),
     markReached: assign(({ context }) => ({
@@ -137,7 +162,10 @@ export const callMachine = setup({
     wrongPersonAllowed: ({ context, event }) => event.type === 'WRONG_PERSON' && wrongPersonAllowed(context, event),
     callBackAllowed: ({ context, event }) =>
       (event.type === 'RESCHEDULE' || event.type === 'REQUEST_CALL_BACK') && isCallBackValid(event.callBack, context.today),
-    clockMovesForward: ({ context, event }) => event.type === 'SYNC_CLOCK' && clockMovesForward(context, event),
+    clockMovesForward: ({ context, event }) => event.type === 'SYNC_CLOCK' && context.ending === null && clockMovesForward(context, event),
+    /** Notes are the agent's while the call lasts; an ended call is what gets committed. */
+    isLive: ({ context }) => context.ending === null,
+    endedAs: ({ context }, params: { type: EndingType }) => context.ending?.type === params.type,
     finishesAs: ({ context }, params: { kind: FinishKind }) => finishesAs(context, params.kind),
   },
 }).createMachine({
@@ -145,7 +173,7 @@ export const callMachine = setup({
   context: ({ input }) => initialContext(input),
   initial: 'steps',
   on: {
-    SET_NOTES: { actions: ['setNotes', persist] },
+    SET_NOTES: { guard: 'isLive', actions: ['setNotes', persist] },
     SYNC_CLOCK: { guard: 'clockMovesForward', actions: ['syncClock', persist] },
   },
   states: {
@@ -158,18 +186,18 @@ export const callMachine = setup({
         SET_REASON: { guard: 'reasonAllowed', actions: ['setReason', persist] },
         RAISE_DISPUTE: { guard: 'disputeAllowed', actions: ['setDispute', persist] },
         CUT_OFF: { target: '#call.interrupted', actions: 'interrupt' },
-        REFUSE: { target: '#call.refusal', actions: 'end' },
-        REQUEST_CALL_BACK: { guard: 'callBackAllowed', target: '#call.call_back_requested', actions: 'end' },
+        REFUSE: { target: '#call.refusal', actions: ['end', persist] },
+        REQUEST_CALL_BACK: { guard: 'callBackAllowed', target: '#call.call_back_requested', actions: ['end', persist] },
       },
       states: {
         presentation: {
           entry: [{ type: 'enterStep', params: { stepId: 'presentation' } }, persist],
           on: {
             NEXT: { guard: 'canLeave', target: 'identification', actions: 'markReached' },
-            END_NO_ANSWER: { target: '#call.no_answer', actions: 'end' },
-            END_VOICEMAIL: { target: '#call.voicemail', actions: 'end' },
-            END_WRONG_NUMBER: { target: '#call.wrong_number', actions: 'end' },
-            WRONG_PERSON: { guard: 'wrongPersonAllowed', target: '#call.wrong_person', actions: 'end' },
+            END_NO_ANSWER: { target: '#call.no_answer', actions: ['end', persist] },
+            END_VOICEMAIL: { target: '#call.voicemail', actions: ['end', persist] },
+            END_WRONG_NUMBER: { target: '#call.wrong_number', actions: ['end', persist] },
+            WRONG_PERSON: { guard: 'wrongPersonAllowed', target: '#call.wrong_person', actions: ['end', persist] },
           },
         },
         identification: {
@@ -177,8 +205,8 @@ export const callMachine = setup({
           on: {
             NEXT: { guard: 'canLeave', target: 'explanation', actions: 'markReached' },
             BACK: { target: 'presentation' },
-            END_WRONG_NUMBER: { target: '#call.wrong_number', actions: 'end' },
-            WRONG_PERSON: { guard: 'wrongPersonAllowed', target: '#call.wrong_person', actions: 'end' },
+            END_WRONG_NUMBER: { target: '#call.wrong_number', actions: ['end', persist] },
+            WRONG_PERSON: { guard: 'wrongPersonAllowed', target: '#call.wrong_person', actions: ['end', persist] },
             CONFIRM_CONTACT: { actions: ['confirmContact', persist] },
             CORRECT_CONTACT: { guard: 'correctionAllowed', actions: ['correctContact', persist] },
           },
@@ -243,9 +271,9 @@ export const callMachine = setup({
           on: {
             BACK: { target: 'conclusion' },
             FINISH: [
-              { guard: { type: 'finishesAs', params: { kind: 'dispute' } }, target: '#call.dispute', actions: ['markReached', 'end'] },
-              { guard: { type: 'finishesAs', params: { kind: 'plan' } }, target: '#call.plan_request', actions: ['markReached', 'end'] },
-              { guard: { type: 'finishesAs', params: { kind: 'other' } }, target: '#call.completed', actions: ['markReached', 'end'] },
+              { guard: { type: 'finishesAs', params: { kind: 'dispute' } }, target: '#call.dispute', actions: ['markReached', 'end', persist] },
+              { guard: { type: 'finishesAs', params: { kind: 'plan' } }, target: '#call.plan_request', actions: ['markReached', 'end', persist] },
+              { guard: { type: 'finishesAs', params: { kind: 'other' } }, target: '#call.completed', actions: ['markReached', 'end', persist] },
             ],
           },
         },
@@ -260,19 +288,25 @@ export const callMachine = setup({
           target: `#call.steps.${stepId}`,
           actions: 'resume' as const,
         })),
-        RESCHEDULE: { guard: 'callBackAllowed', target: 'cut_off', actions: 'end' },
+        RESCHEDULE: { guard: 'callBackAllowed', target: 'cut_off', actions: ['end', persist] },
       },
     },
-    completed: { type: 'final', tags: ['ended'], entry: persist },
-    no_answer: { type: 'final', tags: ['ended'], entry: persist },
-    voicemail: { type: 'final', tags: ['ended'], entry: persist },
-    wrong_number: { type: 'final', tags: ['ended'], entry: persist },
-    wrong_person: { type: 'final', tags: ['ended'], entry: persist },
-    refusal: { type: 'final', tags: ['ended'], entry: persist },
-    cut_off: { type: 'final', tags: ['ended'], entry: persist },
-    call_back_requested: { type: 'final', tags: ['ended'], entry: persist },
-    dispute: { type: 'final', tags: ['ended'], entry: persist },
-    plan_request: { type: 'final', tags: ['ended'], entry: persist },
+    // The ended call was persisted by the transition that ended it: entering again (COMMIT) writes nothing.
+    completed: committing,
+    no_answer: committing,
+    voicemail: committing,
+    wrong_number: committing,
+    wrong_person: committing,
+    refusal: committing,
+    cut_off: committing,
+    call_back_requested: committing,
+    dispute: committing,
+    plan_request: committing,
+    uncommitted: {
+      tags: ['ended'],
+      on: { COMMIT: ENDING_TYPES.map((type) => ({ guard: { type: 'endedAs' as const, params: { type } }, target: `#call.${type}` })) },
+    },
+    committed: { type: 'final', tags: ['ended'] },
   },
 });
 

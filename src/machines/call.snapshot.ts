@@ -7,14 +7,14 @@
  * states or context adds its step here, from `fromVersion` to MACHINE_VERSION, before the recovery path.
  */
 import { z } from 'zod/mini';
-import type { AnyActorRef } from 'xstate';
 import { CallContext, Captures, CaptureValue, Commitment, DelayReason } from '../domain/call/context';
 import type { RecoveredCall } from '../domain/call/recovery';
 import { isStepId } from '../domain/call/steps';
-import { MACHINE_VERSION, stateValueOf, type CallPersistEnvelope, type PersistedCallSnapshot } from './call.types';
+import type { AnyActorRef } from 'xstate';
+import { MACHINE_VERSION, persistEnvelope, stateValueOf, type CallPersistEnvelope, type PersistedCallSnapshot, type ResumableCallSnapshot } from './call.types';
 
 export type RestoredCall =
-  | { kind: 'snapshot'; snapshot: PersistedCallSnapshot }
+  | { kind: 'snapshot'; snapshot: ResumableCallSnapshot }
   | { kind: 'recovered'; recovered: RecoveredCall }
   | { kind: 'unreadable' };
 
@@ -27,9 +27,20 @@ const Persisted = z.object({
   children: z.record(z.string(), z.unknown()),
 });
 
-/** JSON-safe: what `persist` stores and `restoreCallSnapshot` reads back. */
-export function serializeCallSnapshot(actor: Pick<AnyActorRef, 'getPersistedSnapshot'>): CallPersistEnvelope {
-  return JSON.parse(JSON.stringify({ machineVersion: MACHINE_VERSION, snapshot: actor.getPersistedSnapshot() })) as CallPersistEnvelope;
+/**
+ * JSON-safe: what `persist` stores and `restoreCallSnapshot` reads back, built from the actor's context as
+ * `persist` builds it (XState's own persisted snapshot would also carry the commit running after the end).
+ */
+export function serializeCallSnapshot(actor: Pick<AnyActorRef, 'getSnapshot'>): CallPersistEnvelope {
+  return JSON.parse(JSON.stringify(persistEnvelope((actor.getSnapshot() as { context: CallContext }).context))) as CallPersistEnvelope;
+}
+
+/**
+ * A stored call as the machine resumes it: where it was, or, once ended, `uncommitted` — a restored
+ * snapshot runs no invoked actor, so the ended call waits there for COMMIT to commit its outcome.
+ */
+export function resumableSnapshot(stored: PersistedCallSnapshot): ResumableCallSnapshot {
+  return { ...stored, status: 'active', value: stored.context.ending ? 'uncommitted' : stored.value };
 }
 
 function currentVersionSnapshot(snapshot: unknown): PersistedCallSnapshot | null {
@@ -103,7 +114,7 @@ export function restoreCallSnapshot(json: unknown): RestoredCall {
   if (!envelope.success) return recover(raw, null);
   if (envelope.data.machineVersion === MACHINE_VERSION) {
     const snapshot = currentVersionSnapshot(envelope.data.snapshot);
-    if (snapshot) return { kind: 'snapshot', snapshot };
+    if (snapshot) return { kind: 'snapshot', snapshot: resumableSnapshot(snapshot) };
   }
   return recover(raw, envelope.data.machineVersion);
 }

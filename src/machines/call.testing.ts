@@ -7,7 +7,7 @@ import { STARTED_AT, TODAY } from '../domain/call/call.fixtures';
 import { STEP_IDS } from '../domain/call/steps';
 import { FR_SCRIPT } from '../scripts/builtin/fr';
 import { callMachine } from './call.machine';
-import type { CallEvent, CallInput, CallPersistEnvelope } from './call.types';
+import { MACHINE_VERSION, type CallEvent, type CallInput, type CallPersistEnvelope } from './call.types';
 
 export function callInput(overrides: Partial<CallInput> = {}): CallInput {
   return {
@@ -22,9 +22,19 @@ export function callInput(overrides: Partial<CallInput> = {}): CallInput {
   };
 }
 
-/** The machine with `persist` provided as a recorder, the way the app shell provides its store. */
+/** The machine with `persist` provided as a recorder, the way the session provides its store. */
 export function recordingMachine(saved: CallPersistEnvelope[]) {
   return callMachine.provide({ actions: { persist: (_, envelope) => void saved.push(envelope) } });
+}
+
+/**
+ * XState's own persisted snapshot in the form a call is stored: once ended, the machine is still running
+ * its commit (a child actor, status `active`); stored, the call is `done` and carries no running actor.
+ */
+export function storedForm(snapshot: { context: { ending: unknown } }, persisted: unknown): CallPersistEnvelope {
+  const raw = JSON.parse(JSON.stringify(persisted)) as CallPersistEnvelope['snapshot'];
+  const ended = snapshot.context.ending !== null;
+  return { machineVersion: MACHINE_VERSION, snapshot: { ...raw, status: ended ? 'done' : raw.status, children: {} } };
 }
 
 export function startCall(input: CallInput = callInput()) {

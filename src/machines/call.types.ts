@@ -56,24 +56,48 @@ export type CallEvent =
   | { type: 'REQUEST_CALL_BACK'; callBack: CallBack }
   | { type: 'FINISH' }
   /** The shell's clock moved to a new day (a call resumed the next morning): promises are checked against it. */
-  | { type: 'SYNC_CLOCK'; today: string };
+  | { type: 'SYNC_CLOCK'; today: string }
+  /** Commit an ended call whose commit is not running: it failed, or the call was restored after it ended. */
+  | { type: 'COMMIT' };
 export type CallEventType = CallEvent['type'];
 
 /** `step`: one of the ten steps; `interrupted`: cut off, waiting; `ended`: any final state. */
 export type CallTag = 'step' | 'interrupted' | 'ended';
 
-export type CallStateValue = { steps: StepId } | 'interrupted' | EndingType;
+/** Where a call can be stored: a step, cut off, or ended (committing its outcome). */
+export type StoredCallStateValue = { steps: StepId } | 'interrupted' | EndingType;
 
-/** The shape of `actor.getPersistedSnapshot()` for this machine (no children, no history states). */
+/**
+ * Where the running machine can be: a stored value, or past the end — `uncommitted` (no commit running:
+ * it failed, or the call was restored after it ended) and `committed`. Those two are never stored: an
+ * ended call is stored under its ending, and a committed one leaves the calls in progress.
+ */
+export type CallStateValue = StoredCallStateValue | 'uncommitted' | 'committed';
+
+/** What the `commitOutcome` actor is given: the ended call. */
+export interface CommitInput {
+  context: CallContext;
+}
+
+/**
+ * A call as stored: the shape of XState's persisted snapshot (no children, no history states), built from
+ * context alone. `done` marks an ended call (the running machine is then still committing its outcome).
+ */
 export interface PersistedCallSnapshot {
   status: 'active' | 'done';
   /** Always undefined (no output, never errors); present so the type is an XState `Snapshot`. JSON drops them. */
   output: undefined;
   error: undefined;
-  value: CallStateValue;
+  value: StoredCallStateValue;
   historyValue: Record<string, never>;
   context: CallContext;
   children: Record<string, never>;
+}
+
+/** What `createActor(machine, { snapshot })` is given to resume a stored call (see `resumableSnapshot`). */
+export interface ResumableCallSnapshot extends Omit<PersistedCallSnapshot, 'status' | 'value'> {
+  status: 'active';
+  value: CallStateValue;
 }
 
 /** What the `persist` effect receives on every transition, and what `serializeCallSnapshot` returns. */
@@ -83,7 +107,7 @@ export interface CallPersistEnvelope {
 }
 
 /** The state value a context stands for: the machine keeps `step`, `interrupted` and `ending` in step with it. */
-export function stateValueOf(context: Pick<CallContext, 'ending' | 'interrupted' | 'step'>): CallStateValue {
+export function stateValueOf(context: Pick<CallContext, 'ending' | 'interrupted' | 'step'>): StoredCallStateValue {
   if (context.ending) return context.ending.type;
   if (context.interrupted) return 'interrupted';
   return { steps: context.step };

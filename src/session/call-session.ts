@@ -1,7 +1,8 @@
 /**
  * The app shell's side of the guided call: opening `/debtors/:id/call` either resumes the debtor's call in
  * progress (the same step, every capture and note) or starts a new one with the built-in script of the
- * agent's language. The call machine gets the store as its `persist` effect (see ./call-session-live.ts).
+ * agent's language. The call machine gets the store as its `persist` effect and the dossier commit as its
+ * `commitOutcome` actor (see ./call-session-live.ts).
  *
  * A stored call that cannot resume (older machine version that cannot be migrated, damaged snapshot,
  * unknown script) is never lost: what it holds is written to the dossier's timeline (recoverCall).

@@ -49,7 +49,7 @@ describe('R6 persisted snapshot round-trip', () => {
       expect.soft(sameEvents, `${label}: same events accepted`).toBe(true);
       expect.soft(writes, `${label}: restoring writes nothing`).toEqual([]);
       values.add(JSON.stringify(state.value));
-      if (state.status === 'done') done++;
+      if (state.hasTag('ended')) done++;
       resumed.stop();
     }
     store.close();
