@@ -9,7 +9,7 @@ import { SkipLink } from './SkipLink';
 import { ServicesProvider, type AppServices } from '../session/store-context';
 
 // Only `?demo=large` needs it, so it stays out of the first load.
-const LargeSeedScreen = lazy(() => import('./LargeSeedScreen'));
+const LargeSeedScreen = lazy(() => import('../features/settings/LargeSeedScreen'));
 
 export interface AppProps {
   services: AppServices;

@@ -10,14 +10,14 @@
 import { buildCallFacts, callContact } from '../domain/call/facts';
 import type { CallContext } from '../domain/call/context';
 import { hasRecoveredContent, recoveredActivity, type RecoveredCall } from '../domain/call/recovery';
-import type { Activity } from '../domain/entities';
-import { restoreCallSnapshot } from '../machines/call.snapshot';
+import type { Activity, Settings } from '../domain/entities';
+import { restoreCallSnapshot, type RestoredCall } from '../machines/call.snapshot';
 import { BUILTIN_SCRIPTS, builtinScript } from '../scripts/builtin';
 import type { CallScript } from '../scripts/schema';
 import type { CadenceStore, CallRecord } from '../storage/api';
 import { callLockName, openLockName, tryLock, withLock, type HeldLock, type LockManagerLike } from './call-session-lock';
 import type { CallRescue } from '../storage/call-rescue';
-import { adoptRescued, createLiveSession, type CallSession, type LiveDeps, type PageEvents } from './call-session-live';
+import { adoptRescued, createLiveSession, type CallSession, type LiveDeps, type LiveParams, type PageEvents } from './call-session-live';
 import { todayIso } from './today';
 
 export type { CallSession, CommitState, SessionMode } from './call-session-live';
@@ -71,75 +71,94 @@ function recoveredFromContext(c: CallContext): RecoveredCall {
   return { debtorId, callId, scriptId, scriptVersion, startedAt, notes, captures, reason, commitment, fromVersion: c.machineVersion };
 }
 
+/** What opening a call of one debtor knows: the dossier and settings read once, and the session's deps. */
+interface Opening {
+  deps: LiveDeps;
+  settings: Settings;
+  base: Pick<LiveParams, 'debtorId' | 'bundle' | 'settings' | 'facts'>;
+}
+
+/** A call that cannot resume: what it holds goes to the timeline (or nowhere, when nothing was typed). */
+async function recoverStored(opening: Opening, callId: string, restored: Exclude<RestoredCall, { kind: 'snapshot' }>): Promise<OpenedCall> {
+  const { store, rescue, now, newId } = opening.deps;
+  // The call leaves the calls in progress here: no copy of it may stay aside to bring it back.
+  if (restored.kind === 'unreadable') {
+    await store.discardCall(callId);
+    rescue?.clear(callId);
+    return { kind: 'unreadable' };
+  }
+  const activity = recoveredActivity(restored.recovered, new Date(now()).toISOString(), opening.settings.agentName, newId);
+  if (!hasRecoveredContent(restored.recovered)) {
+    await store.discardCall(callId);
+    rescue?.clear(callId);
+    return { kind: 'recovered', activity: null };
+  }
+  await store.recoverCall(callId, activity);
+  rescue?.clear(callId);
+  return { kind: 'recovered', activity };
+}
+
+/** Resumes a stored call (read-only while another tab writes it), or recovers what it holds. */
+async function openExisting(opening: Opening, record: CallRecord, aside = false): Promise<OpenedCall> {
+  const { deps, base } = opening;
+  const lock = deps.locks ? await tryLock(deps.locks, callLockName(record.callId)) : NO_LOCK;
+  let restored = restoreCallSnapshot(record.envelope);
+  if (restored.kind === 'snapshot') {
+    const script = scriptOf(restored.snapshot.context);
+    if (script) {
+      const start = { snapshot: restored.snapshot, updatedAt: record.updatedAt, aside };
+      const session = createLiveSession({ ...base, callId: record.callId, script, lock, readOnly: lock === null, start }, deps);
+      return { kind: 'session', session };
+    }
+    restored = { kind: 'recovered', recovered: recoveredFromContext(restored.snapshot.context) };
+  }
+  if (!lock) return { kind: 'busy' };
+  try {
+    return await recoverStored(opening, record.callId, restored);
+  } finally {
+    lock.release();
+  }
+}
+
+/** A new call with the built-in script of the agent's language, stored before it is handed over. */
+async function startNew(opening: Opening): Promise<OpenedCall> {
+  const { deps, base, settings } = opening;
+  const callId = `call-${deps.newId()}`;
+  const lock = deps.locks ? await tryLock(deps.locks, callLockName(callId)) : NO_LOCK;
+  const script = builtinScript(settings.language);
+  const input = {
+    callId,
+    debtorId: base.debtorId,
+    contactId: callContact(base.bundle.contacts)?.id ?? null,
+    agentName: settings.agentName,
+    script,
+    startedAt: new Date(deps.now()).toISOString(),
+    today: deps.today(),
+  };
+  const session = createLiveSession({ ...base, callId, script, lock, readOnly: false, start: { input } }, deps);
+  // Another tab opening this dossier must find this call stored, not start a second one.
+  await session.flush();
+  return { kind: 'session', session };
+}
+
+/** The debtor's newest call in progress (IndexedDB or the copy aside), resumed; or a new call. */
+async function openNewestOrStart(opening: Opening): Promise<OpenedCall> {
+  const { deps, base } = opening;
+  const active = await deps.store.activeCalls(base.debtorId);
+  const kept = deps.rescue?.newest(base.debtorId);
+  const adopted = kept ? await adoptRescued(deps, active.find((c) => c.callId === kept.callId), kept.callId) : undefined;
+  const newest = active[0];
+  if (adopted && (!newest || adopted.record.updatedAt >= newest.updatedAt)) return openExisting(opening, adopted.record, adopted.aside);
+  return newest ? openExisting(opening, newest) : startNew(opening);
+}
+
 export async function openCallSession(debtorId: string, options: CallSessionDeps): Promise<OpenedCall> {
   const deps = defaultDeps(options);
-  const { store, locks } = deps;
-  const bundle = await store.getDossier(debtorId);
+  const bundle = await deps.store.getDossier(debtorId);
   if (!bundle) return { kind: 'not_found' };
-  const settings = await store.getSettings();
+  const settings = await deps.store.getSettings();
   const facts = buildCallFacts(bundle, settings, deps.today());
-  const base = { debtorId, bundle, settings, facts };
-
-  async function openExisting(record: CallRecord, aside = false): Promise<OpenedCall> {
-    const lock = locks ? await tryLock(locks, callLockName(record.callId)) : NO_LOCK;
-    let restored = restoreCallSnapshot(record.envelope);
-    if (restored.kind === 'snapshot') {
-      const script = scriptOf(restored.snapshot.context);
-      if (script) {
-        const start = { snapshot: restored.snapshot, updatedAt: record.updatedAt, aside };
-        const session = createLiveSession({ ...base, callId: record.callId, script, lock, readOnly: lock === null, start }, deps);
-        return { kind: 'session', session };
-      }
-      restored = { kind: 'recovered', recovered: recoveredFromContext(restored.snapshot.context) };
-    }
-    if (!lock) return { kind: 'busy' };
-    try {
-      // The call leaves the calls in progress here: no copy of it may stay aside to bring it back.
-      if (restored.kind === 'unreadable') {
-        await store.discardCall(record.callId);
-        deps.rescue?.clear(record.callId);
-        return { kind: 'unreadable' };
-      }
-      const activity = recoveredActivity(restored.recovered, new Date(deps.now()).toISOString(), settings.agentName, deps.newId);
-      if (!hasRecoveredContent(restored.recovered)) {
-        await store.discardCall(record.callId);
-        deps.rescue?.clear(record.callId);
-        return { kind: 'recovered', activity: null };
-      }
-      await store.recoverCall(record.callId, activity);
-      deps.rescue?.clear(record.callId);
-      return { kind: 'recovered', activity };
-    } finally {
-      lock.release();
-    }
-  }
-
-  async function startNew(): Promise<OpenedCall> {
-    const callId = `call-${deps.newId()}`;
-    const lock = locks ? await tryLock(locks, callLockName(callId)) : NO_LOCK;
-    const script = builtinScript(settings.language);
-    const input = {
-      callId,
-      debtorId,
-      contactId: callContact(bundle!.contacts)?.id ?? null,
-      agentName: settings.agentName,
-      script,
-      startedAt: new Date(deps.now()).toISOString(),
-      today: deps.today(),
-    };
-    const session = createLiveSession({ ...base, callId, script, lock, readOnly: false, start: { input } }, deps);
-    // Another tab opening this dossier must find this call stored, not start a second one.
-    await session.flush();
-    return { kind: 'session', session };
-  }
-
-  const open = async (): Promise<OpenedCall> => {
-    const active = await store.activeCalls(debtorId);
-    const kept = deps.rescue?.newest(debtorId);
-    const adopted = kept ? await adoptRescued(deps, active.find((c) => c.callId === kept.callId), kept.callId) : undefined;
-    const newest = active[0];
-    if (adopted && (!newest || adopted.record.updatedAt >= newest.updatedAt)) return openExisting(adopted.record, adopted.aside);
-    return newest ? openExisting(newest) : startNew();
-  };
-  return locks ? withLock(locks, openLockName(debtorId), open) : open();
+  const opening: Opening = { deps, settings, base: { debtorId, bundle, settings, facts } };
+  const open = () => openNewestOrStart(opening);
+  return deps.locks ? withLock(deps.locks, openLockName(debtorId), open) : open();
 }

@@ -1,11 +1,11 @@
 import { createSignal, onMount, Show, type JSX } from 'solid-js';
-import { t } from '../i18n';
-import { formatCount } from '../ui/locale';
-import { ProgressBar } from '../ui/ProgressBar';
-import { usePageTitle } from '../ui/page-title';
-import { LARGE_DEBTORS, seedLarge, type SeedProgress } from '../session/seed';
-import { useServices } from '../session/store-context';
-import { todayIso } from '../session/today';
+import { t } from '../../i18n';
+import { formatCount } from '../../ui/locale';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { usePageTitle } from '../../ui/page-title';
+import { LARGE_DEBTORS, seedLarge, type SeedProgress } from '../../session/seed';
+import { useServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 
 /** `?demo=large`: replaces the portfolio with 50,000 debtors for scale checks, showing progress, then hands over. */
 export default function LargeSeedScreen(props: { onDone: () => void }): JSX.Element {
