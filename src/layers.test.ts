@@ -42,11 +42,12 @@ const MAY_ALSO_READ: Partial<Record<Layer, RegExp>> = {
 };
 
 /**
- * Tests and their helpers do not ship: they may build fixtures by driving a higher layer (a domain test that
+ * Tests and their helpers (`*.testing.ts`, the store contract suites `*.contract.ts` and their harness in
+ * storage/contract/) do not ship: they may build fixtures by driving a higher layer (a domain test that
  * plays a call through the machine) and read tests/ and the locale files. They still never import app/ from
  * a screen nor one screen folder from another, and they count in the loops.
  */
-const isTestCode = (path: string) => /\.test\.tsx?$|\.testing\.tsx?$/.test(path);
+const isTestCode = (path: string) => /\.(test|testing|contract)\.tsx?$/.test(path) || path.startsWith('src/storage/contract/');
 
 export interface Import {
   from: string;
@@ -233,6 +234,8 @@ describe('the layer check itself', () => {
     expect(isDownward({ from: 'src/ui/x.ts', to: 'src/storage/store.ts' })).toBe(false);
     expect(isDownward({ from: 'src/ui/x.ts', to: 'src/storage/errors.ts' })).toBe(true);
     expect(isDownward({ from: 'src/features/a/x.ts', to: 'tests/fixtures/x.ts' })).toBe(false);
+    expect(isTestCode('src/storage/contract/harness.ts') && isTestCode('src/storage/store.contract.ts')).toBe(true);
+    expect(isTestCode('src/storage/store.ts')).toBe(false);
   });
 
   it('finds a loop of two files and none in a chain', () => {
