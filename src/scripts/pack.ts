@@ -6,6 +6,7 @@
  * store applies a plan in one transaction.
  */
 import { z } from 'zod/mini';
+import { canonicalJson } from '../domain/canonical-json';
 import { IsoDateTime } from '../domain/entities';
 import { ScriptVersionRecord, type ScriptRecord } from './library';
 import { CallScript } from './schema';
@@ -52,17 +53,7 @@ export type PackError =
   | { error: 'invalid_script'; path: string; script: ScriptError };
 export type PackErrorCode = PackError['error'];
 
-/** JSON with object keys sorted, so the same content always hashes the same, whatever wrote it. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+export { canonicalJson };
 
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));

@@ -1,4 +1,5 @@
-import { createEffect, on, type JSX } from 'solid-js';
+import { createUniqueId, type JSX } from 'solid-js';
+import { useModalDialog } from './modal-dialog';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -19,27 +20,8 @@ export interface ConfirmDialogProps {
 export function ConfirmDialog(props: ConfirmDialogProps): JSX.Element {
   let dialog!: HTMLDialogElement;
   let cancel!: HTMLButtonElement;
-  let opener: HTMLElement | null = null;
-
-  createEffect(
-    on(
-      () => props.open,
-      (open) => {
-        if (open) {
-          opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-          if (typeof dialog.showModal === 'function') dialog.showModal();
-          else dialog.setAttribute('open', '');
-          cancel.focus();
-        } else {
-          if (typeof dialog.close === 'function' && dialog.open) dialog.close();
-          else dialog.removeAttribute('open');
-          opener?.focus();
-          opener = null;
-        }
-      },
-      { defer: true },
-    ),
-  );
+  const ids = { title: createUniqueId(), body: createUniqueId() };
+  useModalDialog(() => props.open, () => dialog, () => cancel.focus());
 
   const onCancelEvent = (event: Event) => {
     event.preventDefault();
@@ -52,12 +34,12 @@ export function ConfirmDialog(props: ConfirmDialogProps): JSX.Element {
       class="dialog"
       role="dialog"
       aria-modal="true"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-body"
+      aria-labelledby={ids.title}
+      aria-describedby={ids.body}
       onCancel={onCancelEvent}
     >
-      <h2 id="confirm-title">{props.title}</h2>
-      <p id="confirm-body">{props.body}</p>
+      <h2 id={ids.title}>{props.title}</h2>
+      <p id={ids.body}>{props.body}</p>
       <div class="actions actions--end">
         <button ref={cancel} type="button" class="btn" disabled={props.busy} onClick={() => props.onCancel()}>
           {props.cancelLabel}

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { canonicalJson } from '../../src/domain/canonical-json';
 
 export interface DumpedRecord {
   key: unknown;
@@ -46,17 +47,7 @@ export function dumpDatabase(page: Page, name = 'cadence'): Promise<DumpedDb> {
   }, name);
 }
 
-/** JSON with object keys sorted at every level: the same data always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+export { canonicalJson };
 
 /** SHA-256 (first 12 hex digits) of a store's records, sorted by key: equal checksums, equal contents. */
 export function storeChecksum(records: DumpedRecord[]): string {

@@ -1,29 +1,16 @@
-import { createEffect, createSignal, on, type JSX } from 'solid-js';
+import { createSignal, type JSX } from 'solid-js';
 import { t } from '../../i18n';
+import { useModalDialog } from '../../ui/modal-dialog';
 
 /** Publishing asks for a note (what changed and why), shown in the history beside the version. */
 export function PublishDialog(props: { open: boolean; version: number; onCancel: () => void; onPublish: (note: string) => void }): JSX.Element {
   let dialog!: HTMLDialogElement;
   let noteField!: HTMLTextAreaElement;
-  let opener: HTMLElement | null = null;
   const [note, setNote] = createSignal('');
-  createEffect(
-    on(
-      () => props.open,
-      (open) => {
-        if (open) {
-          opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-          setNote('');
-          dialog.showModal();
-          noteField.focus();
-        } else if (dialog.open) {
-          dialog.close();
-          opener?.focus();
-        }
-      },
-      { defer: true },
-    ),
-  );
+  useModalDialog(() => props.open, () => dialog, () => {
+    setNote('');
+    noteField.focus();
+  });
   return (
     <dialog
       ref={dialog}
