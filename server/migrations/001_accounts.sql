@@ -3,10 +3,15 @@
 -- The app role has no BYPASSRLS: every row it reads or writes goes through the policies below, keyed on the
 -- user and team each request's transaction sets with set_config('app.user_id' / 'app.team_id', ..., true).
 
+-- Roles belong to the cluster, not the database: another database of the cluster may create it at the same time.
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cadence_app') THEN
-    CREATE ROLE cadence_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+    BEGIN
+      CREATE ROLE cadence_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+      NULL;
+    END;
   END IF;
 END
 $$;
