@@ -198,7 +198,7 @@ export class Device {
     return this.request<T>('GET', path);
   }
 
-  async login(email: string, password = PASSWORD): Promise<Reply> {
+  async login(email: string, password = PASSWORD): Promise<Reply<Record<string, unknown>>> {
     const reply = await this.post('/auth/login', { email, password });
     if (reply.status === 200) this.csrf = String(reply.body.csrfToken);
     return reply;

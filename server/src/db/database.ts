@@ -34,6 +34,8 @@ export async function migrate(ownerUrl: string, appPassword?: string): Promise<s
     direction: 'up',
     migrationsTable: 'pgmigrations',
     checkOrder: true,
+    // Several server processes may start together: the others wait for the first to finish migrating.
+    advisoryLockMode: 'wait',
     log: () => {},
   });
   if (appPassword) {
@@ -57,12 +59,21 @@ export function createAppPool(url: string, max = 10): pg.Pool {
   return pool;
 }
 
-/** Runs `fn` in one transaction seen by RLS as `scope`'s user and team. */
-export async function withScope<T>(pool: pg.Pool, scope: Scope, fn: (tx: Tx) => Promise<T>, isolation = 'READ COMMITTED'): Promise<T> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type Isolation = 'READ COMMITTED' | 'REPEATABLE READ';
+
+/**
+ * Runs `fn` in one transaction seen by RLS as `scope`'s user and team. BEGIN and both settings go in one
+ * round trip (a simple query cannot take parameters, so the ids, which come from our own session table, are
+ * checked to be UUIDs before they are written into it).
+ */
+export async function withScope<T>(pool: pg.Pool, scope: Scope, fn: (tx: Tx) => Promise<T>, isolation: Isolation = 'READ COMMITTED'): Promise<T> {
+  if (!UUID.test(scope.userId) || !UUID.test(scope.teamId)) throw new Error('scope ids must be UUIDs');
   const client = await pool.connect();
   try {
-    await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
-    await client.query("SELECT set_config('app.user_id', $1, true), set_config('app.team_id', $2, true)", [scope.userId, scope.teamId]);
+    await client.query(
+      `BEGIN ISOLATION LEVEL ${isolation}; SELECT set_config('app.user_id', '${scope.userId}', true), set_config('app.team_id', '${scope.teamId}', true)`,
+    );
     const result = await fn(client);
     await client.query('COMMIT');
     return result;

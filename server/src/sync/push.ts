@@ -17,7 +17,8 @@ import { SYNC_CHANNEL } from './events';
 /** Raised by the database for RLS and the lead-only trigger: a refusal, not a fault. */
 const INSUFFICIENT_PRIVILEGE = '42501';
 
-async function ensureClient(pool: pg.Pool, user: SessionUser, clientId: string, deviceName: string): Promise<void> {
+/** Registers the client on its first push; returns the last mutation id applied for it. */
+async function ensureClient(pool: pg.Pool, user: SessionUser, clientId: string, deviceName: string): Promise<string | null> {
   const mine = await withScope(pool, user, async (tx) => {
     await tx.query('INSERT INTO clients (id, team_id, user_id, device_name) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING', [
       clientId,
@@ -25,70 +26,85 @@ async function ensureClient(pool: pg.Pool, user: SessionUser, clientId: string, 
       user.userId,
       deviceName,
     ]);
-    return (await tx.query('SELECT 1 FROM clients WHERE id = $1', [clientId])).rowCount === 1;
+    return (await tx.query('SELECT last_mutation_id FROM clients WHERE id = $1', [clientId])).rows[0] as { last_mutation_id: string | null } | undefined;
   });
   // RLS shows a user only their own clients: someone else's id (any team) is refused, not taken over.
   if (!mine) throw new HttpError(403, 'foreign_client', 'this client id belongs to another user');
+  return mine.last_mutation_id;
 }
 
-async function pushOne(pool: pg.Pool, user: SessionUser, request: PushRequest, mutation: Mutation): Promise<PushResult> {
-  return withScope(pool, user, async (tx) => {
-    const client = await tx.query('SELECT last_mutation_id FROM clients WHERE id = $1 FOR UPDATE', [request.clientId]);
-    const last = client.rows[0]?.last_mutation_id as string | null | undefined;
-    if (last && mutation.id.toLowerCase() <= last) return { id: mutation.id, status: 'replayed' };
-    const version = Number((await tx.query('UPDATE team_versions SET version = version + 1 RETURNING version')).rows[0].version);
-    const ctx = { tx, user, clientId: request.clientId, mutationId: mutation.id, version };
-    let outcome: Outcome | null = null;
-    let rejection: Rejection | null = null;
-    await tx.query('SAVEPOINT apply');
-    try {
-      outcome = await applyMutation(ctx, mutation);
-      await tx.query('RELEASE SAVEPOINT apply');
-    } catch (err) {
-      const pgCode = (err as { code?: string }).code;
-      if (!(err instanceof Rejection) && pgCode !== INSUFFICIENT_PRIVILEGE) throw err;
-      await tx.query('ROLLBACK TO SAVEPOINT apply');
-      rejection = err instanceof Rejection ? err : new Rejection('forbidden', 'refused by the database');
-    }
-    await tx.query(
-      `INSERT INTO audit (team_id, mutation_id, client_id, user_id, device_name, name, status, reason, kind, record_id,
-                          client_time, version, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [
-        user.teamId,
-        mutation.id,
-        request.clientId,
-        user.userId,
-        request.deviceName,
-        mutation.name,
-        rejection ? 'rejected' : 'applied',
-        rejection ? `${rejection.code}: ${rejection.message}` : null,
-        outcome?.kind ?? null,
-        outcome?.recordId ?? null,
-        mutation.clientTime,
-        version,
-        outcome?.before ? JSON.stringify(outcome.before) : null,
-        outcome ? JSON.stringify(outcome.after) : null,
-      ],
-    );
-    for (const lost of outcome?.lost ?? []) {
-      await tx.query(
-        `INSERT INTO conflicts (team_id, user_id, client_id, mutation_id, kind, record_id, field, lost, kept, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [user.teamId, user.userId, request.clientId, mutation.id, lost.kind, lost.recordId, lost.field, JSON.stringify(lost.lost), JSON.stringify(lost.kept), version],
+/**
+ * One mutation, one transaction, as few round trips as the rules allow (the figures in BENCHMARKS.md depend on
+ * it): refusals from the handler are thrown before it writes anything, so no savepoint is needed; a refusal
+ * from the database itself (RLS or the lead-only trigger) aborts the transaction, which is then redone as a
+ * recorded refusal.
+ */
+async function pushOne(pool: pg.Pool, user: SessionUser, request: PushRequest, mutation: Mutation, refused?: Rejection): Promise<PushResult> {
+  try {
+    return await withScope(pool, user, async (tx) => {
+      // Lock the client row (two pushes of one device never interleave), then, unless this is a replay, take
+      // the next team version: always in this order, so concurrent pushes cannot deadlock.
+      const bumped = await tx.query(
+        `WITH client AS (SELECT last_mutation_id FROM clients WHERE id = $1 FOR UPDATE)
+         UPDATE team_versions SET version = version + 1
+         WHERE EXISTS (SELECT 1 FROM client WHERE last_mutation_id IS NULL OR last_mutation_id < $2)
+         RETURNING version`,
+        [request.clientId, mutation.id],
       );
-    }
-    await tx.query('UPDATE clients SET last_mutation_id = $2, device_name = $3, last_seen_at = now() WHERE id = $1', [
-      request.clientId,
-      mutation.id,
-      request.deviceName,
-    ]);
-    // Delivered at commit, to every server process listening (theirs fan it out to their SSE clients).
-    await tx.query('SELECT pg_notify($1, $2)', [SYNC_CHANNEL, JSON.stringify({ team: user.teamId, version })]);
-    if (rejection) return { id: mutation.id, status: 'rejected', version, code: rejection.code };
-    const lost = outcome?.lost ?? [];
-    return { id: mutation.id, status: 'applied', version, ...(lost.length ? { lost } : {}) };
-  });
+      if (bumped.rowCount === 0) return { id: mutation.id, status: 'replayed' } as const;
+      const version = Number(bumped.rows[0].version);
+      let outcome: Outcome | null = null;
+      let rejection = refused ?? null;
+      if (!rejection) {
+        try {
+          outcome = await applyMutation({ tx, user, clientId: request.clientId, mutationId: mutation.id, version }, mutation);
+        } catch (err) {
+          if (!(err instanceof Rejection)) throw err;
+          rejection = err;
+        }
+      }
+      const lost = outcome?.lost ?? [];
+      // Audit row, lost edits, the client's last id and the notification in one statement.
+      await tx.query(
+        `WITH audit_row AS (
+           INSERT INTO audit (team_id, mutation_id, client_id, user_id, device_name, name, status, reason, kind, record_id,
+                              client_time, version, before, after)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)),
+         lost_rows AS (
+           INSERT INTO conflicts (team_id, user_id, client_id, mutation_id, kind, record_id, field, lost, kept, version)
+           SELECT $1, $4, $3, $2, l.kind, l.record_id, l.field, l.lost, l.kept, $12
+           FROM jsonb_to_recordset($15::jsonb) AS l (kind text, record_id text, field text, lost jsonb, kept jsonb)),
+         client_row AS (
+           UPDATE clients SET last_mutation_id = $2, device_name = $5, last_seen_at = now() WHERE id = $3)
+         SELECT pg_notify($16, $17)`,
+        [
+          user.teamId,
+          mutation.id,
+          request.clientId,
+          user.userId,
+          request.deviceName,
+          mutation.name,
+          rejection ? 'rejected' : 'applied',
+          rejection ? `${rejection.code}: ${rejection.message}` : null,
+          outcome?.kind ?? null,
+          outcome?.recordId ?? null,
+          mutation.clientTime,
+          version,
+          outcome?.before ? JSON.stringify(outcome.before) : null,
+          outcome ? JSON.stringify(outcome.after) : null,
+          JSON.stringify(lost.map((l) => ({ kind: l.kind, record_id: l.recordId, field: l.field, lost: l.lost, kept: l.kept }))),
+          // Delivered at commit, to every server process listening (each fans it out to its SSE clients).
+          SYNC_CHANNEL,
+          JSON.stringify({ team: user.teamId, version }),
+        ],
+      );
+      if (rejection) return { id: mutation.id, status: 'rejected', version, code: rejection.code } as const;
+      return { id: mutation.id, status: 'applied', version, ...(lost.length ? { lost } : {}) } as const;
+    });
+  } catch (err) {
+    if (refused || (err as { code?: string }).code !== INSUFFICIENT_PRIVILEGE) throw err;
+    return pushOne(pool, user, request, mutation, new Rejection('forbidden', 'refused by the database'));
+  }
 }
 
 export function pushRoute(app: FastifyInstance, pool: pg.Pool, bodyLimit: number): void {
@@ -99,9 +115,14 @@ export function pushRoute(app: FastifyInstance, pool: pg.Pool, bodyLimit: number
     if (ids.some((id, i) => i > 0 && id <= ids[i - 1]!)) {
       throw new HttpError(400, 'out_of_order', 'mutation ids must increase within a push (UUIDv7, monotonic)');
     }
-    await ensureClient(pool, user, body.clientId, body.deviceName);
+    const applied = await ensureClient(pool, user, body.clientId, body.deviceName);
+    // Ids at or below the last one applied are replays: answered without a transaction each (the check inside
+    // pushOne still guards a concurrent push of the same client).
     const results: PushResult[] = [];
-    for (const mutation of body.mutations) results.push(await pushOne(pool, user, body, mutation));
+    for (const mutation of body.mutations) {
+      if (applied && mutation.id.toLowerCase() <= applied) results.push({ id: mutation.id, status: 'replayed' });
+      else results.push(await pushOne(pool, user, body, mutation));
+    }
     const lastMutationId = await withScope(pool, user, async (tx) => {
       const { rows } = await tx.query('SELECT last_mutation_id FROM clients WHERE id = $1', [body.clientId]);
       return (rows[0]?.last_mutation_id as string | null) ?? null;
