@@ -1,5 +1,6 @@
 /**
- * `npm test`: typecheck, unit tests, the end-to-end suite in Debian Chromium, then the reliability suite at
+ * `npm test`: typecheck (app and team server), unit tests, the team server's tests against a throwaway
+ * PostgreSQL cluster, the end-to-end suite in Debian Chromium, then the reliability suite at
  * reduced counts (R1 3 kills, R3 1 close per delay, R10 4 trials: about two minutes; `npm run test:reliability`
  * runs the full counts, and the R* variables set by the caller win). Every stage runs even
  * when an earlier one failed, so one run shows everything that is wrong. The last line printed is always
@@ -42,12 +43,25 @@ function run(args, timeoutMs, capture = false, env = ENV) {
 }
 
 function typecheck() {
-  banner('typecheck: tsc --noEmit -p tsconfig.json');
-  const r = run([TSC, '--noEmit', '-p', 'tsconfig.json'], 5 * MINUTE, true);
-  const ok = r.status === 0;
-  const errors = r.output.split('\n').filter((line) => line.includes('error TS'));
-  const notes = ok ? [] : r.timedOut ? ['tsc timed out'] : [`${errors.length} type error(s), first ones:`, ...errors.slice(0, 5)];
-  stages.push({ name: 'typecheck', passed: 0, failed: ok ? 0 : 1, skipped: 0, seconds: r.seconds, notes });
+  banner('typecheck: tsc --noEmit -p tsconfig.json, then -p server/tsconfig.json');
+  const app = run([TSC, '--noEmit', '-p', 'tsconfig.json'], 5 * MINUTE, true);
+  const server = run([TSC, '--noEmit', '-p', 'server/tsconfig.json'], 5 * MINUTE, true);
+  const ok = app.status === 0 && server.status === 0;
+  const errors = `${app.output}\n${server.output}`.split('\n').filter((line) => line.includes('error TS'));
+  const timedOut = app.timedOut || server.timedOut;
+  const notes = ok ? [] : timedOut ? ['tsc timed out'] : [`${errors.length} type error(s), first ones:`, ...errors.slice(0, 5)];
+  stages.push({ name: 'typecheck', passed: 0, failed: ok ? 0 : 1, skipped: 0, seconds: app.seconds + server.seconds, notes });
+}
+
+const INITDB = '/usr/lib/postgresql/15/bin/initdb';
+
+/** The team server against a real PostgreSQL 15 that its tests start themselves (server/test/global-setup.ts). */
+function serverStage() {
+  if (!existsSync(process.env.PG_BIN ? join(process.env.PG_BIN, 'initdb') : INITDB)) {
+    stages.push({ name: 'server', passed: 0, failed: 1, skipped: 0, seconds: 0, notes: ['PostgreSQL 15 missing: sudo apt-get install -y postgresql'] });
+    return;
+  }
+  vitestStage('server', 'server: vitest -c vitest.server.config.ts (PostgreSQL 15)', ['-c', 'vitest.server.config.ts'], 5 * MINUTE);
 }
 
 /** Reads vitest's JSON report; a file that failed to load or a crash counts as one failure each. */
@@ -110,6 +124,7 @@ function reliability() {
 
 typecheck();
 vitestStage('unit', 'unit: vitest run', [], 6 * MINUTE);
+serverStage();
 e2e();
 reliability();
 rmSync(reportDir, { recursive: true, force: true });
