@@ -17,10 +17,11 @@ import { serveApp } from './lib/server.mjs';
 import { runSize } from './lib/size.mjs';
 import { runWorklist } from './lib/worklist.mjs';
 import { callLatencyRows, runCallLatency } from './call-latency.mjs';
+import { runSync, syncRows } from './sync.mjs';
 
 /**
- * The suites, in the order they run. `server: true` means it needs the app's preview server. A new figure
- * is one more entry here.
+ * The suites, in the order they run. `server: true` means it needs the app's preview server; `app: false`
+ * that it does not need the built app at all (the team server's bench). A new figure is one more entry here.
  */
 const SUITES = [
   { id: 'size', title: 'Size', server: false, run: runSize, rows: sizeRows },
@@ -28,6 +29,7 @@ const SUITES = [
   { id: 'worklist', title: 'Worklist at scale', server: true, run: runWorklist, rows: worklistRows },
   { id: 'call', title: 'Call screen latency (390×844)', server: true, run: runCallLatency, rows: callLatencyRows },
   { id: 'idb', title: 'IndexedDB', server: false, run: runIdb, rows: idbRows },
+  { id: 'sync', title: 'Team server sync (PostgreSQL 15)', server: false, app: false, run: runSync, rows: syncRows },
 ];
 
 const log = (msg) => process.stderr.write(`${msg}\n`);
@@ -52,9 +54,12 @@ async function main() {
   const errors = {};
   let server;
   try {
-    log('building the app…');
-    const app = await buildApp();
-    log(`  app built in ${app.ms} ms`);
+    let app;
+    if (suites.some((s) => s.app !== false)) {
+      log('building the app…');
+      app = await buildApp();
+      log(`  app built in ${app.ms} ms`);
+    }
     if (suites.some((s) => s.server)) {
       server = await serveApp();
       log(`  preview at ${server.origin}`);

@@ -1,8 +1,10 @@
 /**
- * Applies one validated mutation inside the push transaction, already scoped to the user's team by RLS.
- * Append-only records are inserted once under their client-made id; field edits are compared field by field
- * with what the device saw (see src/sync/protocol.ts), and what could not be applied comes back as lost edits.
- * A refusal throws `Rejection`; the caller rolls back to its savepoint and still records the refusal.
+ * Decides what one validated mutation does, inside the push transaction (already scoped to the user's team by
+ * RLS), and returns it as a write plan; push.ts writes the plan, the audit row and the new version in one
+ * statement, so the team's version row is held for as short a time as possible. Append-only records are
+ * inserted once under their client-made id; field edits are compared field by field with what the device saw
+ * (see src/sync/protocol.ts), and what could not be applied comes back as lost edits. Reads here lock the rows
+ * they decide on (FOR UPDATE). A refusal throws `Rejection` before anything is written.
  */
 import { LEAD_ONLY, type LostEdit, type Mutation, type RecordKind } from '../../../src/sync/protocol';
 import type { SessionUser } from '../auth/session';
@@ -23,32 +25,34 @@ export class Rejection extends Error {
 export interface ApplyContext {
   tx: Tx;
   user: SessionUser;
-  clientId: string;
   mutationId: string;
-  version: number;
 }
+
+/** A lost edit before the server gave the mutation its version. */
+export type Lost = Omit<LostEdit, 'version'>;
 
 export interface Outcome {
   kind: RecordKind;
   recordId: string;
+  /** `insert` a new record, `update` its data (null: a tombstone), or `none` (nothing left to apply). */
+  write: 'insert' | 'update' | 'none';
+  data: Record<string, unknown> | null;
   /** For mutable fields: the values before and after, only for the fields that changed. */
   before: Record<string, unknown> | null;
   after: unknown;
-  lost: LostEdit[];
+  lost: Lost[];
 }
 
 type Data = Record<string, unknown>;
 /** Optional fields that a null in `set` removes (JSON has no undefined). */
 const NULL_REMOVES = new Set(['disputeReason']);
 
-async function insertRecord(ctx: ApplyContext, kind: RecordKind, id: string, data: unknown): Promise<Outcome> {
-  const { rowCount } = await ctx.tx.query(
-    `INSERT INTO records (team_id, kind, id, data, version, created_by, created_device, updated_by, updated_device)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $7) ON CONFLICT DO NOTHING`,
-    [ctx.user.teamId, kind, id, JSON.stringify(data), ctx.version, ctx.user.userId, ctx.clientId],
-  );
-  if (rowCount === 0) throw new Rejection('exists', `${kind} ${id} already exists`);
-  return { kind, recordId: id, before: null, after: data, lost: [] };
+async function insertRecord(ctx: ApplyContext, kind: RecordKind, id: string, data: Data): Promise<Outcome> {
+  // The insert itself says ON CONFLICT DO NOTHING and push.ts checks it inserted: this read only spares a
+  // version for the common case of a create sent twice under two ids.
+  const { rowCount } = await ctx.tx.query('SELECT 1 FROM records WHERE team_id = $1 AND kind = $2 AND id = $3', [ctx.user.teamId, kind, id]);
+  if (rowCount) throw new Rejection('exists', `${kind} ${id} already exists`);
+  return { kind, recordId: id, write: 'insert', data, before: null, after: data, lost: [] };
 }
 
 async function loadLive(ctx: ApplyContext, kind: RecordKind, id: string): Promise<Data> {
@@ -59,14 +63,6 @@ async function loadLive(ctx: ApplyContext, kind: RecordKind, id: string): Promis
   ]);
   if (!rows[0]) throw new Rejection('not_found', `no ${kind} ${id} in this team`);
   return rows[0].data as Data;
-}
-
-async function writeData(ctx: ApplyContext, kind: RecordKind, id: string, data: Data | null): Promise<void> {
-  await ctx.tx.query(
-    `UPDATE records SET data = $4, deleted = $5, version = $6, updated_by = $7, updated_device = $8, updated_at = now()
-     WHERE team_id = $1 AND kind = $2 AND id = $3`,
-    [ctx.user.teamId, kind, id, data === null ? null : JSON.stringify(data), data === null, ctx.version, ctx.user.userId, ctx.clientId],
-  );
 }
 
 /** A debtor-owned record must point at a live debtor of the same team (RLS hides the others). */
@@ -86,7 +82,7 @@ async function editFields(ctx: ApplyContext, kind: RecordKind, edit: { id: strin
   const current = await loadLive(ctx, kind, edit.id);
   const before: Data = {};
   const after: Data = {};
-  const lost: LostEdit[] = [];
+  const lost: Lost[] = [];
   for (const [field, value] of Object.entries(edit.set)) {
     const now = current[field] ?? null;
     if (sameJson(now, value ?? null)) continue;
@@ -94,21 +90,18 @@ async function editFields(ctx: ApplyContext, kind: RecordKind, edit: { id: strin
       before[field] = now;
       after[field] = value ?? null;
     } else {
-      lost.push({ mutationId: ctx.mutationId, kind, recordId: edit.id, field, lost: value ?? null, kept: now, version: ctx.version });
+      lost.push({ mutationId: ctx.mutationId, kind, recordId: edit.id, field, lost: value ?? null, kept: now });
     }
   }
-  if (Object.keys(after).length > 0) {
-    const next: Data = { ...current, ...after, ...extra };
-    for (const [field, value] of Object.entries(after)) if (value === null && NULL_REMOVES.has(field)) delete next[field];
-    await writeData(ctx, kind, edit.id, next);
-  }
-  return { kind, recordId: edit.id, before, after, lost };
+  if (Object.keys(after).length === 0) return { kind, recordId: edit.id, write: 'none', data: null, before, after, lost };
+  const next: Data = { ...current, ...after, ...extra };
+  for (const [field, value] of Object.entries(after)) if (value === null && NULL_REMOVES.has(field)) delete next[field];
+  return { kind, recordId: edit.id, write: 'update', data: next, before, after, lost };
 }
 
 async function tombstone(ctx: ApplyContext, kind: RecordKind, id: string): Promise<Outcome> {
   const current = await loadLive(ctx, kind, id);
-  await writeData(ctx, kind, id, null);
-  return { kind, recordId: id, before: current, after: null, lost: [] };
+  return { kind, recordId: id, write: 'update', data: null, before: current, after: null, lost: [] };
 }
 
 export async function applyMutation(ctx: ApplyContext, mutation: Mutation): Promise<Outcome> {
@@ -117,7 +110,7 @@ export async function applyMutation(ctx: ApplyContext, mutation: Mutation): Prom
   }
   switch (mutation.name) {
     case 'debtor.create':
-      return insertRecord(ctx, 'debtor', mutation.args.debtor.id, mutation.args.debtor);
+      return insertRecord(ctx, 'debtor', mutation.args.debtor.id, mutation.args.debtor as Data);
     case 'debtor.update':
       return editFields(ctx, 'debtor', mutation.args);
     case 'debtor.delete':
@@ -132,28 +125,28 @@ export async function applyMutation(ctx: ApplyContext, mutation: Mutation): Prom
     }
     case 'contact.create':
       await requireDebtor(ctx, mutation.args.contact.debtorId);
-      return insertRecord(ctx, 'contact', mutation.args.contact.id, mutation.args.contact);
+      return insertRecord(ctx, 'contact', mutation.args.contact.id, mutation.args.contact as Data);
     case 'contact.update':
       return editFields(ctx, 'contact', mutation.args);
     case 'contact.delete':
       return tombstone(ctx, 'contact', mutation.args.id);
     case 'invoice.create':
       await requireDebtor(ctx, mutation.args.invoice.debtorId);
-      return insertRecord(ctx, 'invoice', mutation.args.invoice.id, mutation.args.invoice);
+      return insertRecord(ctx, 'invoice', mutation.args.invoice.id, mutation.args.invoice as Data);
     case 'invoice.update':
       return editFields(ctx, 'invoice', mutation.args);
     case 'activity.add':
       await requireDebtor(ctx, mutation.args.activity.debtorId);
-      return insertRecord(ctx, 'activity', mutation.args.activity.id, mutation.args.activity);
+      return insertRecord(ctx, 'activity', mutation.args.activity.id, mutation.args.activity as Data);
     case 'promise.add':
       await requireDebtor(ctx, mutation.args.promise.debtorId);
-      return insertRecord(ctx, 'promise', mutation.args.promise.id, mutation.args.promise);
+      return insertRecord(ctx, 'promise', mutation.args.promise.id, mutation.args.promise as Data);
     case 'promise.setStatus':
       return editFields(ctx, 'promise', mutation.args);
     case 'plan.propose':
       if (mutation.args.plan.status !== 'proposed') throw new Rejection('invalid', 'a new plan is proposed; a lead decides it');
       await requireDebtor(ctx, mutation.args.plan.debtorId);
-      return insertRecord(ctx, 'plan', mutation.args.plan.id, mutation.args.plan);
+      return insertRecord(ctx, 'plan', mutation.args.plan.id, mutation.args.plan as Data);
     case 'plan.decide': {
       // Deciding is an edit of `status` from `proposed`: a second lead deciding the same plan loses, visibly.
       const current = await loadLive(ctx, 'plan', mutation.args.id);
@@ -172,15 +165,11 @@ export async function applyMutation(ctx: ApplyContext, mutation: Mutation): Prom
     }
     case 'teamSetting.set': {
       const { key, value } = mutation.args.setting;
-      const { rows } = await ctx.tx.query("SELECT data, deleted FROM records WHERE team_id = $1 AND kind = 'teamSetting' AND id = $2 FOR UPDATE", [
-        ctx.user.teamId,
-        key,
-      ]);
+      const { rows } = await ctx.tx.query("SELECT data FROM records WHERE team_id = $1 AND kind = 'teamSetting' AND id = $2 FOR UPDATE", [ctx.user.teamId, key]);
       if (!rows[0]) return insertRecord(ctx, 'teamSetting', key, { value });
-      await writeData(ctx, 'teamSetting', key, { value });
-      return { kind: 'teamSetting', recordId: key, before: rows[0].data, after: { value }, lost: [] };
+      return { kind: 'teamSetting', recordId: key, write: 'update', data: { value }, before: rows[0].data, after: { value }, lost: [] };
     }
     case 'training.score':
-      return insertRecord(ctx, 'trainingScore', mutation.args.score.id, mutation.args.score);
+      return insertRecord(ctx, 'trainingScore', mutation.args.score.id, mutation.args.score as Data);
   }
 }

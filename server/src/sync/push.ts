@@ -1,8 +1,6 @@
 /**
  * POST /sync/push: applies a client's mutations in order, each in its own transaction with its audit row.
- * The client row is locked first, so two pushes from one client never interleave; the last applied id makes a
- * replay a no-op; the team version row is taken next (one lock order everywhere: no deadlock) and gives the
- * mutation its version. A mutation the server refuses (not a lead, unknown record…) is still acknowledged and
+ * The last applied id per client makes a replay a no-op; the team version row gives each mutation its version. A mutation the server refuses (not a lead, unknown record…) is still acknowledged and
  * audited as rejected, so one bad change cannot block a device's outbox forever.
  */
 import type { FastifyInstance } from 'fastify';
@@ -33,77 +31,96 @@ async function ensureClient(pool: pg.Pool, user: SessionUser, clientId: string, 
   return mine.last_mutation_id;
 }
 
+/** Another device created the same record between our check and our insert: refused as `exists`. */
+class CreatedMeanwhile extends Error {}
+
 /**
- * One mutation, one transaction, as few round trips as the rules allow (the figures in BENCHMARKS.md depend on
- * it): refusals from the handler are thrown before it writes anything, so no savepoint is needed; a refusal
- * from the database itself (RLS or the lead-only trigger) aborts the transaction, which is then redone as a
- * recorded refusal.
+ * The version, the record write, the audit row, the lost edits, the client's last id and the notification:
+ * one statement, so the team's version row (the lock that orders a team's changes) is held for this statement
+ * and the commit only.
+ */
+const WRITE = `
+WITH v AS (
+  UPDATE team_versions SET version = version + 1 WHERE team_id = $1 RETURNING version
+), ins AS (
+  INSERT INTO records (team_id, kind, id, data, version, created_by, created_device, updated_by, updated_device)
+  SELECT $1, $9, $10, $17::jsonb, v.version, $4, $3, $4, $3 FROM v WHERE $18::text = 'insert'
+  ON CONFLICT DO NOTHING RETURNING 1
+), upd AS (
+  UPDATE records SET data = $17::jsonb, deleted = ($17::jsonb IS NULL), version = (SELECT version FROM v),
+         updated_by = $4, updated_device = $3, updated_at = now()
+  WHERE $18::text = 'update' AND team_id = $1 AND kind = $9 AND id = $10 RETURNING 1
+), audit_row AS (
+  INSERT INTO audit (team_id, mutation_id, client_id, user_id, device_name, name, status, reason, kind, record_id,
+                     client_time, version, before, after)
+  SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, v.version, $12::jsonb, $13::jsonb FROM v
+), lost_rows AS (
+  INSERT INTO conflicts (team_id, user_id, client_id, mutation_id, kind, record_id, field, lost, kept, version)
+  SELECT $1, $4, $3, $2, l.kind, l.record_id, l.field, l.lost, l.kept, v.version
+  FROM v, jsonb_to_recordset($14::jsonb) AS l (kind text, record_id text, field text, lost jsonb, kept jsonb)
+), client_row AS (
+  UPDATE clients SET last_mutation_id = $2, device_name = $5, last_seen_at = now() WHERE id = $3
+)
+SELECT v.version, (SELECT count(*) FROM ins) + (SELECT count(*) FROM upd) AS written,
+       pg_notify($15, json_build_object('team', $16::text, 'version', v.version)::text)
+FROM v`;
+
+/**
+ * One mutation, one transaction: the client row is locked first (two pushes of one device never interleave,
+ * and a replay is seen), the handler reads and locks what it decides on, then WRITE takes the team version.
+ * Every transaction takes its locks in that order, so concurrent pushes cannot deadlock. A refusal from the
+ * handler is thrown before anything is written; a refusal from the database itself (RLS or the lead-only
+ * trigger) aborts the transaction, which is then redone as a recorded refusal.
  */
 async function pushOne(pool: pg.Pool, user: SessionUser, request: PushRequest, mutation: Mutation, refused?: Rejection): Promise<PushResult> {
   try {
     return await withScope(pool, user, async (tx) => {
-      // Lock the client row (two pushes of one device never interleave), then, unless this is a replay, take
-      // the next team version: always in this order, so concurrent pushes cannot deadlock.
-      const bumped = await tx.query(
-        `WITH client AS (SELECT last_mutation_id FROM clients WHERE id = $1 FOR UPDATE)
-         UPDATE team_versions SET version = version + 1
-         WHERE EXISTS (SELECT 1 FROM client WHERE last_mutation_id IS NULL OR last_mutation_id < $2)
-         RETURNING version`,
-        [request.clientId, mutation.id],
-      );
-      if (bumped.rowCount === 0) return { id: mutation.id, status: 'replayed' } as const;
-      const version = Number(bumped.rows[0].version);
+      const client = await tx.query('SELECT last_mutation_id FROM clients WHERE id = $1 FOR UPDATE', [request.clientId]);
+      const last = client.rows[0]?.last_mutation_id as string | null | undefined;
+      if (last && mutation.id.toLowerCase() <= last) return { id: mutation.id, status: 'replayed' } as const;
       let outcome: Outcome | null = null;
       let rejection = refused ?? null;
       if (!rejection) {
         try {
-          outcome = await applyMutation({ tx, user, clientId: request.clientId, mutationId: mutation.id, version }, mutation);
+          outcome = await applyMutation({ tx, user, mutationId: mutation.id }, mutation);
         } catch (err) {
           if (!(err instanceof Rejection)) throw err;
           rejection = err;
         }
       }
       const lost = outcome?.lost ?? [];
-      // Audit row, lost edits, the client's last id and the notification in one statement.
-      await tx.query(
-        `WITH audit_row AS (
-           INSERT INTO audit (team_id, mutation_id, client_id, user_id, device_name, name, status, reason, kind, record_id,
-                              client_time, version, before, after)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)),
-         lost_rows AS (
-           INSERT INTO conflicts (team_id, user_id, client_id, mutation_id, kind, record_id, field, lost, kept, version)
-           SELECT $1, $4, $3, $2, l.kind, l.record_id, l.field, l.lost, l.kept, $12
-           FROM jsonb_to_recordset($15::jsonb) AS l (kind text, record_id text, field text, lost jsonb, kept jsonb)),
-         client_row AS (
-           UPDATE clients SET last_mutation_id = $2, device_name = $5, last_seen_at = now() WHERE id = $3)
-         SELECT pg_notify($16, $17)`,
-        [
-          user.teamId,
-          mutation.id,
-          request.clientId,
-          user.userId,
-          request.deviceName,
-          mutation.name,
-          rejection ? 'rejected' : 'applied',
-          rejection ? `${rejection.code}: ${rejection.message}` : null,
-          outcome?.kind ?? null,
-          outcome?.recordId ?? null,
-          mutation.clientTime,
-          version,
-          outcome?.before ? JSON.stringify(outcome.before) : null,
-          outcome ? JSON.stringify(outcome.after) : null,
-          JSON.stringify(lost.map((l) => ({ kind: l.kind, record_id: l.recordId, field: l.field, lost: l.lost, kept: l.kept }))),
-          // Delivered at commit, to every server process listening (each fans it out to its SSE clients).
-          SYNC_CHANNEL,
-          JSON.stringify({ team: user.teamId, version }),
-        ],
-      );
+      const write = outcome?.write ?? 'none';
+      const { rows } = await tx.query(WRITE, [
+        user.teamId,
+        mutation.id,
+        request.clientId,
+        user.userId,
+        request.deviceName,
+        mutation.name,
+        rejection ? 'rejected' : 'applied',
+        rejection ? `${rejection.code}: ${rejection.message}` : null,
+        outcome?.kind ?? null,
+        outcome?.recordId ?? null,
+        mutation.clientTime,
+        outcome?.before ? JSON.stringify(outcome.before) : null,
+        outcome ? JSON.stringify(outcome.after) : null,
+        JSON.stringify(lost.map((l) => ({ kind: l.kind, record_id: l.recordId, field: l.field, lost: l.lost, kept: l.kept }))),
+        // Delivered at commit, to every server process listening (each fans it out to its SSE clients).
+        SYNC_CHANNEL,
+        user.teamId,
+        outcome?.data ? JSON.stringify(outcome.data) : null,
+        write,
+      ]);
+      const version = Number(rows[0].version);
+      if (write !== 'none' && Number(rows[0].written) !== 1) throw new CreatedMeanwhile();
       if (rejection) return { id: mutation.id, status: 'rejected', version, code: rejection.code } as const;
-      return { id: mutation.id, status: 'applied', version, ...(lost.length ? { lost } : {}) } as const;
+      return { id: mutation.id, status: 'applied', version, ...(lost.length ? { lost: lost.map((l) => ({ ...l, version })) } : {}) } as const;
     });
   } catch (err) {
-    if (refused || (err as { code?: string }).code !== INSUFFICIENT_PRIVILEGE) throw err;
-    return pushOne(pool, user, request, mutation, new Rejection('forbidden', 'refused by the database'));
+    if (refused) throw err;
+    if (err instanceof CreatedMeanwhile) return pushOne(pool, user, request, mutation, new Rejection('exists', 'created meanwhile by another device'));
+    if ((err as { code?: string }).code === INSUFFICIENT_PRIVILEGE) return pushOne(pool, user, request, mutation, new Rejection('forbidden', 'refused by the database'));
+    throw err;
   }
 }
 
