@@ -126,6 +126,18 @@ CREATE FUNCTION records_guard_roles() RETURNS trigger
   $$;
 CREATE TRIGGER records_guard_roles BEFORE INSERT OR UPDATE ON records FOR EACH ROW EXECUTE FUNCTION records_guard_roles();
 
+-- Push writes a mutation in one statement ending in COMMIT: a create that found its record made meanwhile by
+-- another device must fail that statement (a unique violation), not commit as applied.
+CREATE FUNCTION sync_written(written bigint, expected boolean) RETURNS bigint
+  LANGUAGE plpgsql AS $$
+  BEGIN
+    IF expected AND written <> 1 THEN
+      RAISE EXCEPTION 'the record was created meanwhile' USING ERRCODE = '23505';
+    END IF;
+    RETURN written;
+  END
+  $$;
+
 ALTER TABLE team_versions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE clients ENABLE ROW LEVEL SECURITY;
 ALTER TABLE records ENABLE ROW LEVEL SECURITY;
@@ -177,4 +189,4 @@ CREATE POLICY call_locks_release ON call_locks FOR DELETE TO cadence_app
 
 -- Down Migration
 DROP TABLE call_locks, audit, conflicts, records, clients, team_versions CASCADE;
-DROP FUNCTION IF EXISTS records_guard_roles, audit_is_append_only, teams_start_version;
+DROP FUNCTION IF EXISTS records_guard_roles, audit_is_append_only, teams_start_version, sync_written;

@@ -62,18 +62,26 @@ export function createAppPool(url: string, max = 10): pg.Pool {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export type Isolation = 'READ COMMITTED' | 'REPEATABLE READ';
 
+/** BEGIN and the RLS scope of the transaction as one simple query (ids checked to be UUIDs first). */
+export function beginScopedSql(scope: Scope, isolation: Isolation = 'READ COMMITTED'): string {
+  if (!UUID.test(scope.userId) || !UUID.test(scope.teamId)) throw new Error('scope ids must be UUIDs');
+  return `BEGIN ISOLATION LEVEL ${isolation}; SELECT set_config('app.user_id', '${scope.userId}', true), set_config('app.team_id', '${scope.teamId}', true)`;
+}
+
+/** BEGIN and the RLS scope of the transaction, in one round trip. */
+export async function beginScoped(client: pg.PoolClient, scope: Scope, isolation: Isolation = 'READ COMMITTED'): Promise<void> {
+  await client.query(beginScopedSql(scope, isolation));
+}
+
 /**
  * Runs `fn` in one transaction seen by RLS as `scope`'s user and team. BEGIN and both settings go in one
  * round trip (a simple query cannot take parameters, so the ids, which come from our own session table, are
  * checked to be UUIDs before they are written into it).
  */
 export async function withScope<T>(pool: pg.Pool, scope: Scope, fn: (tx: Tx) => Promise<T>, isolation: Isolation = 'READ COMMITTED'): Promise<T> {
-  if (!UUID.test(scope.userId) || !UUID.test(scope.teamId)) throw new Error('scope ids must be UUIDs');
   const client = await pool.connect();
   try {
-    await client.query(
-      `BEGIN ISOLATION LEVEL ${isolation}; SELECT set_config('app.user_id', '${scope.userId}', true), set_config('app.team_id', '${scope.teamId}', true)`,
-    );
+    await beginScoped(client, scope, isolation);
     const result = await fn(client);
     await client.query('COMMIT');
     return result;

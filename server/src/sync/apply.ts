@@ -47,11 +47,11 @@ type Data = Record<string, unknown>;
 /** Optional fields that a null in `set` removes (JSON has no undefined). */
 const NULL_REMOVES = new Set(['disputeReason']);
 
-async function insertRecord(ctx: ApplyContext, kind: RecordKind, id: string, data: Data): Promise<Outcome> {
-  // The insert itself says ON CONFLICT DO NOTHING and push.ts checks it inserted: this read only spares a
-  // version for the common case of a create sent twice under two ids.
-  const { rowCount } = await ctx.tx.query('SELECT 1 FROM records WHERE team_id = $1 AND kind = $2 AND id = $3', [ctx.user.teamId, kind, id]);
-  if (rowCount) throw new Rejection('exists', `${kind} ${id} already exists`);
+/**
+ * A create reads nothing first: push.ts inserts with ON CONFLICT DO NOTHING and fails the statement when no row
+ * went in (sync_written), then records the mutation as refused (`exists`). Creates are most of the traffic.
+ */
+function insertRecord(kind: RecordKind, id: string, data: Data): Outcome {
   return { kind, recordId: id, write: 'insert', data, before: null, after: data, lost: [] };
 }
 
@@ -110,7 +110,7 @@ export async function applyMutation(ctx: ApplyContext, mutation: Mutation): Prom
   }
   switch (mutation.name) {
     case 'debtor.create':
-      return insertRecord(ctx, 'debtor', mutation.args.debtor.id, mutation.args.debtor as Data);
+      return insertRecord('debtor', mutation.args.debtor.id, mutation.args.debtor as Data);
     case 'debtor.update':
       return editFields(ctx, 'debtor', mutation.args);
     case 'debtor.delete':
@@ -125,28 +125,28 @@ export async function applyMutation(ctx: ApplyContext, mutation: Mutation): Prom
     }
     case 'contact.create':
       await requireDebtor(ctx, mutation.args.contact.debtorId);
-      return insertRecord(ctx, 'contact', mutation.args.contact.id, mutation.args.contact as Data);
+      return insertRecord('contact', mutation.args.contact.id, mutation.args.contact as Data);
     case 'contact.update':
       return editFields(ctx, 'contact', mutation.args);
     case 'contact.delete':
       return tombstone(ctx, 'contact', mutation.args.id);
     case 'invoice.create':
       await requireDebtor(ctx, mutation.args.invoice.debtorId);
-      return insertRecord(ctx, 'invoice', mutation.args.invoice.id, mutation.args.invoice as Data);
+      return insertRecord('invoice', mutation.args.invoice.id, mutation.args.invoice as Data);
     case 'invoice.update':
       return editFields(ctx, 'invoice', mutation.args);
     case 'activity.add':
       await requireDebtor(ctx, mutation.args.activity.debtorId);
-      return insertRecord(ctx, 'activity', mutation.args.activity.id, mutation.args.activity as Data);
+      return insertRecord('activity', mutation.args.activity.id, mutation.args.activity as Data);
     case 'promise.add':
       await requireDebtor(ctx, mutation.args.promise.debtorId);
-      return insertRecord(ctx, 'promise', mutation.args.promise.id, mutation.args.promise as Data);
+      return insertRecord('promise', mutation.args.promise.id, mutation.args.promise as Data);
     case 'promise.setStatus':
       return editFields(ctx, 'promise', mutation.args);
     case 'plan.propose':
       if (mutation.args.plan.status !== 'proposed') throw new Rejection('invalid', 'a new plan is proposed; a lead decides it');
       await requireDebtor(ctx, mutation.args.plan.debtorId);
-      return insertRecord(ctx, 'plan', mutation.args.plan.id, mutation.args.plan as Data);
+      return insertRecord('plan', mutation.args.plan.id, mutation.args.plan as Data);
     case 'plan.decide': {
       // Deciding is an edit of `status` from `proposed`: a second lead deciding the same plan loses, visibly.
       const current = await loadLive(ctx, 'plan', mutation.args.id);
@@ -161,15 +161,15 @@ export async function applyMutation(ctx: ApplyContext, mutation: Mutation): Prom
     case 'script.publish': {
       // Each published version is its own record: a call in progress keeps the version it started with.
       const script = mutation.args.script;
-      return insertRecord(ctx, 'script', `${script.id}@${script.version}`, { ...script, publishedAt: mutation.clientTime, publishedBy: ctx.user.displayName });
+      return insertRecord('script', `${script.id}@${script.version}`, { ...script, publishedAt: mutation.clientTime, publishedBy: ctx.user.displayName });
     }
     case 'teamSetting.set': {
       const { key, value } = mutation.args.setting;
       const { rows } = await ctx.tx.query("SELECT data FROM records WHERE team_id = $1 AND kind = 'teamSetting' AND id = $2 FOR UPDATE", [ctx.user.teamId, key]);
-      if (!rows[0]) return insertRecord(ctx, 'teamSetting', key, { value });
+      if (!rows[0]) return insertRecord('teamSetting', key, { value });
       return { kind: 'teamSetting', recordId: key, write: 'update', data: { value }, before: rows[0].data, after: { value }, lost: [] };
     }
     case 'training.score':
-      return insertRecord(ctx, 'trainingScore', mutation.args.score.id, mutation.args.score as Data);
+      return insertRecord('trainingScore', mutation.args.score.id, mutation.args.score as Data);
   }
 }

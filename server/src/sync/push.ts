@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { type Mutation, PushRequest, type PushResponse, type PushResult } from '../../../src/sync/protocol';
 import { requireWriter, type SessionUser } from '../auth/session';
-import { withScope } from '../db/database';
+import { beginScopedSql, withScope } from '../db/database';
 import { HttpError, parse } from '../http';
 import { applyMutation, type Outcome, Rejection } from './apply';
 import { SYNC_CHANNEL } from './events';
@@ -31,96 +31,122 @@ async function ensureClient(pool: pg.Pool, user: SessionUser, clientId: string, 
   return mine.last_mutation_id;
 }
 
-/** Another device created the same record between our check and our insert: refused as `exists`. */
-class CreatedMeanwhile extends Error {}
-
 /**
- * The version, the record write, the audit row, the lost edits, the client's last id and the notification:
- * one statement, so the team's version row (the lock that orders a team's changes) is held for this statement
- * and the commit only.
+ * The version, the record write, the audit row, the lost edits, the client's last id and the notification,
+ * then COMMIT: one round trip while the team's version row (the lock that orders a team's changes) is held.
+ * A simple query cannot carry parameters, so each value is written in as an escaped literal (pg's
+ * escapeLiteral) with an explicit type; nothing else is ever spliced in.
  */
 const WRITE = `
 WITH v AS (
   UPDATE team_versions SET version = version + 1 WHERE team_id = $1 RETURNING version
 ), ins AS (
   INSERT INTO records (team_id, kind, id, data, version, created_by, created_device, updated_by, updated_device)
-  SELECT $1, $9, $10, $17::jsonb, v.version, $4, $3, $4, $3 FROM v WHERE $18::text = 'insert'
+  SELECT $1, $9, $10, $17, v.version, $4, $3, $4, $3 FROM v WHERE $18 = 'insert'
   ON CONFLICT DO NOTHING RETURNING 1
 ), upd AS (
-  UPDATE records SET data = $17::jsonb, deleted = ($17::jsonb IS NULL), version = (SELECT version FROM v),
+  UPDATE records SET data = $17, deleted = ($17 IS NULL), version = (SELECT version FROM v),
          updated_by = $4, updated_device = $3, updated_at = now()
-  WHERE $18::text = 'update' AND team_id = $1 AND kind = $9 AND id = $10 RETURNING 1
+  WHERE $18 = 'update' AND team_id = $1 AND kind = $9 AND id = $10 RETURNING 1
 ), audit_row AS (
   INSERT INTO audit (team_id, mutation_id, client_id, user_id, device_name, name, status, reason, kind, record_id,
                      client_time, version, before, after)
-  SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, v.version, $12::jsonb, $13::jsonb FROM v
+  SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, v.version, $12, $13 FROM v
 ), lost_rows AS (
   INSERT INTO conflicts (team_id, user_id, client_id, mutation_id, kind, record_id, field, lost, kept, version)
   SELECT $1, $4, $3, $2, l.kind, l.record_id, l.field, l.lost, l.kept, v.version
-  FROM v, jsonb_to_recordset($14::jsonb) AS l (kind text, record_id text, field text, lost jsonb, kept jsonb)
+  FROM v, jsonb_to_recordset($14) AS l (kind text, record_id text, field text, lost jsonb, kept jsonb)
 ), client_row AS (
   UPDATE clients SET last_mutation_id = $2, device_name = $5, last_seen_at = now() WHERE id = $3
 )
-SELECT v.version, (SELECT count(*) FROM ins) + (SELECT count(*) FROM upd) AS written,
-       pg_notify($15, json_build_object('team', $16::text, 'version', v.version)::text)
-FROM v`;
+SELECT v.version,
+       sync_written((SELECT count(*) FROM ins) + (SELECT count(*) FROM upd), $18 <> 'none') AS written,
+       pg_notify($15, json_build_object('team', $16, 'version', v.version)::text)
+FROM v;
+COMMIT`;
+const WRITE_TYPES = ['uuid', 'uuid', 'uuid', 'uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamptz', 'jsonb', 'jsonb', 'jsonb', 'text', 'text', 'jsonb', 'text'];
+
+function withLiterals(client: pg.PoolClient, sql: string, values: (string | null)[]): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = values[Number(n) - 1];
+    const type = WRITE_TYPES[Number(n) - 1];
+    return value === null || value === undefined ? `NULL::${type}` : `${client.escapeLiteral(value)}::${type}`;
+  });
+}
+
+/** Raised by sync_written and by unique keys: the record to create already exists. */
+const UNIQUE_VIOLATION = '23505';
 
 /**
  * One mutation, one transaction: the client row is locked first (two pushes of one device never interleave,
- * and a replay is seen), the handler reads and locks what it decides on, then WRITE takes the team version.
- * Every transaction takes its locks in that order, so concurrent pushes cannot deadlock. A refusal from the
- * handler is thrown before anything is written; a refusal from the database itself (RLS or the lead-only
- * trigger) aborts the transaction, which is then redone as a recorded refusal.
+ * and a replay is seen), the handler reads and locks what it decides on, then WRITE takes the team version and
+ * commits. Every transaction takes its locks in that order, so concurrent pushes cannot deadlock. A refusal
+ * from the handler is thrown before anything is written; a refusal from the database itself (RLS, the
+ * lead-only trigger, a record created meanwhile) aborts the transaction, which is then redone as a recorded
+ * refusal.
  */
 async function pushOne(pool: pg.Pool, user: SessionUser, request: PushRequest, mutation: Mutation, refused?: Rejection): Promise<PushResult> {
+  const tx = await pool.connect();
+  let open = false;
   try {
-    return await withScope(pool, user, async (tx) => {
-      const client = await tx.query('SELECT last_mutation_id FROM clients WHERE id = $1 FOR UPDATE', [request.clientId]);
-      const last = client.rows[0]?.last_mutation_id as string | null | undefined;
-      if (last && mutation.id.toLowerCase() <= last) return { id: mutation.id, status: 'replayed' } as const;
-      let outcome: Outcome | null = null;
-      let rejection = refused ?? null;
-      if (!rejection) {
-        try {
-          outcome = await applyMutation({ tx, user, mutationId: mutation.id }, mutation);
-        } catch (err) {
-          if (!(err instanceof Rejection)) throw err;
-          rejection = err;
-        }
+    // BEGIN, the scope and the client's lock in one round trip (the client id passed the schema as a UUID).
+    const begun = (await tx.query(
+      `${beginScopedSql(user)}; SELECT last_mutation_id FROM clients WHERE id = ${tx.escapeLiteral(request.clientId)}::uuid FOR UPDATE`,
+    )) as unknown as pg.QueryResult[];
+    open = true;
+    const last = begun[2]?.rows[0]?.last_mutation_id as string | null | undefined;
+    if (last && mutation.id.toLowerCase() <= last) {
+      await tx.query('COMMIT');
+      open = false;
+      return { id: mutation.id, status: 'replayed' };
+    }
+    let outcome: Outcome | null = null;
+    let rejection = refused ?? null;
+    if (!rejection) {
+      try {
+        outcome = await applyMutation({ tx, user, mutationId: mutation.id }, mutation);
+      } catch (err) {
+        if (!(err instanceof Rejection)) throw err;
+        rejection = err;
       }
-      const lost = outcome?.lost ?? [];
-      const write = outcome?.write ?? 'none';
-      const { rows } = await tx.query(WRITE, [
-        user.teamId,
-        mutation.id,
-        request.clientId,
-        user.userId,
-        request.deviceName,
-        mutation.name,
-        rejection ? 'rejected' : 'applied',
-        rejection ? `${rejection.code}: ${rejection.message}` : null,
-        outcome?.kind ?? null,
-        outcome?.recordId ?? null,
-        mutation.clientTime,
-        outcome?.before ? JSON.stringify(outcome.before) : null,
-        outcome ? JSON.stringify(outcome.after) : null,
-        JSON.stringify(lost.map((l) => ({ kind: l.kind, record_id: l.recordId, field: l.field, lost: l.lost, kept: l.kept }))),
-        // Delivered at commit, to every server process listening (each fans it out to its SSE clients).
-        SYNC_CHANNEL,
-        user.teamId,
-        outcome?.data ? JSON.stringify(outcome.data) : null,
-        write,
-      ]);
-      const version = Number(rows[0].version);
-      if (write !== 'none' && Number(rows[0].written) !== 1) throw new CreatedMeanwhile();
-      if (rejection) return { id: mutation.id, status: 'rejected', version, code: rejection.code } as const;
-      return { id: mutation.id, status: 'applied', version, ...(lost.length ? { lost: lost.map((l) => ({ ...l, version })) } : {}) } as const;
-    });
+    }
+    const lost = outcome?.lost ?? [];
+    const values = [
+      user.teamId,
+      mutation.id,
+      request.clientId,
+      user.userId,
+      request.deviceName,
+      mutation.name,
+      rejection ? 'rejected' : 'applied',
+      rejection ? `${rejection.code}: ${rejection.message}` : null,
+      outcome?.kind ?? null,
+      outcome?.recordId ?? null,
+      mutation.clientTime,
+      outcome?.before ? JSON.stringify(outcome.before) : null,
+      outcome ? JSON.stringify(outcome.after) : null,
+      JSON.stringify(lost.map((l) => ({ kind: l.kind, record_id: l.recordId, field: l.field, lost: l.lost, kept: l.kept }))),
+      // Delivered at commit, to every server process listening (each fans it out to its SSE clients).
+      SYNC_CHANNEL,
+      user.teamId,
+      outcome?.data ? JSON.stringify(outcome.data) : null,
+      outcome?.write ?? 'none',
+    ];
+    const results = (await tx.query(withLiterals(tx, WRITE, values))) as unknown as pg.QueryResult[];
+    open = false;
+    const version = Number(results[0]!.rows[0].version);
+    if (rejection) return { id: mutation.id, status: 'rejected', version, code: rejection.code };
+    return { id: mutation.id, status: 'applied', version, ...(lost.length ? { lost: lost.map((l) => ({ ...l, version })) } : {}) };
   } catch (err) {
+    if (open) await tx.query('ROLLBACK').catch(() => {});
+    open = false;
+    const code = (err as { code?: string }).code;
     if (refused) throw err;
-    if (err instanceof CreatedMeanwhile) return pushOne(pool, user, request, mutation, new Rejection('exists', 'created meanwhile by another device'));
-    if ((err as { code?: string }).code === INSUFFICIENT_PRIVILEGE) return pushOne(pool, user, request, mutation, new Rejection('forbidden', 'refused by the database'));
+    if (code === UNIQUE_VIOLATION) return pushOne(pool, user, request, mutation, new Rejection('exists', 'this record already exists'));
+    if (code === INSUFFICIENT_PRIVILEGE) return pushOne(pool, user, request, mutation, new Rejection('forbidden', 'refused by the database'));
     throw err;
+  } finally {
+    tx.release();
   }
 }
 
