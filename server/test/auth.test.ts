@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdmin } from '../src/admin/create-admin';
 import { debtor, Device, freshDatabase, mutation, PASSWORD, type RunningServer, seedTeam, startServer, type Team, type TestDb } from './harness';
 
 let db: TestDb;
@@ -158,5 +159,20 @@ describe('logs', () => {
     expect(log).toContain('request refused');
     for (const secret of [...secrets, PASSWORD]) expect(log).not.toContain(secret);
     expect(log).not.toContain(invite.body.token);
+  });
+});
+
+describe('--create-admin', () => {
+  it('creates a team and its admin who can sign in, refuses a short password and a taken email', async () => {
+    const spec = { email: 'Boss@Newteam.test', team: 'New team', displayName: 'Boss', password: 'a long admin password' };
+    const { teamId } = await createAdmin(db.ownerUrl, spec);
+    const device = new Device(srv.url);
+    const login = await device.login('boss@newteam.test', spec.password);
+    expect(login.status).toBe(200);
+    expect(login.body.user).toMatchObject({ role: 'admin', teamId });
+    await expect(createAdmin(db.ownerUrl, { ...spec, email: 'other@newteam.test', password: 'short' })).rejects.toThrow(/12 characters/);
+    await expect(createAdmin(db.ownerUrl, spec)).rejects.toThrow(/already uses/);
+    // A second admin of the same team name joins that team.
+    expect((await createAdmin(db.ownerUrl, { ...spec, email: 'second@newteam.test' })).teamId).toBe(teamId);
   });
 });
