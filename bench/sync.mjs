@@ -32,6 +32,7 @@ export function syncRows(r) {
     [`${x.label}: mutations/s`, `${x.mutationsPerSecond.toFixed(0)}`, `${r.agents} agents × ${r.mutationsPerAgent}, pushes of ${x.batch}, ${x.seconds.toFixed(1)} s`],
     [`${x.label}: push p50 / p95`, `${ms(x.pushMs.p50)} / ${ms(x.pushMs.p95)}`, `one push of ${x.batch} mutations, request → reply; max ${ms(x.pushMs.max)}`],
     [`${x.label}: propagation p50 / p95`, `${ms(x.propagationMs.p50)} / ${ms(x.propagationMs.p95)}`, `push sent → another device holds it (SSE poke + pull); n=${x.propagationMs.n}${x.notPropagated ? `, ${x.notPropagated} never arrived` : ''}`],
+    [`${x.label}: written → other device p50 / p95`, `${ms(x.writeToOtherDeviceMs.p50)} / ${ms(x.writeToOtherDeviceMs.p95)}`, 'the row written in PostgreSQL → another device holds it (NOTIFY, SSE, pull)'],
     [`${x.label}: server memory (RSS)`, `${x.serverRssMiB.peak.toFixed(0)} MiB`, `peak, all server processes summed; ${x.serverRssMiB.end.toFixed(0)} MiB at the end`],
   ];
   return [

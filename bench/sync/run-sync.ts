@@ -55,6 +55,7 @@ async function loadRun(label: string, servers: ServerProcess[], emails: string[]
   // When each record's push was sent; the observer stamps when it first holds the record.
   const sentAt = new Map<string, number>();
   const propagation: number[] = [];
+  const visible: number[] = [];
   const events = await openEvents(observerUrl, observer);
   let pulling: Promise<void> | null = null;
   let again = false;
@@ -69,10 +70,13 @@ async function loadRun(label: string, servers: ServerProcess[], emails: string[]
         const got = await observer.pullAll(cookie, 5000);
         cookie = got.cookie;
         const at = performance.now();
+        const wall = Date.now();
         for (const r of got.records) {
           const sent = sentAt.get(r.id);
           if (sent !== undefined) {
             propagation.push(at - sent);
+            // The row's write time (its transaction's start, same machine clock) → this device holds it.
+            visible.push(wall - Date.parse(r.updatedAt));
             sentAt.delete(r.id);
           }
         }
@@ -135,6 +139,7 @@ async function loadRun(label: string, servers: ServerProcess[], emails: string[]
     pushMs: stats(pushMs),
     batch: BATCH,
     propagationMs: stats(propagation),
+    writeToOtherDeviceMs: stats(visible),
     notPropagated: sentAt.size,
     serverRssMiB: { peak: Math.max(...memory), end: memory.at(-1) ?? NaN },
   };

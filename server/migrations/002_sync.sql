@@ -112,7 +112,7 @@ CREATE FUNCTION records_guard_roles() RETURNS trigger
     IF current_user <> 'cadence_app' OR app_is_lead() THEN
       RETURN NEW;
     END IF;
-    IF NEW.kind IN ('script', 'teamSetting')
+    IF NEW.kind IN ('scriptVersion', 'teamSetting')
       OR (NEW.kind = 'plan' AND NEW.data ->> 'status' IS DISTINCT FROM coalesce(old_data ->> 'status', 'proposed'))
       OR (NEW.kind = 'debtor' AND NEW.data IS NOT NULL
           AND coalesce(NEW.data -> 'assignee', 'null'::jsonb) IS DISTINCT FROM coalesce(old_data -> 'assignee', 'null'::jsonb))

@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_SCRIPTS } from '../../src/scripts/builtin';
+import { DEFAULT_STUDIO_SETTINGS } from '../../src/scripts/library';
 import type { Mutation } from '../../src/sync/protocol';
 import { debtor, Device, freshDatabase, mutation, type RunningServer, seedTeam, startServer, type Team, type TestDb } from './harness';
 
@@ -30,7 +31,10 @@ const plan = (id: string) => ({
   status: 'proposed' as const,
   note: 'offer',
 });
-const script = () => ({ ...BUILTIN_SCRIPTS[0]!, version: 7 });
+const script = () => {
+  const builtin = BUILTIN_SCRIPTS[0]!;
+  return { schemaVersion: 1 as const, scriptId: builtin.id, version: 7, script: { ...builtin, version: 7 }, note: 'shorter opening', author: 'lead', publishedAt: new Date().toISOString() };
+};
 const counts = async () => (await db.owner.query('SELECT (SELECT count(*) FROM records)::int AS records, (SELECT count(*) FROM audit)::int AS audit, (SELECT count(*) FROM users)::int AS users')).rows[0];
 
 beforeAll(async () => {
@@ -51,15 +55,15 @@ afterAll(async () => {
 describe('lead-only changes', () => {
   it('refuses an agent publishing a script, deciding a plan, assigning, setting a promise status or team settings', async () => {
     const attempts: Mutation[] = [
-      mutation('script.publish', { script: script() }),
+      mutation('script.publish', { version: script() }),
       mutation('plan.decide', { id: 'plan-1', decision: 'approved' }),
       mutation('debtor.assign', { id: 'd1', base: { assignee: null }, set: { assignee: team.members.agent!.id } }),
       mutation('teamSetting.set', { setting: { key: 'company', value: 'Agent Co' } }),
     ];
     const reply = await agent.push(attempts);
     expect(reply.body.results.map((r) => [r.status, r.code])).toEqual(Array(4).fill(['rejected', 'forbidden']));
-    const rows = (await db.owner.query("SELECT kind, data FROM records WHERE kind IN ('script', 'teamSetting', 'plan', 'debtor')")).rows;
-    expect(rows.filter((r) => r.kind === 'script' || r.kind === 'teamSetting')).toEqual([]);
+    const rows = (await db.owner.query("SELECT kind, data FROM records WHERE kind IN ('scriptVersion', 'teamSetting', 'plan', 'debtor')")).rows;
+    expect(rows.filter((r) => r.kind === 'scriptVersion' || r.kind === 'teamSetting')).toEqual([]);
     expect(rows.find((r) => r.kind === 'plan').data.status).toBe('proposed');
     expect(rows.find((r) => r.kind === 'debtor').data.assignee).toBeUndefined();
     // Refusals are audited, with who tried.
@@ -68,19 +72,22 @@ describe('lead-only changes', () => {
     expect(audit.every((r) => r.user_id === team.members.agent!.id)).toBe(true);
   });
 
-  it('lets a lead do the same, and the agent pulls the published script', async () => {
+  it('lets a lead do the same, and the agent pulls the published script version', async () => {
     const reply = await lead.push([
-      mutation('script.publish', { script: script() }),
+      mutation('script.publish', { version: script() }),
       mutation('plan.decide', { id: 'plan-1', decision: 'approved', note: 'ok for me' }),
       mutation('debtor.assign', { id: 'd1', base: { assignee: null }, set: { assignee: team.members.agent!.id } }),
+      mutation('teamSetting.set', { setting: { key: 'studio', value: { ...DEFAULT_STUDIO_SETTINGS, sayWordBudget: 30 } } }),
     ]);
-    expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
     const { records } = await agent.pullAll();
-    const published = records.find((r) => r.kind === 'script');
-    expect(published?.id).toBe(`${script().id}@7`);
-    expect(published?.data).toMatchObject({ id: script().id, version: 7, publishedBy: team.members.lead!.displayName });
+    const published = records.find((r) => r.kind === 'scriptVersion');
+    expect(published?.id).toBe(`${script().scriptId}@7`);
+    expect(published?.data).toMatchObject({ scriptId: script().scriptId, version: 7, note: 'shorter opening' });
+    expect(published?.createdBy).toBe(team.members.lead!.id);
     expect(records.find((r) => r.kind === 'plan')?.data).toMatchObject({ status: 'approved', decidedBy: team.members.lead!.displayName, note: 'offer\nok for me' });
     expect(records.find((r) => r.kind === 'debtor')?.data).toMatchObject({ assignee: team.members.agent!.id });
+    expect(records.find((r) => r.kind === 'teamSetting' && r.id === 'studio')?.data).toMatchObject({ value: { sayWordBudget: 30 } });
   });
 
   it('is enforced by the database too: an agent transaction cannot write a script row', async () => {
@@ -92,7 +99,7 @@ describe('lead-only changes', () => {
       await expect(
         client.query(
           `INSERT INTO records (team_id, kind, id, data, version, created_by, created_device, updated_by, updated_device)
-           VALUES ($1, 'script', 'sneaky@1', '{}'::jsonb, 99, $2, gen_random_uuid(), $2, gen_random_uuid())`,
+           VALUES ($1, 'scriptVersion', 'sneaky@1', '{}'::jsonb, 99, $2, gen_random_uuid(), $2, gen_random_uuid())`,
           [team.id, team.members.agent!.id],
         ),
       ).rejects.toThrow(/only a team lead/);

@@ -17,7 +17,8 @@
  * wins, field by field; the outcome is the same on every device.
  *
  * Device settings (language, notices) are never synced; team settings (rate tables, creditor letterhead,
- * company name) are records of kind `teamSetting`, written by leads only.
+ * company name, script assignment) are records of kind `teamSetting`, written by leads only; published script
+ * versions are `scriptVersion` records.
  * zod/mini, as everywhere in the app (first-load size).
  */
 import { z } from 'zod/mini';
@@ -35,7 +36,7 @@ import {
   RateSettings,
 } from '../domain/entities';
 import { PaymentDetails } from '../domain/payments/allocation';
-import { CallScript } from '../scripts/schema';
+import { ScriptVersionRecord, StudioSettings } from '../scripts/library';
 
 export const PROTOCOL_VERSION = 1;
 /** What one push may carry: the outbox is sent in batches of at most this many mutations. */
@@ -47,7 +48,7 @@ export const ClientId = z.uuid();
 export const MutationId = z.uuidv7();
 export const UserId = z.uuid();
 
-export const RECORD_KINDS = ['debtor', 'contact', 'invoice', 'activity', 'promise', 'plan', 'script', 'teamSetting', 'trainingScore'] as const;
+export const RECORD_KINDS = ['debtor', 'contact', 'invoice', 'activity', 'promise', 'plan', 'scriptVersion', 'teamSetting', 'trainingScore'] as const;
 export const RecordKind = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKind>;
 
@@ -96,11 +97,13 @@ export const SyncedActivity = Activity.check(
   }),
 );
 
-export const TEAM_SETTING_KEYS = ['rates', 'creditor', 'company'] as const;
+export const TEAM_SETTING_KEYS = ['rates', 'creditor', 'company', 'studio'] as const;
 export const TeamSetting = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('rates'), value: RateSettings }),
   z.strictObject({ key: z.literal('creditor'), value: CreditorProfile }),
   z.strictObject({ key: z.literal('company'), value: z.string().check(z.minLength(1), z.maxLength(200)) }),
+  /** Which published script serves which language × segment, and the studio's checks (src/scripts/library). */
+  z.strictObject({ key: z.literal('studio'), value: StudioSettings }),
 ]);
 export type TeamSetting = z.infer<typeof TeamSetting>;
 
@@ -132,7 +135,8 @@ export const Mutation = z.discriminatedUnion('name', [
   m('promise.setStatus', fieldEdit(PromiseStatusFields)),
   m('plan.propose', z.strictObject({ plan: PaymentPlan })),
   m('plan.decide', z.strictObject({ id: Id, decision: z.enum(['approved', 'rejected']), note: z.optional(z.string().check(z.maxLength(2000))) })),
-  m('script.publish', z.strictObject({ script: CallScript })),
+  /** A published version as the studio stores it: immutable, so a call in progress keeps its version. */
+  m('script.publish', z.strictObject({ version: ScriptVersionRecord })),
   m('teamSetting.set', z.strictObject({ setting: TeamSetting })),
   m('training.score', z.strictObject({ score: TrainingScore })),
 ]);

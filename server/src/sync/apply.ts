@@ -159,9 +159,9 @@ export async function applyMutation(ctx: ApplyContext, mutation: Mutation): Prom
       );
     }
     case 'script.publish': {
-      // Each published version is its own record: a call in progress keeps the version it started with.
-      const script = mutation.args.script;
-      return insertRecord('script', `${script.id}@${script.version}`, { ...script, publishedAt: mutation.clientTime, publishedBy: ctx.user.displayName });
+      // Each published version is its own record, never edited: a call in progress keeps the version it began with.
+      const { version } = mutation.args;
+      return insertRecord('scriptVersion', `${version.scriptId}@${version.version}`, version as Data);
     }
     case 'teamSetting.set': {
       const { key, value } = mutation.args.setting;
