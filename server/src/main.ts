@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { askPassword, createAdmin } from './admin/create-admin';
-import { buildServer } from './app';
+import { buildServer, type TeamServer } from './app';
 import { configFromEnv } from './config';
-import { type Cluster, startCluster } from './db/cluster';
+import { clearLeftover, type Cluster, startCluster } from './db/cluster';
 import { migrate } from './db/database';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,10 +34,25 @@ async function main(): Promise<void> {
   }
 
   let cluster: Cluster | null = null;
+  let server: TeamServer | null = null;
+  // Installed first, so a Ctrl-C while the cluster starts or migrates still stops and removes it.
+  const shutdown = (signal: string) => {
+    server?.app.log.info({ signal }, 'shutting down');
+    (server?.close() ?? Promise.resolve())
+      .catch(() => {})
+      .finally(() => {
+        cluster?.stop();
+        process.exit(0);
+      });
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
   const env = { ...process.env };
   if (values.dev) {
     console.log('starting a throwaway PostgreSQL cluster…');
-    cluster = await startCluster({ dir: join(ROOT, '.cadence-dev') });
+    const dir = join(ROOT, '.cadence-dev');
+    clearLeftover(dir);
+    cluster = await startCluster({ dir });
     env.DATABASE_URL = cluster.url('postgres');
     console.log(`PostgreSQL 15 on 127.0.0.1:${cluster.port} (data in .cadence-dev/, removed on exit)`);
   }
@@ -58,7 +73,7 @@ async function main(): Promise<void> {
         password,
       });
       console.log(`admin created: ${values.email} (user ${userId}, team ${teamId})`);
-      if (!values.dev) return;
+      if (!values.dev) process.exit(0);
     }
 
     if (values.dev && !values['create-admin']) {
@@ -67,21 +82,9 @@ async function main(): Promise<void> {
       console.log(`demo admin: admin@cadence.test / ${password}`);
     }
 
-    const server = await buildServer(config);
+    server = await buildServer(config);
     const address = await server.app.listen({ host: config.host, port: config.port });
     console.log(`Cadence team server on ${address}`);
-    const shutdown = (signal: string) => {
-      server.app.log.info({ signal }, 'shutting down');
-      server
-        .close()
-        .catch(() => {})
-        .finally(() => {
-          stopCluster();
-          process.exit(0);
-        });
-    };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
   } catch (err) {
     stopCluster();
     throw err;

@@ -103,3 +103,19 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     },
   };
 }
+
+/**
+ * Clears what a previous `--dev` run left when it was killed before it could clean up: its postmaster (started
+ * as a daemon, so it outlives a killed Node) is stopped, then the folder removed.
+ */
+export function clearLeftover(dir: string): void {
+  const data = join(dir, 'data');
+  if (existsSync(join(data, 'postmaster.pid'))) {
+    try {
+      pg('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } catch {
+      // not running any more: only the pid file was left
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
