@@ -5,19 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { hashPassword } from '../src/auth/passwords';
 import { buildServer, type TeamServer } from '../src/app';
 import { configFromEnv, type ServerConfig } from '../src/config';
 import { appDatabaseUrl, migrate } from '../src/db/database';
-
 import { PASSWORD } from './device';
 
 export * from './device';
 export * from './spawn';
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface TestDb {
   name: string;

@@ -20,7 +20,7 @@ export async function spawnServer(db: { ownerUrl: string; appUrl: string }, port
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 45_000);
     const onData = (chunk: Buffer) => {
       out += String(chunk);
       if (out.includes('Cadence team server on')) {
