@@ -63,6 +63,15 @@ describe('push', () => {
     expect((await db.owner.query("SELECT data->>'name' AS n FROM records WHERE id = 'p1'")).rows[0].n).toBe('Debtor p1');
   });
 
+  it('applies a batch once when the same client pushes it twice at the same time', async () => {
+    const batch = Array.from({ length: 10 }, (_, i) => mutation('debtor.create', { debtor: debtor(`twice-${i}`) }));
+    const [x, y] = await Promise.all([alice.push(batch), alice.push(batch)]);
+    const applied = [...x.body.results, ...y.body.results].filter((r) => r.status === 'applied').map((r) => r.id);
+    expect(applied.sort()).toEqual(batch.map((m) => m.id).sort());
+    const audited = await db.owner.query('SELECT count(*)::int AS n FROM audit WHERE mutation_id = ANY($1::uuid[])', [batch.map((m) => m.id)]);
+    expect(audited.rows[0].n).toBe(10);
+  });
+
   it('gives every applied mutation a higher team version', async () => {
     const r = await alice.push([mutation('debtor.create', { debtor: debtor('v1') }), mutation('debtor.create', { debtor: debtor('v2') })]);
     const [x, y] = r.body.results.map((res) => res.version!);
@@ -94,6 +103,43 @@ describe('pull', () => {
     await newPhone.login(team.members.bob!.email);
     const fresh = await newPhone.pullAll(null, 3);
     expect(fresh.records.find((r) => r.id === 't2')?.deleted).toBe(true);
+  });
+
+  it('misses no row when pulling from checkpoints while several devices push at once', async () => {
+    const writers = await Promise.all(
+      (['alice', 'bob', 'lead'] as const).map(async (key) => {
+        const d = new Device(srv.url, `writer ${key}`);
+        await d.login(team.members[key]!.email);
+        return d;
+      }),
+    );
+    const reader = new Device(srv.url, 'reader');
+    await reader.login(team.members.admin!.email);
+    let cookie = (await reader.pullAll()).cookie;
+    const seen = new Set<string>();
+    let done = false;
+    const reading = (async () => {
+      while (!done) {
+        const got = await reader.pullAll(cookie, 7);
+        for (const r of got.records) seen.add(r.id);
+        cookie = got.cookie;
+      }
+    })();
+    const ids = await Promise.all(
+      writers.map(async (w, n) => {
+        const mine: string[] = [];
+        for (let k = 0; k < 4; k += 1) {
+          const batch = Array.from({ length: 5 }, (_, i) => mutation('debtor.create', { debtor: debtor(`race-${n}-${k}-${i}`) }));
+          await w.push(batch);
+          mine.push(...batch.map((m) => (m.args as { debtor: { id: string } }).debtor.id));
+        }
+        return mine;
+      }),
+    );
+    done = true;
+    await reading;
+    for (const r of (await reader.pullAll(cookie)).records) seen.add(r.id);
+    expect(ids.flat().filter((id) => !seen.has(id))).toEqual([]);
   });
 
   it('resumes a page cut in the middle of a version without skipping or repeating a row', async () => {
