@@ -65,9 +65,9 @@ async function loadLive(ctx: ApplyContext, kind: RecordKind, id: string): Promis
   return rows[0].data as Data;
 }
 
-/** A debtor-owned record must point at a live debtor of the same team (RLS hides the others). */
+/** A debtor-owned record must point at a live debtor of the same team (RLS hides the others), kept live until commit. */
 async function requireDebtor(ctx: ApplyContext, debtorId: string): Promise<void> {
-  const { rowCount } = await ctx.tx.query("SELECT 1 FROM records WHERE team_id = $1 AND kind = 'debtor' AND id = $2 AND NOT deleted", [
+  const { rowCount } = await ctx.tx.query("SELECT 1 FROM records WHERE team_id = $1 AND kind = 'debtor' AND id = $2 AND NOT deleted FOR SHARE", [
     ctx.user.teamId,
     debtorId,
   ]);

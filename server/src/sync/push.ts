@@ -1,7 +1,8 @@
 /**
  * POST /sync/push: applies a client's mutations in order, each in its own transaction with its audit row.
- * The last applied id per client makes a replay a no-op; the team version row gives each mutation its version. A mutation the server refuses (not a lead, unknown record…) is still acknowledged and
- * audited as rejected, so one bad change cannot block a device's outbox forever.
+ * The last applied id per client makes a replay a no-op; the team version row gives each mutation its version.
+ * A mutation the server refuses (not a lead, unknown record…) is still acknowledged and audited as rejected,
+ * so one bad change cannot block a device's outbox forever.
  */
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
