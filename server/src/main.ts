@@ -38,12 +38,15 @@ async function main(): Promise<void> {
   // Installed first, so a Ctrl-C while the cluster starts or migrates still stops and removes it.
   const shutdown = (signal: string) => {
     server?.app.log.info({ signal }, 'shutting down');
-    (server?.close() ?? Promise.resolve())
-      .catch(() => {})
-      .finally(() => {
+    // A connection that will not close must not keep the throwaway cluster alive: give up on it after 5 s.
+    const closed = (server?.close() ?? Promise.resolve()).catch(() => {});
+    Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]).finally(() => {
+      try {
         cluster?.stop();
+      } finally {
         process.exit(0);
-      });
+      }
+    });
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
