@@ -3,7 +3,8 @@
  * the file it names, must point down the layers of the README's Architecture section:
  *
  *   app → features → session → machines → domain      (arrows down only)
- *   scripts (data + zod), storage (the only IndexedDB code), i18n, ui (presentational), styles beside them
+ *   scripts (data + zod), storage (the only IndexedDB code), sync (the team-sync protocol), i18n, ui (presentational),
+ *   styles beside them
  *
  * Each layer lists what it may import; anything else is an import from a lower layer to a higher one (or
  * sideways into a layer it must not know). On top of that: no screen imports app/, no screen folder imports
@@ -17,15 +18,17 @@ import { describe, expect, it } from 'vitest';
 const SRC = resolve(__dirname);
 const ROOT = resolve(SRC, '..');
 
-type Layer = 'app' | 'features' | 'session' | 'machines' | 'domain' | 'scripts' | 'storage' | 'i18n' | 'ui' | 'styles';
+type Layer = 'app' | 'features' | 'session' | 'machines' | 'domain' | 'scripts' | 'storage' | 'sync' | 'i18n' | 'ui' | 'styles';
 
 /** What each layer may import, besides itself and npm packages. */
 const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
-  app: ['features', 'session', 'machines', 'domain', 'scripts', 'storage', 'i18n', 'ui', 'styles'],
-  features: ['session', 'machines', 'domain', 'scripts', 'storage', 'i18n', 'ui', 'styles'],
-  session: ['machines', 'domain', 'scripts', 'storage', 'i18n'],
+  app: ['features', 'session', 'machines', 'domain', 'scripts', 'storage', 'sync', 'i18n', 'ui', 'styles'],
+  features: ['session', 'machines', 'domain', 'scripts', 'storage', 'sync', 'i18n', 'ui', 'styles'],
+  session: ['machines', 'domain', 'scripts', 'storage', 'sync', 'i18n'],
   machines: ['domain', 'scripts'],
-  storage: ['domain', 'scripts'],
+  storage: ['domain', 'scripts', 'sync'],
+  // The team-sync protocol's schemas, shared with server/: records of the domain and the studio's scripts.
+  sync: ['domain', 'scripts'],
   scripts: ['domain'],
   ui: ['domain', 'i18n', 'styles'],
   i18n: [],
