@@ -64,3 +64,45 @@ describe('invoicePayments', () => {
     ]);
   });
 });
+
+describe('older payments that name several invoices with no stored split', () => {
+  // Issue 10: each was re-spread as if nothing had been paid, so 220 000 landed on a 120 000 invoice.
+  const invoices = [inv('a', '2026-03-31', 120_000, 120_000), inv('b', '2026-04-30', 200_000, 100_000)];
+  const legacy = (id: string, at: string, cents: number) => ({ id, type: 'payment', at, details: { amountCents: cents, invoiceIds: ['a', 'b'] } });
+  const payments = paymentsFromActivities(
+    [legacy('p3', '2026-06-10T09:00:00Z', 20_000), legacy('p1', '2026-05-05T09:00:00Z', 100_000), legacy('p2', '2026-05-20T09:00:00Z', 100_000)],
+    invoices,
+  );
+
+  it('allocates them once, in date order, oldest invoice first, each up to what is left on it', () => {
+    expect(payments.map((p) => [p.id, p.allocations])).toEqual([
+      ['p1', [{ invoiceId: 'a', cents: 100_000 }]],
+      ['p2', [{ invoiceId: 'a', cents: 20_000 }, { invoiceId: 'b', cents: 80_000 }]],
+      ['p3', [{ invoiceId: 'b', cents: 20_000 }]],
+    ]);
+    const onA = payments.flatMap((p) => p.allocations).filter((x) => x.invoiceId === 'a').reduce((s, x) => s + x.cents, 0);
+    expect(onA).toBe(120_000);
+  });
+
+  it('gives each invoice the real payment dates for its penalty periods', () => {
+    expect(invoicePayments(invoices[0] as AllocatableInvoice, payments)).toEqual([
+      { date: '2026-05-05', cents: 100_000 },
+      { date: '2026-05-20', cents: 20_000 },
+    ]);
+    expect(invoicePayments(invoices[1] as AllocatableInvoice, payments)).toEqual([
+      { date: '2026-05-20', cents: 80_000 },
+      { date: '2026-06-10', cents: 20_000 },
+    ]);
+  });
+
+  it('counts what stored splits already put on an invoice before spreading an older record', () => {
+    const mixed = paymentsFromActivities(
+      [
+        { id: 'new', type: 'payment', at: '2026-05-01T09:00:00Z', details: { amountCents: 110_000, invoiceIds: ['a'], date: '2026-05-01', allocations: [{ invoiceId: 'a', cents: 110_000 }] } },
+        legacy('old', '2026-05-02T09:00:00Z', 30_000),
+      ],
+      invoices,
+    );
+    expect(mixed[1]?.allocations).toEqual([{ invoiceId: 'a', cents: 10_000 }, { invoiceId: 'b', cents: 20_000 }]);
+  });
+});

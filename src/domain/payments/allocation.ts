@@ -8,7 +8,10 @@
  * - A payment larger than what those invoices still owe is refused by the caller, not kept as a credit: the
  *   excess is reported so the form can say by how much.
  * - Payment activities carry `details` { amountCents, invoiceIds, means, date?, allocations? }. Older ones
- *   (the demo data) have no `date` (the activity's day is used) and no `allocations` (rebuilt oldest first).
+ *   (the demo data) have no `date` (the activity's day in Paris is used) and no `allocations`: those are
+ *   rebuilt once, in payment-date order, oldest invoice first, each invoice taking only what the payments
+ *   before it left unpaid — never re-spread as if nothing had been paid (which once put 220 000 on a
+ *   120 000 invoice and moved penalty periods off the real payment dates).
  */
 import { z } from 'zod/mini';
 import { toWallTime } from '../calendar/zonedTime';
@@ -90,22 +93,34 @@ export function paymentsFromActivities(
   timeZone?: string,
 ): ReceivedPayment[] {
   const byId = new Map(invoices.map((i) => [i.id, i]));
-  const out: ReceivedPayment[] = [];
+  const read: (Omit<ReceivedPayment, 'allocations'> & { stored?: InvoiceAllocation[] })[] = [];
   for (const a of activities) {
     if (a.type !== 'payment') continue;
     const parsed = PaymentDetails.safeParse(a.details);
     if (!parsed.success) continue;
     const d = parsed.data;
-    const date = d.date ?? toWallTime(a.at, timeZone).date;
-    // Rebuilt against the full amounts: what each invoice owed before this payment is no longer known.
-    const named = d.invoiceIds.flatMap((id) => {
-      const inv = byId.get(id);
-      return inv ? [{ ...inv, amountPaidCents: 0 }] : [];
+    read.push({
+      id: a.id,
+      date: d.date ?? toWallTime(a.at, timeZone).date,
+      cents: d.amountCents,
+      invoiceIds: [...d.invoiceIds],
+      ...(d.allocations ? { stored: d.allocations } : {}),
     });
-    const allocations = d.allocations ?? (named.length === 1 ? [{ invoiceId: named[0]?.id ?? '', cents: d.amountCents }] : allocateToInvoices(d.amountCents, named).allocations);
-    out.push({ id: a.id, date, cents: d.amountCents, invoiceIds: [...d.invoiceIds], allocations });
   }
-  return out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  read.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  // What the timeline has put on each invoice so far, so an older record only takes what is left.
+  const taken = new Map<string, number>();
+  const out: ReceivedPayment[] = [];
+  for (const { stored, ...p } of read) {
+    const named = p.invoiceIds.flatMap((id) => {
+      const inv = byId.get(id);
+      return inv ? [{ ...inv, amountPaidCents: taken.get(id) ?? 0 }] : [];
+    });
+    const allocations = stored ?? allocateToInvoices(p.cents, named).allocations;
+    for (const x of allocations) taken.set(x.invoiceId, (taken.get(x.invoiceId) ?? 0) + x.cents);
+    out.push({ ...p, allocations });
+  }
+  return out;
 }
 
 /**
