@@ -1,3 +1,5 @@
+import { calendarDay } from '../domain/format';
+
 /** Compact dates for dense rows: "20 nov." this year, "20 nov. 2025" otherwise; the year is noise in a worklist. */
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -18,5 +20,5 @@ function formatter(locale: string, withYear: boolean): Intl.DateTimeFormat {
 
 export function formatShortDate(isoDate: string, today: string, locale: string): string {
   const withYear = isoDate.slice(0, 4) !== today.slice(0, 4);
-  return formatter(locale, withYear).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  return formatter(locale, withYear).format(new Date(`${calendarDay(isoDate)}T00:00:00Z`));
 }

@@ -4,6 +4,7 @@
  */
 import type { DebtorBundle } from '../bundle';
 import { Activity, Contact, Debtor, Invoice, PaymentPromise, Task } from '../entities';
+import { calendarDay } from '../format';
 
 /** Zod errors of every record of the bundle, prefixed with the record id. */
 export function schemaProblems(bundle: DebtorBundle): string[] {
@@ -39,10 +40,10 @@ export function bundleProblems(bundle: DebtorBundle, today: string): string[] {
     if ((inv.status === 'disputed') !== Boolean(inv.disputeReason)) problems.push(`${inv.id}: dispute reason vs status`);
     if (inv.issueDate > inv.dueDate) problems.push(`${inv.id}: issued after due`);
     if (inv.issueDate > today) problems.push(`${inv.id}: issued in the future`);
-    if (bundle.debtor.createdAt.slice(0, 10) > inv.issueDate) problems.push(`${inv.id}: issued before the account existed`);
+    if (calendarDay(bundle.debtor.createdAt) > inv.issueDate) problems.push(`${inv.id}: issued before the account existed`);
   }
   for (const a of bundle.activities) {
-    if (a.at.slice(0, 10) >= today) problems.push(`${a.id}: activity not in the past`);
+    if (calendarDay(a.at) >= today) problems.push(`${a.id}: activity not in the past`);
     if (a.at > bundle.debtor.updatedAt) problems.push(`${a.id}: later than debtor.updatedAt`);
     const contactId = a.details?.contactId;
     if (contactId !== undefined && !contactIds.has(String(contactId))) problems.push(`${a.id}: unknown contact`);
@@ -54,7 +55,7 @@ export function bundleProblems(bundle: DebtorBundle, today: string): string[] {
     if (p.contactId && !contactIds.has(p.contactId)) problems.push(`${p.id}: unknown contact`);
     const paidOnInvoices = bundle.invoices.filter((i) => p.invoiceIds.includes(i.id)).reduce((sum, i) => sum + i.amountPaidCents, 0);
     if (p.paidCents > paidOnInvoices) problems.push(`${p.id}: ${p.paidCents} paid against invoices that received ${paidOnInvoices}`);
-    if (p.createdAt.slice(0, 10) >= today) problems.push(`${p.id}: created today or later`);
+    if (calendarDay(p.createdAt) >= today) problems.push(`${p.id}: created today or later`);
     const ok =
       (p.status === 'kept' && p.paidCents >= p.amountCents) ||
       (p.status === 'partial' && p.paidCents > 0 && p.paidCents < p.amountCents && p.dueDate < today) ||

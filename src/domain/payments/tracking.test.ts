@@ -86,3 +86,11 @@ describe('the demo portfolio', () => {
     }
   });
 });
+
+describe('the promise window opens on its Paris day', () => {
+  it('leaves a payment of the evening before (Paris) to nobody, whatever the UTC day says', () => {
+    const p = promise('p', '2026-12-10', 5_000, { createdAt: '2026-12-02T23:30:00.000Z' });
+    const tracks = trackPromises([p], [pay('2026-12-02', 5_000)], '2026-12-20');
+    expect(tracks.get('p')).toMatchObject({ status: 'broken', paidCents: 0 });
+  });
+});

@@ -11,7 +11,7 @@
  * exceeds what the timeline explains keeps that amount (payments recorded outside this timeline).
  */
 import type { PaymentPromise } from '../entities';
-import { DEFAULT_GRACE_BUSINESS_DAYS, countBroken, promiseDeadline, promiseStatus, type PromiseStatus } from '../promises/status';
+import { DEFAULT_GRACE_BUSINESS_DAYS, countBroken, promiseDay, promiseDeadline, promiseStatus, type PromiseStatus } from '../promises/status';
 import type { DatedPayment } from '../penalties/penalties';
 import type { ReceivedPayment } from './allocation';
 
@@ -47,7 +47,7 @@ export function trackPromises(
     for (const p of ordered) {
       if (left <= 0) break;
       const deadline = deadlines.get(p.id) ?? p.dueDate;
-      if (payment.date < p.createdAt.slice(0, 10) || payment.date > deadline) continue;
+      if (payment.date < promiseDay(p.createdAt) || payment.date > deadline) continue;
       if (!shareInvoice(p.invoiceIds, payment.invoiceIds)) continue;
       const need = p.amountCents - (taken.get(p.id) ?? 0);
       if (need <= 0) continue;
@@ -64,7 +64,7 @@ export function trackPromises(
     const dated = received.get(p.id) ?? [];
     const fromTimeline = taken.get(p.id) ?? 0;
     // Money the promise already records beyond the timeline counts as received within its window.
-    if (p.paidCents > fromTimeline) dated.push({ date: p.createdAt.slice(0, 10), cents: p.paidCents - fromTimeline });
+    if (p.paidCents > fromTimeline) dated.push({ date: promiseDay(p.createdAt), cents: p.paidCents - fromTimeline });
     const paidCents = Math.min(p.amountCents, Math.max(p.paidCents, fromTimeline));
     const status = p.status === 'kept' ? 'kept' : promiseStatus(p, dated, today, graceDays);
     out.set(p.id, { status, paidCents, deadline });

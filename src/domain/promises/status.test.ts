@@ -72,3 +72,20 @@ describe('counting', () => {
     expect(countBroken([])).toBe(0);
   });
 });
+
+describe('the day a promise was made is a Paris day', () => {
+  // 23:30 UTC on 2 December is 00:30 on 3 December in Paris: the promise was made on the 3rd, so a payment of
+  // the 2nd (the evening before) was not paid on it.
+  const late: PromiseTerms = { amountCents: 50_000, dueDate: '2026-12-10', createdAt: '2026-12-02T23:30:00.000Z' };
+
+  it('does not count a payment of the evening before', () => {
+    expect(paidTowardsPromise(late, [{ date: '2026-12-02', cents: 50_000 }])).toBe(0);
+    expect(promiseStatus(late, [{ date: '2026-12-02', cents: 50_000 }], '2026-12-20')).toBe('broken');
+    expect(paidTowardsPromise(late, [{ date: '2026-12-03', cents: 50_000 }])).toBe(50_000);
+  });
+
+  it('reads a summer instant with the summer offset, and a bare date as it is', () => {
+    expect(paidTowardsPromise({ ...late, createdAt: '2026-07-01T22:30:00.000Z' }, [{ date: '2026-07-01', cents: 1 }])).toBe(0);
+    expect(paidTowardsPromise({ ...late, createdAt: '2026-12-02' }, [{ date: '2026-12-02', cents: 1 }])).toBe(1);
+  });
+});

@@ -12,6 +12,7 @@
  * - broken: today > deadline and nothing received.
  */
 import { addBusinessDays } from '../calendar/businessDays';
+import { toWallTime } from '../calendar/zonedTime';
 import type { DatedPayment } from '../penalties/penalties';
 
 export type PromiseStatus = 'pending' | 'kept' | 'partial' | 'broken';
@@ -31,9 +32,17 @@ export function promiseDeadline(dueDate: string, graceDays = DEFAULT_GRACE_BUSIN
   return addBusinessDays(dueDate, graceDays);
 }
 
+/**
+ * The calendar day a promise was made, in Europe/Paris: an instant's UTC day is the day before in Paris after
+ * 23:00 (22:00 in summer), which once let a payment of the evening before count towards the promise.
+ */
+export function promiseDay(createdAt: string): string {
+  return createdAt.length > 10 ? toWallTime(createdAt).date : createdAt;
+}
+
 /** Cents received for the promise between its creation day and its deadline, both inclusive. */
 export function paidTowardsPromise(promise: PromiseTerms, payments: readonly DatedPayment[], graceDays = DEFAULT_GRACE_BUSINESS_DAYS): number {
-  const from = promise.createdAt.slice(0, 10);
+  const from = promiseDay(promise.createdAt);
   const to = promiseDeadline(promise.dueDate, graceDays);
   return payments.reduce((s, p) => (p.date >= from && p.date <= to && p.cents > 0 ? s + p.cents : s), 0);
 }
