@@ -67,15 +67,17 @@ const TABLE_HEAD: Record<DraftLocale, string[]> = {
 };
 
 export interface InvoiceTableOptions {
-  /** The recap email keeps the seed's five columns; letters add the due date and what is still owed. */
+  /** Letters: every column, the due date and what is still owed included. */
   withDueAndOutstanding?: boolean;
+  /** The recap email: number, date, label, amount incl. VAT and what is still owed (no excl. VAT, no due date). */
+  withOutstanding?: boolean;
   labelMaxLength?: number;
 }
 
 export function invoiceTable(invoices: readonly DraftInvoice[], locale: DraftLocale, options: InvoiceTableOptions = {}): TextTable {
   const head = TABLE_HEAD[locale];
   const full = options.withDueAndOutstanding ?? false;
-  const pick = full ? [0, 1, 2, 3, 4, 5, 6] : [0, 1, 2, 4, 5];
+  const pick = full ? [0, 1, 2, 3, 4, 5, 6] : options.withOutstanding ? [0, 1, 2, 5, 6] : [0, 1, 2, 4, 5];
   const max = options.labelMaxLength ?? 40;
   const rows = invoices.map((i) => {
     const label = i.label.length > max ? `${i.label.slice(0, max - 1)}…` : i.label;

@@ -33,13 +33,14 @@ describe('recapEmail (fr)', () => {
     expect(body).toContain('Je vérifie la bonne réception de votre règlement le 24/07/2025.');
   });
 
-  it('lists the invoices with excl. and incl. VAT amounts and a total, columns aligned', () => {
+  it('lists the invoices with their amount incl. VAT and what is still owed, and the total still owed, columns aligned', () => {
     const lines = body.split('\n');
     const row = lines.find((l) => l.startsWith('F-2025-0157'));
-    expect(row).toMatch(/F-2025-0157\s+20\/05\/2025\s+Lampes LED\s+450,50 €\s+540,60 €$/);
-    const total = lines.find((l) => l.includes('Total TTC'));
+    expect(row).toMatch(/F-2025-0157\s+20\/05\/2025\s+Lampes LED\s+540,60 €\s+540,60 €$/);
+    const total = lines.find((l) => l.includes('Total restant dû'));
     expect(total?.endsWith('1 740,60 €')).toBe(true);
     expect(total?.length).toBe(row?.length);
+    expect(body).toContain('Ce règlement solde ces factures.');
   });
 
   it('closes courteously with the signature from Settings', () => {
@@ -82,7 +83,7 @@ describe('recapEmail variants', () => {
     expect(r.text).toContain('Dear Mr Smith,');
     expect(r.text).toContain('As agreed, you are paying €1,740.60 on 22/07/2025 by bank transfer.');
     expect(r.text).toContain('I am sending you a certified duplicate of the invoice.');
-    expect(r.text).toContain('Amount excl. VAT');
+    expect(r.text).toContain('Outstanding');
     expect(r.text).not.toMatch(/Bonjour|convenu|Je vous|Montant|cordialement/);
   });
 
@@ -92,5 +93,37 @@ describe('recapEmail variants', () => {
     const none = recapEmail(input({ invoices: [], commitments: [], nextSteps: [], reason: undefined }));
     expect(none.subject).toBe('Récapitulatif de notre échange du 07/07/2025');
     expect(none.text).not.toContain('Total');
+  });
+});
+
+describe('recapEmail states what is still owed, never full amounts as if unpaid', () => {
+  // Issue 10: a 1 500 € commitment next to a 1 800 € "total" of invoices of which 300 € were already paid.
+  const partlyPaid = [
+    { ...invoices[0]!, amountInclVatCents: 120_000, outstandingCents: 90_000 },
+    { ...invoices[1]!, amountInclVatCents: 60_000, outstandingCents: 60_000 },
+  ];
+
+  it('totals the remaining amounts, per invoice and in all, so a promise of the whole reads as the whole', () => {
+    const body = plain(recapEmail(input({ invoices: partlyPaid, commitments: [{ amountCents: 150_000, date: '2025-07-22', means: 'transfer' }] })).text);
+    const lines = body.split('\n');
+    expect(lines.find((l) => l.startsWith('F-2025-0142'))).toMatch(/1 200,00 €\s+900,00 €$/);
+    expect(lines.find((l) => l.includes('Total restant dû'))).toMatch(/1 500,00 €$/);
+    expect(body).not.toContain('1 800,00 €');
+    expect(body).toContain('Ce règlement solde ces factures.');
+  });
+
+  it('says what remains after a promise that covers part of the debt, in French and in English', () => {
+    const big = [{ ...invoices[0]!, amountInclVatCents: 7_133_880, outstandingCents: 7_133_880 }];
+    const fr = plain(recapEmail(input({ invoices: big, commitments: [{ amountCents: 123_456, date: '2025-07-22', means: 'transfer' }] })).text);
+    expect(fr).toContain('Après ce règlement, il reste 70 104,24 € à régler sur ces factures.');
+    const en = recapEmail(input({ locale: 'en', invoices: big, commitments: [{ amountCents: 123_456, date: '2025-07-22', means: 'transfer' }] })).text;
+    expect(en).toContain('After this payment, €70,104.24 remains to be paid on these invoices.');
+    expect(en).toContain('Total outstanding');
+  });
+
+  it('introduces the invoices without a payment when the call ended without one', () => {
+    const body = plain(recapEmail(input({ commitments: [] })).text);
+    expect(body).toContain('Voici les factures concernées et ce qui reste dû :');
+    expect(body).not.toContain('Ce règlement');
   });
 });

@@ -4,7 +4,8 @@
  * the reason for the delay is phrased neutrally, and "bad faith" never reaches the debtor.
  */
 import type { DelayReasonCode } from '../call/reasons';
-import { date, invoiceTable, money, renderTextTable, sumCents, type DraftInvoice, type DraftLocale } from './common';
+import { commitmentBalance } from '../payments/balance';
+import { date, invoiceTable, money, outstandingOf, renderTextTable, type DraftInvoice, type DraftLocale } from './common';
 
 export type RecapMeans = 'transfer' | 'cheque' | 'card' | 'direct_debit' | 'other';
 
@@ -64,7 +65,10 @@ const TEXT = {
     manyCommitments: 'Comme convenu, vous procédez aux règlements suivants :',
     commitment: (f: Fmt, c: RecapCommitment, means: string) => `${f.m(c.amountCents)} le ${f.d(c.date)}${means ? ` ${means}` : ''}`,
     invoicesIntro: 'Ce règlement concerne les factures suivantes :',
-    total: 'Total TTC',
+    invoicesIntroNoPayment: 'Voici les factures concernées et ce qui reste dû :',
+    total: 'Total restant dû',
+    settles: (many: boolean) => `${many ? 'Ces règlements soldent' : 'Ce règlement solde'} ces factures.`,
+    remains: (many: boolean, left: string) => `Après ${many ? 'ces règlements' : 'ce règlement'}, il reste ${left} à régler sur ces factures.`,
     nextIntro: 'La suite :',
     next: (f: Fmt, s: RecapNextStep): string => {
       switch (s.kind) {
@@ -104,7 +108,10 @@ const TEXT = {
     manyCommitments: 'As agreed, you are making the following payments:',
     commitment: (f: Fmt, c: RecapCommitment, means: string) => `${f.m(c.amountCents)} on ${f.d(c.date)}${means ? ` ${means}` : ''}`,
     invoicesIntro: 'This payment covers the following invoices:',
-    total: 'Total incl. VAT',
+    invoicesIntroNoPayment: 'Here are the invoices concerned and what remains outstanding:',
+    total: 'Total outstanding',
+    settles: (many: boolean) => `${many ? 'These payments settle' : 'This payment settles'} these invoices.`,
+    remains: (many: boolean, left: string) => `After ${many ? 'these payments' : 'this payment'}, ${left} remains to be paid on these invoices.`,
     nextIntro: 'Next:',
     next: (f: Fmt, s: RecapNextStep): string => {
       switch (s.kind) {
@@ -148,10 +155,19 @@ export function recapEmail(input: RecapEmailInput): EmailDraft {
   else if (commitments.length > 1) blocks.push([t.manyCommitments, ...commitments.map((c) => `- ${c}`)].join('\n'));
 
   if (input.invoices.length > 0) {
-    const table = invoiceTable(input.invoices, locale, { labelMaxLength: 30 });
-    const total = f.m(sumCents(input.invoices, (i) => i.amountInclVatCents));
-    table.rows.push(['', '', '', t.total, total]);
-    blocks.push(`${t.invoicesIntro}\n\n${renderTextTable(table)}`);
+    // What is still owed, never the invoices' full amounts as if nothing had been paid.
+    const table = invoiceTable(input.invoices, locale, { labelMaxLength: 30, withOutstanding: true });
+    const committed = input.commitments.reduce((s, c) => s + c.amountCents, 0);
+    const balance = commitmentBalance(
+      input.invoices.map((i) => ({ id: i.number, number: i.number, outstandingCents: outstandingOf(i) })),
+      committed,
+    );
+    table.rows.push(['', '', '', t.total, f.m(balance.owedCents)]);
+    const paying = input.commitments.length > 0;
+    const lines = [`${paying ? t.invoicesIntro : t.invoicesIntroNoPayment}\n\n${renderTextTable(table)}`];
+    const many = input.commitments.length > 1;
+    if (paying) lines.push(balance.settles ? t.settles(many) : t.remains(many, f.m(balance.remainingAfterCents)));
+    blocks.push(lines.join('\n\n'));
   }
 
   if (input.nextSteps.length === 1) blocks.push(capitalise(t.next(f, input.nextSteps[0] as RecapNextStep)));

@@ -53,6 +53,11 @@ describe('recapDraftInput, from a committed call', () => {
     expect(text).toContain('F-2026-0142');
     expect(text).toContain('27/11/2026');
     expect(text.trimEnd().endsWith('Chargée de recouvrement')).toBe(true);
+    // 84 000 incl. VAT of which 24 000 already paid: the table and its total say 600 €, the promise settles it.
+    const plain = text.replace(/[\u202f\u00a0]/g, ' ');
+    expect(plain).toMatch(/Total restant dû\s+600,00 €/);
+    expect(plain).not.toMatch(/Total[^\n]*840,00 €/);
+    expect(plain).toContain('Ce règlement solde ces factures.');
   });
 
   it('writes in the debtor’s language, whatever the agent’s', () => {
