@@ -34,3 +34,46 @@ export function commitmentBalance(invoices: readonly OwedInvoice[], committedCen
     settles: committed >= owedCents,
   };
 }
+
+export interface BalanceInvoice {
+  id: string;
+  number: string;
+  dueDate: string;
+  status: string;
+  amountInclVatCents: number;
+  amountPaidCents: number;
+}
+
+const owedOf = (i: BalanceInvoice): number => Math.max(0, i.amountInclVatCents - i.amountPaidCents);
+
+/**
+ * The invoices a commitment is about: those it names, else those overdue on `day` (open, something owed,
+ * due before that day), oldest due first.
+ */
+export function concernedInvoices<I extends BalanceInvoice>(named: readonly string[], invoices: readonly I[], day: string): I[] {
+  const list = named.length > 0 ? invoices.filter((i) => named.includes(i.id)) : invoices.filter((i) => i.status === 'open' && owedOf(i) > 0 && i.dueDate < day);
+  return [...list].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.number.localeCompare(b.number)));
+}
+
+/** A call's money commitment as the balance needs it: a promise's amount, or a plan's instalments. */
+export type MoneyCommitment =
+  | { kind: 'promise'; amountCents: number; invoiceIds: readonly string[] }
+  | { kind: 'plan'; instalments: readonly { amountCents: number }[] }
+  | { kind: 'dispute' | 'none' };
+
+/**
+ * What a call's commitment leaves owed on the invoices it concerns, as of the call's day; null when the call
+ * ended without money promised. A plan concerns the invoices of the plan proposed with it.
+ */
+export function commitmentOwed(
+  commitment: MoneyCommitment,
+  invoices: readonly BalanceInvoice[],
+  day: string,
+  planInvoiceIds: readonly string[] = [],
+): CommitmentBalance | null {
+  if (commitment.kind !== 'promise' && commitment.kind !== 'plan') return null;
+  const named = commitment.kind === 'promise' ? commitment.invoiceIds : planInvoiceIds;
+  const committed = commitment.kind === 'promise' ? commitment.amountCents : commitment.instalments.reduce((s, i) => s + i.amountCents, 0);
+  const list = concernedInvoices(named, invoices, day).map((i) => ({ id: i.id, number: i.number, outstandingCents: owedOf(i) }));
+  return commitmentBalance(list, committed);
+}

@@ -4,7 +4,9 @@ import type { CommitState } from '../../session/call-session';
 import type { DebtorBundle } from '../../domain/bundle';
 import type { Commitment } from '../../domain/call/context';
 import type { CallActivityDetails, CallOutcome } from '../../domain/call/outcome';
+import { toWallTime } from '../../domain/calendar/zonedTime';
 import { formatDate, formatMoney } from '../../domain/format';
+import { commitmentOwed } from '../../domain/payments/balance';
 import { i18n, loadNamespaces, t } from '../../i18n';
 import { locale } from '../../ui/locale';
 import { storageErrorMessage } from '../../ui/storage-error';
@@ -51,6 +53,29 @@ function CommitmentText(props: { commitment: Commitment; bundle: DebtorBundle; p
   );
 }
 
+/** What is still owed on the invoices a promise or plan concerns, and what remains once it is honoured. */
+function OwedAfter(props: { outcome: CallOutcome; commitment: Commitment; bundle: DebtorBundle }): JSX.Element {
+  const money = (cents: number) => formatMoney(cents, locale());
+  const balance = () =>
+    commitmentOwed(props.commitment, props.bundle.invoices, toWallTime(props.outcome.activity.at).date, props.outcome.plan?.invoiceIds ?? []);
+  return (
+    <Show when={balance()?.invoices.length ? balance() : null}>
+      {(b) => (
+        <div>
+          <dt>{t('callscreen:outcome.owed')}</dt>
+          <dd data-testid="outcome-owed">
+            <ul class="plain">
+              <For each={b().invoices}>{(i) => <li>{t('callscreen:outcome.owedInvoice', { number: i.number, amount: money(i.outstandingCents) })}</li>}</For>
+            </ul>
+            <p class="strong">{t('callscreen:outcome.owedTotal', { amount: money(b().owedCents) })}</p>
+            <p>{b().settles ? t('callscreen:outcome.settles') : t('callscreen:outcome.remainsAfter', { amount: money(b().remainingAfterCents) })}</p>
+          </dd>
+        </div>
+      )}
+    </Show>
+  );
+}
+
 function Summary(props: { outcome: CallOutcome; bundle: DebtorBundle }): JSX.Element {
   const details = (): CallActivityDetails => props.outcome.activity.details;
   return (
@@ -84,6 +109,7 @@ function Summary(props: { outcome: CallOutcome; bundle: DebtorBundle }): JSX.Ele
           </div>
         )}
       </Show>
+      <Show when={details().commitment}>{(c) => <OwedAfter outcome={props.outcome} commitment={c()} bundle={props.bundle} />}</Show>
       <Show when={props.outcome.contactChanges.length > 0 || details().contactCheck}>
         <div>
           <dt>{t('callscreen:outcome.contact')}</dt>

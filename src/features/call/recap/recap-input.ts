@@ -12,6 +12,7 @@ import type { DraftInvoice } from '../../../domain/drafts/common';
 import type { RecapCommitment, RecapEmailInput, RecapNextStep } from '../../../domain/drafts/recapEmail';
 import type { Invoice, PaymentPlan } from '../../../domain/entities';
 import { outstandingCents } from '../../../domain/payments/allocation';
+import { concernedInvoices } from '../../../domain/payments/balance';
 import type { RecapCall, RecapFollowUp } from '../../../domain/call/recap-call';
 
 export interface RecapRecipient {
@@ -47,11 +48,10 @@ function draftInvoice(i: Invoice): DraftInvoice {
 }
 
 /** The invoices a commitment names; when it names none, those overdue on the day of the call. */
-function concernedInvoices(call: RecapCall, invoices: readonly Invoice[], plan: PaymentPlan | null, callDate: string): Invoice[] {
+function invoicesOfCall(call: RecapCall, invoices: readonly Invoice[], plan: PaymentPlan | null, callDate: string): Invoice[] {
   const c = call.commitment;
   const named = c?.kind === 'promise' || c?.kind === 'dispute' ? c.invoiceIds : c?.kind === 'plan' && plan ? plan.invoiceIds : [];
-  const list = named.length > 0 ? invoices.filter((i) => named.includes(i.id)) : invoices.filter((i) => i.status === 'open' && outstandingCents(i) > 0 && i.dueDate < callDate);
-  return [...list].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.number.localeCompare(b.number)));
+  return concernedInvoices(named, invoices, callDate);
 }
 
 function commitments(call: RecapCall, plan: PaymentPlan | null): RecapCommitment[] {
@@ -117,7 +117,7 @@ export function recapDraftInput({ call, bundle, signature, plan = null }: RecapS
     callDate,
     ...(reason ? { reason } : {}),
     commitments: commitments(call, plan),
-    invoices: concernedInvoices(call, bundle.invoices, plan, callDate).map(draftInvoice),
+    invoices: invoicesOfCall(call, bundle.invoices, plan, callDate).map(draftInvoice),
     nextSteps: nextSteps(call),
   };
   return { email, to, recapTaskId: call.followUps.find((f) => f.kind === 'send_recap')?.taskId ?? null };
