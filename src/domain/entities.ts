@@ -229,7 +229,9 @@ export const CreditorProfile = z.object({
   siren: z.string().check(z.regex(/^(\d{9})?$/)),
   iban: z.string(),
   bic: z.string(),
-  /** Named in the formal notice, which announces the report to the credit insurer. */
+  /** Named in a business's formal notice, which then announces the report to it; empty: never mentioned. */
   creditInsurer: z.string(),
+  /** Days the formal notice gives to pay (8 or 15), moved to the next business day; absent in older records: 8. */
+  formalNoticeDays: z.optional(z.union([z.literal(8), z.literal(15)])),
 });
 export type CreditorProfile = z.infer<typeof CreditorProfile>;

@@ -35,6 +35,7 @@ export const DEFAULT_CREDITOR: CreditorProfile = {
   iban: 'FR76 3000 6000 0112 3456 7890 189',
   bic: 'AGRIFRPP',
   creditInsurer: '',
+  formalNoticeDays: 8,
 };
 
 const copyRates = (r: RateSettings): RateSettings => ({

@@ -13,6 +13,17 @@ const INTL_LOCALE: Record<DraftLocale, string> = { fr: 'fr-FR', en: 'en-GB' };
 export const money = (cents: number, locale: DraftLocale): string => formatMoney(cents, INTL_LOCALE[locale]);
 export const date = (iso: string, locale: DraftLocale): string => formatDate(iso, INTL_LOCALE[locale]);
 
+const weekdays = new Map<DraftLocale, Intl.DateTimeFormat>();
+/** The weekday of a calendar date in the debtor's language ("jeudi", "Thursday"), never shifted by a zone. */
+export function weekday(iso: string, locale: DraftLocale): string {
+  let f = weekdays.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_LOCALE[locale], { weekday: 'long', timeZone: 'UTC' });
+    weekdays.set(locale, f);
+  }
+  return f.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
 export interface DraftInvoice {
   number: string;
   issueDate: string;

@@ -19,6 +19,8 @@ export const LETTER_TEXT_EN: LetterText = {
     indemnity: 'Fixed recovery indemnity',
     total: 'Total',
   },
+  legalInterestTotal: 'Interest at the legal rate',
+  weekday: (day, weekday) => `${weekday} ${day}`,
   unpaidNotice: 'If your payment has reached us in the meantime, thank you: this letter is then without object.',
   first: {
     title: 'Overdue invoices reminder',
@@ -31,7 +33,7 @@ export const LETTER_TEXT_EN: LetterText = {
     terms: (business) =>
       business
         ? 'Under our terms of sale, any late payment gives rise to late-payment interest and to a fixed recovery indemnity of €40 per invoice.'
-        : 'Under our terms of sale, any late payment may give rise to late-payment interest.',
+        : 'We remind you that a sum still unpaid after a formal notice bears interest at the French legal interest rate (French Civil Code, art. 1231-6).',
     relationship: (creditor) => `We value a lasting relationship with our customers and thank you for choosing ${creditor}.`,
   },
   second: {
@@ -39,13 +41,18 @@ export const LETTER_TEXT_EN: LetterText = {
     subject: 'Subject: unpaid invoices — payment by return',
     despite: (dates, outstanding) =>
       `Despite ${dates.length ? `${dates.length > 1 ? 'our letters' : 'our letter'} of ${dateList(dates)}` : 'our previous reminders'}, the invoices below remain unpaid to date, for a total of ${outstanding} incl. VAT.`,
-    sanctionsIntro: 'Without payment by return, the sanctions provided by our terms of sale and by French law apply:',
+    accrued:
+      'We remind you that late-payment interest runs automatically from the day after each invoice’s due date, with no reminder needed (French Commercial Code, art. L441-10). As of today, the following are therefore added to the principal:',
     interest: (basis, amount, asOf) =>
       basis === 'statutory'
-        ? `late-payment interest at the European Central Bank refinancing rate plus 10 points (French Commercial Code, art. L441-10), i.e. ${amount} as of ${asOf};`
+        ? `late-payment interest at the European Central Bank refinancing rate plus 10 points, i.e. ${amount} as of ${asOf};`
         : `late-payment interest at the rate set in our terms of sale, i.e. ${amount} as of ${asOf};`,
-    indemnity: (amount) => `a fixed recovery indemnity of €40 per invoice (French Commercial Code, art. D441-5), i.e. ${amount};`,
-    blocking: (threshold) => `suspension of further deliveries while your outstanding balance exceeds ${threshold}.`,
+    indemnity: (amount) => `a fixed recovery indemnity of €40 per invoice (French Commercial Code, art. D441-5), i.e. ${amount}.`,
+    blocking: (threshold) => `Without payment by return, we suspend further deliveries while your outstanding balance exceeds ${threshold}.`,
+    consumerInterest: (since) =>
+      since
+        ? `Since our formal notice of ${since.day}, the sums due bear interest at the French legal interest rate (French Civil Code, art. 1231-6), i.e. ${since.amount} as of ${since.asOf}.`
+        : 'Please note that, failing payment, the sums due bear interest at the French legal interest rate from the formal notice (French Civil Code, art. 1231-6).',
     compromise:
       'If a difficulty prevents you from paying these invoices, we invite you to contact us on receipt of this letter so that we can agree on a solution together.',
   },
@@ -54,17 +61,21 @@ export const LETTER_TEXT_EN: LetterText = {
     subject: 'Subject: formal notice to pay (mise en demeure de payer)',
     demand: (creditor, debtor, total, dates) =>
       `By this letter, ${creditor} gives ${debtor} formal notice (mise en demeure) to pay the sum of ${total} for the invoices below, which remain unpaid${dates.length ? ` despite our reminders of ${dateList(dates)}` : ' despite our reminders'}.`,
-    deadline: (days, day) => `We expect this payment within ${days} days of the date of this formal notice, that is by ${day} at the latest.`,
+    deadline: (days, day, moved) =>
+      `We expect this payment within ${days} days of the date of this formal notice, that is by ${day} at the latest${moved ? ' (the period ending on a weekend or public holiday, it runs to the next business day)' : ''}.`,
     howToPay: ({ iban, bic, creditor, address }) =>
       `Payment by bank transfer${iban ? ` to IBAN ${iban}${bic ? ` (BIC ${bic})` : ''}` : ''}, quoting the invoice numbers, or by cheque payable to ${creditor} sent to ${address}.`,
-    penalties: (basis, business) =>
+    penalties: (basis) =>
       `These sums continue to bear interest until full payment, ${
         basis === 'statutory'
           ? 'at the European Central Bank refinancing rate plus 10 points (French Commercial Code, art. L441-10)'
           : 'at the rate set in our terms of sale'
-      }${business ? ', and the fixed recovery indemnity of €40 per invoice remains due (art. D441-5)' : ''}.`,
+      }, and the fixed recovery indemnity of €40 per invoice remains due (art. D441-5).`,
+    consumerInterest: (since) =>
+      since
+        ? `These sums bear interest at the French legal interest rate (taux de l’intérêt légal) since our formal notice of ${since}, until full payment (French Civil Code, art. 1231-6).`
+        : 'Failing payment, these sums bear interest at the French legal interest rate (taux de l’intérêt légal) from the date of this formal notice until full payment (French Civil Code, art. 1231-6).',
     legalAction: 'Failing payment within this period, we take legal action without further notice to recover these sums.',
-    creditInsurer: (name) =>
-      `We also report this payment incident to our credit insurer${name ? `, ${name},` : ''} and to the bodies that monitor late payments.`,
+    creditInsurer: (name) => `We also report this payment incident to our credit insurer, ${name}, and to the bodies that monitor late payments.`,
   },
 };

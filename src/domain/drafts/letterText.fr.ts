@@ -24,6 +24,8 @@ export const LETTER_TEXT_FR: LetterText = {
     indemnity: 'Indemnité forfaitaire pour frais de recouvrement',
     total: 'Total',
   },
+  legalInterestTotal: 'Intérêts au taux légal',
+  weekday: (day, weekday) => `${weekday} ${day}`,
   unpaidNotice: 'Si votre règlement nous est parvenu entre-temps, nous vous remercions de ne pas tenir compte de ce courrier.',
   first: {
     title: 'Rappel de factures échues',
@@ -36,7 +38,7 @@ export const LETTER_TEXT_FR: LetterText = {
     terms: (business) =>
       business
         ? 'Conformément à nos conditions générales de vente, tout retard de paiement donne lieu à des pénalités de retard ainsi qu’à une indemnité forfaitaire pour frais de recouvrement de 40 € par facture.'
-        : 'Conformément à nos conditions générales de vente, tout retard de paiement peut donner lieu à des pénalités de retard.',
+        : 'Nous vous rappelons qu’une somme restée impayée après mise en demeure porte intérêt au taux de l’intérêt légal (article 1231-6 du Code civil).',
     relationship: (creditor) =>
       `Nous nous attachons à construire une relation durable avec nos clients et vous remercions d’avoir choisi ${creditor}.`,
   },
@@ -45,15 +47,20 @@ export const LETTER_TEXT_FR: LetterText = {
     subject: 'Objet : factures impayées — règlement par retour',
     despite: (dates, outstanding) =>
       `Malgré ${dates.length ? `${dates.length > 1 ? 'nos courriers' : 'notre courrier'} ${duList(dates)}` : 'nos précédents rappels'}, les factures ci-dessous restent impayées à ce jour, pour un montant de ${outstanding} TTC.`,
-    sanctionsIntro:
-      'Sans règlement de votre part par retour, les sanctions prévues par nos conditions générales de vente et par la loi s’appliquent :',
+    accrued:
+      'Nous vous rappelons que les pénalités de retard courent de plein droit dès le lendemain de la date d’échéance de chaque facture, sans qu’aucun rappel soit nécessaire (article L441-10 du Code de commerce). À ce jour, s’ajoutent ainsi au principal :',
     interest: (basis, amount, asOf) =>
       basis === 'statutory'
-        ? `des pénalités de retard au taux de refinancement de la Banque centrale européenne majoré de 10 points (article L441-10 du Code de commerce), soit ${amount} au ${asOf} ;`
+        ? `des pénalités de retard au taux de refinancement de la Banque centrale européenne majoré de 10 points, soit ${amount} au ${asOf} ;`
         : `des pénalités de retard au taux prévu par nos conditions générales de vente, soit ${amount} au ${asOf} ;`,
     indemnity: (amount) =>
-      `une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5 du Code de commerce), soit ${amount} ;`,
-    blocking: (threshold) => `la suspension des prochaines livraisons tant que votre encours dépasse ${threshold}.`,
+      `une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5 du Code de commerce), soit ${amount}.`,
+    blocking: (threshold) =>
+      `Sans règlement de votre part par retour, nous suspendons les prochaines livraisons tant que votre encours dépasse ${threshold}.`,
+    consumerInterest: (since) =>
+      since
+        ? `Depuis notre mise en demeure du ${since.day}, les sommes dues portent intérêt au taux de l’intérêt légal (article 1231-6 du Code civil), soit ${since.amount} au ${since.asOf}.`
+        : 'Nous vous informons qu’à défaut de règlement, les sommes dues portent intérêt au taux de l’intérêt légal à compter de la mise en demeure (article 1231-6 du Code civil).',
     compromise:
       'Si une difficulté vous empêche de régler ces factures, nous vous invitons à nous contacter dès réception de ce courrier afin de convenir ensemble d’une solution.',
   },
@@ -62,19 +69,22 @@ export const LETTER_TEXT_FR: LetterText = {
     subject: 'Objet : mise en demeure de payer',
     demand: (creditor, debtor, total, dates) =>
       `Par la présente, ${creditor} met en demeure ${debtor} de lui régler la somme de ${total} au titre des factures ci-dessous, restées impayées${dates.length ? ` malgré nos relances ${duList(dates)}` : ' malgré nos relances'}.`,
-    deadline: (days, day) =>
-      `Nous attendons ce règlement dans un délai de ${days} jours à compter de la date de la présente mise en demeure, soit au plus tard le ${day}.`,
+    deadline: (days, day, moved) =>
+      `Nous attendons ce règlement dans un délai de ${days} jours à compter de la date de la présente mise en demeure, soit au plus tard le ${day}${moved ? ' (le délai expirant un samedi, un dimanche ou un jour férié, il est reporté au premier jour ouvré suivant)' : ''}.`,
     howToPay: ({ iban, bic, creditor, address }) =>
       `Règlement par virement${iban ? ` sur le compte IBAN ${iban}${bic ? ` (BIC ${bic})` : ''}` : ''}, en rappelant les numéros de facture, ou par chèque (ordre : ${creditor}) adressé au ${address}.`,
-    penalties: (basis, business) =>
+    penalties: (basis) =>
       `Ces sommes continuent de porter intérêt jusqu’au complet paiement, ${
         basis === 'statutory'
           ? 'au taux de refinancement de la Banque centrale européenne majoré de 10 points (article L441-10 du Code de commerce)'
           : 'au taux prévu par nos conditions générales de vente'
-      }${business ? ', et l’indemnité forfaitaire pour frais de recouvrement de 40 € par facture reste due (article D441-5 du Code de commerce)' : ''}.`,
+      }, et l’indemnité forfaitaire pour frais de recouvrement de 40 € par facture reste due (article D441-5 du Code de commerce).`,
+    consumerInterest: (since) =>
+      since
+        ? `Ces sommes portent intérêt au taux de l’intérêt légal depuis notre mise en demeure du ${since}, jusqu’à leur complet paiement (article 1231-6 du Code civil).`
+        : 'À défaut de paiement, ces sommes portent intérêt au taux de l’intérêt légal à compter de la présente mise en demeure, jusqu’à leur complet paiement (article 1231-6 du Code civil).',
     legalAction:
       'À défaut de règlement dans ce délai, nous engageons sans nouvel avis une action en justice afin d’obtenir le paiement de ces sommes.',
-    creditInsurer: (name) =>
-      `Nous signalons également cet incident de paiement à notre assureur-crédit${name ? `, ${name},` : ''} et aux organismes qui suivent les retards de paiement.`,
+    creditInsurer: (name) => `Nous signalons également cet incident de paiement à notre assureur-crédit, ${name}, et aux organismes qui suivent les retards de paiement.`,
   },
 };

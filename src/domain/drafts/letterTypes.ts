@@ -14,7 +14,7 @@ export interface LetterCreditor {
   bic?: string;
   /** Agent's signature from Settings, several lines. */
   signature: string;
-  /** Named in the formal notice when known. */
+  /** The credit insurer, from Settings: the formal notice to a business announces the report to it only when one is named. */
   creditInsurer?: string;
 }
 
@@ -33,9 +33,16 @@ export interface LetterPenalties {
   indemnityCents: number;
   /** Date the interest was computed to. */
   asOf: string;
-  /** statutory: ECB + 10 points (L441-10); contractual: the rate of the terms of sale. */
-  basis: 'statutory' | 'contractual';
+  /**
+   * statutory: ECB + 10 points (L441-10); contractual: the rate of the terms of sale (both businesses only);
+   * legal: a consumer's legal interest, running from the formal notice (Code civil 1231-6).
+   */
+  basis: 'statutory' | 'contractual' | 'legal';
+  /** legal: the date of the formal notice the interest runs from, when one was sent. */
+  since?: string;
 }
+
+export type BusinessBasis = Exclude<LetterPenalties['basis'], 'legal'>;
 
 export interface LetterInput {
   locale: DraftLocale;
@@ -49,7 +56,7 @@ export interface LetterInput {
   blockingThresholdCents?: number;
   /** Dates of the earlier reminders, quoted by the second reminder and the formal notice. */
   previousReminders?: readonly string[];
-  /** Formal notice: 8 or 15 days from the letter's date. */
+  /** Formal notice: 8 or 15 days from the letter's date (Settings), moved to the next business day. */
   deadlineDays?: 8 | 15;
 }
 
@@ -102,6 +109,10 @@ export interface LetterText {
   salutation: (contactName?: string) => string;
   closing: (contactName?: string) => string;
   totals: Record<LetterTotal['code'], string>;
+  /** The interest row of a consumer's letter: legal interest, not late-payment penalties. */
+  legalInterestTotal: string;
+  /** A date with its weekday, for deadlines: "jeudi 24/07/2025". */
+  weekday: (day: string, weekday: string) => string;
   unpaidNotice: string;
   first: {
     title: string;
@@ -116,20 +127,27 @@ export interface LetterText {
     title: string;
     subject: string;
     despite: (dates: string[], outstanding: string) => string;
-    sanctionsIntro: string;
-    interest: (basis: LetterPenalties['basis'], amount: string, asOf: string) => string;
+    /** Businesses: penalties already run from the day after the due date, no reminder needed (L441-10). */
+    accrued: string;
+    interest: (basis: BusinessBasis, amount: string, asOf: string) => string;
     indemnity: (amount: string) => string;
+    /** What follows without payment: the only sanction still to come. */
     blocking: (threshold: string) => string;
+    /** Consumers: legal interest once a formal notice is sent, or since the one sent. */
+    consumerInterest: (since?: { day: string; amount: string; asOf: string }) => string;
     compromise: string;
   };
   notice: {
     title: string;
     subject: string;
     demand: (creditor: string, debtor: string, total: string, dates: string[]) => string;
-    deadline: (days: number, day: string) => string;
+    /** `moved`: the period ended on a weekend or holiday and runs to the next business day. */
+    deadline: (days: number, day: string, moved: boolean) => string;
     howToPay: (p: { iban?: string; bic?: string; creditor: string; address: string }) => string;
-    penalties: (basis: LetterPenalties['basis'], business: boolean) => string;
+    penalties: (basis: BusinessBasis) => string;
+    /** Consumers: legal interest from this notice, or from an earlier one (Code civil 1231-6). */
+    consumerInterest: (since?: string) => string;
     legalAction: string;
-    creditInsurer: (name?: string) => string;
+    creditInsurer: (name: string) => string;
   };
 }

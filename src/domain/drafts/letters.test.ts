@@ -56,11 +56,55 @@ describe('second reminder', () => {
     const doc = letter('second_reminder', input({ blockingThresholdCents: 50_000, previousReminders: ['2025-06-10'] }));
     const list = doc.blocks.find((b) => b.kind === 'list');
     expect(list?.kind === 'list' && list.items.map(plain)).toEqual([
-      expect.stringContaining('majoré de 10 points (article L441-10 du Code de commerce), soit 23,45 € au 09/07/2025'),
+      expect.stringContaining('majoré de 10 points, soit 23,45 € au 09/07/2025'),
       expect.stringContaining('40 € par facture (article D441-5 du Code de commerce), soit 80,00 €'),
-      'la suspension des prochaines livraisons tant que votre encours dépasse 500,00 €.',
     ]);
-    expect(plain(letterPlainText(doc))).toContain('Malgré notre courrier du 10/06/2025');
+    const text = plain(letterPlainText(doc));
+    expect(text).toContain('Sans règlement de votre part par retour, nous suspendons les prochaines livraisons tant que votre encours dépasse 500,00 €.');
+    expect(text).toContain('Malgré notre courrier du 10/06/2025');
+  });
+
+  it('says plainly that penalties already run from the day after the due date, without any reminder (L441-10)', () => {
+    const fr = plain(letterPlainText(letter('second_reminder', input())));
+    expect(fr).toContain('les pénalités de retard courent de plein droit dès le lendemain de la date d’échéance de chaque facture, sans qu’aucun rappel soit nécessaire (article L441-10 du Code de commerce)');
+    // Never "without payment by return, the penalties apply", as if they started later.
+    expect(fr).not.toMatch(/Sans règlement[^.]*(pénalités|sanctions)/);
+    const en = letterPlainText(letter('second_reminder', input({ locale: 'en' })));
+    expect(en).toContain('late-payment interest runs automatically from the day after each invoice’s due date, with no reminder needed (French Commercial Code, art. L441-10)');
+    expect(en).not.toMatch(/Without payment[^.]*(interest|sanctions)/);
+  });
+});
+
+describe('letters to a consumer', () => {
+  const consumer = (over: Partial<LetterInput> = {}) =>
+    input({ debtor: { ...input().debtor, kind: 'consumer', name: 'M. Jean Petit' }, penalties: { interestCents: 0, indemnityCents: 0, asOf: '2025-07-09', basis: 'legal' }, ...over });
+  const forbidden = /L441|D441|Banque centrale|BCE|10 points|40 €|assureur|Commercial Code|European Central Bank|€40|credit insurer/;
+
+  it('never cite L441-10, the ECB + 10 points, the 40 € indemnity or a credit insurer, in French or English', () => {
+    for (const kind of ['first_reminder', 'second_reminder', 'formal_notice'] as const) {
+      expect(plain(letterPlainText(letter(kind, consumer())))).not.toMatch(forbidden);
+      expect(letterPlainText(letter(kind, consumer({ locale: 'en' })))).not.toMatch(forbidden);
+    }
+  });
+
+  it('formal notice: legal interest from the notice itself (Code civil 1231-6), said exactly', () => {
+    const text = plain(letterPlainText(letter('formal_notice', consumer())));
+    expect(text).toContain('À défaut de paiement, ces sommes portent intérêt au taux de l’intérêt légal à compter de la présente mise en demeure, jusqu’à leur complet paiement (article 1231-6 du Code civil).');
+    const en = letterPlainText(letter('formal_notice', consumer({ locale: 'en' })));
+    expect(en).toContain('bear interest at the French legal interest rate (taux de l’intérêt légal) from the date of this formal notice until full payment (French Civil Code, art. 1231-6)');
+  });
+
+  it('second reminder: interest only once a formal notice is sent, at the legal rate, with its amount', () => {
+    const before = plain(letterPlainText(letter('second_reminder', consumer())));
+    expect(before).toContain('les sommes dues portent intérêt au taux de l’intérêt légal à compter de la mise en demeure (article 1231-6 du Code civil)');
+    const after = letter('second_reminder', consumer({ penalties: { interestCents: 217, indemnityCents: 0, asOf: '2025-07-09', basis: 'legal', since: '2025-06-25' } }));
+    const text = plain(letterPlainText(after));
+    expect(text).toContain('Depuis notre mise en demeure du 25/06/2025, les sommes dues portent intérêt au taux de l’intérêt légal (article 1231-6 du Code civil), soit 2,17 € au 09/07/2025.');
+    expect(after.totals.map((r) => [r.code, r.label])).toEqual([
+      ['outstanding', 'Principal restant dû (TTC)'],
+      ['interest', 'Intérêts au taux légal'],
+      ['total', 'Total'],
+    ]);
   });
 });
 
@@ -77,7 +121,7 @@ describe('formal notice', () => {
     expect(text).toMatch(/F-2025-0142[\s\S]*F-2025-0157/);
     expect(text).toContain('dans un délai de 15 jours');
     expect(doc.deadline).toBe('2025-07-24');
-    expect(text).toContain('au plus tard le 24/07/2025');
+    expect(text).toContain('au plus tard le jeudi 24/07/2025');
     expect(text).toContain('IBAN FR76 3000 6000 0112 3456 7890 189');
     expect(text).toContain('40 € par facture');
     expect(text).toContain('action en justice');
@@ -97,6 +141,7 @@ describe('formal notice', () => {
   it('defaults to 8 days and is also written in English with the French term', () => {
     const en = letter('formal_notice', input({ locale: 'en' }));
     expect(en.deadline).toBe('2025-07-17');
+    expect(letterPlainText(en)).toContain('by Thursday 17/07/2025 at the latest');
     const t = letterPlainText(en);
     expect(t).toContain('formal notice (mise en demeure)');
     expect(t).toContain('within 8 days');
@@ -121,5 +166,27 @@ describe('formal notice', () => {
     for (const kind of ['first_reminder', 'second_reminder', 'formal_notice'] as const) {
       expect(letterPlainText(letter(kind, input()))).not.toMatch(/vous devez|vous avez tort/i);
     }
+  });
+});
+
+describe('formal notice deadline', () => {
+  it('moves a deadline on a weekend or a French public holiday to the next business day, and prints that date', () => {
+    // 2025-07-06 + 8 days = Monday 14 July (Fête nationale) → Tuesday 15 July.
+    const holiday = letter('formal_notice', input({ date: '2025-07-06', deadlineDays: 8 }));
+    expect(holiday.deadline).toBe('2025-07-15');
+    expect(plain(letterPlainText(holiday))).toContain('soit au plus tard le mardi 15/07/2025 (le délai expirant un samedi, un dimanche ou un jour férié, il est reporté au premier jour ouvré suivant)');
+    // 2025-07-11 + 15 days = Saturday 26 July → Monday 28 July.
+    const weekend = letter('formal_notice', input({ date: '2025-07-11', deadlineDays: 15, locale: 'en' }));
+    expect(weekend.deadline).toBe('2025-07-28');
+    expect(letterPlainText(weekend)).toContain('by Monday 28/07/2025 at the latest (the period ending on a weekend or public holiday, it runs to the next business day)');
+  });
+});
+
+describe('credit insurer', () => {
+  it('is named only when one is entered in Settings: no empty threat otherwise', () => {
+    const none = input({ creditor: { ...input().creditor, creditInsurer: '  ' } });
+    expect(plain(letterPlainText(letter('formal_notice', none)))).not.toMatch(/assureur/);
+    expect(letterPlainText(letter('formal_notice', { ...none, locale: 'en' }))).not.toMatch(/insurer/);
+    expect(plain(letterPlainText(letter('formal_notice', input())))).toContain('à notre assureur-crédit, Allianz Trade,');
   });
 });

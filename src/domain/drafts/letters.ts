@@ -2,12 +2,19 @@
  * The three letters of the reminder ladder (seed 004) as structured documents, filled from the dossier:
  * first reminder (J+5, personalised, table of overdue invoices, offer of duplicates), second reminder
  * (J+15 after the first, stating the sanctions), formal notice (mise en demeure: date, both parties,
- * amounts and invoice references, deadline of 8 or 15 days, how to pay, penalties and the 40 € indemnity,
- * legal action, report to the credit insurer). The print view lays them out on A4.
+ * amounts and invoice references, deadline of 8 or 15 days printed as a date, how to pay, penalties and the
+ * 40 € indemnity, legal action, report to the credit insurer when one is named). The print view lays them out
+ * on A4.
+ *
+ * A consumer is outside L441-10 and D441-5: their letters never cite the ECB + 10 points, the 40 € indemnity
+ * or a credit insurer; the only interest they mention is the legal interest rate from the formal notice
+ * (Code civil 1231-6). A business's second reminder says that penalties already run since the day after the
+ * due date, without any reminder (L441-10), and keeps "without payment by return" for what is still to come.
  */
 import { addDays, daysBetween } from '../calendar/isoDate';
+import { formalNoticeDeadline } from '../ladder/ladder';
 import { RECOVERY_INDEMNITY_CENTS } from '../penalties/penalties';
-import { addressBlock, date, invoiceTable, money, outstandingOf, sumCents, type DraftLocale } from './common';
+import { addressBlock, date, invoiceTable, money, outstandingOf, sumCents, weekday, type DraftLocale } from './common';
 import { LETTER_TEXT_EN } from './letterText.en';
 import { LETTER_TEXT_FR } from './letterText.fr';
 import type { LetterBlock, LetterDocument, LetterInput, LetterKind, LetterText, LetterTotal } from './letterTypes';
@@ -62,9 +69,11 @@ export function letterTotals(input: LetterInput, t: LetterText = LETTER_TEXT[inp
   const m = (c: number) => money(c, input.locale);
   const outstanding = sumCents(input.invoices, outstandingOf);
   const interest = input.penalties?.interestCents ?? 0;
-  const indemnity = input.debtor.kind === 'business' ? (input.penalties?.indemnityCents ?? 0) : 0;
+  const business = input.debtor.kind === 'business';
+  const indemnity = business ? (input.penalties?.indemnityCents ?? 0) : 0;
   const rows: LetterTotal[] = [{ code: 'outstanding', label: t.totals.outstanding, amountCents: outstanding, text: m(outstanding) }];
-  if (interest > 0) rows.push({ code: 'interest', label: t.totals.interest, amountCents: interest, text: m(interest) });
+  const interestLabel = business ? t.totals.interest : t.legalInterestTotal;
+  if (interest > 0) rows.push({ code: 'interest', label: interestLabel, amountCents: interest, text: m(interest) });
   if (indemnity > 0) rows.push({ code: 'indemnity', label: t.totals.indemnity, amountCents: indemnity, text: m(indemnity) });
   const total = outstanding + interest + indemnity;
   if (rows.length > 1) rows.push({ code: 'total', label: t.totals.total, amountCents: total, text: m(total) });
@@ -91,28 +100,28 @@ function firstReminder(input: LetterInput): LetterDocument {
   return { ...frame(input, 'first_reminder', t, false), title: t.first.title, subject: t.first.subject, blocks };
 }
 
+/** The basis of a business's penalties; a consumer's letters never use one of these. */
+const businessBasis = (input: LetterInput) => (input.penalties?.basis === 'contractual' ? 'contractual' : 'statutory');
+
 function secondReminder(input: LetterInput): LetterDocument {
   const { locale } = input;
   const t = LETTER_TEXT[locale];
   const base = frame(input, 'second_reminder', t, false);
   const outstanding = money(sumCents(input.invoices, outstandingOf), locale);
-  const sanctions: string[] = [];
   const pen = input.penalties;
-  if (pen) sanctions.push(t.second.interest(pen.basis, money(pen.interestCents, locale), date(pen.asOf, locale)));
+  const blocks: LetterBlock[] = [p(t.second.despite((input.previousReminders ?? []).map((d) => date(d, locale)), outstanding)), { kind: 'invoices' }, { kind: 'totals' }];
   if (input.debtor.kind === 'business') {
-    sanctions.push(t.second.indemnity(money(input.penalties?.indemnityCents ?? RECOVERY_INDEMNITY_CENTS * input.invoices.length, locale)));
+    // Already due by law since the day after each due date: stated as a fact, not as a threat for later.
+    const accrued: string[] = [];
+    if (pen) accrued.push(t.second.interest(businessBasis(input), money(pen.interestCents, locale), date(pen.asOf, locale)));
+    accrued.push(t.second.indemnity(money(pen?.indemnityCents ?? RECOVERY_INDEMNITY_CENTS * input.invoices.length, locale)));
+    blocks.push(p(t.second.accrued), { kind: 'list', items: accrued });
+  } else {
+    const since = pen?.basis === 'legal' && pen.since && pen.interestCents > 0 ? { day: date(pen.since, locale), amount: money(pen.interestCents, locale), asOf: date(pen.asOf, locale) } : undefined;
+    blocks.push(p(t.second.consumerInterest(since)));
   }
-  if (input.blockingThresholdCents && input.blockingThresholdCents > 0) {
-    sanctions.push(t.second.blocking(money(input.blockingThresholdCents, locale)));
-  }
-  const blocks: LetterBlock[] = [
-    p(t.second.despite((input.previousReminders ?? []).map((d) => date(d, locale)), outstanding)),
-    { kind: 'invoices' },
-    { kind: 'totals' },
-    ...(sanctions.length ? [p(t.second.sanctionsIntro), { kind: 'list', items: sanctions } as LetterBlock] : []),
-    p(t.second.compromise),
-    p(t.unpaidNotice),
-  ];
+  if (input.blockingThresholdCents && input.blockingThresholdCents > 0) blocks.push(p(t.second.blocking(money(input.blockingThresholdCents, locale))));
+  blocks.push(p(t.second.compromise), p(t.unpaidNotice));
   return { ...base, title: t.second.title, subject: t.second.subject, blocks };
 }
 
@@ -121,18 +130,23 @@ function formalNotice(input: LetterInput): LetterDocument {
   const t = LETTER_TEXT[locale];
   const base = frame(input, 'formal_notice', t, true);
   const days = input.deadlineDays ?? DEFAULT_FORMAL_NOTICE_DAYS;
-  const deadline = addDays(input.date, days);
+  const deadline = formalNoticeDeadline(input.date, days);
+  const moved = deadline !== addDays(input.date, days);
   const a = creditor.address;
   const creditorAddress = [a.line1, a.line2, `${a.postalCode} ${a.city}`].filter(Boolean).join(', ');
+  const business = debtor.kind === 'business';
+  const insurer = creditor.creditInsurer?.trim();
+  const since = input.penalties?.basis === 'legal' && input.penalties.since && input.penalties.since < input.date ? date(input.penalties.since, locale) : undefined;
   const blocks: LetterBlock[] = [
     p(t.notice.demand(creditor.name, debtor.name, money(claimed(base.totals), locale), (input.previousReminders ?? []).map((d) => date(d, locale)))),
     { kind: 'invoices' },
     { kind: 'totals' },
-    p(t.notice.deadline(days, date(deadline, locale))),
+    p(t.notice.deadline(days, t.weekday(date(deadline, locale), weekday(deadline, locale)), moved)),
     p(t.notice.howToPay({ creditor: creditor.name, address: creditorAddress, ...(creditor.iban ? { iban: creditor.iban } : {}), ...(creditor.bic ? { bic: creditor.bic } : {}) })),
-    p(t.notice.penalties(input.penalties?.basis ?? 'statutory', debtor.kind === 'business')),
+    p(business ? t.notice.penalties(businessBasis(input)) : t.notice.consumerInterest(since)),
     p(t.notice.legalAction),
-    p(t.notice.creditInsurer(creditor.creditInsurer)),
+    // No empty threat: only a business, and only when Settings names the insurer.
+    ...(business && insurer ? [p(t.notice.creditInsurer(insurer))] : []),
     p(t.unpaidNotice),
   ];
   return { ...base, title: t.notice.title, subject: t.notice.subject, blocks, deadline };

@@ -100,6 +100,15 @@ export interface LadderStep {
   held?: boolean;
 }
 
+/**
+ * Last day to pay a formal notice dated `letterDate`: `days` calendar days later, moved to the next business
+ * day when that falls on a weekend or a French public holiday (the usual rule for a period ending on a
+ * non-working day, as in Code de procédure civile art. 642).
+ */
+export function formalNoticeDeadline(letterDate: string, days: FormalNoticeDeadlineDays): string {
+  return businessDayOnOrAfter(addDays(letterDate, days));
+}
+
 /** The ladder code an activity records, if any. */
 export function ladderStepOf(activity: LadderActivity): LadderOutcome | undefined {
   const codes = Object.values(LADDER_OUTCOMES) as string[];
@@ -152,7 +161,8 @@ export function nextRung(input: LadderInput): LadderStep | null {
       case 'formal_notice': {
         const given = reached.last.activity.details?.deadlineDays;
         const deadlineDays: FormalNoticeDeadlineDays = given === 8 || given === 15 ? given : o.formalNoticeDeadlineDays;
-        step = { rung: 'agency_handover', dueOn: businessDayOnOrAfter(addDays(on, deadlineDays + 1)), after, deadlineDays };
+        // The day after the notice's last day to pay, that day itself moved off a weekend or holiday.
+        step = { rung: 'agency_handover', dueOn: businessDayOnOrAfter(addDays(formalNoticeDeadline(on, deadlineDays), 1)), after, deadlineDays };
         break;
       }
       default:
@@ -165,6 +175,21 @@ export function nextRung(input: LadderInput): LadderStep | null {
   // The letter lists every invoice overdue on the day it goes out.
   const asOf = maxDate(input.today, step.dueOn);
   return { ...step, invoiceIds: open.filter((i) => i.dueDate < asOf).map((i) => i.id) };
+}
+
+/**
+ * The day (Europe/Paris) of the formal notice sent in the current overdue episode, if any: a consumer's legal
+ * interest runs from it (Code civil 1231-6). A notice of an earlier, settled episode does not count.
+ */
+export function formalNoticeDay(input: Pick<LadderInput, 'today' | 'invoices' | 'activities'>, timeZone?: string): string | undefined {
+  const episodeStart = input.invoices.filter((i) => chaseable(i) && i.dueDate < input.today).map((i) => i.dueDate).sort()[0];
+  if (!episodeStart) return undefined;
+  return input.activities
+    .filter((a) => ladderStepOf(a) === 'formal_notice')
+    .map((a) => toWallTime(a.at, timeZone).date)
+    .filter((d) => d > episodeStart && d <= input.today)
+    .sort()
+    .at(-1);
 }
 
 function preDueStep(

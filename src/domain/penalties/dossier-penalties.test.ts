@@ -49,11 +49,20 @@ describe('dossierPenalties', () => {
     expect(p.warnings).toEqual([{ code: 'contractual_below_floor', semester: '2026-S1', floorBp: 786 }]);
   });
 
-  it('claims no indemnity from a consumer and warns that L441-10 does not apply without a contract', () => {
-    const p = dossierPenalties({ ...bundle, debtor: makeDebtor({ kind: 'consumer' }) }, rates, TODAY);
+  it('claims no indemnity from a consumer, and no interest before a formal notice', () => {
+    const p = dossierPenalties({ ...bundle, debtor: makeDebtor({ kind: 'consumer' }) }, { ...rates, contractual: { d1: 1500 } }, TODAY);
     expect(p.indemnityCents).toBe(0);
     expect(p.interestCents).toBe(0);
-    expect(p.warnings.map((w) => w.code)).toEqual(['consumer_without_contractual_rate']);
+    expect(p.basis).toBe('legal');
+    expect(p.formalNoticeDate).toBeUndefined();
+    expect(p.warnings.map((w) => w.code)).toEqual(['consumer_before_formal_notice']);
+  });
+
+  it('charges a consumer the legal interest rate from the formal notice of this episode, read in the timeline', () => {
+    const notice = makeActivity({ id: 'mise', type: 'letter', at: '2026-02-10T09:00:00.000Z', outcome: 'sent', details: { step: 'formal_notice' } });
+    const p = dossierPenalties({ ...bundle, debtor: makeDebtor({ kind: 'consumer' }), activities: [notice] }, rates, TODAY);
+    // 11 Feb – 2 Mar = 20 days at 2.62 % (2026-S1): 100 000 × 262 × 20 / 3 650 000 = 143.56… → 144.
+    expect(p).toMatchObject({ basis: 'legal', formalNoticeDate: '2026-02-10', interestCents: 144, indemnityCents: 0, warnings: [] });
   });
 
   it('limits itself to the invoices asked for', () => {

@@ -5,6 +5,7 @@
  */
 import type { DebtorBundle } from '../bundle';
 import type { Invoice, RateSettings } from '../entities';
+import { formalNoticeDay } from '../ladder/ladder';
 import { invoicePayments, outstandingCents, paymentsFromActivities, type ReceivedPayment } from '../payments/allocation';
 import { latePenalties, type LatePenalty, type PenaltyWarning } from './penalties';
 
@@ -20,9 +21,12 @@ export interface DossierPenalties {
   interestCents: number;
   indemnityCents: number;
   warnings: PenaltyWarning[];
-  basis: 'statutory' | 'contractual';
-  /** The contractual rate in bp when the debtor's terms set one. */
+  /** legal: a consumer's legal interest from the formal notice (Code civil 1231-6), never L441-10. */
+  basis: 'statutory' | 'contractual' | 'legal';
+  /** The contractual rate in bp when the debtor's terms set one (businesses only). */
   contractualRateBp?: number;
+  /** Consumer: the formal notice of this episode their interest runs from, if one was sent. */
+  formalNoticeDate?: string;
 }
 
 /** Open, not disputed, something owed, due before `today`. */
@@ -35,7 +39,9 @@ export function dossierPenalties(
   only?: readonly string[],
   payments: readonly ReceivedPayment[] = paymentsFromActivities(bundle.activities, bundle.invoices),
 ): DossierPenalties {
-  const contractualRateBp = rates.contractual[bundle.debtor.id];
+  const consumer = bundle.debtor.kind === 'consumer';
+  const contractualRateBp = consumer ? undefined : rates.contractual[bundle.debtor.id];
+  const formalNoticeDate = consumer ? formalNoticeDay({ today, invoices: bundle.invoices, activities: bundle.activities }) : undefined;
   const invoices = bundle.invoices.filter((i) => isOverdue(i, today) && (!only || only.includes(i.id))).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const total = latePenalties(
     invoices.map((i) => ({
@@ -47,6 +53,7 @@ export function dossierPenalties(
       rateTable: rates.ecb,
       legalRateTable: rates.legal,
       debtorKind: bundle.debtor.kind,
+      ...(formalNoticeDate ? { formalNoticeDate } : {}),
     })),
   );
   const lines = invoices.map((invoice, k) => ({
@@ -60,7 +67,8 @@ export function dossierPenalties(
     interestCents: total.interestCents,
     indemnityCents: total.indemnityCents,
     warnings: total.warnings,
-    basis: contractualRateBp !== undefined ? 'contractual' : 'statutory',
+    basis: consumer ? 'legal' : contractualRateBp !== undefined ? 'contractual' : 'statutory',
     ...(contractualRateBp !== undefined ? { contractualRateBp } : {}),
+    ...(formalNoticeDate ? { formalNoticeDate } : {}),
   };
 }

@@ -72,12 +72,24 @@ describe('latePenalty, worked examples to the cent', () => {
     expect(r.warnings).toEqual([{ code: 'contractual_below_floor', semester: '2025-S2', floorBp: 828 }]);
   });
 
-  it('never charges the 40 € indemnity, nor statutory interest, to a consumer', () => {
+  it('never charges a consumer the 40 € indemnity, L441-10 interest or a contractual rate: nothing runs before the formal notice', () => {
     const r = latePenalty(base({ debtorKind: 'consumer' }));
-    expect(r).toMatchObject({ interestCents: 0, indemnityCents: 0, days: 30 });
-    expect(r.warnings).toEqual([{ code: 'consumer_without_contractual_rate' }]);
+    expect(r).toMatchObject({ interestCents: 0, indemnityCents: 0, days: 0, breakdown: [] });
+    expect(r.warnings).toEqual([{ code: 'consumer_before_formal_notice' }]);
     const contract = latePenalty(base({ debtorKind: 'consumer', contractualRateBp: 1450 }));
-    expect(contract).toMatchObject({ interestCents: 1430, indemnityCents: 0 });
+    expect(contract).toMatchObject({ interestCents: 0, indemnityCents: 0 });
+  });
+
+  it('charges a consumer the legal interest rate from the day after the formal notice (Code civil 1231-6)', () => {
+    // Notice of 2024-04-01; 2–14 April = 13 days at the legal rate of 2024-S1 for a creditor acting for its
+    // business, 5.07 %: 120 000 × 507 × 13 / 3 650 000 = 216.69… → 2,17 €. Never the ECB + 10 points.
+    const r = latePenalty(base({ debtorKind: 'consumer', formalNoticeDate: '2024-04-01', contractualRateBp: 1450 }));
+    expect(r).toMatchObject({ interestCents: 217, indemnityCents: 0, days: 13, warnings: [] });
+    expect(r.breakdown).toEqual([
+      { from: '2024-04-02', to: '2024-04-14', days: 13, balanceCents: 120_000, rateBp: 507, semester: '2024-S1', interestCents: 217 },
+    ]);
+    // A notice sent before the due date still only counts from the day after the due date.
+    expect(latePenalty(base({ debtorKind: 'consumer', formalNoticeDate: '2024-03-01' })).breakdown[0]?.from).toBe('2024-03-16');
   });
 
   it('charges nothing when paid by the due date, even if `until` is later', () => {

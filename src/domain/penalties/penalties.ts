@@ -10,12 +10,17 @@
  *   no float and no overflow) and rounded half-up to the cent once, at the end. Per-period amounts in the
  *   breakdown are rounded on their own for display and may differ from the total by a cent.
  * - Fixed 40 € recovery indemnity per late invoice, for business debtors only (never for a consumer).
- * - Consumers are outside L441-10: without a contractual rate, no interest is computed here (the legal
- *   interest that runs after a formal notice is a court matter).
+ * - Consumers are outside L441-10 and D441-5: no ECB + 10 points, no indemnity, and no contractual penalty
+ *   rate either. Their only interest is the legal interest rate, running from the formal notice (Code civil
+ *   art. 1231-6), counted here from the day after the notice's date (never before the day after the due
+ *   date). The legal rate is the "tous les autres cas" column of the semester's arrêté: that column applies
+ *   whenever the creditor is not a private individual, which a company using Cadence never is (the
+ *   "particuliers" column is for claims held by private individuals, whoever the debtor).
  */
 import { addDays, daysBetween } from '../calendar/isoDate';
 import {
   DEFAULT_ECB_SEMESTER_RATES,
+  DEFAULT_LEGAL_RATES,
   STATUTORY_MARGIN_BP,
   checkContractualRate,
   semesterLabel,
@@ -45,9 +50,11 @@ export interface LatePenaltyInput {
   contractualRateBp?: number;
   /** Semester table of ECB rates (without the 10 points); defaults to the built-in public values. */
   rateTable?: RateTable;
-  /** Legal-rate table for the 3× floor check on a contractual rate. */
+  /** Legal-rate table: the 3× floor of a contractual rate, and the rate of a consumer's interest. */
   legalRateTable?: RateTable;
   debtorKind: DebtorKind;
+  /** Consumer: the date of the formal notice (mise en demeure) their interest runs from; none, no interest. */
+  formalNoticeDate?: string;
 }
 
 export interface PenaltyPeriod {
@@ -66,14 +73,16 @@ export const PENALTY_WARNING_CODES = [
   'rate_not_in_table',
   'rate_before_table',
   'contractual_below_floor',
-  'consumer_without_contractual_rate',
+  'consumer_before_formal_notice',
+  'legal_rate_not_in_table',
 ] as const satisfies readonly PenaltyWarning['code'][];
 
 export type PenaltyWarning =
   | { code: 'rate_not_in_table'; semester: string }
   | { code: 'rate_before_table'; semester: string }
   | { code: 'contractual_below_floor'; semester: string; floorBp: number }
-  | { code: 'consumer_without_contractual_rate' };
+  | { code: 'consumer_before_formal_notice' }
+  | { code: 'legal_rate_not_in_table'; semester: string };
 
 export interface LatePenalty {
   interestCents: number;
@@ -101,9 +110,13 @@ function periodNumerator(balanceCents: number, rateBp: number, days: number): bi
 export function latePenalty(input: LatePenaltyInput): LatePenalty {
   const { dueDate, until, debtorKind, contractualRateBp } = input;
   const none: LatePenalty = { interestCents: 0, indemnityCents: 0, days: 0, breakdown: [], warnings: [] };
-  if (until <= dueDate) return none;
+  const consumer = debtorKind === 'consumer';
+  if (consumer && !input.formalNoticeDate) return until > dueDate ? { ...none, warnings: [{ code: 'consumer_before_formal_notice' }] } : none;
 
-  const first = addDays(dueDate, 1);
+  // A business owes from the day after the due date (L441-10); a consumer from the day after the notice.
+  const afterDue = addDays(dueDate, 1);
+  const first = consumer && input.formalNoticeDate && addDays(input.formalNoticeDate, 1) > afterDue ? addDays(input.formalNoticeDate, 1) : afterDue;
+  if (until < first) return none;
   const payments = input.payments.filter((p) => p.cents > 0 && p.date <= until);
   const paidBefore = (day: string) => payments.reduce((s, p) => (p.date < day ? s + p.cents : s), 0);
   const balanceOn = (day: string) => Math.max(0, input.amountInclVatCents - paidBefore(day));
@@ -115,8 +128,22 @@ export function latePenalty(input: LatePenaltyInput): LatePenalty {
 
   const warnings: PenaltyWarning[] = [];
   const warn = (w: PenaltyWarning) => pushUnique(warnings, w);
-  const useContract = contractualRateBp !== undefined;
-  if (!useContract && debtorKind === 'consumer') warn({ code: 'consumer_without_contractual_rate' });
+  const rateOn = (from: string, semester: string): number => {
+    if (consumer) {
+      const legal = semesterRate(input.legalRateTable ?? DEFAULT_LEGAL_RATES, from);
+      if (!legal?.known) warn({ code: 'legal_rate_not_in_table', semester });
+      return legal?.bp ?? 0;
+    }
+    if (contractualRateBp !== undefined) {
+      const floor = checkContractualRate(contractualRateBp, from, input.legalRateTable);
+      if (floor?.belowFloor) warn({ code: 'contractual_below_floor', semester, floorBp: floor.floorBp });
+      return contractualRateBp;
+    }
+    const ecb = semesterRate(input.rateTable ?? DEFAULT_ECB_SEMESTER_RATES, from);
+    if (!ecb) warn({ code: 'rate_before_table', semester });
+    else if (!ecb.known) warn({ code: 'rate_not_in_table', semester });
+    return (ecb?.bp ?? 0) + STATUTORY_MARGIN_BP;
+  };
 
   const breakdown: PenaltyPeriod[] = [];
   let numerator = 0n;
@@ -129,17 +156,7 @@ export function latePenalty(input: LatePenaltyInput): LatePenalty {
     const days = daysBetween(from, to) + 1;
     lateDays += days;
     const semester = semesterLabel(from);
-    let rateBp = 0;
-    if (useContract) {
-      rateBp = contractualRateBp;
-      const floor = checkContractualRate(rateBp, from, input.legalRateTable);
-      if (floor?.belowFloor) warn({ code: 'contractual_below_floor', semester, floorBp: floor.floorBp });
-    } else if (debtorKind === 'business') {
-      const ecb = semesterRate(input.rateTable ?? DEFAULT_ECB_SEMESTER_RATES, from);
-      if (!ecb) warn({ code: 'rate_before_table', semester });
-      else if (!ecb.known) warn({ code: 'rate_not_in_table', semester });
-      rateBp = (ecb?.bp ?? 0) + STATUTORY_MARGIN_BP;
-    }
+    const rateBp = rateOn(from, semester);
     const n = periodNumerator(balanceCents, rateBp, days);
     numerator += n;
     breakdown.push({ from, to, days, balanceCents, rateBp, semester, interestCents: roundHalfUp(n, DAY_COUNT_BASIS * BP_PER_UNIT) });

@@ -85,16 +85,27 @@ function ContractualRate(props: { debtorId: string; rates: RateSettings; today: 
   );
 }
 
-/** Accrued late-payment interest and 40 € indemnities on each overdue invoice, as of today (L441-10, D441-5). */
+/**
+ * Accrued late-payment interest and 40 € indemnities on each overdue invoice, as of today (L441-10, D441-5);
+ * for a consumer, the legal interest since the formal notice only (Code civil 1231-6).
+ */
 export function PenaltiesPanel(props: { bundle: DebtorBundle; today: string; rates: RateSettings; onRatesChanged: (next: RateSettings) => void }): JSX.Element {
   const money = (cents: number) => formatMoney(cents, locale());
   const p = createMemo(() => dossierPenalties(props.bundle, props.rates, props.today));
+  // A consumer is outside L441-10 and D441-5: legal interest from the formal notice, no indemnity, no contract rate.
+  const consumer = () => p().basis === 'legal';
+  const basisText = () => {
+    const d = p();
+    if (d.basis === 'legal') return d.formalNoticeDate ? t('penalties:basis.legalSince', { date: formatDate(d.formalNoticeDate, locale()) }) : t('penalties:basis.legalBeforeNotice');
+    return d.basis === 'contractual' ? t('penalties:basis.contractual', { rate: percent(d.contractualRateBp ?? 0) }) : t('penalties:basis.statutory');
+  };
+  // The basis line already says that nothing runs before the notice: no need to repeat it as a warning.
+  const warnings = () => p().warnings.filter((w) => w.code !== 'consumer_before_formal_notice');
   return (
     <section class="card after-card" aria-labelledby="penalties-title" data-testid="penalties">
       <h2 id="penalties-title">{t('penalties:title')}</h2>
-      <p class="muted">
-        {t('penalties:asOf', { date: formatDate(p().asOf, locale()) })} ·{' '}
-        {p().basis === 'contractual' ? t('penalties:basis.contractual', { rate: percent(p().contractualRateBp ?? 0) }) : t('penalties:basis.statutory')}
+      <p class="muted" data-testid="penalties-basis">
+        {t('penalties:asOf', { date: formatDate(p().asOf, locale()) })} · {basisText()}
       </p>
       <Show when={p().lines.length > 0} fallback={<p class="muted">{t('penalties:none')}</p>}>
         <table class="pen-table">
@@ -104,7 +115,9 @@ export function PenaltiesPanel(props: { bundle: DebtorBundle; today: string; rat
               <th scope="col">{t('penalties:col.invoice')}</th>
               <th scope="col" class="num">{t('penalties:col.days')}</th>
               <th scope="col" class="num">{t('penalties:col.interest')}</th>
-              <th scope="col" class="num">{t('penalties:col.indemnity')}</th>
+              <Show when={!consumer()}>
+                <th scope="col" class="num">{t('penalties:col.indemnity')}</th>
+              </Show>
             </tr>
           </thead>
           <tbody>
@@ -114,7 +127,9 @@ export function PenaltiesPanel(props: { bundle: DebtorBundle; today: string; rat
                   <th scope="row" class="mono">{line.invoice.number}</th>
                   <td class="num">{line.penalty.days}</td>
                   <td class="num">{money(line.penalty.interestCents)}</td>
-                  <td class="num">{money(line.penalty.indemnityCents)}</td>
+                  <Show when={!consumer()}>
+                    <td class="num">{money(line.penalty.indemnityCents)}</td>
+                  </Show>
                 </tr>
               )}
             </For>
@@ -124,7 +139,9 @@ export function PenaltiesPanel(props: { bundle: DebtorBundle; today: string; rat
               <th scope="row">{t('penalties:total')}</th>
               <td />
               <td class="num strong" data-testid="penalties-interest">{money(p().interestCents)}</td>
-              <td class="num strong" data-testid="penalties-indemnity">{money(p().indemnityCents)}</td>
+              <Show when={!consumer()}>
+                <td class="num strong" data-testid="penalties-indemnity">{money(p().indemnityCents)}</td>
+              </Show>
             </tr>
           </tfoot>
         </table>
@@ -132,8 +149,10 @@ export function PenaltiesPanel(props: { bundle: DebtorBundle; today: string; rat
           {t('penalties:claimable')} <span class="strong" data-testid="penalties-total">{money(p().interestCents + p().indemnityCents)}</span>
         </p>
       </Show>
-      <For each={p().warnings}>{(w) => <p class="notice notice--warning">{warningText(w)}</p>}</For>
-      <ContractualRate debtorId={props.bundle.debtor.id} rates={props.rates} today={props.today} onSaved={props.onRatesChanged} />
+      <For each={warnings()}>{(w) => <p class="notice notice--warning">{warningText(w)}</p>}</For>
+      <Show when={!consumer()}>
+        <ContractualRate debtorId={props.bundle.debtor.id} rates={props.rates} today={props.today} onSaved={props.onRatesChanged} />
+      </Show>
     </section>
   );
 }

@@ -44,13 +44,16 @@ function Summary(props: { doc: Handover }): JSX.Element {
             <td class="num">{money(d().balance.overdueCents)}</td>
           </tr>
           <tr>
-            <th scope="row">{t('letters:handover.interest')}</th>
+            <th scope="row">{d().penalties.basis === 'legal' ? t('letters:handover.legalInterest') : t('letters:handover.interest')}</th>
             <td class="num">{money(d().penalties.interestCents)}</td>
           </tr>
-          <tr>
-            <th scope="row">{t('letters:handover.indemnity')}</th>
-            <td class="num">{money(d().penalties.indemnityCents)}</td>
-          </tr>
+          {/* A consumer owes no recovery indemnity (D441-5 is for businesses): the row is not even shown. */}
+          <Show when={d().penalties.basis !== 'legal'}>
+            <tr>
+              <th scope="row">{t('letters:handover.indemnity')}</th>
+              <td class="num">{money(d().penalties.indemnityCents)}</td>
+            </tr>
+          </Show>
           <tr>
             <th scope="row">{t('letters:handover.total')}</th>
             <td class="num" data-testid="handover-total">{money(d().totalClaimedCents)}</td>

@@ -57,8 +57,10 @@ export const Handover = z.object({
   plans: z.array(PaymentPlan),
   balance: z.object({ overdueCents: NonNegCents, notYetDueCents: NonNegCents, disputedCents: NonNegCents }),
   penalties: z.object({
-    basis: z.enum(['statutory', 'contractual']),
+    /** legal: a consumer's legal interest from the formal notice (Code civil 1231-6). */
+    basis: z.enum(['statutory', 'contractual', 'legal']),
     contractualRateBp: z.optional(z.int()),
+    formalNoticeDate: z.optional(z.iso.date()),
     interestCents: NonNegCents,
     indemnityCents: NonNegCents,
     perInvoice: z.array(z.object({ invoiceId: z.string(), days: z.int(), interestCents: NonNegCents, indemnityCents: NonNegCents })),
@@ -114,6 +116,7 @@ export function buildHandover(input: HandoverInput): Handover {
     penalties: {
       basis: penalties.basis,
       ...(penalties.contractualRateBp !== undefined ? { contractualRateBp: penalties.contractualRateBp } : {}),
+      ...(penalties.formalNoticeDate ? { formalNoticeDate: penalties.formalNoticeDate } : {}),
       interestCents: penalties.interestCents,
       indemnityCents: penalties.indemnityCents,
       perInvoice: penalties.lines.map((l) => ({

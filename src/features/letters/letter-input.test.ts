@@ -59,3 +59,40 @@ describe('fillLetter', () => {
     expect(text).toContain('FA-2026-0002');
   });
 });
+
+describe('fillLetter, law and settings', () => {
+  const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
+  const consumer = { ...ctx, bundle: { ...bundle, debtor: makeDebtor({ kind: 'consumer' }) } };
+
+  it('a consumer’s second reminder and formal notice never cite L441-10, the ECB + 10 points, the 40 € indemnity or an insurer', () => {
+    const withInsurer = { ...consumer, creditor: { ...DEFAULT_CREDITOR, creditInsurer: 'Allianz Trade' } };
+    for (const kind of ['second_reminder', 'formal_notice'] as const) {
+      const filled = fillLetter(kind, withInsurer);
+      expect(filled.input.penalties).toMatchObject({ basis: 'legal', interestCents: 0, indemnityCents: 0 });
+      const text = plain(letterPlainText(letter(kind, filled.input)));
+      expect(text).not.toMatch(/L441|D441|Banque centrale|10 points|40 €|assureur/);
+      expect(text).toContain('article 1231-6 du Code civil');
+    }
+    expect(fillLetter('formal_notice', consumer).totalCents).toBe(160_000);
+  });
+
+  it('counts a consumer’s legal interest from the formal notice already sent in this episode', () => {
+    const notice = makeActivity({ id: 'n1', type: 'letter', at: '2026-10-23T06:30:00.000Z', outcome: 'sent', details: { step: 'formal_notice' } });
+    const after = { ...consumer, bundle: { ...consumer.bundle, activities: [...bundle.activities, notice] } };
+    const filled = fillLetter('second_reminder', after);
+    // From 24 October at the legal rate (worked to the cent in domain/penalties); never before the notice.
+    expect(filled.input.penalties).toMatchObject({ basis: 'legal', since: '2026-10-23', indemnityCents: 0 });
+    expect(filled.input.penalties?.interestCents).toBeGreaterThan(0);
+    expect(plain(letterPlainText(letter('second_reminder', filled.input)))).toContain('Depuis notre mise en demeure du 23/10/2026');
+  });
+
+  it('takes the formal notice’s deadline from Settings and names the credit insurer only when Settings has one', () => {
+    // 23 Nov 2026 + 15 days = Tuesday 8 December, a business day.
+    const fifteen = fillLetter('formal_notice', { ...ctx, creditor: { ...DEFAULT_CREDITOR, formalNoticeDays: 15 } });
+    expect(fifteen.input.deadlineDays).toBe(15);
+    const doc = letter('formal_notice', fifteen.input);
+    expect(doc.deadline).toBe('2026-12-08');
+    expect(plain(letterPlainText(doc))).toContain('dans un délai de 15 jours à compter de la date de la présente mise en demeure, soit au plus tard le mardi 08/12/2026');
+    expect(plain(letterPlainText(letter('formal_notice', fillLetter('formal_notice', ctx).input)))).not.toMatch(/assureur/);
+  });
+});

@@ -8,6 +8,7 @@ import type { DebtorBundle } from '../../domain/bundle';
 import { toWallTime } from '../../domain/calendar/zonedTime';
 import type { DraftInvoice } from '../../domain/drafts/common';
 import type { LetterInput, LetterKind } from '../../domain/drafts/letterTypes';
+import { DEFAULT_FORMAL_NOTICE_DAYS } from '../../domain/drafts/letters';
 import type { CreditorProfile, RateSettings, Settings } from '../../domain/entities';
 import { dossierRung } from '../../domain/ladder/dossier-rung';
 import { ladderStepOf } from '../../domain/ladder/ladder';
@@ -67,7 +68,6 @@ export function fillLetter(kind: LetterKind, ctx: LetterContext): FilledLetter {
   }));
   const contact = [...bundle.contacts].sort((a, b) => Number(b.preferred) - Number(a.preferred))[0];
   const penalties = kind === 'first_reminder' ? undefined : dossierPenalties(bundle, ctx.rates, today, ids);
-  const step = dossierRung(bundle, today);
   const input: LetterInput = {
     locale: bundle.debtor.language,
     date: today,
@@ -89,10 +89,12 @@ export function fillLetter(kind: LetterKind, ctx: LetterContext): FilledLetter {
       ...(contact ? { contactName: contact.name } : {}),
     },
     invoices,
-    ...(penalties ? { penalties: { interestCents: penalties.interestCents, indemnityCents: penalties.indemnityCents, asOf: today, basis: penalties.basis } } : {}),
+    ...(penalties
+      ? { penalties: { interestCents: penalties.interestCents, indemnityCents: penalties.indemnityCents, asOf: today, basis: penalties.basis, ...(penalties.formalNoticeDate ? { since: penalties.formalNoticeDate } : {}) } }
+      : {}),
     blockingThresholdCents: bundle.debtor.blockingThresholdCents,
     previousReminders: previousReminders(bundle, today),
-    ...(kind === 'formal_notice' ? { deadlineDays: step?.rung === 'formal_notice' && step.deadlineDays ? step.deadlineDays : 8 } : {}),
+    ...(kind === 'formal_notice' ? { deadlineDays: creditor.formalNoticeDays ?? DEFAULT_FORMAL_NOTICE_DAYS } : {}),
   };
   const principal = invoices.reduce((s, i) => s + (i.outstandingCents ?? 0), 0);
   const indemnity = bundle.debtor.kind === 'business' ? (penalties?.indemnityCents ?? 0) : 0;

@@ -4,7 +4,7 @@ import type { CreditorProfile } from '../../domain/entities';
 import { t } from '../../i18n';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { StoredSection } from '../../ui/StoredSection';
-import { CREDITOR_FIELDS, creditorValues, validateCreditor, type CreditorErrorCode, type CreditorField, type CreditorValues } from './creditor-form';
+import { CREDITOR_FIELDS, FORMAL_NOTICE_DAY_CHOICES, creditorValues, validateCreditor, type CreditorErrorCode, type CreditorField, type CreditorValues } from './creditor-form';
 
 const AUTOCOMPLETE: Partial<Record<CreditorField, string>> = {
   line1: 'address-line1',
@@ -79,6 +79,24 @@ function CreditorForm(props: { initial: CreditorProfile }): JSX.Element {
           );
         }}
       </For>
+      <div class="field">
+        <label for="creditor-formalNoticeDays">{t('letters:creditor.field.formalNoticeDays')}</label>
+        <select
+          id="creditor-formalNoticeDays"
+          class="input"
+          value={values().formalNoticeDays}
+          aria-describedby="creditor-formalNoticeDays-hint"
+          onChange={(e) => {
+            setValues({ ...values(), formalNoticeDays: e.currentTarget.value });
+            setStatus(undefined);
+          }}
+        >
+          <For each={FORMAL_NOTICE_DAY_CHOICES}>{(days) => <option value={days}>{t('letters:creditor.days', { count: Number(days) })}</option>}</For>
+        </select>
+        <p class="field__hint" id="creditor-formalNoticeDays-hint">
+          {t('letters:creditor.hint.formalNoticeDays')}
+        </p>
+      </div>
       <div class="actions">
         <button type="submit" class="btn btn--primary" data-testid="creditor-save">
           {t('letters:creditor.save')}
@@ -91,7 +109,7 @@ function CreditorForm(props: { initial: CreditorProfile }): JSX.Element {
   );
 }
 
-/** The letterhead of every letter: the company's address, contact, SIREN, bank details and credit insurer. */
+/** The letterhead of every letter: the company's address, contact, SIREN, bank details, credit insurer and the formal notice's deadline. */
 export function CreditorSection(): JSX.Element {
   const services = useServices();
   return (

@@ -26,3 +26,11 @@ describe('validateCreditor', () => {
     expect(r).toEqual({ ok: false, errors: { line1: 'required', email: 'invalid', iban: 'invalid', siren: 'invalid', country: 'invalid' } });
   });
 });
+
+describe('formal-notice deadline in the letterhead settings', () => {
+  it('keeps 8 or 15 days, and reads an older record without the field as 8', () => {
+    const { formalNoticeDays: _omitted, ...older } = DEFAULT_CREDITOR;
+    expect(creditorValues(older).formalNoticeDays).toBe('8');
+    expect(validateCreditor({ ...creditorValues(DEFAULT_CREDITOR), formalNoticeDays: '15' })).toMatchObject({ ok: true, creditor: { formalNoticeDays: 15 } });
+  });
+});

@@ -1,14 +1,16 @@
 /**
  * The creditor's letterhead as edited in Settings (address, contact, company number, bank details, credit
- * insurer): checked by zod, with an IBAN checksum (ISO 13616 mod 97) because a mistyped IBAN in a formal
- * notice sends the debtor's money nowhere.
+ * insurer, the formal notice's deadline): checked by zod, with an IBAN checksum (ISO 13616 mod 97) because a
+ * mistyped IBAN in a formal notice sends the debtor's money nowhere.
  */
 import { z } from 'zod/mini';
 import { CREDITOR_SCHEMA_VERSION, CreditorProfile } from '../../domain/entities';
 
 export const CREDITOR_FIELDS = ['line1', 'line2', 'postalCode', 'city', 'country', 'email', 'phone', 'siren', 'iban', 'bic', 'creditInsurer'] as const;
 export type CreditorField = (typeof CREDITOR_FIELDS)[number];
-export type CreditorValues = Record<CreditorField, string>;
+/** The formal notice gives 8 or 15 days to pay (seed 004), chosen in a select rather than typed. */
+export const FORMAL_NOTICE_DAY_CHOICES = ['8', '15'] as const;
+export type CreditorValues = Record<CreditorField, string> & { formalNoticeDays: string };
 export type CreditorErrorCode = 'required' | 'invalid';
 
 const compact = (s: string) => s.replace(/\s+/g, '').toUpperCase();
@@ -54,6 +56,7 @@ export function creditorValues(c: CreditorProfile): CreditorValues {
     iban: c.iban,
     bic: c.bic,
     creditInsurer: c.creditInsurer,
+    formalNoticeDays: String(c.formalNoticeDays ?? 8),
   };
 }
 
@@ -79,6 +82,7 @@ export function validateCreditor(values: CreditorValues): CreditorResult {
     iban: v.iban.trim() ? formatIban(v.iban) : '',
     bic: compact(v.bic),
     creditInsurer: v.creditInsurer,
+    formalNoticeDays: values.formalNoticeDays === '15' ? 15 : 8,
   });
   return { ok: true, creditor };
 }
