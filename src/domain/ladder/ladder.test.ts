@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LADDER_OUTCOMES, isLargeAccount, ladderStepOf, nextRung, type LadderActivity, type LadderInput, type LadderInvoice } from './ladder';
+import { LADDER_OUTCOMES, formalNoticeDeadline, isLargeAccount, ladderStepOf, nextRung, type LadderActivity, type LadderInput, type LadderInvoice } from './ladder';
 
 const inv = (id: string, dueDate: string, over: Partial<LadderInvoice> = {}): LadderInvoice => ({
   id,
@@ -72,6 +72,14 @@ describe('nextRung', () => {
     expect(nextRung(input({ today: '2025-07-10', activities: notice15 }))).toMatchObject({ dueOn: '2025-07-25', deadlineDays: 15 });
     // The invoice due 15 July is overdue by the hand-over date and joins the dossier.
     expect(nextRung(input({ today: '2025-07-10', activities: notice15 }))?.invoiceIds).toEqual(['a', 'b', 'c']);
+  });
+
+  it('hands over only after a deadline moved off a weekend: the debtor keeps the whole of the business day', () => {
+    const base = [act('letter', '2025-06-09', 'first_reminder'), act('letter', '2025-06-24', 'second_reminder')];
+    // Notice of Friday 11 July + 8 days = Saturday 19 July → last day to pay Monday 21 July → hand-over Tuesday 22.
+    const notice = [...base, act('letter', '2025-07-11', 'formal_notice', { deadlineDays: 8 })];
+    expect(formalNoticeDeadline('2025-07-11', 8)).toBe('2025-07-21');
+    expect(nextRung(input({ today: '2025-07-12', activities: notice }))).toMatchObject({ rung: 'agency_handover', dueOn: '2025-07-22' });
   });
 
   it('reads the rung from details.step (outcome "sent") as well as from the outcome', () => {
