@@ -103,13 +103,14 @@ export function PenaltiesPanel(props: { bundle: DebtorBundle; today: string; rat
   const warnings = () => p().warnings.filter((w) => w.code !== 'consumer_before_formal_notice');
   return (
     <section class="card after-card" aria-labelledby="penalties-title" data-testid="penalties">
-      <h2 id="penalties-title">{t('penalties:title')}</h2>
+      <h2 id="penalties-title">{consumer() ? t('penalties:consumerTitle') : t('penalties:title')}</h2>
       <p class="muted" data-testid="penalties-basis">
         {t('penalties:asOf', { date: formatDate(p().asOf, locale()) })} · {basisText()}
       </p>
-      <Show when={p().lines.length > 0} fallback={<p class="muted">{t('penalties:none')}</p>}>
+      {/* Before a consumer's formal notice nothing runs: the basis line says so, a table of zeros would not. */}
+      <Show when={p().lines.length > 0 && !(consumer() && !p().formalNoticeDate)} fallback={<Show when={!consumer()}><p class="muted">{t('penalties:none')}</p></Show>}>
         <table class="pen-table">
-          <caption class="sr-only">{t('penalties:caption')}</caption>
+          <caption class="sr-only">{consumer() ? t('penalties:consumerCaption') : t('penalties:caption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('penalties:col.invoice')}</th>
