@@ -67,8 +67,11 @@ export const DEFAULT_ECB_SEMESTER_RATES: RateTable = [
 export const STATUTORY_MARGIN_BP = 1000;
 
 /**
- * Taux de l'intérêt légal, "tous les autres cas" (creditor acting for professional purposes), set each
- * semester by arrêté. Only used for the floor of a contractual rate: never below 3 × this rate.
+ * Taux de l'intérêt légal, "tous les autres cas", set each semester by arrêté (Code monétaire et financier
+ * L313-2). The arrêté's other column, "créances des personnes physiques n'agissant pas pour des besoins
+ * professionnels", is for claims held BY private individuals; a company's claim on a consumer falls here.
+ * Used for the floor of a contractual rate (never below 3 × this rate) and for a consumer debtor's interest
+ * from the formal notice (Code civil 1231-6).
  */
 export const DEFAULT_LEGAL_RATES: RateTable = [
   { from: '2020-01-01', bp: 87 },
