@@ -74,6 +74,8 @@ describe('recapEmail variants', () => {
     const body = plain(r.text);
     expect(body).toContain('Précision notée : attente du paiement de leur client');
     expect(body).toContain('vous procédez aux règlements suivants :\n- 1 000,00 € le 15/07/2025 par virement\n- 740,60 € le 15/08/2025\n');
+    expect(body).toContain('Ces règlements concernent les factures suivantes :');
+    expect(body).toContain('Ces règlements soldent ces factures.');
     expect(body).toContain('La suite :\n- je vérifie la bonne réception de votre règlement le 17/07/2025.\n- je vous rappelle le 18/08/2025 à 14 h 30, comme convenu.');
   });
 

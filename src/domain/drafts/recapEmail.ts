@@ -64,7 +64,7 @@ const TEXT = {
     oneCommitment: (c: string) => `Comme convenu, vous procédez au règlement de ${c}.`,
     manyCommitments: 'Comme convenu, vous procédez aux règlements suivants :',
     commitment: (f: Fmt, c: RecapCommitment, means: string) => `${f.m(c.amountCents)} le ${f.d(c.date)}${means ? ` ${means}` : ''}`,
-    invoicesIntro: 'Ce règlement concerne les factures suivantes :',
+    invoicesIntro: (many: boolean) => `${many ? 'Ces règlements concernent' : 'Ce règlement concerne'} les factures suivantes :`,
     invoicesIntroNoPayment: 'Voici les factures concernées et ce qui reste dû :',
     total: 'Total restant dû',
     settles: (many: boolean) => `${many ? 'Ces règlements soldent' : 'Ce règlement solde'} ces factures.`,
@@ -107,7 +107,7 @@ const TEXT = {
     oneCommitment: (c: string) => `As agreed, you are paying ${c}.`,
     manyCommitments: 'As agreed, you are making the following payments:',
     commitment: (f: Fmt, c: RecapCommitment, means: string) => `${f.m(c.amountCents)} on ${f.d(c.date)}${means ? ` ${means}` : ''}`,
-    invoicesIntro: 'This payment covers the following invoices:',
+    invoicesIntro: (many: boolean) => `${many ? 'These payments cover' : 'This payment covers'} the following invoices:`,
     invoicesIntroNoPayment: 'Here are the invoices concerned and what remains outstanding:',
     total: 'Total outstanding',
     settles: (many: boolean) => `${many ? 'These payments settle' : 'This payment settles'} these invoices.`,
@@ -164,8 +164,8 @@ export function recapEmail(input: RecapEmailInput): EmailDraft {
     );
     table.rows.push(['', '', '', t.total, f.m(balance.owedCents)]);
     const paying = input.commitments.length > 0;
-    const lines = [`${paying ? t.invoicesIntro : t.invoicesIntroNoPayment}\n\n${renderTextTable(table)}`];
     const many = input.commitments.length > 1;
+    const lines = [`${paying ? t.invoicesIntro(many) : t.invoicesIntroNoPayment}\n\n${renderTextTable(table)}`];
     if (paying) lines.push(balance.settles ? t.settles(many) : t.remains(many, f.m(balance.remainingAfterCents)));
     blocks.push(lines.join('\n\n'));
   }
