@@ -1,7 +1,7 @@
 import { Route, Router } from '@solidjs/router';
 import { cleanup, render, screen } from '@solidjs/testing-library';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServices, ServicesProvider } from '../../app/store-context';
+import { createAppServices, ServicesProvider } from '../../session/store-context';
 import { bundleFixture, idSequence } from '../../domain/call/call.fixtures';
 import { callOutcome } from '../../domain/call/outcome';
 import { DEFAULT_SETTINGS } from '../../domain/entities';
