@@ -12,7 +12,8 @@ import { renderTable } from './lib/format.mjs';
 import { runIdb } from './lib/idb.mjs';
 import { runLighthouse } from './lib/lighthouse.mjs';
 import { describeMachine } from './lib/machine.mjs';
-import { idbRows, lighthouseRows, sizeRows, worklistRows } from './lib/rows.mjs';
+import { coachRows, idbRows, lighthouseRows, sizeRows, worklistRows } from './lib/rows.mjs';
+import { runCoach } from './lib/coach.mjs';
 import { serveApp } from './lib/server.mjs';
 import { runSize } from './lib/size.mjs';
 import { runWorklist } from './lib/worklist.mjs';
@@ -30,6 +31,7 @@ const SUITES = [
   { id: 'call', title: 'Call screen latency (390×844)', server: true, run: runCallLatency, rows: callLatencyRows },
   { id: 'idb', title: 'IndexedDB', server: false, run: runIdb, rows: idbRows },
   { id: 'sync', title: 'Team server sync (PostgreSQL 15)', server: false, app: false, run: runSync, rows: syncRows },
+  { id: 'coach', title: '4 C coach (2,000-character recap)', server: false, run: runCoach, rows: coachRows },
 ];
 
 const log = (msg) => process.stderr.write(`${msg}\n`);

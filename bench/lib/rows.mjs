@@ -46,3 +46,10 @@ export function idbRows(r) {
     ['Repository / raw idb', ratio(r.ratio), `ratio of medians; pairs ${ratio(Math.min(...r.pairRatios.samples))}–${ratio(r.pairRatios.max)}`],
   ];
 }
+
+export function coachRows(r) {
+  return r.runs.flatMap((run) => [
+    [`4 C coach per keystroke, recap, ${run.rate}×: p50 / p95`, `${ms(run.recap.p50)} / ${ms(run.recap.p95)}`, `${run.chars} characters, ${run.hints} hints, ${run.recap.n} keys; target p95 ≤ 5 ms at 1×`],
+    [`4 C coach per keystroke, notes, ${run.rate}×: p50 / p95`, `${ms(run.notes.p50)} / ${ms(run.notes.p95)}`, 'same text, the notes rules'],
+  ]);
+}
