@@ -24,14 +24,14 @@ interface LazyPage {
 }
 
 const LAZY_PAGES: LazyPage[] = [
-  { path: '/debtors/:id', load: () => import('../features/dossier/DossierPage'), namespaces: ['dossier', 'payments', 'plans', 'penalties', 'letters', 'drafts', 'recap'], storage: ['dossiers', 'calls', 'plans', 'preferences'] },
+  { path: '/debtors/:id', load: () => import('../features/dossier/DossierPage'), namespaces: ['dossier', 'payments', 'plans', 'penalties', 'letters', 'drafts', 'recap', 'coach'], storage: ['dossiers', 'calls', 'plans', 'preferences'] },
   { path: '/debtors/:id/payments/new', load: () => import('../features/payments/PaymentPage'), namespaces: ['payments', 'dossier'], storage: ['dossiers'] },
   { path: '/debtors/:id/plans/new', load: () => import('../features/plans/PlanProposalPage'), namespaces: ['plans', 'payments', 'dossier'], storage: ['dossiers'] },
   { path: '/debtors/:id/letters/:kind', load: () => import('../features/letters/LetterPage'), namespaces: ['letters', 'dossier'], storage: ['dossiers'] },
   { path: '/debtors/:id/handover', load: () => import('../features/letters/HandoverPage'), namespaces: ['letters', 'dossier'], storage: ['dossiers'] },
   { path: '/plans', load: () => import('../features/plans/PlansPage'), namespaces: ['plans', 'dossier'], storage: ['dossiers'] },
-  { path: '/debtors/:id/call', load: () => import('../features/call/CallPage'), namespaces: ['call', 'callscreen', 'recap', 'drafts'], storage: ['dossiers', 'calls', 'plans', 'preferences'] },
-  { path: '/debtors/:id/recap', load: () => import('../features/call/recap/RecapPage'), namespaces: ['recap', 'dossier'], storage: ['dossiers'] },
+  { path: '/debtors/:id/call', load: () => import('../features/call/CallPage'), namespaces: ['call', 'callscreen', 'recap', 'drafts', 'coach'], storage: ['dossiers', 'calls', 'plans', 'preferences'] },
+  { path: '/debtors/:id/recap', load: () => import('../features/call/recap/RecapPage'), namespaces: ['recap', 'dossier', 'coach'], storage: ['dossiers'] },
   { path: '/scripts', load: () => import('../features/studio/ScriptsPage'), namespaces: ['studio', 'call'] },
   { path: '/scripts/:id', load: () => import('../features/studio/ScriptEditorPage'), namespaces: ['studio', 'call'] },
   { path: '/settings', load: () => import('../features/settings/SettingsPage'), namespaces: ['settings', 'penalties', 'letters', 'drafts'] },

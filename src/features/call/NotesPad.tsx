@@ -1,14 +1,16 @@
-import { createMemo, For, Show, type JSX } from 'solid-js';
-import { checkWording } from '../../domain/call/wording';
+import type { JSX } from 'solid-js';
 import { lang, t } from '../../i18n';
+import { CoachHints } from '../../ui/coach/CoachHints';
+import { useCoach } from '../../ui/coach/use-coach';
 import type { CallView } from './use-call-session';
 
 /**
  * The notes, at hand at every step. Each keystroke is a SET_NOTES, saved within milliseconds (see the save
- * status); the 4 C coach flags wording to reconsider as the agent types.
+ * status); the live 4 C coach flags what to reconsider as the agent types (courtesy and the law above all:
+ * notes stay in the debtor's history), never blocking.
  */
 export function NotesPad(props: { view: CallView; open: boolean; textareaRef: (el: HTMLTextAreaElement) => void }): JSX.Element {
-  const issues = createMemo(() => checkWording(props.view.notes(), lang()).slice(0, 5));
+  const hints = useCoach(() => props.view.notes(), () => ({ locale: lang(), kind: 'notes' }));
   return (
     <section class="notes card" id="call-notes-panel" data-open={props.open} aria-labelledby="call-notes-label">
       <label id="call-notes-label" for="call-notes" class="notes__label">
@@ -28,20 +30,7 @@ export function NotesPad(props: { view: CallView; open: boolean; textareaRef: (e
       <p id="call-notes-hint" class="muted small">
         {t('callscreen:notes.hint')}
       </p>
-      <div id="call-notes-wording">
-        <Show when={issues().length > 0}>
-          <p class="small strong">{t('callscreen:notes.wordingTitle')}</p>
-          <ul class="wording small" data-testid="wording-hints">
-            <For each={issues()}>
-              {(issue) => (
-                <li>
-                  <q>{issue.match}</q> — {t(`call:wording.${issue.code}`)}
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
-      </div>
+      <CoachHints id="call-notes-wording" testId="wording-hints" text={props.view.notes()} hints={hints()} max={5} />
     </section>
   );
 }

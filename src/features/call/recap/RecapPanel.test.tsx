@@ -16,7 +16,7 @@ let seq = 0;
 
 beforeAll(async () => {
   await initI18n('fr');
-  await loadNamespaces(['recap']);
+  await loadNamespaces(['recap', 'coach']);
 });
 
 beforeEach(async () => {
@@ -53,11 +53,20 @@ describe('RecapPanel', () => {
     expect((screen.getByLabelText('Objet') as HTMLInputElement).value).toContain('F-2026-0142');
   });
 
-  it('coaches the wording of the edited text', async () => {
+  it('coaches the edited text live on the 4 C, translated and dismissible, never blocking', async () => {
     renderPanel();
-    expect(screen.getByTestId('recap-wording').dataset['count']).toBe('0');
-    fireEvent.input(body(), { target: { value: `${body().value}\nVous devez payer.` } });
-    await waitFor(() => expect(screen.getByTestId('recap-wording').textContent).toContain('vous devez'));
+    const coach = () => screen.getByTestId('recap-wording');
+    expect(coach().dataset['count']).toBe('0');
+    fireEvent.input(body(), { target: { value: `${body().value}\nVous devez payer, sinon je porte plainte.` } });
+    await waitFor(() => expect(coach().textContent).toContain('« Vous devez » : une injonction'));
+    expect(coach().textContent).toContain('Interdit');
+    expect(coach().querySelector('[data-code="threat"]')).not.toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /Masquer le conseil : « plainte »/ }));
+    await waitFor(() => expect(coach().querySelector('[data-code="threat"]')).toBeNull());
+    // Typing on keeps the dismissal; the send buttons stay usable throughout.
+    fireEvent.input(body(), { target: { value: `${body().value} Merci.` } });
+    expect(coach().querySelector('[data-code="threat"]')).toBeNull();
+    expect((screen.getByTestId('recap-copy') as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('records a copy as a sent email in the timeline and marks the recap task done', async () => {

@@ -2,12 +2,13 @@ import { createMemo, createResource, createSignal, For, Show, type JSX } from 's
 import { Dynamic } from 'solid-js/web';
 import { useServices } from '../../../session/store-context';
 import type { DebtorBundle } from '../../../domain/bundle';
-import { checkWording } from '../../../domain/call/wording';
 import { toWallTime } from '../../../domain/calendar/zonedTime';
 import { recapEmail } from '../../../domain/drafts/recapEmail';
 import type { Activity, PaymentPlan, Task } from '../../../domain/entities';
 import { formatDateTime } from '../../../domain/format';
 import { t } from '../../../i18n';
+import { CoachHints } from '../../../ui/coach/CoachHints';
+import { useCoach } from '../../../ui/coach/use-coach';
 import { locale } from '../../../ui/locale';
 import { storageErrorMessage } from '../../../ui/storage-error';
 import { downloadText } from '../../../ui/download';
@@ -41,7 +42,7 @@ const UNKNOWN_SENDER = 'recouvrement@cadence.invalid';
 
 /**
  * The recap email after a call (seed 001): drafted in the debtor's language from the committed outcome,
- * editable, coached on wording, and sent by copy, `mailto:` or `.eml`; each send goes to the timeline.
+ * editable, coached live on the 4 C rule, and sent by copy, `mailto:` or `.eml`; each send goes to the timeline.
  */
 export function RecapPanel(props: RecapPanelProps): JSX.Element {
   const services = useServices();
@@ -64,7 +65,9 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
   const [busy, setBusy] = createSignal(false);
   const [sent, setSent] = createSignal<SentLine[]>([]);
   const [tasksDone, setTasksDone] = createSignal<string[]>([]);
-  const issues = createMemo(() => checkWording(`${subject()}\n${body()}`, draftLang()).slice(0, 8));
+  // The live 4 C coach reads the subject and the body together, in the debtor's language.
+  const coachedText = () => `${subject()}\n${body()}`;
+  const hints = useCoach(coachedText, () => ({ locale: draftLang(), kind: 'recap' }));
   const toInvalid = () => to().trim() !== '' && !isEmailAddress(to());
   const ids = `recap-${props.activity.id}`;
 
@@ -229,20 +232,7 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
             {t('recap:bodyHint')}
           </p>
         </div>
-        <div id={`${ids}-wording`} class="recap__wording" data-testid="recap-wording" data-count={issues().length}>
-          <Show when={issues().length > 0} fallback={<p class="small muted">{t('recap:wordingNone')}</p>}>
-            <p class="small strong">{t('recap:wordingTitle')}</p>
-            <ul class="small">
-              <For each={issues()}>
-                {(issue) => (
-                  <li>
-                    <q lang={draftLang()}>{issue.match}</q> — {t(`recap:wording.${issue.code}`)}
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
-        </div>
+        <CoachHints id={`${ids}-wording`} testId="recap-wording" text={coachedText()} hints={hints()} />
         <div class="actions recap__send" role="group" aria-label={t('recap:send.legend')}>
           <button type="button" class="btn btn--primary" data-testid="recap-eml" disabled={busy()} onClick={() => void send('eml')}>
             {t('recap:send.eml')}
