@@ -29,6 +29,11 @@ export function Header(): JSX.Element {
               </A>
             </li>
             <li>
+              <A href="/training" class="app-nav__link">
+                {t('nav.training')}
+              </A>
+            </li>
+            <li>
               <A href="/settings" class="app-nav__link">
                 {t('nav.settings')}
               </A>

@@ -34,6 +34,11 @@ const LAZY_PAGES: LazyPage[] = [
   { path: '/debtors/:id/recap', load: () => import('../features/call/recap/RecapPage'), namespaces: ['recap', 'dossier', 'coach'], storage: ['dossiers'] },
   { path: '/scripts', load: () => import('../features/studio/ScriptsPage'), namespaces: ['studio', 'call'] },
   { path: '/scripts/:id', load: () => import('../features/studio/ScriptEditorPage'), namespaces: ['studio', 'call'] },
+  // Training: its own chunks and personas; a simulation never opens the real database (see features/training).
+  { path: '/training', load: () => import('../features/training/TrainingPage'), namespaces: ['training'] },
+  { path: '/training/history', load: () => import('../features/training/HistoryPage'), namespaces: ['training'] },
+  { path: '/training/team', load: () => import('../features/training/TeamPage'), namespaces: ['training'] },
+  { path: '/training/:personaId', load: () => import('../features/training/SimulationPage'), namespaces: ['training', 'coach', 'call'] },
   { path: '/settings', load: () => import('../features/settings/SettingsPage'), namespaces: ['settings', 'penalties', 'letters', 'drafts'] },
 ];
 
