@@ -60,8 +60,9 @@ export function generatePersonaDossier(persona: ResolvedPersona, options: { seed
   }));
 
   const invoices: Invoice[] = spec.invoices.map((inv, i) => {
-    const [min, max] = inv.amountCents;
-    // Round to 10 € so that amounts read like real invoices, never below the minimum.
+    // The schema guarantees two values; the defaults only satisfy the type checker.
+    const [min = 1000, max = min] = inv.amountCents;
+    // Round to 10 € so that amounts read like real invoices, never below 10 €.
     const incl = Math.max(1000, Math.round(rng.int(Math.min(min, max), Math.max(min, max)) / 1000) * 1000);
     const dueDate = addDays(today, inv.dueInDays);
     return {

@@ -70,7 +70,8 @@ export const Decision = z.object({
 });
 export type Decision = z.infer<typeof Decision>;
 
-const Range = z.tuple([z.int().check(z.positive()), z.int().check(z.positive())]);
+// [min, max] in cents (an array of two rather than a zod tuple, which the first screen does not otherwise ship).
+const Range = z.array(z.int().check(z.positive())).check(z.length(2));
 
 export const DossierSpec = z.object({
   company: z.object({
