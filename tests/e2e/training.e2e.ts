@@ -4,10 +4,14 @@
  * up), and sees both sessions on the progress chart and its table. The real database is byte-for-byte the
  * same before and after, and axe finds nothing on the simulation, the debrief and the progress page.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openWorklist } from './app';
-import { contextOptions, formatViolations, launch, runAxe, type ViewportName } from './browser';
+import { contextOptions, formatViolations, launch, launchPersistent, runAxe, type ViewportName } from './browser';
 import { tabTo } from './call-helpers';
 
 const baseUrl = inject('baseUrl');
@@ -16,9 +20,32 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
+const profile = mkdtempSync(join(tmpdir(), 'cadence-training-kill-'));
 afterAll(async () => {
   await browser?.close();
+  rmSync(profile, { recursive: true, force: true });
 });
+
+/** SIGKILL the Chromium processes of this test's own profile, by pid (the profile path is on their command line). */
+async function killProfileBrowser(): Promise<void> {
+  const pids = () => {
+    try {
+      return execFileSync('pgrep', ['-f', profile], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const main = Number(execFileSync('pgrep', ['-o', '-f', profile], { encoding: 'utf8' }).trim());
+  process.kill(main, 'SIGKILL');
+  await new Promise((r) => setTimeout(r, 500));
+  for (const pid of pids()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Gone with its parent.
+    }
+  }
+}
 
 /** Every record of every store of the real database, keys included, as one JSON string. */
 function dumpRealDb(page: Page): Promise<string> {
@@ -149,6 +176,34 @@ async function trainingJourney(viewport: ViewportName): Promise<void> {
     await context.close();
   }
 }
+
+describe('a simulation killed mid-call', () => {
+  it('leaves the real database exactly as it was', { timeout: 120_000 }, async () => {
+    const first = await launchPersistent(profile, contextOptions('laptop'));
+    const page = first.pages()[0] ?? (await first.newPage());
+    await openWorklist(page, baseUrl);
+    // Reloaded once so that whatever a start writes is written before the snapshot.
+    await page.reload();
+    await openWorklist(page, baseUrl);
+    const before = await dumpRealDb(page);
+    await page.goto(`${baseUrl}/training/cheque-in-the-post`);
+    await page.waitForSelector('[data-testid="sim-composer"]');
+    for (let step = 0; step < 3; step++) {
+      await pick(page, 'good');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="sim-log"] [data-speaker="debtor"]').length === n, step + 1);
+    }
+    await killProfileBrowser();
+
+    const second = await launchPersistent(profile, contextOptions('laptop'));
+    try {
+      const again = second.pages()[0] ?? (await second.newPage());
+      await openWorklist(again, baseUrl);
+      expect(await dumpRealDb(again)).toBe(before);
+    } finally {
+      await second.close();
+    }
+  });
+});
 
 describe('training mode, keyboard only', () => {
   it('at phone width (390 px)', { timeout: 120_000 }, () => trainingJourney('phone'));
