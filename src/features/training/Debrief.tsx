@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show, type JSX } from 'solid-js';
-import { FOUR_C, STEP_IDS, type FourC } from '../../domain/call/steps';
+import { FOUR_C, STEP_IDS, type FourC, type StepId } from '../../domain/call/steps';
 import { PASS_MARK, timePerStep, type Criterion, type ScoreCard, type TurnAnnotation } from '../../domain/training/rubric';
 import type { Transcript } from '../../domain/training/transcript';
 import { t } from '../../i18n';
@@ -53,6 +53,7 @@ export function Debrief(props: { sim: Simulation; transcript: Transcript; card: 
   const times = () => timePerStep(props.transcript);
   const annotationAt = (index: number) => props.card.turns.find((a) => a.index === index);
   const debtorName = () => props.sim.setup.dossier.bundle.contacts[0]?.name ?? props.sim.persona.name;
+  const goodText = (step: StepId) => fillPersonaText(props.sim.persona.phrasings[step].find((p) => p.fault === 'good')?.text ?? '', props.sim.text);
   return (
     <section class="debrief" data-testid="debrief" aria-labelledby="debrief-title">
       <h2 id="debrief-title" tabindex="-1" ref={props.headingRef}>
@@ -155,7 +156,18 @@ export function Debrief(props: { sim: Simulation; transcript: Transcript; card: 
                 <span class="muted small">({t(`call:steps.${turn.step}`)})</span>{' '}
                 <span lang={props.sim.persona.locale}>{turn.skipped ? t('training:sim.skippedTurn') : turn.text}</span>
               </p>
-              <Show when={annotationAt(i())}>{(a) => <TurnNotes sim={props.sim} annotation={a()} transcript={props.transcript} />}</Show>
+              <Show
+                when={annotationAt(i())}
+                fallback={
+                  <Show when={turn.skipped}>
+                    <p class="debrief-turn__notes small debrief-better" lang={props.sim.persona.locale}>
+                      {t('training:debrief.better', { text: goodText(turn.step) })}
+                    </p>
+                  </Show>
+                }
+              >
+                {(a) => <TurnNotes sim={props.sim} annotation={a()} transcript={props.transcript} />}
+              </Show>
             </li>
           )}
         </For>
