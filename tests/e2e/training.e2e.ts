@@ -119,6 +119,8 @@ async function trainingJourney(viewport: ViewportName): Promise<void> {
     await tabTo(page, 'a.app-nav__link[href="/training"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="training-page"]');
+    await expectNoAxeViolations(page, `scenarios ${viewport}`);
+    await expectNoSidewaysScroll(page);
     await tabTo(page, '[data-testid="start-cheque-in-the-post"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="sim-composer"]');
@@ -168,6 +170,8 @@ async function trainingJourney(viewport: ViewportName): Promise<void> {
     // The team lead's view lists the trainee.
     await page.goto(`${baseUrl}/training/team`);
     await page.waitForSelector('[data-testid="team-row"]');
+    await expectNoAxeViolations(page, `team ${viewport}`);
+    await expectNoSidewaysScroll(page);
 
     // Nothing of the simulations reached the real database.
     expect(await dumpRealDb(page)).toBe(before);

@@ -4,6 +4,7 @@ import { FOUR_C, STEP_IDS, type FourC, type StepId } from '../../domain/call/ste
 import { PASS_MARK, timePerStep, type Criterion, type ScoreCard, type TurnAnnotation } from '../../domain/training/rubric';
 import type { Transcript } from '../../domain/training/transcript';
 import { t } from '../../i18n';
+import { TableScroll } from './TableScroll';
 import { fillPersonaText } from '../../scripts/persona-fill';
 import type { Simulation } from './simulation';
 
@@ -89,7 +90,7 @@ export function Debrief(props: { sim: Simulation; transcript: Transcript; card: 
         </ul>
       </Show>
 
-      <div class="table-scroll">
+      <TableScroll label={t('training:debrief.criteria')}>
         <table class="debrief-table" data-testid="debrief-criteria">
           <caption>{t('training:debrief.criteria')}</caption>
           <thead>
@@ -118,9 +119,9 @@ export function Debrief(props: { sim: Simulation; transcript: Transcript; card: 
             </For>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
-      <div class="table-scroll">
+      <TableScroll label={t('training:debrief.stepsHeading')}>
         <table class="debrief-table" data-testid="debrief-steps">
           <caption>{t('training:debrief.stepsHeading')}</caption>
           <thead>
@@ -144,7 +145,7 @@ export function Debrief(props: { sim: Simulation; transcript: Transcript; card: 
             </For>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h3>{t('training:debrief.transcript')}</h3>
       <ol class="debrief-transcript" data-testid="debrief-transcript">

@@ -3,6 +3,7 @@ import { useServices } from '../../app/store-context';
 import { progressOf } from '../../domain/training/progress';
 import { formatDateTime } from '../../domain/format';
 import { t } from '../../i18n';
+import { TableScroll } from './TableScroll';
 import { locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
 import { storageErrorMessage } from '../../ui/storage-error';
@@ -30,7 +31,7 @@ export default function HistoryPage(): JSX.Element {
         <Match when={records()}>
           <Show when={points().length > 0} fallback={<p data-testid="history-empty">{t('training:history.empty')}</p>}>
             <ProgressChart points={points()} />
-            <div class="table-scroll">
+            <TableScroll label={t('training:history.table')}>
               <table class="debrief-table" data-testid="history-table">
                 <caption>{t('training:history.table')}</caption>
                 <thead>
@@ -54,7 +55,7 @@ export default function HistoryPage(): JSX.Element {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </Show>
         </Match>
       </Switch>

@@ -2,6 +2,7 @@ import { createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { teamSummary } from '../../domain/training/progress';
 import { formatDateTime } from '../../domain/format';
 import { t } from '../../i18n';
+import { TableScroll } from './TableScroll';
 import { locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
 import { storageErrorMessage } from '../../ui/storage-error';
@@ -26,9 +27,9 @@ export default function TeamPage(): JSX.Element {
         </Match>
         <Match when={records()}>
           <Show when={summary().length > 0} fallback={<p>{t('training:team.empty')}</p>}>
-            <div class="table-scroll">
+            <TableScroll label={t('training:team.byTrainee')}>
               <table class="debrief-table" data-testid="team-table">
-                <caption>{t('training:team.heading')}</caption>
+                <caption>{t('training:team.byTrainee')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('training:team.trainee')}</th>
@@ -54,8 +55,8 @@ export default function TeamPage(): JSX.Element {
                   </For>
                 </tbody>
               </table>
-            </div>
-            <div class="table-scroll">
+            </TableScroll>
+            <TableScroll label={t('training:team.all')}>
               <table class="debrief-table">
                 <caption>{t('training:team.all')}</caption>
                 <thead>
@@ -79,7 +80,7 @@ export default function TeamPage(): JSX.Element {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </Show>
         </Match>
       </Switch>
