@@ -3,6 +3,9 @@ import { For, Show, type JSX } from 'solid-js';
 import { FOUR_C, STEP_IDS, type FourC, type StepId } from '../../domain/call/steps';
 import { PASS_MARK, timePerStep, type Criterion, type ScoreCard, type TurnAnnotation } from '../../domain/training/rubric';
 import type { Transcript } from '../../domain/training/transcript';
+import type { DebtorBundle } from '../../domain/bundle';
+import { formatDate, formatMoney } from '../../domain/format';
+import { locale } from '../../ui/locale';
 import { t } from '../../i18n';
 import { TableScroll } from './TableScroll';
 import { fillPersonaText } from '../../scripts/persona-fill';
@@ -50,7 +53,33 @@ function TurnNotes(props: { sim: Simulation; annotation: TurnAnnotation; transcr
  * After the call: the score and its criteria, the ten steps ticked with the time spent on each, and the
  * transcript annotated turn by turn (what was good, which C was missed, the better phrasing from the script).
  */
-export function Debrief(props: { sim: Simulation; transcript: Transcript; card: ScoreCard; saved: string; onRetry: () => void; headingRef?: (el: HTMLHeadingElement) => void }): JSX.Element {
+/** The promise and tasks the ended call wrote to the simulation's own store, as the real app would have. */
+function Recorded(props: { dossier: DebtorBundle }): JSX.Element {
+  const when = (iso: string) => formatDate(iso, locale());
+  return (
+    <section class="debrief-recorded" aria-labelledby="debrief-recorded-title" data-testid="debrief-recorded">
+      <h3 id="debrief-recorded-title">{t('training:debrief.recorded')}</h3>
+      <Show when={props.dossier.promises.length + props.dossier.tasks.length > 0} fallback={<p>{t('training:debrief.recordedNone')}</p>}>
+        <ul>
+          <For each={props.dossier.promises}>
+            {(p) => <li>{t('training:debrief.recordedPromise', { amount: formatMoney(p.amountCents, locale()), date: when(p.dueDate), means: t(`call:means.${p.means}`) })}</li>}
+          </For>
+          <For each={props.dossier.tasks}>{(task) => <li>{t('training:debrief.recordedTask', { kind: t(`taskKind.${task.kind}`), date: when(task.dueDate) })}</li>}</For>
+        </ul>
+      </Show>
+    </section>
+  );
+}
+
+export function Debrief(props: {
+  sim: Simulation;
+  transcript: Transcript;
+  card: ScoreCard;
+  saved: string;
+  recorded: DebtorBundle | undefined;
+  onRetry: () => void;
+  headingRef?: (el: HTMLHeadingElement) => void;
+}): JSX.Element {
   const times = () => timePerStep(props.transcript);
   const annotationAt = (index: number) => props.card.turns.find((a) => a.index === index);
   const debtorName = () => props.sim.setup.dossier.bundle.contacts[0]?.name ?? props.sim.persona.name;
@@ -82,6 +111,8 @@ export function Debrief(props: { sim: Simulation; transcript: Transcript; card: 
           {t('training:debrief.other')}
         </A>
       </div>
+
+      <Show when={props.recorded}>{(dossier) => <Recorded dossier={dossier()} />}</Show>
 
       <Show when={props.card.caps.length > 0}>
         <h3>{t('training:debrief.caps')}</h3>

@@ -2,6 +2,7 @@ import { A, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, on, onCleanup, Show, type JSX } from 'solid-js';
 import { useServices } from '../../app/store-context';
 import { todayIso } from '../../app/today';
+import type { DebtorBundle } from '../../domain/bundle';
 import { scoreTranscript } from '../../domain/training/rubric';
 import type { TrainingSessionRecord } from '../../domain/training/session-record';
 import { t } from '../../i18n';
@@ -12,6 +13,7 @@ import { Debrief } from './Debrief';
 import { DossierCard } from './DossierCard';
 import { trainingHistory } from './history-source';
 import { findPersona } from './personas';
+import { openSandbox } from './sandbox';
 import { applyChoice, moodLevel, simulationOutcome, simulationStep, startSimulation, transcriptOf, type Simulation, type TraineeChoice } from './simulation';
 import { speak, stopSpeaking, useSpeechAvailable } from './speech';
 import { StepList } from './StepList';
@@ -39,6 +41,21 @@ function Session(props: { persona: ResolvedPersona }): JSX.Element {
       id: crypto.randomUUID(),
     });
   const [sim, setSim] = createSignal<Simulation>(fresh());
+  // Each simulation runs on an in-memory store of its own (./sandbox.ts), never on the real one. A plain
+  // promise, not a resource: the page must not suspend while the store opens.
+  let sandbox = openSandbox(sim());
+  const [recorded, setRecorded] = createSignal<DebtorBundle | undefined>();
+  const record = (next: Simulation) => {
+    const box = sandbox;
+    void box
+      .then(async (s) => {
+        await s.record(next, new Date().toISOString());
+        if (simulationOutcome(next) && box === sandbox) setRecorded(await s.dossier(next));
+      })
+      .catch(() => undefined);
+  };
+  const closeSandbox = () => void sandbox.then((s) => s.close(), () => undefined);
+  onCleanup(closeSandbox);
   const [speech, setSpeech] = createSignal(false);
   const [saved, setSaved] = createSignal('');
   const speechAvailable = useSpeechAvailable(() => props.persona.locale);
@@ -57,6 +74,7 @@ function Session(props: { persona: ResolvedPersona }): JSX.Element {
   const choose = (choice: TraineeChoice) => {
     const next = applyChoice(sim(), choice, Date.now());
     setSim(next);
+    record(next);
     const reply = next.turns.at(-1);
     if (speech() && reply?.speaker === 'debtor') speak(reply.text, props.persona.locale);
     queueMicrotask(() => (simulationOutcome(next) ? debriefHeading?.focus() : composer?.querySelector<HTMLInputElement>('input')?.focus()));
@@ -65,7 +83,11 @@ function Session(props: { persona: ResolvedPersona }): JSX.Element {
   const retry = () => {
     stopSpeaking();
     setSaved('');
-    setSim(fresh());
+    setRecorded(undefined);
+    closeSandbox();
+    const next = fresh();
+    sandbox = openSandbox(next);
+    setSim(next);
     queueMicrotask(() => composer?.querySelector<HTMLInputElement>('input')?.focus());
   };
 
@@ -118,7 +140,17 @@ function Session(props: { persona: ResolvedPersona }): JSX.Element {
         <DossierCard sim={sim()} />
       </div>
       <Show when={finished()}>
-        {(done) => <Debrief sim={sim()} transcript={done().transcript} card={done().card} saved={saved()} onRetry={retry} headingRef={(el) => (debriefHeading = el)} />}
+        {(done) => (
+          <Debrief
+            sim={sim()}
+            transcript={done().transcript}
+            card={done().card}
+            saved={saved()}
+            recorded={recorded()}
+            onRetry={retry}
+            headingRef={(el) => (debriefHeading = el)}
+          />
+        )}
       </Show>
     </>
   );
