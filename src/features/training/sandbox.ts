@@ -3,11 +3,13 @@
  * holding the generated dossier. The call is saved there at every turn, as the real call writer saves to
  * IndexedDB, and committed there when it ends, so the debrief can show what the app would have recorded —
  * the promise, the follow-up tasks — without a byte reaching the real database. Dropped with the simulation.
+ * The in-memory store ships in the simulation page's chunk, never in the first screen's.
  */
 import { callOutcome } from '../../domain/call/outcome';
 import type { DebtorBundle } from '../../domain/bundle';
 import { persistEnvelope } from '../../machines/call.types';
 import type { CadenceStore } from '../../storage/api';
+import { createMemoryStore } from '../../storage/memory-store';
 import type { Simulation } from './simulation';
 
 export interface Sandbox {
@@ -19,7 +21,6 @@ export interface Sandbox {
 }
 
 export async function openSandbox(sim: Simulation): Promise<Sandbox> {
-  const { createMemoryStore } = await import('../../storage/memory-store');
   const store: CadenceStore = createMemoryStore();
   await store.putBundles([sim.setup.dossier.bundle]);
   let ids = 0;
