@@ -53,13 +53,21 @@ export function startTraining(setup: TrainingSetup): TrainingRun {
   return { call, persona };
 }
 
+/**
+ * Whether the call has ended. Its ending state then waits for the `commitOutcome` actor, which a pure
+ * `transition` never starts: the simulation commits to its own sandbox store instead (features/training).
+ */
+export function callEnded(run: TrainingRun): boolean {
+  return run.call.hasTag('ended');
+}
+
 /** The step the trainee speaks at, or null once the call has ended. */
 export function currentStep(run: TrainingRun): StepId | null {
-  return run.call.status === 'done' ? null : run.call.context.step;
+  return callEnded(run) ? null : run.call.context.step;
 }
 
 export function isOver(run: TrainingRun): boolean {
-  return run.call.status === 'done' && run.persona.status === 'done';
+  return callEnded(run) && run.persona.status === 'done';
 }
 
 function note(setup: TrainingSetup, outcome: PersonaOutcome | null): string {

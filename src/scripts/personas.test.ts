@@ -75,6 +75,27 @@ describe.each(['fr', 'en'] as const)('built-in personas (%s)', (locale) => {
   });
 });
 
+describe('the English personas', () => {
+  it('behave exactly as the French ones: same decisions, mood, patience, outcomes and dossier figures', () => {
+    const behaviour = (p: ResolvedPersona) => ({
+      id: p.id,
+      special: p.special,
+      mood: p.mood,
+      patience: p.patience,
+      sensitivity: p.sensitivity,
+      reason: p.reason.code,
+      decisions: p.decisions,
+      expected: p.expected,
+      invoices: p.dossier.invoices.map((i) => [i.amountCents, i.dueInDays, i.disputed ?? false]),
+      contacts: p.dossier.contacts.map((c) => [c.role, c.authority]),
+      promise: p.dossier.promise,
+      plan: p.dossier.plan,
+      faults: STEP_IDS.map((s) => p.phrasings[s].map((ph) => ph.fault).sort()),
+    });
+    expect(BUILTIN_PERSONAS.en.map(behaviour)).toEqual(BUILTIN_PERSONAS.fr.map(behaviour));
+  });
+});
+
 describe('persona dossier generation', () => {
   it('is the same for the same seed and day, and differs with the seed', () => {
     const persona = BUILTIN_PERSONAS.fr[0]!;

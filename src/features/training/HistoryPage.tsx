@@ -1,5 +1,5 @@
 import { createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
+import { useServices } from '../../session/store-context';
 import { progressOf } from '../../domain/training/progress';
 import { formatDateTime } from '../../domain/format';
 import { t } from '../../i18n';
@@ -7,7 +7,7 @@ import { TableScroll } from './TableScroll';
 import { locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { trainingHistory } from './history-source';
+import { trainingHistory } from '../../session/training-history';
 import { ProgressChart } from './ProgressChart';
 import { TrainingNav } from './TrainingNav';
 import './training.css';

@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, on, onCleanup, Show, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { useServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import type { DebtorBundle } from '../../domain/bundle';
 import { scoreTranscript } from '../../domain/training/rubric';
 import type { TrainingSessionRecord } from '../../domain/training/session-record';
@@ -11,9 +11,11 @@ import { storageErrorMessage } from '../../ui/storage-error';
 import { Conversation } from './Conversation';
 import { Debrief } from './Debrief';
 import { DossierCard } from './DossierCard';
-import { trainingHistory } from './history-source';
+import { trainingHistory } from '../../session/training-history';
 import { findPersona } from './personas';
-import { openSandbox } from './sandbox';
+import { openTrainingSandbox } from '../../session/training-sandbox';
+import { persistEnvelope } from '../../machines/call.types';
+import { callEnded } from '../../machines/training.logic';
 import { applyChoice, moodLevel, simulationOutcome, simulationStep, startSimulation, transcriptOf, type Simulation, type TraineeChoice } from './simulation';
 import { speak, stopSpeaking, useSpeechAvailable } from './speech';
 import { StepList } from './StepList';
@@ -41,16 +43,20 @@ function Session(props: { persona: ResolvedPersona }): JSX.Element {
       id: crypto.randomUUID(),
     });
   const [sim, setSim] = createSignal<Simulation>(fresh());
-  // Each simulation runs on an in-memory store of its own (./sandbox.ts), never on the real one. A plain
-  // promise, not a resource: the page must not suspend while the store opens.
-  let sandbox = openSandbox(sim());
+  // Each simulation runs on an in-memory store of its own (session/training-sandbox.ts), never on the real
+  // one. A plain promise, not a resource: the page must not suspend while the store opens.
+  const open = (s: Simulation) => openTrainingSandbox(s.setup.dossier.bundle);
+  let sandbox = open(sim());
   const [recorded, setRecorded] = createSignal<DebtorBundle | undefined>();
   const record = (next: Simulation) => {
     const box = sandbox;
     void box
       .then(async (s) => {
-        await s.record(next, new Date().toISOString());
-        if (simulationOutcome(next) && box === sandbox) setRecorded(await s.dossier(next));
+        // The call machine's training-mode effects, run for the pure transition the trainee just made.
+        s.effects.persist(persistEnvelope(next.run.call.context));
+        if (!callEnded(next.run)) return;
+        await s.effects.commit(next.run.call.context);
+        if (box === sandbox) setRecorded(await s.dossier());
       })
       .catch(() => undefined);
   };
@@ -86,7 +92,7 @@ function Session(props: { persona: ResolvedPersona }): JSX.Element {
     setRecorded(undefined);
     closeSandbox();
     const next = fresh();
-    sandbox = openSandbox(next);
+    sandbox = open(next);
     setSim(next);
     queueMicrotask(() => composer?.querySelector<HTMLInputElement>('input')?.focus());
   };

@@ -6,7 +6,7 @@ import { TableScroll } from './TableScroll';
 import { locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { trainingHistory } from './history-source';
+import { trainingHistory } from '../../session/training-history';
 import { TrainingNav } from './TrainingNav';
 import './training.css';
 
