@@ -50,7 +50,7 @@ async function openCall(page, origin) {
   await page.goto(`${origin}/`);
   await page.waitForSelector('[data-testid="worklist"][data-state="ready"]', { timeout: 120_000 });
   const href = await page.getAttribute('a[data-testid="worklist-row"] >> nth=0', 'href');
-  await page.goto(`${origin}${href}/call`);
+  await page.goto(`${origin}${href}/call?start=1`);
   await page.waitForSelector('[data-testid="call"][data-step="presentation"]', { timeout: 30_000 });
   await page.waitForSelector('[data-testid="save-status"][data-state="saved"]');
 }

@@ -20,7 +20,7 @@ import { median } from './stats.mjs';
 export const LIGHTHOUSE_PAGES = [
   { id: 'worklist', path: '/', ready: '[data-testid="worklist"][data-state="ready"]' },
   // The first demo debtor's call: opening the page starts (or resumes) a call, as an agent's click would.
-  { id: 'call screen', path: '/debtors/d-0001/call', ready: '[data-testid="call"]' },
+  { id: 'call screen', path: '/debtors/d-0001/call?start=1', ready: '[data-testid="call"]' },
 ];
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];

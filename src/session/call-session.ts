@@ -34,6 +34,8 @@ export interface CallSessionDeps {
   page?: PageEvents | null;
   /** Where a call goes while IndexedDB refuses it (localStorage in the app); none by default. */
   rescue?: CallRescue | null;
+  /** False: only resume a call in progress, never start one (the page was reached by Back or a reload). */
+  start?: boolean;
 }
 
 export type OpenedCall =
@@ -43,6 +45,8 @@ export type OpenedCall =
   | { kind: 'unreadable' }
   /** A call that cannot resume is open in another tab, which will deal with it. */
   | { kind: 'busy' }
+  /** No call in progress, and the caller did not ask to start one. */
+  | { kind: 'none' }
   | { kind: 'not_found' };
 
 function defaultDeps(deps: CallSessionDeps): LiveDeps {
@@ -141,15 +145,16 @@ async function startNew(opening: Opening): Promise<OpenedCall> {
   return { kind: 'session', session };
 }
 
-/** The debtor's newest call in progress (IndexedDB or the copy aside), resumed; or a new call. */
-async function openNewestOrStart(opening: Opening): Promise<OpenedCall> {
+/** The debtor's newest call in progress (IndexedDB or the copy aside), resumed; or a new call when asked. */
+async function openNewestOrStart(opening: Opening, start: boolean): Promise<OpenedCall> {
   const { deps, base } = opening;
   const active = await deps.store.activeCalls(base.debtorId);
   const kept = deps.rescue?.newest(base.debtorId);
   const adopted = kept ? await adoptRescued(deps, active.find((c) => c.callId === kept.callId), kept.callId) : undefined;
   const newest = active[0];
   if (adopted && (!newest || adopted.record.updatedAt >= newest.updatedAt)) return openExisting(opening, adopted.record, adopted.aside);
-  return newest ? openExisting(opening, newest) : startNew(opening);
+  if (newest) return openExisting(opening, newest);
+  return start ? startNew(opening) : { kind: 'none' };
 }
 
 export async function openCallSession(debtorId: string, options: CallSessionDeps): Promise<OpenedCall> {
@@ -159,6 +164,6 @@ export async function openCallSession(debtorId: string, options: CallSessionDeps
   const settings = await deps.store.getSettings();
   const facts = buildCallFacts(bundle, settings, deps.today());
   const opening: Opening = { deps, settings, base: { debtorId, bundle, settings, facts } };
-  const open = () => openNewestOrStart(opening);
+  const open = () => openNewestOrStart(opening, options.start !== false);
   return deps.locks ? withLock(deps.locks, openLockName(debtorId), open) : open();
 }

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createResource, For, Show, type JSX } from 'solid-js';
 import { formatDateTime } from '../domain/format';
 import { t } from '../i18n';
+import { callHref } from './call-links';
 import { locale } from './locale';
 
 /** One call left mid-way, as the banner shows it (session/resumable-calls.ts reads them). */
@@ -29,7 +30,7 @@ export function ResumeCallBanner(props: { scope: string; load: (scope: string) =
                   ? t('callscreen:resume.bodyFor', { name: call.name, at: formatDateTime(call.updatedAt, locale()) })
                   : t('callscreen:resume.body', { at: formatDateTime(call.updatedAt, locale()) })}
               </p>
-              <A class="btn btn--primary" href={`/debtors/${encodeURIComponent(call.debtorId)}/call`} data-testid="resume-call-link">
+              <A class="btn btn--primary" href={callHref(call.debtorId)} data-testid="resume-call-link">
                 {t('callscreen:resume.action')}
               </A>
             </>

@@ -55,7 +55,7 @@ describe.each<ViewportName>(['phone', 'laptop'])('axe-core and layout at %s widt
   it('call page', async () => {
     await openWorklist(page, baseUrl);
     const path = await openFirstDossier(page);
-    await page.goto(`${baseUrl}${path}/call`);
+    await page.goto(`${baseUrl}${path}/call?start=1`);
     const name = bundleForPath(path).debtor.name;
     await page.waitForFunction((n) => document.querySelector('main')?.textContent?.includes(n) ?? false, name);
     await expectNoViolations(page, `the call page (${viewport})`);

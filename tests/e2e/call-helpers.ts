@@ -95,7 +95,7 @@ export async function startCallFromDossier(page: Page, baseUrl: string, debtorId
 
 /** Opens the call page directly and waits for the screen (new or resumed call). */
 export async function openCall(page: Page, baseUrl: string, debtorId: string): Promise<void> {
-  await page.goto(`${baseUrl}/debtors/${encodeURIComponent(debtorId)}/call`);
+  await page.goto(`${baseUrl}/debtors/${encodeURIComponent(debtorId)}/call?start=1`);
   await page.waitForSelector(CALL, { timeout: 30_000 });
 }
 

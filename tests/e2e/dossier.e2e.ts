@@ -52,7 +52,7 @@ describe('dossier', () => {
     }
 
     const startCall = await page.getAttribute('[data-testid="start-call"]', 'href');
-    expect(startCall).toBe(`${path}/call`);
+    expect(startCall).toBe(`${path}/call?start=1`);
   });
 
   it('opens straight from its address (deep link) after a reload', async () => {

@@ -233,7 +233,7 @@ describe('a call ending in a payment-plan request', () => {
     if (!planDebtor) return;
     const overdue = overdueInvoices(planDebtor).reduce((s, i) => s + outstandingCents(i), 0);
     const first = Math.floor(overdue / 2);
-    await page.goto(`${dossierUrl(planDebtor.debtor.id)}/call`);
+    await page.goto(`${dossierUrl(planDebtor.debtor.id)}/call?start=1`);
     await page.waitForSelector(CALL);
     await walkToCommitments(page, 'cash_flow');
     await page.check('#commitment-kind-plan');

@@ -75,7 +75,7 @@ export async function watchNotes(context: BrowserContext): Promise<NotesLog> {
 
 /** Opens `/debtors/:id/call` and waits until this tab writes the call and everything is saved. */
 export async function openCallAsWriter(page: Page, baseUrl: string, debtorId: string, timeout = 30_000): Promise<void> {
-  await page.goto(`${baseUrl}/debtors/${encodeURIComponent(debtorId)}/call`);
+  await page.goto(`${baseUrl}/debtors/${encodeURIComponent(debtorId)}/call?start=1`);
   await page.waitForSelector(`${CALL}[data-mode="writer"]`, { timeout });
   await page.waitForSelector('[data-testid="save-status"][data-state="saved"]', { timeout });
 }

@@ -1,15 +1,16 @@
-import { A, useParams } from '@solidjs/router';
+import { A, useLocation, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, Match, onCleanup, Switch, type JSX } from 'solid-js';
 import { openCallSession, type OpenedCall } from '../../session/call-session';
 import { useServices } from '../../session/store-context';
 import { t } from '../../i18n';
 import { browserCallRescue } from '../../storage/call-rescue';
 import { usePageTitle } from '../../ui/page-title';
+import { asksToStart, START_CALL_PARAM } from '../../ui/call-links';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { CallScreen } from './CallScreen';
 import './call.css';
 
-function Notice(props: { title: string; body: string; debtorId: string; testId: string; onNewCall?: () => void }): JSX.Element {
+function Notice(props: { title: string; body: string; debtorId: string; testId: string; onNewCall?: () => void; newCallLabel?: string }): JSX.Element {
   return (
     <section class="page page--narrow" data-testid={props.testId}>
       <h1>{props.title}</h1>
@@ -20,7 +21,7 @@ function Notice(props: { title: string; body: string; debtorId: string; testId: 
         </A>
         {props.onNewCall && (
           <button type="button" class="btn btn--primary" data-testid="start-new-call" onClick={() => props.onNewCall?.()}>
-            {t('callscreen:startNew')}
+            {props.newCallLabel ?? t('callscreen:startNew')}
           </button>
         )}
       </div>
@@ -29,19 +30,26 @@ function Notice(props: { title: string; body: string; debtorId: string; testId: 
 }
 
 /**
- * `/debtors/:id/call`: resumes the debtor's call in progress, or starts one. A stored call that cannot
- * resume has already been saved into the dossier when this page says so.
+ * `/debtors/:id/call`: resumes the debtor's call in progress. A new call starts only when asked: by a start
+ * link (`?start=1`, then dropped from the address so Back or a reload never starts another) or by this
+ * page's button. A stored call that cannot resume has already been saved into the dossier when this page
+ * says so.
  */
 export default function CallPage(): JSX.Element {
   const params = useParams<{ id: string }>();
+  const [search] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
   const services = useServices();
-  const [attempt, setAttempt] = createSignal(0);
+  const [attempt, setAttempt] = createSignal({ n: 0, start: asksToStart(search[START_CALL_PARAM]) });
   let gone = false;
   onCleanup(() => (gone = true));
   const [opened] = createResource(
     () => ({ id: params.id, attempt: attempt() }),
-    async ({ id }): Promise<OpenedCall> => {
-      const result = await openCallSession(id, { store: services.store, rescue: browserCallRescue() });
+    async ({ id, attempt: { start } }): Promise<OpenedCall> => {
+      const result = await openCallSession(id, { store: services.store, rescue: browserCallRescue(), start });
+      // The start intent is spent: this history entry now only resumes (its state kept for the way back).
+      if (!gone && search[START_CALL_PARAM] !== undefined) navigate(location.pathname, { replace: true, scroll: false, state: location.state });
       // Left before the call opened: let its lock and pending write go.
       if (gone && result.kind === 'session') result.session.dispose();
       if (result.kind === 'recovered') services.dataChanged();
@@ -52,7 +60,7 @@ export default function CallPage(): JSX.Element {
     const result = opened.state === 'ready' ? opened() : undefined;
     return result?.kind === 'session' ? t('callscreen:pageTitle', { name: result.session.bundle.debtor.name }) : t('callscreen:pageTitleShort');
   });
-  const again = () => setAttempt((n) => n + 1);
+  const again = () => setAttempt((a) => ({ n: a.n + 1, start: true }));
 
   return (
     <Switch fallback={<p class="page page-loading" role="status">{t('loading')}</p>}>
@@ -78,6 +86,16 @@ export default function CallPage(): JSX.Element {
       </Match>
       <Match when={opened()?.kind === 'unreadable'}>
         <Notice testId="call-unreadable" title={t('callscreen:recovered.title')} body={t('call:restore.unreadable')} debtorId={params.id} onNewCall={again} />
+      </Match>
+      <Match when={opened()?.kind === 'none'}>
+        <Notice
+          testId="call-none"
+          title={t('callscreen:none.title')}
+          body={t('callscreen:none.body')}
+          debtorId={params.id}
+          onNewCall={again}
+          newCallLabel={t('callscreen:none.start')}
+        />
       </Match>
       <Match when={opened()?.kind === 'busy'}>
         <Notice testId="call-busy" title={t('callscreen:pageTitleShort')} body={t('callscreen:busy')} debtorId={params.id} />

@@ -1,4 +1,4 @@
-import { A } from '@solidjs/router';
+import { A, useLocation, useNavigate } from '@solidjs/router';
 import { For, lazy, Match, Show, Suspense, Switch, type JSX } from 'solid-js';
 import type { CommitState } from '../../session/call-session';
 import type { DebtorBundle } from '../../domain/bundle';
@@ -8,6 +8,7 @@ import { toWallTime } from '../../domain/calendar/zonedTime';
 import { formatDate, formatMoney } from '../../domain/format';
 import { commitmentOwed } from '../../domain/payments/balance';
 import { i18n, loadNamespaces, t } from '../../i18n';
+import { cameFromDossier } from '../../ui/call-links';
 import { locale } from '../../ui/locale';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { recapMode, readRecapCall } from '../../domain/call/recap-call';
@@ -194,6 +195,16 @@ function OutcomeRecap(props: { outcome: CallOutcome; bundle: DebtorBundle }): JS
 /** After the call: what was written to the dossier, or why it is not yet, with a way back to the dossier. */
 export function OutcomeSummary(props: { commit: CommitState; bundle: DebtorBundle; onRetry: () => void; headingRef: (el: HTMLHeadingElement) => void }): JSX.Element {
   const dossier = () => `/debtors/${encodeURIComponent(props.bundle.debtor.id)}`;
+  const location = useLocation();
+  const navigate = useNavigate();
+  // Back to the dossier the call was started from is a step back in history, so the browser's Back from
+  // there leaves the dossier instead of landing on the ended call; otherwise the call's entry is replaced.
+  const backToDossier = (event: MouseEvent) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    if (cameFromDossier(location.state, dossier())) history.back();
+    else navigate(dossier(), { replace: true });
+  };
   return (
     <section class="call-step card outcome" aria-labelledby="outcome-title" data-testid="call-outcome" data-state={props.commit.kind}>
       <h2 id="outcome-title" tabindex="-1" ref={props.headingRef}>
@@ -224,7 +235,7 @@ export function OutcomeSummary(props: { commit: CommitState; bundle: DebtorBundl
         </Match>
       </Switch>
       <div class="actions">
-        <A href={dossier()} class="btn btn--primary btn--lg" data-testid="back-to-dossier">
+        <A href={dossier()} class="btn btn--primary btn--lg" data-testid="back-to-dossier" on:click={backToDossier}>
           {t('callscreen:outcome.backToDossier')}
         </A>
         <A href="/" class="btn">

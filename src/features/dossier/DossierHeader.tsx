@@ -3,6 +3,7 @@ import { Show, type JSX } from 'solid-js';
 import type { Debtor } from '../../domain/entities';
 import { formatMoney } from '../../domain/format';
 import { t } from '../../i18n';
+import { startCallHref, type CallEntryState } from '../../ui/call-links';
 import { locale } from '../../ui/locale';
 import { aboveBlockingThreshold, formatSiren, type DossierTotals } from './dossier-view';
 
@@ -24,7 +25,12 @@ export function DossierHeader(props: { debtor: Debtor; totals: DossierTotals }):
           <span>{address()}</span>
         </p>
       </div>
-      <A href={`/debtors/${encodeURIComponent(props.debtor.id)}/call`} class="btn btn--primary btn--lg start-call" data-testid="start-call">
+      <A
+        href={startCallHref(props.debtor.id)}
+        state={{ fromDossier: `/debtors/${encodeURIComponent(props.debtor.id)}` } satisfies CallEntryState}
+        class="btn btn--primary btn--lg start-call"
+        data-testid="start-call"
+      >
         {t('dossier:startCall')}
       </A>
       <dl class="totals">

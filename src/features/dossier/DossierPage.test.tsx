@@ -52,7 +52,7 @@ describe('DossierPage', () => {
     openDossier(bundle.debtor.id);
     await screen.findByTestId('dossier');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(bundle.debtor.name);
-    expect(screen.getByTestId('start-call').getAttribute('href')).toBe(`/debtors/${bundle.debtor.id}/call`);
+    expect(screen.getByTestId('start-call').getAttribute('href')).toBe(`/debtors/${bundle.debtor.id}/call?start=1`);
 
     const groups = groupInvoices(bundle.invoices, todayIso());
     for (const name of ['overdue', 'upcoming', 'disputed', 'paid'] as const) {

@@ -5,13 +5,14 @@ import { LETTER_KINDS } from '../../domain/drafts/letterTypes';
 import { formatDate } from '../../domain/format';
 import type { LadderRung } from '../../domain/ladder/ladder';
 import { t } from '../../i18n';
+import { startCallHref } from '../../ui/call-links';
 import { locale } from '../../ui/locale';
 import { dossierRung } from '../../domain/ladder/dossier-rung';
 
 /** Where each rung's action leads: a call, a letter, or the hand-over file. */
 function actionHref(debtorId: string, rung: LadderRung): string {
   const base = `/debtors/${encodeURIComponent(debtorId)}`;
-  if (rung === 'pre_due_call' || rung === 'call') return `${base}/call`;
+  if (rung === 'pre_due_call' || rung === 'call') return startCallHref(debtorId);
   if (rung === 'agency_handover') return `${base}/handover`;
   return `${base}/letters/${rung}`;
 }
