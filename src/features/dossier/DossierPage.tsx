@@ -35,7 +35,7 @@ function Dossier(props: { bundle: DebtorBundle }): JSX.Element {
         </div>
         <AfterCallPanels bundle={props.bundle} today={today} />
         <InvoicesSection groups={groups()} />
-        <TimelineSection activities={timelineOrder(props.bundle.activities)} />
+        <TimelineSection activities={timelineOrder(props.bundle.activities)} invoices={props.bundle.invoices} />
       </div>
     </article>
   );
