@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COMPLETED_CALL, TO_DELAY_REASON, AFTER_COMMITMENT, callInput, drive, startCall } from '../../machines/call.testing';
 import type { CallEvent } from '../../machines/call.types';
 import { Activity, PaymentPlan, PaymentPromise, Task, Contact } from '../entities';
-import { applyInvoiceChange, callOutcome } from './outcome';
+import { applyInvoiceChange, callOutcome, reasonWithDetail } from './outcome';
 import { callAttempts } from './outcome-followups';
 import { planBases } from './outcome-plan';
 import { TODAY, bundleFixture, idSequence } from './call.fixtures';
@@ -276,5 +276,21 @@ describe('callOutcome', () => {
   it('refuses a call that has not ended', () => {
     const { actor } = startCall();
     expect(() => callOutcome(actor.getSnapshot().context, ENDED_AT, idSequence())).toThrow(/not ended/);
+  });
+});
+
+describe('reasonWithDetail', () => {
+  const reason = { code: 'cash_flow' as const, detail: '' };
+  it('keeps the reason as typed in the one detail field', () => {
+    expect(reasonWithDetail({ reason: { ...reason, detail: 'Client en retard' }, captures: {} })).toEqual({ code: 'cash_flow', detail: 'Client en retard' });
+  });
+  it('folds the words of the former script field into the reason, once', () => {
+    const captures = { delay_reason: { reason_detail: ' Attend un virement ' } };
+    expect(reasonWithDetail({ reason, captures })).toEqual({ code: 'cash_flow', detail: 'Attend un virement' });
+    expect(reasonWithDetail({ reason: { ...reason, detail: 'Trésorerie tendue' }, captures })).toEqual({ code: 'cash_flow', detail: 'Trésorerie tendue — Attend un virement' });
+    expect(reasonWithDetail({ reason: { ...reason, detail: 'Attend un virement' }, captures })).toEqual({ code: 'cash_flow', detail: 'Attend un virement' });
+  });
+  it('is null without a reason', () => {
+    expect(reasonWithDetail({ reason: null, captures: { delay_reason: { reason_detail: 'x' } } })).toBeNull();
   });
 });

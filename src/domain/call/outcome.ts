@@ -15,7 +15,7 @@ import {
   type PaymentPromise,
   type Task,
 } from '../entities';
-import type { CallContext, CallEnding, Captures, Commitment, ContactCheck, DelayReason } from './context';
+import { captureOf, type CallContext, type CallEnding, type Captures, type Commitment, type ContactCheck, type DelayReason } from './context';
 import { callFollowUps, type CallFollowUp, type FollowUpHistory } from './outcome-followups';
 import { callPlan, matchPlanBasis, offeredCents, type PlanBasis, type UnmatchedPlanOffer } from './outcome-plan';
 import type { StepId } from './steps';
@@ -99,6 +99,18 @@ function contactChanges(context: CallContext, ending: CallEnding, newId: () => s
 }
 
 /**
+ * The delay reason with the agent's words. Calls begun when step 5 also had a script field for them
+ * ("Précisions sur la raison") may hold words there: they join the reason, so they reach the recap.
+ */
+export function reasonWithDetail(context: Pick<CallContext, 'reason' | 'captures'>): DelayReason | null {
+  const reason = context.reason;
+  const legacy = captureOf(context, 'delay_reason', 'reason_detail');
+  const words = typeof legacy === 'string' ? legacy.trim() : '';
+  if (!reason || !words || reason.detail.includes(words)) return reason;
+  return { ...reason, detail: reason.detail.trim() ? `${reason.detail.trim()} — ${words}` : words };
+}
+
+/**
  * The records an ended call writes. A promise is written whenever it was restated and confirmed, even if
  * the line then dropped: the debtor committed. Tasks come from the follow-up rules (./outcome-followups.ts).
  * A plan request becomes a proposal when its offer settles one of `dossier.planBases`.
@@ -135,7 +147,7 @@ export function callOutcome(context: CallContext, endedAt: string, newId: () => 
     callId: context.callId,
     ending,
     endedAtStep: context.step,
-    reason: context.reason,
+    reason: reasonWithDetail(context),
     commitment,
     planStatus: plan ? 'awaiting_approval' : null,
     planId: plan?.id ?? null,

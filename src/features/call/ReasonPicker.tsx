@@ -57,13 +57,17 @@ export function ReasonPicker(props: { view: CallView }): JSX.Element {
           class="input"
           rows="2"
           value={detail()}
+          data-testid="reason-detail"
           aria-invalid={needsDetail()}
-          aria-describedby={needsDetail() ? 'reason-detail-hint' : undefined}
+          aria-describedby={needsDetail() ? 'reason-detail-about reason-detail-hint' : 'reason-detail-about'}
           onInput={(e) => {
             setDetail(e.currentTarget.value);
             record();
           }}
         />
+        <p id="reason-detail-about" class="field__hint">
+          {t('callscreen:reason.detailHint')}
+        </p>
         <Show when={needsDetail()}>
           <p id="reason-detail-hint" class="field__error">
             {t('callscreen:reason.otherNeedsDetail')}
