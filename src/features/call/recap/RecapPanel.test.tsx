@@ -69,16 +69,27 @@ describe('RecapPanel', () => {
     expect((screen.getByTestId('recap-copy') as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('records a copy as a sent email in the timeline and marks the recap task done', async () => {
+  it('records a copy as prepared, keeps the recap task open, and marks it done once the agent confirms the send', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     renderPanel();
+    expect(screen.queryByTestId('recap-confirm-sent')).toBeNull();
     fireEvent.click(screen.getByTestId('recap-copy'));
-    await waitFor(() => expect(screen.getByTestId('recap-status').textContent).toContain('Envoyer le récapitulatif'));
+    await waitFor(() => expect(screen.getByTestId('recap-status').textContent).toContain('préparé'));
     expect(writeText).toHaveBeenCalledWith(expect.stringContaining('Bonjour Claire Dubois'));
-    const dossier = await services.store.getDossier('d1');
-    const email = dossier?.activities.find((a) => a.type === 'email');
-    expect(email).toMatchObject({ outcome: 'sent', details: { channel: 'clipboard', to: 'compta@boulangerie-martin.fr', callActivityId: outcome.activity.id } });
+    let dossier = await services.store.getDossier('d1');
+    expect(dossier?.activities.filter((a) => a.type === 'email')).toEqual([
+      expect.objectContaining({ outcome: 'prepared', details: expect.objectContaining({ channel: 'clipboard', to: 'compta@boulangerie-martin.fr', callActivityId: outcome.activity.id }) }),
+    ]);
+    expect(dossier?.tasks.find((t) => t.kind === 'send_recap')).toMatchObject({ done: false });
+
+    fireEvent.click(screen.getByTestId('recap-confirm-sent'));
+    await waitFor(() => expect(screen.getByTestId('recap-status').textContent).toContain('Envoyer le récapitulatif'));
+    expect(screen.getByTestId('recap-confirmed')).toBeTruthy();
+    expect(screen.queryByTestId('recap-confirm-sent')).toBeNull();
+    dossier = await services.store.getDossier('d1');
+    expect(dossier?.activities.filter((a) => a.type === 'email').map((a) => a.outcome).sort()).toEqual(['prepared', 'sent']);
+    expect(dossier?.activities.find((a) => a.outcome === 'sent')).toMatchObject({ details: { channel: 'clipboard', callActivityId: outcome.activity.id } });
     expect(dossier?.tasks.find((t) => t.kind === 'send_recap')).toMatchObject({ done: true });
     expect(dossier?.tasks.find((t) => t.kind === 'check_promise')).toMatchObject({ done: false });
   });

@@ -1,4 +1,4 @@
-import { createMemo, createResource, createSignal, For, Show, type JSX } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { useServices } from '../../../session/store-context';
 import type { DebtorBundle } from '../../../domain/bundle';
@@ -16,7 +16,7 @@ import { readRecapCall } from '../../../domain/call/recap-call';
 import { copyText, openMailto } from './clipboard';
 import { useKeptDraft, type DraftFields } from './recap-draft-keeper';
 import { recapDraftInput } from './recap-input';
-import { emlFileName, fullMessageId, isEmailAddress, newMessageId, recapEml, recapMailto, recapTaskDone, sentActivity, type RecapChannel, type RecapMessage } from './recap-send';
+import { emlFileName, fullMessageId, isEmailAddress, newMessageId, recapEml, recapMailto, recapStage, recapTaskDone, sentActivity, type RecapChannel, type RecapMessage, type RecapStage } from './recap-send';
 import './recap.css';
 
 export interface RecapPanelProps {
@@ -35,6 +35,7 @@ export interface RecapPanelProps {
 interface SentLine {
   at: string;
   channel: RecapChannel;
+  stage: RecapStage;
 }
 
 /** Sender when the letterhead has no address: a reserved domain (RFC 2606); the mail client sends from its own account. */
@@ -64,6 +65,10 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
   const [status, setStatus] = createSignal<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [sent, setSent] = createSignal<SentLine[]>([]);
+  // Prepared earlier (say, yesterday's download) and never confirmed: the confirmation is still asked for.
+  const before = recapStage(props.bundle.activities, props.activity.id);
+  const stage = (): RecapStage | null => (sent().some((l) => l.stage === 'sent') ? 'sent' : sent().length > 0 ? 'prepared' : before.stage);
+  const lastChannel = (): RecapChannel => sent().at(-1)?.channel ?? before.channel ?? 'eml';
   const [tasksDone, setTasksDone] = createSignal<string[]>([]);
   // The live 4 C coach reads the subject and the body together, in the debtor's language.
   const coachedText = () => `${subject()}\n${body()}`;
@@ -94,17 +99,20 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
     kept.forget();
   };
 
-  /** Records the send, then marks the call's recap task done; tells the agent either way. */
-  async function record(channel: RecapChannel, messageId: string, done: string): Promise<void> {
+  /**
+   * Records the recap in the timeline: `prepared` when it left Cadence, `sent` when the agent confirms it
+   * went out, which alone marks the call's recap task done. Tells the agent either way.
+   */
+  async function record(channel: RecapChannel, messageId: string, done: string, stage: RecapStage = 'prepared'): Promise<void> {
     const at = new Date().toISOString();
     const { store, settings } = services;
     try {
       await store.addActivity(
-        sentActivity({ id: `email-${crypto.randomUUID()}`, debtorId: props.bundle.debtor.id, at, agent: settings().agentName, channel, message: message(), messageId, callActivityId: props.activity.id }),
+        sentActivity({ id: `email-${crypto.randomUUID()}`, debtorId: props.bundle.debtor.id, at, agent: settings().agentName, channel, message: message(), messageId, callActivityId: props.activity.id, stage }),
       );
-      setSent((list) => [...list, { at, channel }]);
+      setSent((list) => [...list, { at, channel, stage }]);
       const remaining = props.tasks.filter((task) => !tasksDone().includes(task.id));
-      const task = recapTaskDone(remaining, draftInput()?.recapTaskId ?? null, at);
+      const task = stage === 'sent' ? recapTaskDone(remaining, draftInput()?.recapTaskId ?? null, at) : null;
       if (task) {
         await store.putTask(task);
         setTasksDone((list) => [...list, task.id]);
@@ -140,6 +148,17 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
       // Copy asked for, or a mailto link too long for a URL: the text goes to the clipboard.
       if (!(await copyText(`${subject()}\n\n${body()}`))) return void setStatus({ text: t('recap:send.copyFailed'), error: true });
       await record('clipboard', id, channel === 'mailto' ? t('recap:send.mailtoTooLong') : t('recap:send.copied'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** The agent's word that the recap went out: one action, recorded once. */
+  async function confirmSent(): Promise<void> {
+    if (busy() || stage() === 'sent') return;
+    setBusy(true);
+    try {
+      await record(lastChannel(), fullMessageId(newMessageId(Date.now(), crypto.randomUUID()), from()), t('recap:send.confirmed'), 'sent');
     } finally {
       setBusy(false);
     }
@@ -247,6 +266,21 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
             {t('recap:reset')}
           </button>
         </div>
+        <Switch>
+          <Match when={stage() === 'prepared'}>
+            <div class="recap__confirm notice notice--warning" data-testid="recap-confirm">
+              <p>{t('recap:confirm.ask')}</p>
+              <button type="button" class="btn btn--primary" data-testid="recap-confirm-sent" disabled={busy()} onClick={() => void confirmSent()}>
+                {t('recap:confirm.action')}
+              </button>
+            </div>
+          </Match>
+          <Match when={stage() === 'sent'}>
+            <p class="notice notice--ok" data-testid="recap-confirmed">
+              {t('recap:confirm.done')}
+            </p>
+          </Match>
+        </Switch>
         <Show when={kept.saveState().error !== null}>
           <p class="field__error" role="alert" data-testid="recap-draft-error">
             {t('recap:draft.saveFailed', { reason: storageErrorMessage(kept.saveState().error) })}
@@ -259,7 +293,16 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
           <div data-testid="recap-sent">
             <p class="small strong">{t('recap:sent.title')}</p>
             <ul class="plain small">
-              <For each={sent()}>{(line) => <li>{t('recap:sent.line', { when: formatDateTime(line.at, locale()), channel: t(`recap:sent.channel.${line.channel}`) })}</li>}</For>
+              <For each={sent()}>
+                {(line) => (
+                  <li>
+                    {t('recap:sent.line', {
+                      when: formatDateTime(line.at, locale()),
+                      channel: line.stage === 'sent' ? t('recap:sent.confirmed') : t(`recap:sent.channel.${line.channel}`),
+                    })}
+                  </li>
+                )}
+              </For>
             </ul>
           </div>
         </Show>

@@ -1,7 +1,7 @@
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { Activity, type Task } from '../../../domain/entities';
-import { emlFileName, fullMessageId, isEmailAddress, newMessageId, recapEml, recapMailto, recapTaskDone, sentActivity, type RecapMessage } from './recap-send';
+import { emlFileName, fullMessageId, isEmailAddress, newMessageId, recapEml, recapMailto, recapStage, recapTaskDone, sentActivity, type RecapMessage } from './recap-send';
 
 const MESSAGE: RecapMessage = {
   to: ' claire.dubois@boulangerie-martin.fr ',
@@ -57,9 +57,10 @@ describe('recap sending', () => {
       message: MESSAGE,
       messageId: 'recap.x@atelier-lumiere.fr',
       callActivityId: 'a1',
+      stage: 'prepared',
     });
     expect(Activity.safeParse(activity).success).toBe(true);
-    expect(activity).toMatchObject({ type: 'email', outcome: 'sent', summary: MESSAGE.subject });
+    expect(activity).toMatchObject({ type: 'email', outcome: 'prepared', summary: MESSAGE.subject });
     expect(activity.details).toEqual({
       kind: 'call_recap',
       channel: 'eml',
@@ -76,5 +77,22 @@ describe('recap sending', () => {
     expect(recapTaskDone([task('t1'), task('t2')], 't2', at)).toEqual({ ...task('t2'), done: true, doneAt: at });
     expect(recapTaskDone([task('t1', true)], 't1', at)).toBeNull();
     expect(recapTaskDone([task('t1')], null, at)).toBeNull();
+  });
+});
+
+describe('recapStage', () => {
+  const base = { id: 'e', debtorId: 'd1', agent: 'A', message: MESSAGE, messageId: 'm@x', callActivityId: 'a1' };
+  const prepared = (at: string, channel: 'eml' | 'clipboard' | 'mailto') => sentActivity({ ...base, id: `p-${at}`, at, channel, stage: 'prepared' });
+  it('is nothing until the recap leaves Cadence', () => {
+    expect(recapStage([], 'a1')).toEqual({ stage: null, channel: null });
+  });
+  it('a download or a copy is only prepared, with the last channel used', () => {
+    const list = [prepared('2026-11-18T10:00:00.000Z', 'eml'), prepared('2026-11-18T10:05:00.000Z', 'clipboard')];
+    expect(recapStage(list, 'a1')).toEqual({ stage: 'prepared', channel: 'clipboard' });
+    expect(recapStage(list, 'other-call')).toEqual({ stage: null, channel: null });
+  });
+  it('is sent once the agent confirmed it', () => {
+    const list = [prepared('2026-11-18T10:00:00.000Z', 'eml'), sentActivity({ ...base, id: 's', at: '2026-11-18T10:10:00.000Z', channel: 'eml', stage: 'sent' })];
+    expect(recapStage(list, 'a1')).toEqual({ stage: 'sent', channel: 'eml' });
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Sending the recap: the `.eml` file, the `mailto:` link, and the timeline record of each send. The agent's
- * own mail client does the sending, so what Cadence knows is that the draft left by one of three channels;
- * that is what the `email` activity records (outcome `sent`), with the subject and the message id.
+ * Sending the recap: the `.eml` file, the `mailto:` link, and the timeline record of each step. The agent's
+ * own mail client does the sending, so a download, a copy or an opened mail draft is only the recap
+ * *prepared* (an `email` activity with outcome `prepared`); it is *sent* (outcome `sent`, the recap task
+ * done) when the agent says so, in one action.
  */
 import { writeEml, type EmailAddress } from '../../../domain/export/eml';
 import { buildMailto } from '../../../domain/export/mailto';
@@ -68,6 +69,9 @@ export function fullMessageId(messageId: string, from: EmailAddress): string {
   return `${messageId}@${from.address.split('@')[1] || 'cadence.invalid'}`;
 }
 
+/** `prepared`: the draft left Cadence (copy, mailto, .eml); `sent`: the agent confirmed it went out. */
+export type RecapStage = 'prepared' | 'sent';
+
 export interface SentParams {
   id: string;
   debtorId: string;
@@ -78,6 +82,8 @@ export interface SentParams {
   messageId: string;
   /** The call activity the recap confirms. */
   callActivityId: string;
+  /** `sent` only once the agent confirmed it. */
+  stage: RecapStage;
 }
 
 export function sentActivity(p: SentParams): Activity {
@@ -87,7 +93,7 @@ export function sentActivity(p: SentParams): Activity {
     debtorId: p.debtorId,
     type: 'email',
     at: p.at,
-    outcome: 'sent',
+    outcome: p.stage,
     summary: p.message.subject,
     agent: p.agent,
     details: { kind: 'call_recap', channel: p.channel, subject: p.message.subject, to: p.message.to.trim(), messageId: p.messageId, callActivityId: p.callActivityId },
@@ -99,3 +105,26 @@ export function recapTaskDone(tasks: readonly Task[], taskId: string | null, at:
   const task = taskId ? tasks.find((t) => t.id === taskId) : undefined;
   return task && !task.done ? { ...task, done: true, doneAt: at } : null;
 }
+
+/**
+ * Where the recap of a call stands in the dossier: nothing yet, prepared (with the channel last used), or
+ * confirmed sent. Read from the timeline, so a recap prepared yesterday still asks to be confirmed today.
+ */
+export function recapStage(activities: readonly Activity[], callActivityId: string): { stage: RecapStage | null; channel: RecapChannel | null } {
+  let stage: RecapStage | null = null;
+  let channel: RecapChannel | null = null;
+  let latest = '';
+  for (const a of activities) {
+    const d = a.details;
+    if (a.type !== 'email' || d?.['kind'] !== 'call_recap' || d['callActivityId'] !== callActivityId) continue;
+    if (a.outcome === 'sent') return { stage: 'sent', channel: isChannel(d['channel']) ? d['channel'] : null };
+    if (a.outcome === 'prepared' && a.at >= latest) {
+      latest = a.at;
+      stage = 'prepared';
+      channel = isChannel(d['channel']) ? d['channel'] : channel;
+    }
+  }
+  return { stage, channel };
+}
+
+const isChannel = (value: unknown): value is RecapChannel => (RECAP_CHANNELS as readonly unknown[]).includes(value);
