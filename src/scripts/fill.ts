@@ -9,7 +9,12 @@ import type { StepId } from '../domain/call/steps';
 import type { CallScript, ScriptStep } from './schema';
 
 export function scriptWords(script: CallScript): ScriptWords {
-  return { roles: script.roles };
+  return { roles: script.roles, ...(script.awaited ? { awaited: script.awaited } : {}) };
+}
+
+/** The step's words for this dossier: its `sayNoUpcoming` when nothing is coming due, so no empty list is read out. */
+export function sayFor(step: ScriptStep, facts: CallFacts): string {
+  return step.sayNoUpcoming && facts.upcoming.length === 0 ? step.sayNoUpcoming : step.say;
 }
 
 export function scriptStep(script: CallScript, stepId: StepId): ScriptStep {
@@ -30,10 +35,11 @@ export interface FilledStep {
 export function fillStep(script: CallScript, stepId: StepId, facts: CallFacts): FilledStep {
   const step = scriptStep(script, stepId);
   const words = scriptWords(script);
+  const say = sayFor(step, facts);
   return {
     step,
-    parts: scriptParts(step.say, facts, script.locale, words),
-    say: fillScript(step.say, facts, script.locale, words),
+    parts: scriptParts(say, facts, script.locale, words),
+    say: fillScript(say, facts, script.locale, words),
     tips: step.tips.map((tip) => fillScript(tip, facts, script.locale, words)),
   };
 }

@@ -10,6 +10,7 @@ import { z } from 'zod/mini';
 import { CONTACT_ROLES } from '../domain/entities';
 import { DelayReasonCodeSchema } from '../domain/call/reasons';
 import { FOUR_C, StepIdSchema } from '../domain/call/steps';
+import { AWAITED_VARIABLES } from '../domain/call/variables';
 
 export const SCRIPT_SCHEMA_VERSION = 1;
 export const SCRIPT_LOCALES = ['fr', 'en'] as const;
@@ -39,6 +40,8 @@ export const ScriptStep = z.object({
   title: NonEmpty,
   /** What the agent says, with `{variables}` filled from the dossier. */
   say: NonEmpty,
+  /** Said instead of `say` when the dossier has no invoice coming due (a step about `{invoices.upcoming}`). */
+  sayNoUpcoming: z.optional(NonEmpty),
   captures: z.array(CaptureField),
   tips: z.array(NonEmpty),
   fourC: z.array(FourCReminder).check(z.minLength(1)),
@@ -63,6 +66,8 @@ export const CallScript = z.object({
   version: z.int().check(z.minimum(1)),
   /** How this script says each contact role, for `{contact.role}`. */
   roles: z.record(z.enum(CONTACT_ROLES), NonEmpty),
+  /** What a fact the call has not captured yet reads as, e.g. `promise.amount` → « montant à convenir ». */
+  awaited: z.optional(z.partialRecord(z.enum(AWAITED_VARIABLES), NonEmpty)),
   steps: z.array(ScriptStep),
   objections: z.array(Objection),
 });

@@ -39,6 +39,7 @@ function textsOf(script: CallScript): { stepId: StepId | null; field: string; te
   const texts: { stepId: StepId | null; field: string; text: string }[] = [];
   for (const step of script.steps) {
     texts.push({ stepId: step.id, field: 'say', text: step.say });
+    if (step.sayNoUpcoming) texts.push({ stepId: step.id, field: 'sayNoUpcoming', text: step.sayNoUpcoming });
     step.tips.forEach((text, i) => texts.push({ stepId: step.id, field: `tips.${i}`, text }));
     step.fourC.forEach((r, i) => texts.push({ stepId: step.id, field: `fourC.${i}`, text: r.text }));
   }

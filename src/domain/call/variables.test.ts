@@ -39,8 +39,13 @@ describe('fillScript', () => {
     );
   });
 
-  it('shows a visible gap for facts not known yet, and fills the promise once made', () => {
+  it('says what is awaited for a promise not made yet, and fills the promise once made', () => {
     expect(fillScript('{promise.amount} le {promise.date}', facts, 'fr', words)).toBe(`${MISSING} le ${MISSING}`);
+    const awaited = { ...words, awaited: { 'promise.amount': 'montant à convenir', 'promise.date': 'date à convenir' } };
+    expect(fillScript('{promise.amount} le {promise.date}', facts, 'fr', awaited)).toBe('montant à convenir le date à convenir');
+    expect(scriptParts('{promise.amount}', facts, 'fr', awaited)).toEqual([
+      { kind: 'value', variable: 'promise.amount', text: 'montant à convenir', missing: false, awaited: true },
+    ]);
     const promised = withPromise(facts, { amountCents: 60_000, date: '2026-11-25' });
     expect(plain(fillScript('{promise.amount} le {promise.date}', promised, 'fr', words))).toBe('600,00 € le 25/11/2026');
   });

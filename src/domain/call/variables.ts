@@ -30,9 +30,16 @@ export type ScriptVariable = (typeof SCRIPT_VARIABLES)[number];
 export type ScriptLocale = 'fr' | 'en';
 export const INTL_LOCALES: Record<ScriptLocale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
-/** How the script names each contact role when it says `{contact.role}`. */
+/** Facts the call itself brings (the promise), not the dossier: until captured, they are awaited, not missing. */
+export const AWAITED_VARIABLES = ['promise.amount', 'promise.date'] as const;
+export type AwaitedVariable = (typeof AWAITED_VARIABLES)[number];
+const isAwaited = (name: ScriptVariable): name is AwaitedVariable => (AWAITED_VARIABLES as readonly string[]).includes(name);
+
+/** How the script names each contact role when it says `{contact.role}`, and what a fact still awaited reads as. */
 export interface ScriptWords {
   roles: Record<ContactRoleCode, string>;
+  /** « montant à convenir »: shown for a promise not made yet; `…` when the script gives no words. */
+  awaited?: Partial<Record<AwaitedVariable, string>>;
 }
 
 /** Shown in place of a fact the dossier does not hold yet, so the agent sees the gap instead of a blank. */
@@ -51,7 +58,8 @@ export function variablesIn(text: string): string[] {
 
 export type ScriptPart =
   | { kind: 'text'; text: string }
-  | { kind: 'value'; variable: ScriptVariable; text: string; missing: boolean }
+  /** `missing`: the dossier lacks the fact; `awaited`: the call has not captured it yet (text says what is awaited). */
+  | { kind: 'value'; variable: ScriptVariable; text: string; missing: boolean; awaited?: true }
   | { kind: 'invoices'; variable: 'invoices.overdue' | 'invoices.upcoming'; invoices: InvoiceFact[]; text: string };
 
 // Intl formatters are costly to build and the script text is refilled at every step: build each once.
@@ -139,7 +147,8 @@ export function scriptParts(text: string, facts: CallFacts, locale: ScriptLocale
       continue;
     }
     const value = valueOf(name, facts, locale, words);
-    parts.push({ kind: 'value', variable: name, text: value ?? MISSING, missing: value === null });
+    if (value === null && isAwaited(name)) parts.push({ kind: 'value', variable: name, text: words.awaited?.[name] ?? MISSING, missing: false, awaited: true });
+    else parts.push({ kind: 'value', variable: name, text: value ?? MISSING, missing: value === null });
   }
   if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
   return parts;

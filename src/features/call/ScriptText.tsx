@@ -45,7 +45,8 @@ function InvoiceTable(props: { variable: 'invoices.overdue' | 'invoices.upcoming
 
 /**
  * What the agent says at this step, with the dossier's facts highlighted (4 C: concret) and invoice lists
- * as small tables. A fact the dossier lacks shows as a marked gap, never as a blank.
+ * as small tables. A fact the dossier lacks shows as a marked gap, never as a blank; one the call has yet to
+ * capture (the promise) says what is awaited, in the script's words.
  */
 export function ScriptText(props: { parts: ScriptPart[]; intl: string }): JSX.Element {
   return (
@@ -62,6 +63,11 @@ export function ScriptText(props: { parts: ScriptPart[]; intl: string }): JSX.El
                   <For each={b().parts}>
                     {(part) => (
                       <Switch fallback={part.text}>
+                        <Match when={part.kind === 'value' && part.awaited}>
+                          <mark class="fact fact--awaited" data-testid="fact-awaited">
+                            {part.text}
+                          </mark>
+                        </Match>
                         <Match when={part.kind === 'value' && part.missing}>
                           <mark class="fact fact--missing" title={t('callscreen:script.missing')}>
                             <span aria-hidden="true">{part.text}</span>

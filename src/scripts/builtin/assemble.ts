@@ -21,7 +21,12 @@ type Texts = Record<string, string>;
 export interface ScriptTexts {
   name: string;
   roles: Texts;
-  steps: Record<string, { title: string; say: string; captures: Record<string, { label: string; options?: Texts }>; tips: string[]; fourC: string[] }>;
+  /** What a fact the call has not captured yet reads as (`promise.amount` → « montant à convenir »). */
+  awaited?: Texts;
+  steps: Record<
+    string,
+    { title: string; say: string; sayNoUpcoming?: string; captures: Record<string, { label: string; options?: Texts }>; tips: string[]; fourC: string[] }
+  >;
   objections: Record<string, { objection: string; answers: string[] }>;
 }
 
@@ -60,6 +65,7 @@ export function assembleBuiltin(locale: CallScript['locale'], structure: ScriptS
       id: step.id,
       title: words.title,
       say: words.say,
+      ...(words.sayNoUpcoming === undefined ? {} : { sayNoUpcoming: words.sayNoUpcoming }),
       captures,
       tips: words.tips,
       fourC: step.fourC.map((c, k) => ({ c, text: words.fourC[k] as string })),
@@ -77,6 +83,7 @@ export function assembleBuiltin(locale: CallScript['locale'], structure: ScriptS
     locale,
     version: structure.version,
     roles: Object.fromEntries(structure.roles.map((role) => [role, text(texts.roles, role, file, 'roles')])),
+    ...(texts.awaited === undefined ? {} : { awaited: texts.awaited }),
     steps,
     objections,
   };
