@@ -1,10 +1,13 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { PromiseCommitment } from '../../domain/call/context';
 import type { InvoiceFact } from '../../domain/call/facts';
+import { promiseDayNotice } from '../../domain/call/promise-day';
 import { promiseProblems } from '../../domain/call/rules';
+import { formatDate } from '../../domain/format';
 import { PAYMENT_MEANS, type PaymentMeans } from '../../domain/entities';
 import { lang, t } from '../../i18n';
 import { centsToInput, readAmountCents } from '../../domain/money/parse';
+import { locale } from '../../ui/locale';
 import { InvoiceChoices } from './InvoiceChoices';
 import type { CallView } from './use-call-session';
 
@@ -96,6 +99,20 @@ export function PromiseForm(props: { view: CallView; invoices: InvoiceFact[]; ov
           {(p) => <li>{p === 'amount_invalid' ? t('callscreen:form.amountInvalid') : t(`call:promiseProblems.${p}`)}</li>}
         </For>
       </ul>
+      <Show when={promiseDayNotice(date())}>
+        {(notice) => (
+          <div class="notice notice--warning promise-day" role="status" data-testid="promise-day-notice">
+            <p>
+              {notice().kind === 'weekend'
+                ? t('callscreen:promiseDay.weekend', { date: formatDate(date(), locale()) })
+                : t('callscreen:promiseDay.holiday', { date: formatDate(date(), locale()), holiday: t(`callscreen:holidays.${(notice() as { holiday: string }).holiday}`) })}
+            </p>
+            <button type="button" class="btn" data-testid="promise-day-next" onClick={() => update(setDate)(notice().next)}>
+              {t('callscreen:promiseDay.take', { date: formatDate(notice().next, locale()) })}
+            </button>
+          </div>
+        )}
+      </Show>
       <InvoiceChoices
         id="promise-invoices"
         legend={t('call:fields.promiseInvoices')}
