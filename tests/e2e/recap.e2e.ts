@@ -174,6 +174,13 @@ describe('a call ending in a promise to pay now', () => {
     expect(email.text).toContain('règlement');
     expect(email.text).toContain(invoice.number);
     expect(squash(email.text ?? '')).toContain(squash(formatMoney(outstandingCents(invoice), 'fr-FR')));
+    // Multipart/alternative: the same recap as HTML, its invoice grid a real table, nothing remote.
+    const html = email.html ?? '';
+    const cells = [...html.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1] ?? '');
+    expect(html).toContain('<table');
+    expect(cells).toContain(invoice.number);
+    expect(html).toContain('<html lang="fr">');
+    expect(html).not.toMatch(/<(img|link|script|iframe)\b|src=|href=/i);
     await page.waitForFunction(() => (document.querySelector('[data-testid="recap-status"]')?.textContent ?? '').includes('.eml'));
 
     // Copy works too, and is recorded as its own send.

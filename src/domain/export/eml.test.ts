@@ -73,3 +73,23 @@ describe('writeEml', () => {
     for (const w of words) expect(w).toMatch(/^=\?UTF-8\?B\?[A-Za-z0-9+/=]+\?=$/);
   });
 });
+
+describe('writeEml with an HTML part', () => {
+  const html = '<!DOCTYPE html>\n<html lang="fr"><body><p>Réglé le 22/07/2025 = 1\u202f740,60 €</p><table><tr><td>F-2025-0142</td></tr></table></body></html>\n';
+  const raw = writeEml({ ...input, html });
+
+  it('is multipart/alternative, plain text first, both parts read back by postal-mime', async () => {
+    expect(raw).toMatch(/\r\nContent-Type: multipart\/alternative;\r\n boundary="=_cadence_[A-Za-z0-9]+"\r\n/);
+    expect(raw.indexOf('Content-Type: text/plain')).toBeLessThan(raw.indexOf('Content-Type: text/html'));
+    expect(raw).toMatch(/^[\x00-\x7f]*$/);
+    for (const line of raw.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
+    const email = await PostalMime.parse(raw);
+    expect(email.text).toBe(body);
+    expect(email.html?.trim()).toBe(html.trim());
+    expect(email.subject).toBe(input.subject);
+  });
+
+  it('stays a single text/plain part without HTML', () => {
+    expect(writeEml(input)).not.toContain('multipart');
+  });
+});

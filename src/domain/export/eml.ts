@@ -1,7 +1,8 @@
 /**
  * An RFC 5322 message for the recap email, to download as a `.eml` file and open in the agent's mail client.
  * UTF-8 throughout: non-ASCII display names and subject as RFC 2047 encoded-words (B encoding), the body as
- * text/plain quoted-printable, CRLF line endings. `draft: true` adds `X-Unsent: 1`, which makes Outlook open
+ * text/plain quoted-printable — or, given `html`, multipart/alternative (RFC 2046 §5.1.4) with the plain text
+ * first and the HTML second, the one mail clients prefer — CRLF line endings. `draft: true` adds `X-Unsent: 1`, which makes Outlook open
  * the file as an editable message ready to send rather than as a received one.
  */
 import { DEFAULT_TIME_ZONE, zoneOffsetMinutes } from '../calendar/zonedTime';
@@ -19,6 +20,8 @@ export interface EmlInput {
   replyTo?: EmailAddress;
   subject: string;
   text: string;
+  /** An HTML rendering of `text` (see ./html.ts): the message becomes multipart/alternative. */
+  html?: string;
   /** ISO instant the message is dated. */
   date: string;
   /** Unique left-hand part of the Message-ID; the right-hand part is the sender's domain. */
@@ -104,8 +107,30 @@ export function writeEml(input: EmlInput): string {
     header('Message-ID', `<${input.messageId}@${domain}>`),
     ...(input.draft ? ['X-Unsent: 1'] : []),
     'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: quoted-printable',
   ];
-  return `${headers.join(CRLF)}${CRLF}${CRLF}${quotedPrintable(input.text)}${input.text.endsWith('\n') ? '' : CRLF}`;
+  if (input.html === undefined) {
+    const body = [...headers, ...textPart(input.text, 'plain')];
+    return body.join(CRLF);
+  }
+  // "=_" never occurs in quoted-printable output ("=" is always followed by hex digits or a line break),
+  // so no body line can be mistaken for the boundary.
+  const boundary = `=_cadence_${input.messageId.replace(/[^A-Za-z0-9]/g, '').slice(-40)}`;
+  return [
+    ...headers,
+    `Content-Type: multipart/alternative;${CRLF} boundary="${boundary}"`,
+    '',
+    'This is a multi-part message in MIME format.',
+    `--${boundary}`,
+    ...textPart(input.text, 'plain').slice(0, -1),
+    `--${boundary}`,
+    ...textPart(input.html, 'html').slice(0, -1),
+    `--${boundary}--`,
+    '',
+  ].join(CRLF);
+}
+
+/** One text part: its headers, a blank line, the quoted-printable body, and an empty last entry (the closing CRLF). */
+function textPart(text: string, subtype: 'plain' | 'html'): string[] {
+  const encoded = quotedPrintable(text).replace(/\r\n$/, '');
+  return [`Content-Type: text/${subtype}; charset=utf-8`, 'Content-Transfer-Encoding: quoted-printable', '', encoded, ''];
 }

@@ -137,7 +137,7 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
     try {
       if (channel === 'eml') {
         const file = emlFileName(props.bundle.debtor.name, toWallTime(Date.now()).date);
-        downloadText(file, recapEml({ message: message(), from: from(), at: new Date().toISOString(), messageId: left }), 'message/rfc822');
+        downloadText(file, recapEml({ message: message(), from: from(), at: new Date().toISOString(), messageId: left, lang: draftLang() }), 'message/rfc822');
         return await record('eml', id, t('recap:send.emlSaved', { file }));
       }
       const url = channel === 'mailto' ? recapMailto(message()) : null;

@@ -24,6 +24,28 @@ describe('recap sending', () => {
     expect(parsed.headers.find((h) => h.key === 'x-unsent')?.value).toBe('1');
   });
 
+  it('adds an HTML part whose invoice table holds the values of the text grid, escaped', async () => {
+    const body = [
+      'Bonjour Claire Dubois,',
+      '',
+      'Ce règlement concerne les factures suivantes :',
+      '',
+      'Facture      Date        Libellé              Montant TTC',
+      '-----------  ----------  -------------------  -----------',
+      'F-2026-0142  01/10/2026  Pains <&> croissants     600,00 €',
+      '',
+      'Bien cordialement,',
+    ].join('\n');
+    const eml = recapEml({ message: { ...MESSAGE, body }, from: FROM, at: '2026-11-18T09:45:00.000Z', messageId: 'recap.x', lang: 'fr' });
+    const parsed = await PostalMime.parse(eml);
+    expect(parsed.text).toContain('F-2026-0142  01/10/2026');
+    const html = parsed.html ?? '';
+    expect(html).toContain('<html lang="fr">');
+    const cells = [...html.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(cells).toEqual(['F-2026-0142', '01/10/2026', 'Pains &lt;&amp;&gt; croissants', '600,00 €']);
+    expect(html).not.toMatch(/src=|href=|<img|<link/);
+  });
+
   it('gives each send its own message id, safe in a header', () => {
     const a = newMessageId(1_000, 'ab-cd');
     expect(a).toMatch(/^recap\.[0-9a-z]+\.abcd$/);

@@ -5,6 +5,7 @@
  * done) when the agent says so, in one action.
  */
 import { writeEml, type EmailAddress } from '../../../domain/export/eml';
+import { plainTextToHtml } from '../../../domain/export/html';
 import { buildMailto } from '../../../domain/export/mailto';
 import { ACTIVITY_SCHEMA_VERSION, type Activity, type Task } from '../../../domain/entities';
 
@@ -44,15 +45,21 @@ export interface EmlParams {
   from: EmailAddress;
   at: string;
   messageId: string;
+  /** The language the recap is written in (the HTML part's `lang`). */
+  lang?: string;
 }
 
-/** A draft (`X-Unsent: 1`): the mail client opens it ready to send from the agent's own account. */
-export function recapEml({ message, from, at, messageId }: EmlParams): string {
+/**
+ * A draft (`X-Unsent: 1`): the mail client opens it ready to send from the agent's own account. The text as
+ * typed, plus an HTML part made from it, where the invoice grid is a real table.
+ */
+export function recapEml({ message, from, at, messageId, lang = 'fr' }: EmlParams): string {
   return writeEml({
     from,
     to: [{ name: message.toName, address: message.to.trim() }],
     subject: message.subject,
     text: message.body,
+    html: plainTextToHtml(message.body, { lang, title: message.subject }),
     date: at,
     messageId,
     draft: true,
