@@ -29,10 +29,11 @@ export function CallNav(props: {
   onBack: () => void;
   onNext: () => void;
   onNotes: () => void;
+  ref?: (el: HTMLDivElement) => void;
 }): JSX.Element {
   const blocked = () => props.blockers.length > 0;
   return (
-    <div class="call-nav" data-testid="call-nav">
+    <div class="call-nav" data-testid="call-nav" ref={(el) => props.ref?.(el)}>
       <Show when={blocked()}>
         <ul id="call-blockers" class="call-nav__blockers" data-testid="call-blockers">
           <For each={props.blockers}>{(b) => <li>{blockerText(b, props.fields)}</li>}</For>
@@ -45,6 +46,7 @@ export function CallNav(props: {
         <button
           type="button"
           class="btn btn--lg call-nav__notes"
+          data-testid="call-notes-toggle"
           aria-expanded={props.notesOpen}
           aria-controls="call-notes-panel"
           aria-keyshortcuts="Alt+N"

@@ -1,5 +1,5 @@
-import { A, useLocation, useNavigate, useParams, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, Match, onCleanup, Switch, type JSX } from 'solid-js';
+import { A, useLocation, useParams, useSearchParams } from '@solidjs/router';
+import { createEffect, createResource, createSignal, Match, onCleanup, Switch, type JSX } from 'solid-js';
 import { openCallSession, type OpenedCall } from '../../session/call-session';
 import { useServices } from '../../session/store-context';
 import { t } from '../../i18n';
@@ -37,9 +37,8 @@ function Notice(props: { title: string; body: string; debtorId: string; testId: 
  */
 export default function CallPage(): JSX.Element {
   const params = useParams<{ id: string }>();
-  const [search] = useSearchParams();
+  const [search, setSearch] = useSearchParams();
   const location = useLocation();
-  const navigate = useNavigate();
   const services = useServices();
   const [attempt, setAttempt] = createSignal({ n: 0, start: asksToStart(search[START_CALL_PARAM]) });
   let gone = false;
@@ -48,14 +47,16 @@ export default function CallPage(): JSX.Element {
     () => ({ id: params.id, attempt: attempt() }),
     async ({ id, attempt: { start } }): Promise<OpenedCall> => {
       const result = await openCallSession(id, { store: services.store, rescue: browserCallRescue(), start });
-      // The start intent is spent: this history entry now only resumes (its state kept for the way back).
-      if (!gone && search[START_CALL_PARAM] !== undefined) navigate(location.pathname, { replace: true, scroll: false, state: location.state });
       // Left before the call opened: let its lock and pending write go.
       if (gone && result.kind === 'session') result.session.dispose();
       if (result.kind === 'recovered') services.dataChanged();
       return result;
     },
   );
+  // The start intent is spent once the call is open: this history entry now only resumes (Back, reload).
+  createEffect(() => {
+    if (opened.state === 'ready' && search[START_CALL_PARAM] !== undefined) setSearch({ [START_CALL_PARAM]: undefined }, { replace: true, scroll: false, state: location.state });
+  });
   usePageTitle(() => {
     const result = opened.state === 'ready' ? opened() : undefined;
     return result?.kind === 'session' ? t('callscreen:pageTitle', { name: result.session.bundle.debtor.name }) : t('callscreen:pageTitleShort');

@@ -7,6 +7,7 @@ import { STEP_IDS, stepIndex } from '../../domain/call/steps';
 import { INTL_LOCALES } from '../../domain/call/variables';
 import { t } from '../../i18n';
 import { fillStep } from '../../scripts/fill';
+import { trackBottomBars } from './bottom-bars';
 import { CallNav, blockerText } from './CallNav';
 import { CallTimer, SaveStatus } from './CallStatus';
 import { CaptureFields } from './CaptureFields';
@@ -62,6 +63,20 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   let objections: HTMLDetailsElement | undefined;
   /** Set before a step change that should land somewhere other than the step heading (Alt+P). */
   let focusAfterStep: string | null = null;
+  let navBar: HTMLElement | undefined;
+  let notesSheet: HTMLElement | undefined;
+  /** The step's field the agent last worked in: opening the notes on a phone keeps it in sight. */
+  let lastField: HTMLElement | null = null;
+  const bars = trackBottomBars(
+    () => navBar,
+    () => notesSheet,
+  );
+  onCleanup(bars.stop);
+  createEffect(on(() => [notesOpen(), view.phase(), view.step(), view.blockers().length] as const, () => bars.update()));
+  const noteField = (event: FocusEvent) => {
+    const target = event.target as HTMLElement | null;
+    if (target?.matches('input, select, textarea') && target.closest('[data-testid="call-step"]')) lastField = target;
+  };
 
   const focus = (selector: string) => document.querySelector<HTMLElement>(selector)?.focus();
 
@@ -97,7 +112,11 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   const openNotes = () => {
     if (view.phase() === 'ended') return;
     setNotesOpen(true);
-    notesArea?.focus();
+    notesArea?.focus({ preventScroll: true });
+    // The sheet now covers the lower screen: bring the field being filled in above it (scroll-padding-bottom
+    // follows --bottom-bar, measured here first).
+    bars.measureNow();
+    if (lastField?.isConnected) lastField.scrollIntoView({ block: 'nearest' });
   };
   const promise = () => {
     if (view.step() === 'commitments') {
@@ -152,7 +171,16 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   onCleanup(() => window.removeEventListener('keydown', onKey, true));
 
   return (
-    <div class="page call" data-testid="call" data-step={view.step()} data-phase={view.phase()} data-mode={view.mode()} data-commit={view.commit().kind}>
+    <div
+      class="page call"
+      data-testid="call"
+      data-step={view.step()}
+      data-phase={view.phase()}
+      data-mode={view.mode()}
+      data-commit={view.commit().kind}
+      data-notes={notesOpen() ? 'open' : 'closed'}
+      onFocusIn={noteField}
+    >
       <header class="call-head">
         <div class="call-head__id">
           <h1>{t('callscreen:title', { name: bundle.debtor.name })}</h1>
@@ -237,13 +265,14 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
               onBack={back}
               onNext={next}
               onNotes={() => (notesOpen() ? setNotesOpen(false) : openNotes())}
+              ref={(el) => (navBar = el)}
             />
           </Show>
         </div>
         <aside class="call-side" aria-label={t('callscreen:side')}>
           {/* Once ended, the notes are in the outcome: the machine takes no more of them. */}
           <Show when={view.phase() !== 'ended'}>
-            <NotesPad view={view} open={notesOpen()} textareaRef={(el) => (notesArea = el)} />
+            <NotesPad view={view} open={notesOpen()} textareaRef={(el) => (notesArea = el)} ref={(el) => (notesSheet = el)} />
           </Show>
           <Show when={view.phase() === 'step'}>
             <CoachPanel step={filled().step} tips={filled().tips} />

@@ -9,10 +9,10 @@ import type { CallView } from './use-call-session';
  * status); the live 4 C coach flags what to reconsider as the agent types (courtesy and the law above all:
  * notes stay in the debtor's history), never blocking.
  */
-export function NotesPad(props: { view: CallView; open: boolean; textareaRef: (el: HTMLTextAreaElement) => void }): JSX.Element {
+export function NotesPad(props: { view: CallView; open: boolean; textareaRef: (el: HTMLTextAreaElement) => void; ref?: (el: HTMLElement) => void }): JSX.Element {
   const hints = useCoach(() => props.view.notes(), () => ({ locale: lang(), kind: 'notes' }));
   return (
-    <section class="notes card" id="call-notes-panel" data-open={props.open} aria-labelledby="call-notes-label">
+    <section class="notes card" id="call-notes-panel" data-open={props.open} aria-labelledby="call-notes-label" ref={(el) => props.ref?.(el)}>
       <label id="call-notes-label" for="call-notes" class="notes__label">
         {t('callscreen:notes.label')} <kbd class="kbd">Alt+N</kbd>
       </label>
