@@ -80,6 +80,21 @@ function loadBundles(lng: string, namespaces: readonly string[]): Promise<void> 
 }
 
 /**
+ * Loads namespaces in one given language, whatever the interface's: the call screen shows what is said to
+ * the debtor in the script's language, table heads included.
+ */
+export function loadNamespacesIn(lng: Lang, namespaces: readonly string[]): Promise<void> {
+  return loadBundles(lng, namespaces);
+}
+
+/** Translate in a fixed language (loaded with `loadNamespacesIn`), not the interface's. */
+export function tIn(lng: Lang, key: string, options?: TOptions): string {
+  // Its texts could not be fetched (offline before they were cached): the interface's words beat a raw key.
+  if (!i18n.exists(key, { lng })) return t(key, options);
+  return i18n.getFixedT(lng)(key, options as TOptions) as string;
+}
+
+/**
  * Loads route namespaces in the active language only (the service worker precaches every language, so a
  * later switch stays offline-proof; setLang fetches them then).
  */

@@ -3,7 +3,9 @@ import { SETTINGS, TODAY, bundleFixture } from '../domain/call/call.fixtures';
 import { buildCallFacts, withPromise } from '../domain/call/facts';
 import { STEP_IDS } from '../domain/call/steps';
 import { checkWording } from '../domain/call/wording';
-import { BUILTIN_SCRIPTS, builtinScript } from './builtin';
+import { BUILTIN_SCRIPTS, builtinScript, guideScript } from './builtin';
+import { EN_SCRIPT } from './builtin/en';
+import { FR_SCRIPT } from './builtin/fr';
 import { fillStep, scriptFields } from './fill';
 import type { CallScript } from './schema';
 import { validateScript } from './validate';
@@ -58,6 +60,14 @@ describe('built-in scripts together', () => {
   it('offer the same objections and the same capture fields, so reports line up across languages', () => {
     expect(en.objections.map((o) => [o.id, o.reason])).toEqual(fr.objections.map((o) => [o.id, o.reason]));
     expect(scriptFields(en)).toEqual(scriptFields(fr));
+  });
+
+  it('guide the agent in the interface’s language, whatever the call’s script', () => {
+    expect(guideScript(FR_SCRIPT, 'en')).toBe(EN_SCRIPT);
+    expect(guideScript(EN_SCRIPT, 'fr')).toBe(FR_SCRIPT);
+    expect(guideScript(FR_SCRIPT, 'fr')).toBe(FR_SCRIPT);
+    const custom = { ...FR_SCRIPT, id: 'team.relance' };
+    expect(guideScript(custom, 'en')).toBe(custom);
   });
 
   it('cover the objections the seeds name', () => {

@@ -16,7 +16,12 @@ import { centsToInput } from '../../src/features/payments/amount';
 import { openWorklist } from './app';
 import { contextOptions, launch } from './browser';
 import { CALL, callableDebtors, finishFromCommitments, inDays, overdueInvoices, squash, waitCommitted, waitStep, walkToCommitments } from './call-helpers';
-import { promiseDay } from './screens';
+import { promiseDay, useLanguage } from './screens';
+import { EN_SCRIPT } from '../../src/scripts/builtin/en';
+import { FR_SCRIPT } from '../../src/scripts/builtin/fr';
+import callEn from '../../src/i18n/locales/en/call.json';
+import screenEn from '../../src/i18n/locales/en/callscreen.json';
+import screenFr from '../../src/i18n/locales/fr/callscreen.json';
 
 const baseUrl = inject('baseUrl');
 const today = todayIso();
@@ -242,5 +247,52 @@ describe('a call as an agent meets it, from the worklist to the timeline', () =>
     await waitStep(page, 'identification');
     await page.reload();
     await page.waitForSelector(`${CALL}[data-step="identification"]`);
+  });
+});
+
+describe('one language per panel', () => {
+  let context: BrowserContext;
+  let page: Page;
+  const bundle = callableDebtors().filter((b) => b.debtor.language === 'fr' && overdueInvoices(b).length > 0)[4]!;
+  const step = (id: string) => (script: typeof FR_SCRIPT) => script.steps.find((s) => s.id === id)!;
+
+  beforeAll(async () => {
+    context = await browser.newContext(contextOptions('laptop'));
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('a French call resumed after switching to English: English chrome, French words for the debtor', async () => {
+    await page.goto(callUrl(bundle.debtor.id));
+    await page.waitForSelector(`${CALL}[data-step="presentation"]`, { timeout: 30_000 });
+    await page.click('[data-testid="call-next"]');
+    await waitStep(page, 'identification');
+    await page.click('[data-testid="contact-confirm"]');
+    await page.click('[data-testid="call-next"]');
+    await waitStep(page, 'explanation');
+
+    await useLanguage(page, baseUrl, 'en');
+    await page.goto(`${baseUrl}/debtors/${encodeURIComponent(bundle.debtor.id)}/call`);
+    await page.waitForSelector(`${CALL}[data-step="explanation"]`);
+
+    // The chrome: rail, heading, fields, coach — English.
+    expect(await page.textContent('[data-testid="call-rail"]')).toContain(callEn.steps.explanation);
+    expect(await page.textContent('#step-title')).toBe(step('explanation')(EN_SCRIPT).title);
+    const coach = (await page.textContent('[data-testid="call-coach"]')) ?? '';
+    for (const r of step('explanation')(EN_SCRIPT).fourC) expect(coach).toContain(r.text);
+    for (const r of step('explanation')(FR_SCRIPT).fourC) expect(coach).not.toContain(r.text);
+    expect(await page.textContent('[data-testid="call-step"] label[for="capture-explanation-announced_date"]')).toContain(
+      step('explanation')(EN_SCRIPT).captures.find((c) => c.id === 'announced_date')!.label,
+    );
+
+    // What is said to the debtor: French, its invoice table too.
+    expect(await page.getAttribute('[data-testid="call-script"]', 'lang')).toBe('fr');
+    const said = (await page.textContent('[data-testid="call-script"]')) ?? '';
+    expect(said).toContain('J’appelle au sujet du règlement de');
+    const heads = await page.$$eval('[data-testid="call-script"] thead th', (th) => th.map((h) => h.textContent?.trim()));
+    expect(heads).toEqual([screenFr.script.col.number, screenFr.script.col.dueDate, screenFr.script.col.delay, screenFr.script.col.outstanding]);
+    expect(said).not.toContain(screenEn.script.col.outstanding);
   });
 });

@@ -2,7 +2,7 @@ import { A, useLocation, useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, Match, onCleanup, Switch, type JSX } from 'solid-js';
 import { openCallSession, type OpenedCall } from '../../session/call-session';
 import { useServices } from '../../session/store-context';
-import { t } from '../../i18n';
+import { loadNamespacesIn, t } from '../../i18n';
 import { browserCallRescue } from '../../storage/call-rescue';
 import { usePageTitle } from '../../ui/page-title';
 import { asksToStart, START_CALL_PARAM } from '../../ui/call-links';
@@ -50,6 +50,8 @@ export default function CallPage(): JSX.Element {
       // Left before the call opened: let its lock and pending write go.
       if (gone && result.kind === 'session') result.session.dispose();
       if (result.kind === 'recovered') services.dataChanged();
+      // What the agent reads out is in the script's language, whatever the interface's.
+      if (result.kind === 'session') await loadNamespacesIn(result.session.script.locale, ['callscreen']).catch(() => undefined);
       return result;
     },
   );

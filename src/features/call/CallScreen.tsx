@@ -5,7 +5,8 @@ import { callContact, withPromise } from '../../domain/call/facts';
 import type { StepBlocker } from '../../domain/call/rules';
 import { STEP_IDS, stepIndex } from '../../domain/call/steps';
 import { INTL_LOCALES } from '../../domain/call/variables';
-import { t } from '../../i18n';
+import { lang, t } from '../../i18n';
+import { guideScript } from '../../scripts/builtin';
 import { fillStep } from '../../scripts/fill';
 import { trackBottomBars } from './bottom-bars';
 import { CallNav, blockerText } from './CallNav';
@@ -50,7 +51,10 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     const c = view.commitment();
     return withPromise(props.session.facts, c?.kind === 'promise' ? c : null);
   });
+  // What is said to the debtor: the call's script. What guides the agent (title, fields, tips, 4 C): the
+  // interface's language, so a call resumed after a language switch never mixes two inside a panel.
   const filled = createMemo(() => fillStep(script, view.step(), facts()));
+  const guide = createMemo(() => fillStep(guideScript(script, lang()), view.step(), facts()));
   const contact = () => bundle.contacts.find((c) => c.id === view.snapshot().context.contactId) ?? callContact(bundle.contacts);
   const stepNumber = () => stepIndex(view.step()) + 1;
   const isLast = () => view.step() === 'formalisation';
@@ -86,7 +90,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
       ([phase]) => {
         setAnnouncement(
           phase === 'step'
-            ? t('callscreen:announce.step', { n: stepNumber(), total: STEP_IDS.length, title: filled().step.title })
+            ? t('callscreen:announce.step', { n: stepNumber(), total: STEP_IDS.length, title: guide().step.title })
             : t(`callscreen:announce.${phase}`),
         );
         if (focusAfterStep) focus(focusAfterStep);
@@ -105,7 +109,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     if (view.can(event)) return view.send(event);
     const first = view.blockers()[0];
     if (!first) return;
-    setAnnouncement(view.blockers().map((b) => blockerText(b, filled().step.captures)).join(' '));
+    setAnnouncement(view.blockers().map((b) => blockerText(b, guide().step.captures)).join(' '));
     focus(blockerTarget(first, view.step(), commitKind()));
   };
   const back = () => view.can({ type: 'BACK' }) && view.send({ type: 'BACK' });
@@ -235,9 +239,9 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
                 <section class="call-step card" aria-labelledby="step-title" data-testid="call-step">
                   <p class="call-step__kicker">{t('callscreen:stepOf', { n: stepNumber(), total: STEP_IDS.length })}</p>
                   <h2 id="step-title" tabindex="-1" ref={(el) => (heading = el)} data-testid="step-title">
-                    {filled().step.title}
+                    {guide().step.title}
                   </h2>
-                  <ScriptText parts={filled().parts} intl={intl} />
+                  <ScriptText parts={filled().parts} intl={intl} lang={script.locale} />
                   <StepControls
                     view={view}
                     stepId={view.step()}
@@ -248,7 +252,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
                     setCommitKind={setCommitKind}
                     openEnding={openEnding}
                   />
-                  <CaptureFields view={view} stepId={view.step()} fields={filled().step.captures} />
+                  <CaptureFields view={view} stepId={view.step()} fields={guide().step.captures} />
                 </section>
                 <ObjectionsPanel view={view} script={script} ref={(el) => (objections = el)} />
               </fieldset>
@@ -257,7 +261,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
           <Show when={view.phase() === 'step'}>
             <CallNav
               blockers={view.blockers()}
-              fields={filled().step.captures}
+              fields={guide().step.captures}
               last={isLast()}
               canBack={view.can({ type: 'BACK' })}
               readOnly={view.readOnly()}
@@ -275,7 +279,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
             <NotesPad view={view} open={notesOpen()} textareaRef={(el) => (notesArea = el)} ref={(el) => (notesSheet = el)} />
           </Show>
           <Show when={view.phase() === 'step'}>
-            <CoachPanel step={filled().step} tips={filled().tips} />
+            <CoachPanel step={guide().step} tips={guide().tips} />
           </Show>
         </aside>
       </div>

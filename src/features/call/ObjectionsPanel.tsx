@@ -16,10 +16,10 @@ export function ObjectionsPanel(props: { view: CallView; script: CallScript; ref
         <For each={props.script.objections}>
           {(o) => (
             <li class="objection">
-              <p class="objection__said">
+              <p class="objection__said" lang={props.script.locale}>
                 <q>{o.objection}</q>
               </p>
-              <ul class="objection__answers">
+              <ul class="objection__answers" lang={props.script.locale}>
                 <For each={o.answers}>{(answer) => <li>{answer}</li>}</For>
               </ul>
               <Show when={o.reason}>

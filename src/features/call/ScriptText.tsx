@@ -2,16 +2,19 @@ import { For, Match, Switch, type JSX } from 'solid-js';
 import type { InvoiceFact } from '../../domain/call/facts';
 import { formatDate, formatMoney } from '../../domain/format';
 import type { ScriptPart } from '../../domain/call/variables';
-import { t } from '../../i18n';
+import { tIn, type Lang } from '../../i18n';
 import { scriptBlocks } from './call-view';
 
-function delay(invoice: InvoiceFact): string {
+function delay(invoice: InvoiceFact, t: (key: string, options?: Record<string, unknown>) => string): string {
   if (invoice.daysLate > 0) return t('callscreen:script.daysLate', { count: invoice.daysLate });
   if (invoice.daysLate === 0) return t('callscreen:script.dueToday');
   return t('callscreen:script.dueIn', { count: -invoice.daysLate });
 }
 
-function InvoiceTable(props: { variable: 'invoices.overdue' | 'invoices.upcoming'; invoices: InvoiceFact[]; intl: string }): JSX.Element {
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+function InvoiceTable(props: { variable: 'invoices.overdue' | 'invoices.upcoming'; invoices: InvoiceFact[]; intl: string; t: Translate }): JSX.Element {
+  const t = (key: string, options?: Record<string, unknown>) => props.t(key, options);
   return (
     <table class="script__invoices">
       <caption class="sr-only">{t(`callscreen:script.caption.${props.variable === 'invoices.overdue' ? 'overdue' : 'upcoming'}`)}</caption>
@@ -33,7 +36,7 @@ function InvoiceTable(props: { variable: 'invoices.overdue' | 'invoices.upcoming
                 {invoice.number}
               </th>
               <td>{formatDate(invoice.dueDate, props.intl)}</td>
-              <td>{delay(invoice)}</td>
+              <td>{delay(invoice, props.t)}</td>
               <td class="num">{formatMoney(invoice.outstandingCents, props.intl)}</td>
             </tr>
           )}
@@ -46,16 +49,18 @@ function InvoiceTable(props: { variable: 'invoices.overdue' | 'invoices.upcoming
 /**
  * What the agent says at this step, with the dossier's facts highlighted (4 C: concret) and invoice lists
  * as small tables. A fact the dossier lacks shows as a marked gap, never as a blank; one the call has yet to
- * capture (the promise) says what is awaited, in the script's words.
+ * capture (the promise) says what is awaited, in the script's words. All of it in the script's language
+ * (`lang`), table heads included, whatever the interface's.
  */
-export function ScriptText(props: { parts: ScriptPart[]; intl: string }): JSX.Element {
+export function ScriptText(props: { parts: ScriptPart[]; intl: string; lang: Lang }): JSX.Element {
+  const t: Translate = (key, options) => tIn(props.lang, key, options);
   return (
-    <div class="script" data-testid="call-script">
+    <div class="script" data-testid="call-script" lang={props.lang}>
       <For each={scriptBlocks(props.parts)}>
         {(block) => (
           <Switch>
             <Match when={block.kind === 'invoices' && block}>
-              {(b) => <InvoiceTable variable={b().variable} invoices={b().invoices} intl={props.intl} />}
+              {(b) => <InvoiceTable variable={b().variable} invoices={b().invoices} intl={props.intl} t={t} />}
             </Match>
             <Match when={block.kind === 'paragraph' && block}>
               {(b) => (
