@@ -7,12 +7,12 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { todayIso } from '../../src/app/today';
+import { todayIso } from '../../src/session/today';
 import { addDays, nextBusinessDay } from '../../src/domain/calendar/businessDays';
 import { dayOfWeek } from '../../src/domain/calendar/isoDate';
 import { formatDate, formatMoney } from '../../src/domain/format';
 import { outstandingCents } from '../../src/domain/payments/allocation';
-import { centsToInput } from '../../src/features/payments/amount';
+import { centsToInput } from '../../src/domain/money/parse';
 import { openWorklist } from './app';
 import { contextOptions, launch } from './browser';
 import { CALL, callableDebtors, finishFromCommitments, inDays, overdueInvoices, squash, waitCommitted, waitStep, walkToCommitments } from './call-helpers';

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { businessDayOnOrAfter } from '../../src/domain/calendar/businessDays';
 import { outstandingCents } from '../../src/domain/payments/allocation';
-import { centsToInput } from '../../src/features/payments/amount';
+import { centsToInput } from '../../src/domain/money/parse';
 import { openWorklist } from './app';
 import { CALL, callableDebtors, inDays, overdueInvoices, waitCommitted, waitStep } from './call-helpers';
 

@@ -11,6 +11,7 @@ import { storageErrorMessage } from '../../ui/storage-error';
 import { bpToInput, readingValue, readPercentBp } from '../../domain/money/parse';
 import { dossierPenalties } from '../../domain/penalties/dossier-penalties';
 import '../../styles/penalties.css';
+import { MissingRate } from '../../ui/MissingRate';
 
 const percent = (bp: number) => `${bpToInput(bp, lang())} %`;
 
@@ -90,6 +91,7 @@ function ContractualRate(props: { debtorId: string; rates: RateSettings; today: 
  * for a consumer, the legal interest since the formal notice only (Code civil 1231-6).
  */
 export function PenaltiesPanel(props: { bundle: DebtorBundle; today: string; rates: RateSettings; onRatesChanged: (next: RateSettings) => void }): JSX.Element {
+  const services = useServices();
   const money = (cents: number) => formatMoney(cents, locale());
   const p = createMemo(() => dossierPenalties(props.bundle, props.rates, props.today));
   // A consumer is outside L441-10 and D441-5: legal interest from the formal notice, no indemnity, no contract rate.
@@ -150,7 +152,11 @@ export function PenaltiesPanel(props: { bundle: DebtorBundle; today: string; rat
           {t('penalties:claimable')} <span class="strong" data-testid="penalties-total">{money(p().interestCents + p().indemnityCents)}</span>
         </p>
       </Show>
-      <For each={warnings()}>{(w) => <p class="notice notice--warning">{warningText(w)}</p>}</For>
+      {/* A rate carried forward is said quietly, with the field to enter it: not an alarm on every dossier. */}
+      <Show when={p().warnings.some((w) => w.code === 'rate_not_in_table')}>
+        <MissingRate rates={props.rates} today={props.today} variant="panel" save={(next) => services.store.putRateSettings(next)} onSaved={props.onRatesChanged} />
+      </Show>
+      <For each={warnings().filter((w) => w.code !== 'rate_not_in_table')}>{(w) => <p class="notice notice--warning">{warningText(w)}</p>}</For>
       <Show when={!consumer()}>
         <ContractualRate debtorId={props.bundle.debtor.id} rates={props.rates} today={props.today} onSaved={props.onRatesChanged} />
       </Show>

@@ -6,6 +6,7 @@ import { DEFAULT_ECB_SEMESTER_RATES, DEFAULT_LEGAL_RATES } from '../../domain/pe
 import { lang, t } from '../../i18n';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { StoredSection } from '../../ui/StoredSection';
+import { MissingRate } from '../../ui/MissingRate';
 import { nextSemesterStart, RATE_TABLES, rowsOf, validateRates, type RateFormValues, type RateRowError, type RateTableName } from './rates-form';
 import '../../styles/penalties.css';
 
@@ -119,22 +120,32 @@ function RatesForm(props: { initial: RateSettings }): JSX.Element {
     }
   };
 
+  const added = (next: RateSettings) => {
+    setCurrent(next);
+    setValues(rowsOf(next, lang()));
+    setErrors({ ecb: [], legal: [] });
+    setStatus({ kind: 'saved', text: t('penalties:rates.saved') });
+  };
+
   return (
-    <form class="form" novalidate onSubmit={save}>
-      <div class="rate-tables">
-        <Index each={RATE_TABLES}>{(name) => <RateTable name={name()} rows={values()[name()]} errors={errors()[name()]} onChange={change(name())} />}</Index>
-      </div>
-      <div class="actions">
-        <button type="submit" class="btn btn--primary" data-testid="rates-save">
-          {t('penalties:rates.save')}
-        </button>
-        <button type="button" class="btn" onClick={reset}>
-          {t('penalties:rates.reset')}
-        </button>
-        <p class="form-status" role="status" classList={{ 'form-status--error': status()?.kind === 'failed' }}>
-          {status()?.text ?? ''}
-        </p>
-      </div>
-    </form>
+    <>
+      <MissingRate rates={current()} today={todayIso()} variant="settings" save={(next) => services.store.putRateSettings(next)} onSaved={added} />
+      <form class="form" novalidate onSubmit={save}>
+        <div class="rate-tables">
+          <Index each={RATE_TABLES}>{(name) => <RateTable name={name()} rows={values()[name()]} errors={errors()[name()]} onChange={change(name())} />}</Index>
+        </div>
+        <div class="actions">
+          <button type="submit" class="btn btn--primary" data-testid="rates-save">
+            {t('penalties:rates.save')}
+          </button>
+          <button type="button" class="btn" onClick={reset}>
+            {t('penalties:rates.reset')}
+          </button>
+          <p class="form-status" role="status" classList={{ 'form-status--error': status()?.kind === 'failed' }}>
+            {status()?.text ?? ''}
+          </p>
+        </div>
+      </form>
+    </>
   );
 }
