@@ -14,7 +14,7 @@ import { formatDate, formatMoney } from '../../src/domain/format';
 import { outstandingCents } from '../../src/domain/payments/allocation';
 import { centsToInput } from '../../src/domain/money/parse';
 import { openWorklist } from './app';
-import { contextOptions, launch } from './browser';
+import { contextOptions, formatViolations, launch, runAxe } from './browser';
 import { CALL, callableDebtors, finishFromCommitments, inDays, overdueInvoices, squash, waitCommitted, waitStep, walkToCommitments } from './call-helpers';
 import { promiseDay, useLanguage } from './screens';
 import { EN_SCRIPT } from '../../src/scripts/builtin/en';
@@ -43,6 +43,11 @@ async function uncovered(page: Page, selector: string): Promise<boolean> {
     const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     return top !== null && (top === el || el.contains(top));
   });
+}
+
+async function expectAxeClean(page: Page, where: string): Promise<void> {
+  const violations = await runAxe(page);
+  expect(violations, formatViolations(violations, where)).toEqual([]);
 }
 
 async function fillPromise(page: Page, cents: number, date: string): Promise<void> {
@@ -100,6 +105,7 @@ describe.each(['phone', 'laptop'] as const)('nothing covers the controls (%s)', 
     await page.waitForTimeout(100);
     expect(await uncovered(page, '#promise-amount')).toBe(true);
     expect(await uncovered(page, '[data-testid="call-next"]')).toBe(true);
+    await expectAxeClean(page, 'step 6 with the notes sheet open (phone)');
     await page.keyboard.type('Règle lundi');
     expect(await page.inputValue('#call-notes')).toBe('Règle lundi');
   });
@@ -169,6 +175,7 @@ describe('a call as an agent meets it, from the worklist to the timeline', () =>
     expect(await page.textContent('[data-testid="promise-day-notice"]')).toContain('week-end');
     // Not refused: the restatement is offered on the Saturday too; one tap takes the Monday.
     await page.waitForSelector('#promise-restated:not([disabled])');
+    await expectAxeClean(page, 'step 6 with the weekend notice');
     await page.click('[data-testid="promise-day-next"]');
     expect(await page.inputValue('#promise-date')).toBe(monday);
     await page.waitForSelector('[data-testid="promise-day-notice"]', { state: 'detached' });
@@ -202,6 +209,7 @@ describe('a call as an agent meets it, from the worklist to the timeline', () =>
     await page.waitForSelector('[data-testid="recap-confirm-sent"]');
     expect(await page.textContent('[data-testid="recap-status"]')).toContain('préparé');
     expect(await page.textContent('[data-testid="recap-status"]')).not.toContain('marquée comme faite');
+    await expectAxeClean(page, 'the ended call with its recap prepared');
     await page.click('[data-testid="recap-confirm-sent"]');
     await page.waitForSelector('[data-testid="recap-confirmed"]');
     expect(await page.textContent('[data-testid="recap-status"]')).toContain('Envoyer le récapitulatif');

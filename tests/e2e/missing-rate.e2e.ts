@@ -8,7 +8,7 @@ import { todayIso } from '../../src/session/today';
 import { missingSemesterRate } from '../../src/domain/penalties/missing-rate';
 import { DEFAULT_ECB_SEMESTER_RATES } from '../../src/domain/penalties/rates';
 import { openSettings, openWorklist } from './app';
-import { contextOptions, launch } from './browser';
+import { contextOptions, formatViolations, launch, runAxe } from './browser';
 import { overdueInvoices } from './call-helpers';
 import { demoPortfolio } from './demo';
 
@@ -52,6 +52,8 @@ describe.runIf(missing !== null)('the missing semester rate', () => {
     const before = await page.textContent('[data-testid="penalties-total"]');
 
     await page.click('[data-testid="penalties-rate-estimate"] summary');
+    const violations = await runAxe(page);
+    expect(violations, formatViolations(violations, 'the dossier with the missing-rate field open')).toEqual([]);
     await page.fill('#penalties-missing-rate', 'abc');
     await page.click('[data-testid="penalties-missing-rate-form"] button[type="submit"]');
     expect(await page.textContent('#penalties-missing-rate-error')).toContain('2,15');
@@ -78,6 +80,8 @@ describe.runIf(missing !== null)('the missing semester rate', () => {
       await openSettings(p, baseUrl);
       await p.waitForSelector('[data-testid="settings-missing-rate"]');
       expect(await p.textContent('[data-testid="settings-missing-rate"]')).toContain(missing!.semester);
+      const violations = await runAxe(p);
+      expect(violations, formatViolations(violations, 'Settings asking for the missing rate')).toEqual([]);
       await p.fill('#settings-missing-rate', '2,15');
       await p.click('[data-testid="settings-missing-rate-form"] button[type="submit"]');
       await p.waitForSelector('[data-testid="settings-missing-rate"]', { state: 'detached' });

@@ -50,7 +50,7 @@ describe.each([
       rows.push(`${language} ${screen.padEnd(32)} ${cells.join('  ')}`);
     });
     console.log(`[widths]\n${rows.join('\n')}`);
-    expect(rows.length).toBeGreaterThanOrEqual(17);
+    expect(rows.length).toBeGreaterThanOrEqual(20);
     expect(overflowing, overflowing.join('\n')).toEqual([]);
   }, 240_000);
 });

@@ -4,7 +4,7 @@
  * calling `visit(name)` on each once it is painted. Used to measure sideways scrolling at phone widths.
  */
 import type { Page } from 'playwright-core';
-import { businessDayOnOrAfter } from '../../src/domain/calendar/businessDays';
+import { addDays, businessDayOnOrAfter } from '../../src/domain/calendar/businessDays';
 import { outstandingCents } from '../../src/domain/payments/allocation';
 import { centsToInput } from '../../src/domain/money/parse';
 import { openWorklist } from './app';
@@ -86,6 +86,12 @@ export async function visitEveryScreen(page: Page, baseUrl: string, debtorIndex:
   await clickNext(page, 'commitments');
   const invoice = overdueInvoices(bundle)[0]!;
   await page.fill('#promise-amount', centsToInput(outstandingCents(invoice), mark));
+  // A Saturday first: the weekend notice and its button have to fit too.
+  let saturday = inDays(3);
+  while (new Date(`${saturday}T12:00:00Z`).getUTCDay() !== 6) saturday = addDays(saturday, 1);
+  await page.fill('#promise-date', saturday);
+  const weekend = await page.waitForSelector('[data-testid="promise-day-notice"]', { timeout: 5_000 }).catch(() => null);
+  if (weekend) await visit('call 6 weekend promise');
   await page.fill('#promise-date', businessDayOnOrAfter(inDays(5)));
   await page.waitForSelector('#promise-restated:not([disabled])');
   await page.check('#promise-restated');
@@ -100,6 +106,10 @@ export async function visitEveryScreen(page: Page, baseUrl: string, debtorIndex:
   await waitCommitted(page);
   await page.waitForSelector('[data-testid="recap"] [data-testid="recap-body"]', { timeout: TIMEOUT });
   await visit('ended call with its recap');
+  // Prepared, not sent yet: the confirmation box shows under the send buttons.
+  await page.click('[data-testid="recap-eml"]');
+  const confirm = await page.waitForSelector('[data-testid="recap-confirm-sent"]', { timeout: 5_000 }).catch(() => null);
+  if (confirm) await visit('ended call, recap prepared');
 
   await page.goto(dossier);
   await page.waitForSelector('[data-testid="timeline-recap"]', { timeout: TIMEOUT });
