@@ -90,7 +90,7 @@ export function loadNamespacesIn(lng: Lang, namespaces: readonly string[]): Prom
 /** Translate in a fixed language (loaded with `loadNamespacesIn`), not the interface's. */
 export function tIn(lng: Lang, key: string, options?: TOptions): string {
   // Its texts could not be fetched (offline before they were cached): the interface's words beat a raw key.
-  if (!i18n.exists(key, { lng })) return t(key, options);
+  if (!i18n.exists(key, { ...options, lng })) return t(key, options);
   return i18n.getFixedT(lng)(key, options as TOptions) as string;
 }
 

@@ -302,5 +302,8 @@ describe('one language per panel', () => {
     const heads = await page.$$eval('[data-testid="call-script"] thead th', (th) => th.map((h) => h.textContent?.trim()));
     expect(heads).toEqual([screenFr.script.col.number, screenFr.script.col.dueDate, screenFr.script.col.delay, screenFr.script.col.outstanding]);
     expect(said).not.toContain(screenEn.script.col.outstanding);
+    // Plural forms too ("45 j de retard", not "45 days late").
+    expect(said).toMatch(/\d+ j de retard/);
+    expect(said).not.toMatch(/days? late/);
   });
 });
