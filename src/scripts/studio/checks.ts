@@ -46,11 +46,12 @@ export const SAY_WORD_BUDGET_RANGE = { min: 10, max: 200 } as const;
 
 /**
  * Captures the call screen and the outcome read by id: a script that drops or retypes one would lose what
- * the agent types there (the reason's details at step 5 reach the recap and the timeline).
+ * the agent types there. None today: the reason's details at step 5 are the call screen's own field (with
+ * the reason, they reach the outcome, the recap and the timeline), so a script no longer carries a
+ * look-alike "Précisions sur la raison" capture (issue 10); words typed in one by an older call join the
+ * reason (domain/call/outcome.ts `reasonWithDetail`).
  */
-export const MACHINE_CAPTURES: readonly { stepId: StepId; fieldId: string; type: CallScript['steps'][number]['captures'][number]['type'] }[] = [
-  { stepId: 'delay_reason', fieldId: 'reason_detail', type: 'text' },
-];
+export const MACHINE_CAPTURES: readonly { stepId: StepId; fieldId: string; type: CallScript['steps'][number]['captures'][number]['type'] }[] = [];
 
 const OPENING: StepId = 'presentation';
 const CLOSING: StepId = 'conclusion';
