@@ -3,6 +3,8 @@
  * (some around 2,000 characters), so past `maxLength` this returns null and the UI falls back to copying
  * the text to the clipboard.
  */
+import { encodeMailtoAddress as encodeAddress, encodeUriPart as encode } from './links';
+
 export const DEFAULT_MAILTO_MAX_LENGTH = 2000;
 
 export interface MailtoInput {
@@ -12,9 +14,7 @@ export interface MailtoInput {
   body: string;
 }
 
-/** Percent-encodes everything but unreserved characters; RFC 6068 wants CRLF line breaks in the body. */
-const encode = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-const encodeAddress = (address: string) => encode(address.trim()).replace(/%40/g, '@');
+// RFC 6068 wants CRLF line breaks in the body; the encoding is links.ts's, shared by every mailto/tel link.
 
 export function buildMailto(input: MailtoInput, maxLength = DEFAULT_MAILTO_MAX_LENGTH): string | null {
   const params = [

@@ -5,6 +5,7 @@ import { callContact, withPromise } from '../../domain/call/facts';
 import type { StepBlocker } from '../../domain/call/rules';
 import { STEP_IDS, stepIndex } from '../../domain/call/steps';
 import { INTL_LOCALES } from '../../domain/call/variables';
+import { telHref } from '../../domain/export/links';
 import { lang, t } from '../../i18n';
 import { guideScript } from '../../scripts/builtin';
 import { fillStep } from '../../scripts/fill';
@@ -194,7 +195,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
                 {c().name} · {t(`role.${c().role}`)}
                 <Show when={c().phone}>
                   {' '}
-                  · <a href={`tel:${c().phone.replace(/[^\d+]/g, '')}`}>{c().phone}</a>
+                  · <Show when={telHref(c().phone)} fallback={c().phone}>{(href) => <a href={href()}>{c().phone}</a>}</Show>
                 </Show>
               </p>
             )}

@@ -1,7 +1,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { Contact } from '../../domain/entities';
 import { t } from '../../i18n';
-import { telHref } from './dossier-view';
+import { mailtoHref, telHref } from '../../domain/export/links';
 
 /** Preferred contact first: it is the one to ask for when the call starts. */
 export function ContactsSection(props: { contacts: Contact[] }): JSX.Element {
@@ -22,17 +22,26 @@ export function ContactsSection(props: { contacts: Contact[] }): JSX.Element {
                 </p>
                 <p class="contact__role">{t(`role.${contact.role}`)}</p>
                 <p class="contact__links">
+                  {/* A stored value that fails its check (typed before the checks existed) shows as text, never as a link. */}
                   <Show when={contact.phone}>
-                    <a href={telHref(contact.phone)}>
-                      <span class="sr-only">{t('dossier:contacts.call', { name: contact.name })} </span>
-                      {contact.phone}
-                    </a>
+                    <Show when={telHref(contact.phone)} fallback={<span data-testid="contact-phone-text">{contact.phone}</span>}>
+                      {(href) => (
+                        <a href={href()}>
+                          <span class="sr-only">{t('dossier:contacts.call', { name: contact.name })} </span>
+                          {contact.phone}
+                        </a>
+                      )}
+                    </Show>
                   </Show>
                   <Show when={contact.email}>
-                    <a href={`mailto:${contact.email}`}>
-                      <span class="sr-only">{t('dossier:contacts.email', { name: contact.name })} </span>
-                      {contact.email}
-                    </a>
+                    <Show when={mailtoHref(contact.email)} fallback={<span data-testid="contact-email-text">{contact.email}</span>}>
+                      {(href) => (
+                        <a href={href()}>
+                          <span class="sr-only">{t('dossier:contacts.email', { name: contact.name })} </span>
+                          {contact.email}
+                        </a>
+                      )}
+                    </Show>
                   </Show>
                 </p>
               </li>

@@ -5,7 +5,6 @@ import {
   dossierTotals,
   formatSiren,
   groupInvoices,
-  telHref,
   timelineOrder,
 } from './dossier-view';
 
@@ -84,9 +83,5 @@ describe('timelineOrder', () => {
 describe('formatting helpers', () => {
   it('groups a SIREN by three digits', () => {
     expect(formatSiren('552100554')).toBe('552 100 554');
-  });
-  it('strips French phone notation for tel: links', () => {
-    expect(telHref('+33 (0)1 84.60.12 34')).toBe('tel:+330184601234');
-    expect(telHref('01 84 60 12 34')).toBe('tel:0184601234');
   });
 });
