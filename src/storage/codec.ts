@@ -5,6 +5,7 @@
 import type { z } from 'zod/mini';
 import { ACTIVITY_TYPES, PROMISE_STATUSES, SEGMENTS, TASK_KINDS } from '../domain/entities';
 import { SUMMARY_SCHEMA_VERSION, type DebtorSummary } from '../domain/summary';
+import { stripBidiDeep } from '../domain/text';
 import { StorageError, type ValidationIssue } from './errors';
 
 export interface CorruptRecord {
@@ -31,10 +32,14 @@ export function recordKey(value: unknown): string | undefined {
   return typeof v.debtorId === 'string' ? v.debtorId : undefined;
 }
 
-/** Parses a record on its way in; an invalid one is refused with a typed error and nothing is written. */
+/**
+ * Parses a record on its way in; an invalid one is refused with a typed error and nothing is written.
+ * Direction controls are stripped from every string here (and on the way out, for records stored before):
+ * this is the one boundary every write path crosses, form, import, call or sync alike.
+ */
 export function validateForWrite<T>(schema: z.ZodMiniType<T>, store: string, value: unknown): T {
   const r = schema.safeParse(value);
-  if (r.success) return r.data;
+  if (r.success) return stripBidiDeep(r.data);
   throw new StorageError('invalid', `Invalid record for ${store}`, { store, key: recordKey(value), issues: toIssues(r.error.issues) });
 }
 
@@ -44,7 +49,7 @@ export function validateForWrite<T>(schema: z.ZodMiniType<T>, store: string, val
  */
 export function readRecord<T>(schema: z.ZodMiniType<T>, store: string, value: unknown, onCorrupt?: CorruptHandler): T | undefined {
   const r = schema.safeParse(value);
-  if (r.success) return r.data;
+  if (r.success) return stripBidiDeep(r.data);
   const report: CorruptRecord = { store, key: recordKey(value), issues: toIssues(r.error.issues) };
   if (!onCorrupt) throw new StorageError('corrupt', `Corrupt record in ${store}`, report);
   onCorrupt(report);
@@ -54,7 +59,7 @@ export function readRecord<T>(schema: z.ZodMiniType<T>, store: string, value: un
 /** For a record nothing can stand without (a dossier's debtor): corrupt is always an error, never skipped. */
 export function readRequired<T>(schema: z.ZodMiniType<T>, store: string, value: unknown): T {
   const r = schema.safeParse(value);
-  if (r.success) return r.data;
+  if (r.success) return stripBidiDeep(r.data);
   throw new StorageError('corrupt', `Corrupt record in ${store}`, { store, key: recordKey(value), issues: toIssues(r.error.issues) });
 }
 

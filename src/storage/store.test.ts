@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { makeBundle, makeDebtor, makeInvoice } from '../../tests/fixtures/db/builders';
+import { makeBundle, makeContact, makeDebtor, makeInvoice } from '../../tests/fixtures/db/builders';
+import { DEFAULT_SETTINGS } from '../domain/entities';
 import { fullBundle } from './contract/harness';
 import { openCadenceDb } from './db';
 import { createCadenceStore, type CadenceStoreOptions } from './store';
@@ -75,5 +76,24 @@ describe('corrupt records on read', () => {
     expect((await store.getDossier('d1'))?.invoices).toHaveLength(1);
     expect((await store.listSummaries()).map((s) => s.debtorId)).toEqual(['d1']);
     expect(onCorrupt.mock.calls.map(([r]) => `${r.store}/${r.key}`)).toEqual(['activities/junk', 'summaries/zz']);
+  });
+});
+
+describe('direction controls never reach the database', () => {
+  it('strips U+202E and friends from every string written, and from older records on the way out', async () => {
+    const { db, store } = await setup();
+    const debtor = makeDebtor({ name: 'Dupont\u202E SARL', address: { ...makeDebtor().address, line1: '12 rue\u2066 des Lilas' } });
+    await store.putBundles([makeBundle({ debtor, contacts: [makeContact({ name: 'Claire\u202B Dubois' })] })]);
+    const stored = await db.get('debtors', debtor.id);
+    expect(stored?.name).toBe('Dupont SARL');
+    expect(stored?.address.line1).toBe('12 rue des Lilas');
+    expect((await db.get('summaries', debtor.id))?.name).toBe('Dupont SARL');
+    await store.putSettings({ ...DEFAULT_SETTINGS, company: 'Atelier\u202E Lumière' });
+    expect((await store.getSettings()).company).toBe('Atelier Lumière');
+
+    // A record stored before this rule (written behind the store's back) is cleaned when read.
+    await db.put('contacts', { ...makeContact({ id: 'old', name: 'Old\u202D Name' }), debtorId: debtor.id });
+    const dossier = await store.getDossier(debtor.id);
+    expect(dossier?.contacts.map((c) => c.name).sort()).toEqual(['Claire Dubois', 'Old Name']);
   });
 });
