@@ -2,19 +2,7 @@
  * SIREN numbers for fictional companies: nine digits whose last one is a Luhn check digit, like the
  * real ones, so imports and validators that check the key accept them.
  */
-export function luhnValid(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
+export { luhnValid } from '../input/luhn';
 
 /** Completes eight digits with their Luhn check digit (the key is appended, so the base's last digit doubles). */
 export function withLuhnKey(base8: string): string {

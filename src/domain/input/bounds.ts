@@ -1,0 +1,68 @@
+/**
+ * Plausible bounds for what agents type. Each is a business judgement, kept here so the forms, the call
+ * machine's guards and the tests read the same numbers:
+ * - dates of promises, call-backs and plan instalments at most one year ahead: a debtor who "will pay on
+ *   31/12/2999" has not committed to anything, and the reminder ladder would wait for that date;
+ * - a payment's value date between the issue date of the invoices it settles and today;
+ * - rates (in basis points) within what the ECB, the legal rate and a contract have ever plausibly been;
+ * - instalment counts whole numbers from 1 to 24 (two years of monthly payments);
+ * - a promise above what is owed is possible (penalties, fees) but asks the agent to confirm.
+ */
+import { isoDate } from '../calendar/isoDate';
+
+/** How far ahead a promise, a call-back or an instalment may fall. */
+export const HORIZON_YEARS = 1;
+
+/** The same day `HORIZON_YEARS` later (29 February gives 28 February). */
+export function horizonEnd(today: string): string {
+  const year = Number(today.slice(0, 4)) + HORIZON_YEARS;
+  const month = Number(today.slice(5, 7));
+  const day = Number(today.slice(8, 10));
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return isoDate(year, month, Math.min(day, lastDay));
+}
+
+/** Whether an ISO date falls after the horizon (dates before today are each form's own rule). */
+export const isBeyondHorizon = (date: string, today: string): boolean => date > horizonEnd(today);
+
+export type RateKind = 'ecb' | 'legal' | 'contractual';
+
+/**
+ * Bounds in basis points. The ECB main refinancing rate has stayed within 0–4.75 % since 1999 and the
+ * French legal rate within 0–9 %; 15 % and 20 % leave room without letting 99 999 % through. A contractual
+ * late-payment rate above 50 % a year is a typing slip, not a contract.
+ */
+export const RATE_BOUNDS_BP: Record<RateKind, { min: number; max: number }> = {
+  ecb: { min: 0, max: 1500 },
+  legal: { min: 0, max: 2000 },
+  contractual: { min: 0, max: 5000 },
+};
+
+export const isRateWithinBounds = (kind: RateKind, bp: number): boolean =>
+  Number.isSafeInteger(bp) && bp >= RATE_BOUNDS_BP[kind].min && bp <= RATE_BOUNDS_BP[kind].max;
+
+export const INSTALMENT_COUNT_BOUNDS = { min: 1, max: 24 } as const;
+
+/** "3" → 3; "-5", "0", "12.5", "12,5", "trois", "" → null: a count is a whole number within the bounds. */
+export function parseInstalmentCount(raw: string): number | null {
+  const text = raw.trim();
+  if (!/^\d+$/.test(text)) return null;
+  const count = Number(text);
+  return count >= INSTALMENT_COUNT_BOUNDS.min && count <= INSTALMENT_COUNT_BOUNDS.max ? count : null;
+}
+
+export type PaymentDateProblem = 'before_issue' | 'future';
+
+/** A payment cannot be received before the invoice it settles was issued, nor after today. */
+export function paymentDateProblem(date: string, ctx: { today: string; issueDates: readonly string[] }): PaymentDateProblem | null {
+  if (date > ctx.today) return 'future';
+  const earliest = earliestIssueDate(ctx.issueDates);
+  return earliest !== null && date < earliest ? 'before_issue' : null;
+}
+
+export function earliestIssueDate(issueDates: readonly string[]): string | null {
+  return issueDates.length === 0 ? null : issueDates.reduce((a, b) => (b < a ? b : a));
+}
+
+/** A promise for more than what is owed needs the agent's explicit confirmation (a slip of a few zeros is common). */
+export const promiseExceedsOwed = (amountCents: number, owedCents: number): boolean => amountCents > owedCents;
