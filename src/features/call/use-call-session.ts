@@ -5,6 +5,7 @@
  */
 import { batch, createMemo, createSignal, onCleanup } from 'solid-js';
 import type { CallSession, CommitState, SaveState, SessionMode } from '../../session/call-session';
+import { stripBidiDeep } from '../../domain/text';
 import type { CallEvent } from '../../machines/call.types';
 import { currentBlockers, stepRail, type CallSnapshot } from '../../machines/call.selectors';
 
@@ -59,7 +60,8 @@ export function useCallSession(session: CallSession) {
     readOnly: () => mode() !== 'writer',
     /** Whether the machine takes `event` now (and this tab may write). */
     can: (event: CallEvent) => mode() === 'writer' && snapshot().can(event),
-    send: (event: CallEvent) => session.send(event),
+    /** Direction controls never enter the call (notes, captures, reasons): what is typed prints as typed. */
+    send: (event: CallEvent) => session.send(stripBidiDeep(event)),
   };
 }
 

@@ -4,7 +4,8 @@ import type { CreditorProfile } from '../../domain/entities';
 import { t } from '../../i18n';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { StoredSection } from '../../ui/StoredSection';
-import { CREDITOR_FIELDS, FORMAL_NOTICE_DAY_CHOICES, creditorValues, validateCreditor, type CreditorErrorCode, type CreditorField, type CreditorValues } from './creditor-form';
+import { submitOnce } from '../../ui/submit-once';
+import { CREDITOR_FIELDS, FORMAL_NOTICE_DAY_CHOICES, creditorValues, validateCreditor, type CreditorErrors, type CreditorField, type CreditorValues } from './creditor-form';
 
 const AUTOCOMPLETE: Partial<Record<CreditorField, string>> = {
   line1: 'address-line1',
@@ -15,17 +16,17 @@ const AUTOCOMPLETE: Partial<Record<CreditorField, string>> = {
   email: 'email',
   phone: 'tel',
 };
-const HINTED: readonly CreditorField[] = ['iban', 'creditInsurer'];
+const HINTED: readonly CreditorField[] = ['postalCode', 'siren', 'iban', 'bic', 'creditInsurer'];
+const INPUT_MODE: Partial<Record<CreditorField, 'email' | 'tel' | 'numeric'>> = { email: 'email', phone: 'tel', siren: 'numeric', postalCode: 'numeric' };
 
 function CreditorForm(props: { initial: CreditorProfile }): JSX.Element {
   const services = useServices();
   const [values, setValues] = createSignal<CreditorValues>(creditorValues(props.initial));
-  const [errors, setErrors] = createSignal<Partial<Record<CreditorField, CreditorErrorCode>>>({});
+  const [errors, setErrors] = createSignal<CreditorErrors>({});
   const [status, setStatus] = createSignal<{ kind: 'saved' | 'failed'; text: string }>();
   let form!: HTMLFormElement;
 
-  const save = async (event: SubmitEvent) => {
-    event.preventDefault();
+  const save = submitOnce(async () => {
     const result = validateCreditor(values());
     if (!result.ok) {
       setErrors(result.errors);
@@ -40,7 +41,7 @@ function CreditorForm(props: { initial: CreditorProfile }): JSX.Element {
     } catch (error) {
       setStatus({ kind: 'failed', text: storageErrorMessage(error) });
     }
-  };
+  });
 
   return (
     <form ref={form} class="form creditor-form" novalidate onSubmit={save}>
@@ -55,6 +56,7 @@ function CreditorForm(props: { initial: CreditorProfile }): JSX.Element {
                 id={id}
                 class="input"
                 autocomplete={AUTOCOMPLETE[field] ?? 'off'}
+                inputmode={INPUT_MODE[field]}
                 value={values()[field]}
                 aria-invalid={errors()[field] ? 'true' : undefined}
                 aria-describedby={described()}
@@ -69,9 +71,9 @@ function CreditorForm(props: { initial: CreditorProfile }): JSX.Element {
                 </p>
               </Show>
               <Show when={errors()[field]}>
-                {(code) => (
+                {(error) => (
                   <p class="field__error" id={`${id}-error`}>
-                    {t(`letters:creditor.error.${code()}`)}
+                    {t(`letters:creditor.error.${error().code}`, { ...error().values, field: t(`letters:creditor.field.${field}`) })}
                   </p>
                 )}
               </Show>

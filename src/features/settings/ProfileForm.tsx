@@ -3,6 +3,7 @@ import { useServices } from '../../session/store-context';
 import { ROLES } from '../../domain/entities';
 import { t } from '../../i18n';
 import { storageErrorMessage } from '../../ui/storage-error';
+import { submitOnce } from '../../ui/submit-once';
 import { applyProfile, PROFILE_LIMITS, type ProfileErrorCode, type ProfileField } from './profile-form';
 
 /** Name, company, signature and role: saved together with one button, after validation. */
@@ -35,8 +36,7 @@ export function ProfileForm(): JSX.Element {
     'aria-describedby': errors()[field] ? `profile-${field}-error` : undefined,
   });
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
+  const submit = submitOnce(async () => {
     const result = applyProfile(services.settings(), values());
     if (!result.ok) {
       setErrors(result.errors);
@@ -53,7 +53,7 @@ export function ProfileForm(): JSX.Element {
     } finally {
       setSaving(false);
     }
-  };
+  });
 
   const FieldError = (p: { field: ProfileField }) => (
     <Show when={errors()[p.field]}>

@@ -1,15 +1,6 @@
 import { DEFAULT_CREDITOR } from '../../storage/preferences';
 import { describe, expect, it } from 'vitest';
-import { creditorValues, ibanIsValid, validateCreditor } from './creditor-form';
-
-describe('ibanIsValid', () => {
-  it('accepts a correct IBAN with or without spaces and refuses one mistyped digit', () => {
-    expect(ibanIsValid('FR76 3000 6000 0112 3456 7890 189')).toBe(true);
-    expect(ibanIsValid('fr7630006000011234567890189')).toBe(true);
-    expect(ibanIsValid('FR76 3000 6000 0112 3456 7890 188')).toBe(false);
-    expect(ibanIsValid('FR76')).toBe(false);
-  });
-});
+import { creditorValues, validateCreditor } from './creditor-form';
 
 describe('validateCreditor', () => {
   it('round-trips the default creditor', () => {
@@ -21,9 +12,34 @@ describe('validateCreditor', () => {
     expect(r).toMatchObject({ ok: true, creditor: { iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'AGRIFRPP', siren: '812345676', address: { country: 'FR' } } });
   });
 
-  it('names required and invalid fields', () => {
-    const r = validateCreditor({ ...creditorValues(DEFAULT_CREDITOR), line1: ' ', email: 'nobody', iban: 'FR00 1234', siren: '12', country: 'FRA' });
-    expect(r).toEqual({ ok: false, errors: { line1: 'required', email: 'invalid', iban: 'invalid', siren: 'invalid', country: 'invalid' } });
+  it('names each field with what it expected', () => {
+    const r = validateCreditor({
+      ...creditorValues(DEFAULT_CREDITOR),
+      line1: ' ',
+      email: 'x?bcc=thief%40evil.example&y=@example.com',
+      phone: 'javascript:alert(1)',
+      iban: 'FR76 3000 6000 0112 34',
+      siren: '812345677',
+      postalCode: '7501',
+      bic: 'AGRIFRP',
+    });
+    expect(r).toEqual({
+      ok: false,
+      errors: {
+        line1: { code: 'required' },
+        email: { code: 'email' },
+        phone: { code: 'phone' },
+        iban: { code: 'ibanLength', values: { country: 'FR', expected: 27, actual: 18 } },
+        siren: { code: 'sirenKey' },
+        postalCode: { code: 'postalCodeFr' },
+        bic: { code: 'bic' },
+      },
+    });
+  });
+
+  it('tells a bad SIREN format, a wrong IBAN key and a bad country apart', () => {
+    const r = validateCreditor({ ...creditorValues(DEFAULT_CREDITOR), siren: '12', iban: 'FR76 3000 6000 0112 3456 7890 188', country: 'FRA' });
+    expect(r).toMatchObject({ ok: false, errors: { siren: { code: 'sirenFormat' }, iban: { code: 'ibanChecksum' }, country: { code: 'country' } } });
   });
 });
 

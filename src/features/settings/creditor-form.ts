@@ -1,47 +1,37 @@
 /**
  * The creditor's letterhead as edited in Settings (address, contact, company number, bank details, credit
- * insurer, the formal notice's deadline): checked by zod, with an IBAN checksum (ISO 13616 mod 97) because a
- * mistyped IBAN in a formal notice sends the debtor's money nowhere.
+ * insurer, the formal notice's deadline). Each field is checked by its domain rule (domain/input/): a
+ * mistyped IBAN in a formal notice sends the debtor's money nowhere, a malformed e-mail becomes a broken reply
+ * address. Errors come back as codes with the values their message needs ("27 characters expected for FR").
  */
-import { z } from 'zod/mini';
 import { CREDITOR_SCHEMA_VERSION, CreditorProfile } from '../../domain/entities';
+import { checkEmail, checkPhone } from '../../domain/input/contact-format';
+import { checkBic, checkIban, checkSiren, isPostalCodeValid } from '../../domain/input/letterhead-format';
 
 export const CREDITOR_FIELDS = ['line1', 'line2', 'postalCode', 'city', 'country', 'email', 'phone', 'siren', 'iban', 'bic', 'creditInsurer'] as const;
 export type CreditorField = (typeof CREDITOR_FIELDS)[number];
 /** The formal notice gives 8 or 15 days to pay (seed 004), chosen in a select rather than typed. */
 export const FORMAL_NOTICE_DAY_CHOICES = ['8', '15'] as const;
 export type CreditorValues = Record<CreditorField, string> & { formalNoticeDays: string };
-export type CreditorErrorCode = 'required' | 'invalid';
-
-const compact = (s: string) => s.replace(/\s+/g, '').toUpperCase();
-
-/** ISO 13616: move the first four characters to the end, letters to numbers, remainder mod 97 must be 1. */
-export function ibanIsValid(raw: string): boolean {
-  const iban = compact(raw);
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) return false;
-  const digits = [...`${iban.slice(4)}${iban.slice(0, 4)}`].map((c) => (c >= 'A' ? String(c.charCodeAt(0) - 55) : c)).join('');
-  let rest = 0;
-  for (const d of digits) rest = (rest * 10 + Number(d)) % 97;
-  return rest === 1;
+export type CreditorErrorCode =
+  | 'required'
+  | 'postalCodeFr'
+  | 'postalCode'
+  | 'country'
+  | 'email'
+  | 'phone'
+  | 'sirenFormat'
+  | 'sirenKey'
+  | 'ibanCountry'
+  | 'ibanLength'
+  | 'ibanChecksum'
+  | 'bic';
+export interface CreditorError {
+  code: CreditorErrorCode;
+  /** Interpolated into the message: the expected IBAN length, the country… */
+  values?: Record<string, string | number>;
 }
-
-/** Groups of four, as printed on letters. */
-export const formatIban = (raw: string): string => compact(raw).replace(/(.{4})/g, '$1 ').trim();
-
-const required = z.string().check(z.trim(), z.minLength(1));
-const Form = z.object({
-  line1: required,
-  line2: z.string().check(z.trim()),
-  postalCode: required,
-  city: required,
-  country: z.string().check(z.trim(), z.regex(/^[A-Za-z]{2}$/)),
-  email: z.string().check(z.trim(), z.email()),
-  phone: z.string().check(z.trim()),
-  siren: z.string().check(z.trim(), z.regex(/^(\d{9})?$/)),
-  iban: z.string().check(z.refine((v) => v.trim() === '' || ibanIsValid(v))),
-  bic: z.string().check(z.refine((v) => /^([A-Z0-9]{8}|[A-Z0-9]{11})?$/.test(compact(v)))),
-  creditInsurer: z.string().check(z.trim()),
-});
+export type CreditorErrors = Partial<Record<CreditorField, CreditorError>>;
 
 export function creditorValues(c: CreditorProfile): CreditorValues {
   return {
@@ -60,27 +50,43 @@ export function creditorValues(c: CreditorProfile): CreditorValues {
   };
 }
 
-export type CreditorResult = { ok: true; creditor: CreditorProfile } | { ok: false; errors: Partial<Record<CreditorField, CreditorErrorCode>> };
+export type CreditorResult = { ok: true; creditor: CreditorProfile } | { ok: false; errors: CreditorErrors };
 
 export function validateCreditor(values: CreditorValues): CreditorResult {
-  const parsed = Form.safeParse({ ...values, siren: values.siren.replace(/\s+/g, '') });
-  if (!parsed.success) {
-    const errors: Partial<Record<CreditorField, CreditorErrorCode>> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as CreditorField;
-      errors[field] ??= values[field].trim() === '' ? 'required' : 'invalid';
-    }
-    return { ok: false, errors };
+  const v = Object.fromEntries(CREDITOR_FIELDS.map((f) => [f, values[f].trim()])) as Record<CreditorField, string>;
+  const errors: CreditorErrors = {};
+  const fail = (field: CreditorField, code: CreditorErrorCode, extra?: CreditorError['values']) => {
+    errors[field] ??= extra ? { code, values: extra } : { code };
+  };
+  for (const field of ['line1', 'postalCode', 'city', 'country', 'email'] as const) if (v[field] === '') fail(field, 'required');
+
+  const country = v.country.toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) fail('country', 'country');
+  if (!isPostalCodeValid(v.postalCode, country)) fail('postalCode', ['FR', 'MC'].includes(country) ? 'postalCodeFr' : 'postalCode');
+  const email = checkEmail(v.email);
+  if (!email.ok) fail('email', 'email');
+  const phone = v.phone === '' ? null : checkPhone(v.phone);
+  if (phone && !phone.ok) fail('phone', 'phone');
+  const siren = v.siren === '' ? null : checkSiren(v.siren);
+  if (siren && !siren.ok) fail('siren', siren.problem === 'key' ? 'sirenKey' : 'sirenFormat');
+  const iban = v.iban === '' ? null : checkIban(v.iban);
+  if (iban && !iban.ok) {
+    if (iban.problem === 'length') fail('iban', 'ibanLength', { country: iban.country, expected: iban.expected, actual: iban.actual });
+    else if (iban.problem === 'country') fail('iban', 'ibanCountry', { country: iban.country });
+    else fail('iban', 'ibanChecksum');
   }
-  const v = parsed.data;
+  const bic = v.bic === '' ? null : checkBic(v.bic);
+  if (bic && !bic.ok) fail('bic', 'bic');
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
   const creditor = CreditorProfile.parse({
     schemaVersion: CREDITOR_SCHEMA_VERSION,
-    address: { line1: v.line1, ...(v.line2 ? { line2: v.line2 } : {}), postalCode: v.postalCode, city: v.city, country: v.country.toUpperCase() },
-    email: v.email,
-    phone: v.phone,
-    siren: v.siren,
-    iban: v.iban.trim() ? formatIban(v.iban) : '',
-    bic: compact(v.bic),
+    address: { line1: v.line1, ...(v.line2 ? { line2: v.line2 } : {}), postalCode: v.postalCode, city: v.city, country },
+    email: email.ok ? email.email : '',
+    phone: phone?.ok ? phone.phone : '',
+    siren: siren?.ok ? siren.siren : '',
+    iban: iban?.ok ? iban.iban : '',
+    bic: bic?.ok ? bic.bic : '',
     creditInsurer: v.creditInsurer,
     formalNoticeDays: values.formalNoticeDays === '15' ? 15 : 8,
   });

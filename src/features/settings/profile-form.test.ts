@@ -20,4 +20,8 @@ describe('applyProfile', () => {
     const result = applyProfile(DEFAULT_SETTINGS, { ...input, signature: 'x'.repeat(501), role: 'boss' });
     expect(result).toEqual({ ok: false, errors: { signature: 'tooLong', role: 'invalid' } });
   });
+  it('stores the company as it prints: a U+202E typed in it is dropped', () => {
+    const result = applyProfile(DEFAULT_SETTINGS, { ...input, company: 'Atelier\u202E Lumière SAS', signature: '\u2066Léa\u2069' });
+    expect(result).toMatchObject({ ok: true, settings: { company: 'Atelier Lumière SAS', signature: 'Léa' } });
+  });
 });

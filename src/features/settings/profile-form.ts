@@ -4,13 +4,14 @@
  */
 import { z } from 'zod/mini';
 import { ROLES, type Settings } from '../../domain/entities';
+import { plainText } from '../../domain/text';
 
 export const PROFILE_LIMITS = { agentName: 80, company: 120, signature: 500 } as const;
 
 export const ProfileInput = z.object({
-  agentName: z.string().check(z.trim(), z.minLength(1), z.maxLength(PROFILE_LIMITS.agentName)),
-  company: z.string().check(z.trim(), z.minLength(1), z.maxLength(PROFILE_LIMITS.company)),
-  signature: z.string().check(z.trim(), z.maxLength(PROFILE_LIMITS.signature)),
+  agentName: z.string().check(z.trim(), plainText, z.minLength(1), z.maxLength(PROFILE_LIMITS.agentName)),
+  company: z.string().check(z.trim(), plainText, z.minLength(1), z.maxLength(PROFILE_LIMITS.company)),
+  signature: z.string().check(z.trim(), plainText, z.maxLength(PROFILE_LIMITS.signature)),
   role: z.enum(ROLES),
 });
 export type ProfileInput = z.infer<typeof ProfileInput>;
