@@ -6,6 +6,7 @@ import type { CallContext, CallEnding } from '../domain/call/context';
 import {
   isCallBackValid,
   isCaptureValid,
+  isContactDetailsValid,
   isNonEmpty,
   isReasonValid,
   planProblems,
@@ -83,7 +84,11 @@ export function disputeAllowed(context: CallContext, event: EventOf<'RAISE_DISPU
 }
 
 export function wrongPersonAllowed(context: CallContext, event: EventOf<'WRONG_PERSON'>): boolean {
-  return isNonEmpty(event.contact.name) && isCallBackValid(event.callBack, context.today);
+  return isContactDetailsValid(event.contact) && isCallBackValid(event.callBack, context.today);
+}
+
+export function correctionAllowed(event: EventOf<'CORRECT_CONTACT'>): boolean {
+  return isContactDetailsValid(event.contact);
 }
 
 export function clockMovesForward(context: CallContext, event: EventOf<'SYNC_CLOCK'>): boolean {

@@ -24,6 +24,7 @@ import {
   canLeave,
   captureAllowed,
   clockMovesForward,
+  correctionAllowed,
   disputeAllowed,
   endingFor,
   finishesAs,
@@ -114,6 +115,7 @@ export const callMachine = setup({
       // Any change to the promise has to be read back to the debtor again.
       return { commitment: { kind: 'promise' as const, amountCents, date, means, invoiceIds: [...invoiceIds], restatedConfirmed: false } };
     }),
+    clearCommitment: assign({ commitment: null }),
     confirmRestated: assign(({ context }) => ({
       commitment: context.commitment?.kind === 'promise' ? { ...context.commitment, restatedConfirmed: true } : context.commitment,
     })),
@@ -155,10 +157,11 @@ export const callMachine = setup({
     reasonAllowed: ({ context, event }) => event.type === 'SET_REASON' && reasonAllowed(context, event),
     promiseAllowed: ({ context, event }) => event.type === 'SET_PROMISE' && promiseAllowed(context, event),
     hasPromise: ({ context }) => context.commitment?.kind === 'promise',
+    holdsCommitment: ({ context, event }) => event.type === 'CLEAR_COMMITMENT' && context.commitment?.kind === event.kind,
     planAllowed: ({ context, event }) => event.type === 'PROPOSE_PLAN' && planAllowed(context, event),
     disputeAllowed: ({ context, event }) => event.type === 'RAISE_DISPUTE' && disputeAllowed(context, event),
     noCommitmentAllowed: ({ event }) => event.type === 'DECLARE_NO_COMMITMENT' && isNonEmpty(event.why),
-    correctionAllowed: ({ event }) => event.type === 'CORRECT_CONTACT' && isNonEmpty(event.contact.name),
+    correctionAllowed: ({ event }) => event.type === 'CORRECT_CONTACT' && correctionAllowed(event),
     wrongPersonAllowed: ({ context, event }) => event.type === 'WRONG_PERSON' && wrongPersonAllowed(context, event),
     callBackAllowed: ({ context, event }) =>
       (event.type === 'RESCHEDULE' || event.type === 'REQUEST_CALL_BACK') && isCallBackValid(event.callBack, context.today),
@@ -239,6 +242,7 @@ export const callMachine = setup({
             BACK: { target: 'delay_reason' },
             SET_PROMISE: { guard: 'promiseAllowed', actions: ['setPromise', persist] },
             CONFIRM_RESTATED: { guard: 'hasPromise', actions: ['confirmRestated', persist] },
+            CLEAR_COMMITMENT: { guard: 'holdsCommitment', actions: ['clearCommitment', persist] },
             PROPOSE_PLAN: { guard: 'planAllowed', actions: ['setPlan', persist] },
             DECLARE_NO_COMMITMENT: { guard: 'noCommitmentAllowed', actions: ['setNoCommitment', persist] },
           },

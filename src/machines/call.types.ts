@@ -39,6 +39,8 @@ export type CallEvent =
   | { type: 'SET_REASON'; code: DelayReasonCode; detail?: string }
   | { type: 'SET_PROMISE'; amountCents: number; date: string; means: PaymentPromise['means']; invoiceIds: string[] }
   | { type: 'CONFIRM_RESTATED' }
+  /** The agent emptied the promise's or the plan's fields: what is no longer on screen is no longer recorded. */
+  | { type: 'CLEAR_COMMITMENT'; kind: 'promise' | 'plan' }
   | { type: 'PROPOSE_PLAN'; instalments: Instalment[]; note?: string }
   | { type: 'RAISE_DISPUTE'; invoiceIds: string[]; why: string }
   | { type: 'DECLARE_NO_COMMITMENT'; why: string }

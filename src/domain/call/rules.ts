@@ -3,6 +3,8 @@
  * to say *why* a button is disabled (each problem is a code translated under `call:`).
  */
 import { IsoDate } from '../entities';
+import { isBeyondHorizon } from '../input/bounds';
+import { contactFieldProblems } from '../input/contact-format';
 import {
   CallBack,
   ContactValue,
@@ -16,8 +18,9 @@ import {
 import { reasonNeedsDetail, type DelayReasonCode } from './reasons';
 import type { StepId } from './steps';
 
-export type PromiseProblem = 'amount_not_positive' | 'date_in_past';
-export type PlanProblem = 'no_instalment' | 'amount_not_positive' | 'date_in_past' | 'dates_not_increasing';
+export type PromiseProblem = 'amount_not_positive' | 'date_in_past' | 'date_too_far';
+export type PlanProblem = 'no_instalment' | 'amount_not_positive' | 'date_in_past' | 'date_too_far' | 'dates_not_increasing';
+export type CallBackProblem = 'date_in_past' | 'date_too_far' | 'invalid';
 
 export type StepBlocker =
   | { code: 'required_field'; fieldId: string }
@@ -32,6 +35,7 @@ export function promiseProblems(promise: Pick<PromiseCommitment, 'amountCents' |
   const problems: PromiseProblem[] = [];
   if (!Number.isSafeInteger(promise.amountCents) || promise.amountCents <= 0) problems.push('amount_not_positive');
   if (!isIsoDate(promise.date) || promise.date < today) problems.push('date_in_past');
+  else if (isBeyondHorizon(promise.date, today)) problems.push('date_too_far');
   return problems;
 }
 
@@ -41,6 +45,7 @@ export function planProblems(instalments: readonly Instalment[], today: string):
   instalments.forEach((instalment, i) => {
     if (!Number.isSafeInteger(instalment.amountCents) || instalment.amountCents <= 0) problems.add('amount_not_positive');
     if (!isIsoDate(instalment.date) || instalment.date < today) problems.add('date_in_past');
+    else if (isBeyondHorizon(instalment.date, today)) problems.add('date_too_far');
     const previous = instalments[i - 1];
     if (previous && instalment.date <= previous.date) problems.add('dates_not_increasing');
   });
@@ -51,9 +56,21 @@ export function isReasonValid(code: DelayReasonCode, detail: string): boolean {
   return !reasonNeedsDetail(code) || detail.trim() !== '';
 }
 
-export function isCallBackValid(callBack: unknown, today: string): boolean {
+/** A call-back from today up to the horizon (a year): "call me in 2999" books nothing. */
+export function callBackProblems(callBack: unknown, today: string): CallBackProblem[] {
   const parsed = CallBack.safeParse(callBack);
-  return parsed.success && parsed.data.date >= today;
+  if (!parsed.success) return ['invalid'];
+  if (parsed.data.date < today) return ['date_in_past'];
+  return isBeyondHorizon(parsed.data.date, today) ? ['date_too_far'] : [];
+}
+
+export function isCallBackValid(callBack: unknown, today: string): boolean {
+  return callBackProblems(callBack, today).length === 0;
+}
+
+/** A person's details as corrected or captured on the phone: a name, and a phone or e-mail only when well formed. */
+export function isContactDetailsValid(contact: { name: string; phone?: string; email?: string }, requireName = true): boolean {
+  return (!requireName || isNonEmpty(contact.name)) && contactFieldProblems(contact).length === 0;
 }
 
 export function isNonEmpty(text: unknown): boolean {
@@ -73,7 +90,7 @@ export function isCaptureValid(spec: FieldSpec, value: CaptureValue | null): boo
     case 'choice':
       return typeof value === 'string' && (spec.options ?? []).includes(value);
     case 'contact':
-      return typeof value === 'object' && ContactValue.safeParse(value).success;
+      return typeof value === 'object' && ContactValue.safeParse(value).success && isContactDetailsValid(value, false);
   }
 }
 

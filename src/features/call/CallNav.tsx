@@ -1,14 +1,16 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { StepBlocker } from '../../domain/call/rules';
 import { t } from '../../i18n';
+import { locale } from '../../ui/locale';
+import { dateRangeValues } from './date-range';
 import type { CaptureField } from '../../scripts/schema';
 
-export function blockerText(blocker: StepBlocker, fields: CaptureField[]): string {
+export function blockerText(blocker: StepBlocker, fields: CaptureField[], today: string): string {
   switch (blocker.code) {
     case 'required_field':
       return t('call:blockers.required_field', { field: fields.find((f) => f.id === blocker.fieldId)?.label ?? blocker.fieldId });
     case 'promise_invalid':
-      return [t('call:blockers.promise_invalid'), ...blocker.problems.map((p) => t(`call:promiseProblems.${p}`))].join(' ');
+      return [t('call:blockers.promise_invalid'), ...blocker.problems.map((p) => t(`call:promiseProblems.${p}`, dateRangeValues(today, locale())))].join(' ');
     default:
       return t(`call:blockers.${blocker.code}`);
   }
@@ -21,6 +23,8 @@ export function blockerText(blocker: StepBlocker, fields: CaptureField[]): strin
 export function CallNav(props: {
   blockers: StepBlocker[];
   fields: CaptureField[];
+  /** The call's today: promise problems quote the allowed range. */
+  today: string;
   last: boolean;
   canBack: boolean;
   /** Another tab writes this call: nothing here moves it. */
@@ -36,7 +40,7 @@ export function CallNav(props: {
     <div class="call-nav" data-testid="call-nav" ref={(el) => props.ref?.(el)}>
       <Show when={blocked()}>
         <ul id="call-blockers" class="call-nav__blockers" data-testid="call-blockers">
-          <For each={props.blockers}>{(b) => <li>{blockerText(b, props.fields)}</li>}</For>
+          <For each={props.blockers}>{(b) => <li>{blockerText(b, props.fields, props.today)}</li>}</For>
         </ul>
       </Show>
       <div class="call-nav__buttons">

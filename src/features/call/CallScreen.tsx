@@ -110,7 +110,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     if (view.can(event)) return view.send(event);
     const first = view.blockers()[0];
     if (!first) return;
-    setAnnouncement(view.blockers().map((b) => blockerText(b, guide().step.captures)).join(' '));
+    setAnnouncement(view.blockers().map((b) => blockerText(b, guide().step.captures, view.today())).join(' '));
     focus(blockerTarget(first, view.step(), commitKind()));
   };
   const back = () => view.can({ type: 'BACK' }) && view.send({ type: 'BACK' });
@@ -263,6 +263,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
             <CallNav
               blockers={view.blockers()}
               fields={guide().step.captures}
+              today={view.today()}
               last={isLast()}
               canBack={view.can({ type: 'BACK' })}
               readOnly={view.readOnly()}

@@ -1,10 +1,12 @@
 import { createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { CaptureValue, ContactValue } from '../../domain/call/context';
 import { CONTACT_ROLES, type ContactRole } from '../../domain/entities';
+import { isPhoneNumber } from '../../domain/input/contact-format';
 import type { StepId } from '../../domain/call/steps';
 import { lang, t } from '../../i18n';
 import type { CaptureField } from '../../scripts/schema';
 import { centsToInput, readAmountCents } from '../../domain/money/parse';
+import { describedBy, FieldError } from './FieldError';
 import type { CallView } from './use-call-session';
 
 interface FieldProps {
@@ -33,7 +35,8 @@ function AmountField(props: FieldProps & { value: CaptureValue | undefined }): J
   const onInput = (value: string) => {
     setText(value);
     const cents = readAmountCents(value, lang());
-    if (cents !== 'invalid') props.view.send({ type: 'CAPTURE', stepId: props.stepId, fieldId: props.field.id, value: cents });
+    // An unreadable amount clears the capture: the call never keeps a value the screen no longer shows.
+    props.view.send({ type: 'CAPTURE', stepId: props.stepId, fieldId: props.field.id, value: cents === 'invalid' ? null : cents });
   };
   return (
     <div class="field">
@@ -60,10 +63,17 @@ function AmountField(props: FieldProps & { value: CaptureValue | undefined }): J
 function ContactField(props: FieldProps & { value: CaptureValue | undefined }): JSX.Element {
   const current = (): ContactValue => (typeof props.value === 'object' && props.value !== null ? props.value : { name: '' });
   const id = fieldId(props.stepId, props.field.id);
+  // The phone as typed, kept here while it is not a phone number (the capture keeps the last valid one).
+  const [phone, setPhone] = createSignal(current().phone ?? '');
+  const phoneWrong = () => phone().trim() !== '' && !isPhoneNumber(phone());
   const update = (patch: Partial<ContactValue>) => {
     const next = { ...current(), ...patch };
     const empty = !next.name.trim() && !next.phone?.trim() && !next.role;
     props.view.send({ type: 'CAPTURE', stepId: props.stepId, fieldId: props.field.id, value: empty ? null : next });
+  };
+  const onPhone = (value: string) => {
+    setPhone(value);
+    update({ phone: value.trim() === '' || isPhoneNumber(value) ? value : '' });
   };
   return (
     <fieldset class="field field--group">
@@ -87,7 +97,17 @@ function ContactField(props: FieldProps & { value: CaptureValue | undefined }): 
         </div>
         <div class="field">
           <label for={`${id}-phone`}>{t('call:fields.contactPhone')}</label>
-          <input id={`${id}-phone`} class="input" type="tel" autocomplete="off" value={current().phone ?? ''} onInput={(e) => update({ phone: e.currentTarget.value })} />
+          <input
+            id={`${id}-phone`}
+            class="input"
+            type="tel"
+            autocomplete="off"
+            value={phone()}
+            aria-invalid={phoneWrong() ? 'true' : undefined}
+            aria-describedby={describedBy(phoneWrong() && `${id}-phone-error`)}
+            onInput={(e) => onPhone(e.currentTarget.value)}
+          />
+          <FieldError id={`${id}-phone-error`} text={phoneWrong() ? t('callscreen:form.phoneInvalid') : null} />
         </div>
       </div>
     </fieldset>

@@ -1,7 +1,10 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { ContactDetails } from '../../domain/call/context';
 import { CONTACT_ROLES, type Contact, type ContactRole } from '../../domain/entities';
+import { isEmailAddress, isPhoneNumber } from '../../domain/input/contact-format';
 import { t } from '../../i18n';
+import { submitOnce } from '../../ui/submit-once';
+import { describedBy, FieldError } from './FieldError';
 import type { CallView } from './use-call-session';
 
 /**
@@ -22,12 +25,30 @@ export function ContactCheck(props: { view: CallView; contact: Contact | undefin
   const id = (name: string) => `${props.idPrefix}-${name}`;
   const event = () => ({ type: 'CORRECT_CONTACT' as const, contact: draft() });
 
-  const save = (e: Event) => {
-    e.preventDefault();
-    if (!props.view.can(event())) return;
+  // Messages show once the agent tried to save, or as soon as a phone or an address is visibly wrong.
+  const [tried, setTried] = createSignal(false);
+  const problems = () => {
+    const d = draft();
+    return {
+      name: d.name.trim() === '' && tried() ? t('callscreen:form.nameRequired') : null,
+      phone: d.phone.trim() !== '' && !isPhoneNumber(d.phone) ? t('callscreen:form.phoneInvalid') : null,
+      email: d.email.trim() !== '' && !isEmailAddress(d.email) ? t('callscreen:form.emailInvalid') : null,
+    };
+  };
+  const save = submitOnce(() => {
+    setTried(true);
+    if (!props.view.can(event())) {
+      queueMicrotask(() => document.querySelector<HTMLElement>(`#${id('form')} [aria-invalid="true"]`)?.focus());
+      return;
+    }
     props.view.send(event());
     setEditing(false);
-  };
+    setTried(false);
+  });
+  const fieldAria = (field: 'name' | 'phone' | 'email') => ({
+    'aria-invalid': problems()[field] ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(problems()[field] && id(`${field}-error`)),
+  });
 
   return (
     <div class="contact-check" data-testid="contact-check">
@@ -69,11 +90,12 @@ export function ContactCheck(props: { view: CallView; contact: Contact | undefin
         </button>
       </div>
       <Show when={editing()}>
-        <form id={id('form')} class="contact-form" onSubmit={save}>
+        <form id={id('form')} class="contact-form" novalidate onSubmit={save}>
           <div class="field-row">
             <div class="field">
               <label for={id('name')}>{t('call:fields.contactName')}</label>
-              <input id={id('name')} class="input" required value={draft().name} onInput={(e) => setDraft({ ...draft(), name: e.currentTarget.value })} />
+              <input id={id('name')} class="input" required value={draft().name} {...fieldAria('name')} onInput={(e) => setDraft({ ...draft(), name: e.currentTarget.value })} />
+              <FieldError id={id('name-error')} text={problems().name} />
             </div>
             <div class="field">
               <label for={id('role')}>{t('call:fields.contactRole')}</label>
@@ -83,15 +105,17 @@ export function ContactCheck(props: { view: CallView; contact: Contact | undefin
             </div>
             <div class="field">
               <label for={id('phone')}>{t('call:fields.contactPhone')}</label>
-              <input id={id('phone')} class="input" type="tel" value={draft().phone} onInput={(e) => setDraft({ ...draft(), phone: e.currentTarget.value })} />
+              <input id={id('phone')} class="input" type="tel" value={draft().phone} {...fieldAria('phone')} onInput={(e) => setDraft({ ...draft(), phone: e.currentTarget.value })} />
+              <FieldError id={id('phone-error')} text={problems().phone} />
             </div>
             <div class="field">
               <label for={id('email')}>{t('call:fields.contactEmail')}</label>
-              <input id={id('email')} class="input" type="email" value={draft().email} onInput={(e) => setDraft({ ...draft(), email: e.currentTarget.value })} />
+              <input id={id('email')} class="input" type="email" value={draft().email} {...fieldAria('email')} onInput={(e) => setDraft({ ...draft(), email: e.currentTarget.value })} />
+              <FieldError id={id('email-error')} text={problems().email} />
             </div>
           </div>
           <div class="actions">
-            <button type="submit" class="btn btn--primary" disabled={!props.view.can(event())}>
+            <button type="submit" class="btn btn--primary" data-testid="contact-save" disabled={props.view.readOnly()}>
               {t('callscreen:contact.saveCorrection')}
             </button>
           </div>

@@ -1,6 +1,13 @@
 import { createEffect, createSignal, For, Match, on, Show, Switch, type JSX } from 'solid-js';
 import type { CallBack } from '../../domain/call/context';
+import { callBackProblems } from '../../domain/call/rules';
 import { CONTACT_ROLES, type ContactRole } from '../../domain/entities';
+import { horizonEnd } from '../../domain/input/bounds';
+import { isPhoneNumber } from '../../domain/input/contact-format';
+import { locale } from '../../ui/locale';
+import { submitOnce } from '../../ui/submit-once';
+import { dateRangeValues } from './date-range';
+import { describedBy, FieldError } from './FieldError';
 import type { CallEvent } from '../../machines/call.types';
 import { t } from '../../i18n';
 import type { CallView } from './use-call-session';
@@ -29,7 +36,10 @@ function probe(choice: EndingChoice, today: string): CallEvent {
   }
 }
 
-function CallBackFields(props: { prefix: string; value: CallBack; onChange: (v: CallBack) => void; min: string }): JSX.Element {
+/** The call-back's date and time; the date from today to a year ahead, said in the app's words when it is not. */
+export function CallBackFields(props: { prefix: string; value: CallBack; onChange: (v: CallBack) => void; today: string }): JSX.Element {
+  const problem = () => callBackProblems(props.value, props.today)[0];
+  const errorId = `${props.prefix}-date-error`;
   return (
     <div class="field-row">
       <div class="field">
@@ -39,10 +49,14 @@ function CallBackFields(props: { prefix: string; value: CallBack; onChange: (v: 
           class="input input--date"
           type="date"
           required
-          min={props.min}
+          min={props.today}
+          max={horizonEnd(props.today)}
           value={props.value.date}
+          aria-invalid={problem() ? 'true' : undefined}
+          aria-describedby={describedBy(problem() && errorId)}
           onInput={(e) => props.onChange({ ...props.value, date: e.currentTarget.value })}
         />
+        <FieldError id={errorId} text={problem() ? t(`call:callBackProblems.${problem()}`, dateRangeValues(props.today, locale())) : null} />
       </div>
       <div class="field">
         <label for={`${props.prefix}-time`}>
@@ -117,13 +131,13 @@ export function EndingsDialog(props: { view: CallView; open: boolean; initial: E
     const e = event();
     return e !== null && props.view.can(e);
   };
-  const confirm = (e: Event) => {
-    e.preventDefault();
+  const phoneWrong = () => person().phone.trim() !== '' && !isPhoneNumber(person().phone);
+  const confirm = submitOnce(() => {
     const ending = event();
     if (!ending || !props.view.can(ending)) return;
     props.view.send(ending);
     props.onClose();
-  };
+  });
 
   return (
     <dialog
@@ -136,7 +150,7 @@ export function EndingsDialog(props: { view: CallView; open: boolean; initial: E
         props.onClose();
       }}
     >
-      <form onSubmit={confirm}>
+      <form novalidate onSubmit={confirm}>
         <h2 id="endings-title">{t('callscreen:endings.title')}</h2>
         <fieldset class="field field--group">
           <legend class="field__label">{t('callscreen:endings.legend')}</legend>
@@ -173,13 +187,22 @@ export function EndingsDialog(props: { view: CallView; open: boolean; initial: E
               </div>
               <div class="field">
                 <label for="wp-phone">{t('call:fields.contactPhone')}</label>
-                <input id="wp-phone" class="input" type="tel" value={person().phone} onInput={(e) => setPerson({ ...person(), phone: e.currentTarget.value })} />
+                <input
+                  id="wp-phone"
+                  class="input"
+                  type="tel"
+                  value={person().phone}
+                  aria-invalid={phoneWrong() ? 'true' : undefined}
+                  aria-describedby={describedBy(phoneWrong() && 'wp-phone-error')}
+                  onInput={(e) => setPerson({ ...person(), phone: e.currentTarget.value })}
+                />
+                <FieldError id="wp-phone-error" text={phoneWrong() ? t('callscreen:form.phoneInvalid') : null} />
               </div>
             </div>
-            <CallBackFields prefix="wp-callback" value={callBack()} onChange={setCallBack} min={props.view.today()} />
+            <CallBackFields prefix="wp-callback" value={callBack()} onChange={setCallBack} today={props.view.today()} />
           </Match>
           <Match when={choice() === 'call_back_requested'}>
-            <CallBackFields prefix="cb" value={callBack()} onChange={setCallBack} min={props.view.today()} />
+            <CallBackFields prefix="cb" value={callBack()} onChange={setCallBack} today={props.view.today()} />
           </Match>
           <Match when={choice() === 'refusal'}>
             <div class="field">

@@ -1,6 +1,8 @@
 import { createSignal, type JSX } from 'solid-js';
 import type { CallBack } from '../../domain/call/context';
 import { t } from '../../i18n';
+import { submitOnce } from '../../ui/submit-once';
+import { CallBackFields } from './EndingsDialog';
 import type { CallView } from './use-call-session';
 
 /** The line dropped: call back now and resume at the same step, or book a call-back and close the call. */
@@ -20,38 +22,13 @@ export function InterruptedPanel(props: { view: CallView; headingRef: (el: HTMLH
       </div>
       <form
         class="interrupted__reschedule"
-        onSubmit={(e) => {
-          e.preventDefault();
+        novalidate
+        onSubmit={submitOnce(() => {
           if (props.view.can(reschedule())) props.view.send(reschedule());
-        }}
+        })}
       >
         <h3>{t('callscreen:interrupted.rescheduleTitle')}</h3>
-        <div class="field-row">
-          <div class="field">
-            <label for="reschedule-date">{t('call:fields.callBackDate')}</label>
-            <input
-              id="reschedule-date"
-              class="input input--date"
-              type="date"
-              required
-              min={props.view.today()}
-              value={callBack().date}
-              onInput={(e) => setCallBack({ ...callBack(), date: e.currentTarget.value })}
-            />
-          </div>
-          <div class="field">
-            <label for="reschedule-time">
-              {t('call:fields.callBackTime')} <span class="muted">{t('callscreen:form.optional')}</span>
-            </label>
-            <input
-              id="reschedule-time"
-              class="input"
-              type="time"
-              value={callBack().time ?? ''}
-              onInput={(e) => setCallBack(e.currentTarget.value ? { ...callBack(), time: e.currentTarget.value } : { date: callBack().date })}
-            />
-          </div>
-        </div>
+        <CallBackFields prefix="reschedule" value={callBack()} onChange={setCallBack} today={props.view.today()} />
         <button type="submit" class="btn" disabled={!props.view.can(reschedule())}>
           {t('callscreen:interrupted.reschedule')}
         </button>

@@ -3,7 +3,9 @@ import type { Instalment } from '../../domain/call/context';
 import { planProblems } from '../../domain/call/rules';
 import { formatMoney } from '../../domain/format';
 import { lang, t } from '../../i18n';
+import { horizonEnd } from '../../domain/input/bounds';
 import { centsToInput, readAmountCents } from '../../domain/money/parse';
+import { dateRangeValues } from './date-range';
 import type { CallView } from './use-call-session';
 
 interface Row {
@@ -44,7 +46,11 @@ export function PlanForm(props: { view: CallView; intl: string; totalOverdueCent
 
   const sync = () => {
     const instalments = parsed();
-    if (!instalments) return;
+    if (!instalments || planProblems(instalments, props.view.today()).length > 0) {
+      // Emptied or no longer valid on screen: the call must not keep recording the previous plan.
+      if (existing()) props.view.send({ type: 'CLEAR_COMMITMENT', kind: 'plan' });
+      return;
+    }
     const event = { type: 'PROPOSE_PLAN' as const, instalments, note: note() };
     const now = existing();
     if (now && JSON.stringify(now.instalments) === JSON.stringify(instalments) && now.note === note().trim()) return;
@@ -69,6 +75,7 @@ export function PlanForm(props: { view: CallView; intl: string; totalOverdueCent
                   class="input input--date"
                   type="date"
                   min={props.view.today()}
+                  max={horizonEnd(props.view.today())}
                   value={row().date}
                   onInput={(e) => setRow(index, { date: e.currentTarget.value })}
                 />
@@ -107,7 +114,7 @@ export function PlanForm(props: { view: CallView; intl: string; totalOverdueCent
         {t('callscreen:plan.total', { total: formatMoney(total(), props.intl), overdue: formatMoney(props.totalOverdueCents, props.intl) })}
       </p>
       <ul class="problems" aria-live="polite">
-        <For each={problems()}>{(p) => <li>{p === 'incomplete' ? t('callscreen:plan.incomplete') : t(`call:planProblems.${p}`)}</li>}</For>
+        <For each={problems()}>{(p) => <li>{p === 'incomplete' ? t('callscreen:plan.incomplete') : t(`call:planProblems.${p}`, dateRangeValues(props.view.today(), props.intl))}</li>}</For>
       </ul>
       <div class="field">
         <label for="plan-note" class="field__label">

@@ -5,15 +5,20 @@ import { promiseDayNotice } from '../../domain/call/promise-day';
 import { promiseProblems } from '../../domain/call/rules';
 import { formatDate } from '../../domain/format';
 import { PAYMENT_MEANS, type PaymentMeans } from '../../domain/entities';
+import { formatMoney } from '../../domain/format';
+import { horizonEnd, promiseExceedsOwed } from '../../domain/input/bounds';
 import { lang, t } from '../../i18n';
 import { centsToInput, readAmountCents } from '../../domain/money/parse';
 import { locale } from '../../ui/locale';
+import { dateRangeValues } from './date-range';
 import { InvoiceChoices } from './InvoiceChoices';
 import type { CallView } from './use-call-session';
 
 /**
  * A promise to pay: amount, date, means, invoices. Recorded as soon as it holds (every change is saved);
- * any change asks again for the restatement, which the agent confirms once the debtor agreed.
+ * any change asks again for the restatement, which the agent confirms once the debtor agreed. What no
+ * longer holds on screen (an emptied amount, a date out of range) is no longer recorded either, and an
+ * amount above what is owed waits for the agent's explicit confirmation.
  */
 export function PromiseForm(props: { view: CallView; invoices: InvoiceFact[]; overdueIds: string[]; intl: string }): JSX.Element {
   const initial = (): PromiseCommitment | null => {
@@ -24,6 +29,13 @@ export function PromiseForm(props: { view: CallView; invoices: InvoiceFact[]; ov
   const [date, setDate] = createSignal(initial()?.date ?? '');
   const [means, setMeans] = createSignal<PaymentMeans>(initial()?.means ?? 'transfer');
   const [invoiceIds, setInvoiceIds] = createSignal<string[]>(initial()?.invoiceIds ?? props.overdueIds);
+  // A promise already recorded above the debt was confirmed when it was made (a resumed call).
+  const [aboveConfirmed, setAboveConfirmed] = createSignal(initial() !== null);
+  const owedCents = () => props.invoices.reduce((sum, i) => sum + i.outstandingCents, 0);
+  const above = () => {
+    const c = cents();
+    return typeof c === 'number' && promiseExceedsOwed(c, owedCents());
+  };
 
   const cents = () => readAmountCents(amount(), lang());
   const problems = () => {
@@ -39,7 +51,12 @@ export function PromiseForm(props: { view: CallView; invoices: InvoiceFact[]; ov
 
   const sync = () => {
     const c = cents();
-    if (typeof c !== 'number' || date() === '') return;
+    const holds = typeof c === 'number' && date() !== '' && problems().length === 0 && (!above() || aboveConfirmed());
+    if (typeof c !== 'number' || !holds) {
+      // Emptied or no longer valid on screen: the call must not keep recording the previous promise.
+      if (promise()) props.view.send({ type: 'CLEAR_COMMITMENT', kind: 'promise' });
+      return;
+    }
     const event = { type: 'SET_PROMISE' as const, amountCents: c, date: date(), means: means(), invoiceIds: invoiceIds() };
     const now = promise();
     const same = now && now.amountCents === c && now.date === date() && now.means === means() && now.invoiceIds.join() === invoiceIds().join();
@@ -66,7 +83,10 @@ export function PromiseForm(props: { view: CallView; invoices: InvoiceFact[]; ov
             value={amount()}
             aria-invalid={cents() === 'invalid' || problems().includes('amount_not_positive')}
             aria-describedby="promise-problems"
-            onInput={(e) => update(setAmount)(e.currentTarget.value)}
+            onInput={(e) => {
+              setAboveConfirmed(false);
+              update(setAmount)(e.currentTarget.value);
+            }}
           />
         </div>
         <div class="field">
@@ -80,7 +100,8 @@ export function PromiseForm(props: { view: CallView; invoices: InvoiceFact[]; ov
             type="date"
             min={props.view.today()}
             value={date()}
-            aria-invalid={problems().includes('date_in_past')}
+            max={horizonEnd(props.view.today())}
+            aria-invalid={problems().includes('date_in_past') || problems().includes('date_too_far')}
             aria-describedby="promise-problems"
             onInput={(e) => update(setDate)(e.currentTarget.value)}
           />
@@ -96,7 +117,13 @@ export function PromiseForm(props: { view: CallView; invoices: InvoiceFact[]; ov
       </div>
       <ul id="promise-problems" class="problems" aria-live="polite">
         <For each={problems()}>
-          {(p) => <li>{p === 'amount_invalid' ? t('callscreen:form.amountInvalid') : t(`call:promiseProblems.${p}`)}</li>}
+          {(p) => (
+            <li>
+              {p === 'amount_invalid'
+                ? t('callscreen:form.amountInvalid')
+                : t(`call:promiseProblems.${p}`, dateRangeValues(props.view.today(), props.intl))}
+            </li>
+          )}
         </For>
       </ul>
       <Show when={promiseDayNotice(date())}>
@@ -112,6 +139,23 @@ export function PromiseForm(props: { view: CallView; invoices: InvoiceFact[]; ov
             </button>
           </div>
         )}
+      </Show>
+      <Show when={above() && problems().length === 0}>
+        <div class="notice notice--warning" data-testid="promise-above-owed">
+          <p id="promise-above-owed-text">
+            {t('callscreen:promise.aboveOwed', { amount: formatMoney(cents() as number, props.intl), owed: formatMoney(owedCents(), props.intl) })}
+          </p>
+          <label class="choice">
+            <input
+              type="checkbox"
+              data-testid="promise-confirm-above"
+              checked={aboveConfirmed()}
+              aria-describedby="promise-above-owed-text"
+              onChange={(e) => update(setAboveConfirmed)(e.currentTarget.checked)}
+            />
+            <span>{t('callscreen:promise.confirmAbove')}</span>
+          </label>
+        </div>
       </Show>
       <InvoiceChoices
         id="promise-invoices"
