@@ -10,7 +10,7 @@ import { PROMISE, TO_DELAY_REASON, drive, startCall } from './call.testing';
 const toCommitments: CallEvent[] = [...TO_DELAY_REASON, { type: 'SET_REASON', code: 'forgotten' }, { type: 'NEXT' }];
 const NEXT_YEAR = '2027-11-18';
 
-describe('call machine: dates within a year', () => {
+describe('call machine: dates within the horizon', () => {
   it('refuses a promise on 2999-12-31 and takes one a year ahead', () => {
     const { actor } = startCall();
     drive(actor, toCommitments);
@@ -19,7 +19,7 @@ describe('call machine: dates within a year', () => {
     expect(actor.getSnapshot().can({ ...PROMISE, date: NEXT_YEAR })).toBe(true);
   });
 
-  it('refuses plan instalments and call-backs past the horizon', () => {
+  it('refuses plan instalments past three years and call-backs past one', () => {
     const { actor } = startCall();
     drive(actor, toCommitments);
     const instalments = [
@@ -28,6 +28,8 @@ describe('call machine: dates within a year', () => {
     ];
     expect(actor.getSnapshot().can({ type: 'PROPOSE_PLAN', instalments })).toBe(false);
     expect(actor.getSnapshot().can({ type: 'PROPOSE_PLAN', instalments: [instalments[0]!] })).toBe(true);
+    expect(actor.getSnapshot().can({ type: 'PROPOSE_PLAN', instalments: [instalments[0]!, { date: '2029-11-18', amountCents: 1 }] })).toBe(true);
+    expect(actor.getSnapshot().can({ type: 'PROPOSE_PLAN', instalments: [instalments[0]!, { date: '2029-11-19', amountCents: 1 }] })).toBe(false);
     expect(actor.getSnapshot().can({ type: 'REQUEST_CALL_BACK', callBack: { date: '2999-12-31' } })).toBe(false);
     expect(actor.getSnapshot().can({ type: 'REQUEST_CALL_BACK', callBack: { date: NEXT_YEAR } })).toBe(true);
     const cut = startCall().actor;

@@ -3,7 +3,7 @@
  * to say *why* a button is disabled (each problem is a code translated under `call:`).
  */
 import { IsoDate } from '../entities';
-import { isBeyondHorizon } from '../input/bounds';
+import { isBeyondHorizon, PLAN_HORIZON_YEARS } from '../input/bounds';
 import { contactFieldProblems } from '../input/contact-format';
 import {
   CallBack,
@@ -45,7 +45,7 @@ export function planProblems(instalments: readonly Instalment[], today: string):
   instalments.forEach((instalment, i) => {
     if (!Number.isSafeInteger(instalment.amountCents) || instalment.amountCents <= 0) problems.add('amount_not_positive');
     if (!isIsoDate(instalment.date) || instalment.date < today) problems.add('date_in_past');
-    else if (isBeyondHorizon(instalment.date, today)) problems.add('date_too_far');
+    else if (isBeyondHorizon(instalment.date, today, PLAN_HORIZON_YEARS)) problems.add('date_too_far');
     const previous = instalments[i - 1];
     if (previous && instalment.date <= previous.date) problems.add('dates_not_increasing');
   });

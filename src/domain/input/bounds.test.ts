@@ -13,12 +13,14 @@ describe('horizon', () => {
   it('ends one year ahead, on 28 February after a 29', () => {
     expect(horizonEnd('2026-12-03')).toBe('2027-12-03');
     expect(horizonEnd('2028-02-29')).toBe('2029-02-28');
+    expect(horizonEnd('2026-12-03', 2)).toBe('2028-12-03');
   });
   it('refuses 2999-12-31 and keeps next year', () => {
     expect(isBeyondHorizon('2999-12-31', '2026-12-03')).toBe(true);
     expect(isBeyondHorizon('2027-12-04', '2026-12-03')).toBe(true);
     expect(isBeyondHorizon('2027-12-03', '2026-12-03')).toBe(false);
     expect(isBeyondHorizon('2026-12-15', '2026-12-03')).toBe(false);
+    expect(isBeyondHorizon('2028-11-03', '2026-12-03', 2)).toBe(false);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * Plausible bounds for what agents type. Each is a business judgement, kept here so the forms, the call
  * machine's guards and the tests read the same numbers:
- * - dates of promises, call-backs and plan instalments at most one year ahead: a debtor who "will pay on
- *   31/12/2999" has not committed to anything, and the reminder ladder would wait for that date;
+ * - dates of promises and call-backs at most one year ahead, plan instalments at most three (24 monthly
+ *   payments starting within the year): a debtor who "will pay on 31/12/2999" has not committed to anything, and the reminder
+ *   ladder would wait for that date;
  * - a payment's value date between the issue date of the invoices it settles and today;
  * - rates (in basis points) within what the ECB, the legal rate and a contract have ever plausibly been;
  * - instalment counts whole numbers from 1 to 24 (two years of monthly payments);
@@ -10,12 +11,14 @@
  */
 import { isoDate } from '../calendar/isoDate';
 
-/** How far ahead a promise, a call-back or an instalment may fall. */
+/** How far ahead a promise or a call-back may fall. */
 export const HORIZON_YEARS = 1;
+/** How far ahead a plan's instalments may run: 24 monthly instalments from a first one within the year. */
+export const PLAN_HORIZON_YEARS = 3;
 
-/** The same day `HORIZON_YEARS` later (29 February gives 28 February). */
-export function horizonEnd(today: string): string {
-  const year = Number(today.slice(0, 4)) + HORIZON_YEARS;
+/** The same day `years` later (29 February gives 28 February). */
+export function horizonEnd(today: string, years: number = HORIZON_YEARS): string {
+  const year = Number(today.slice(0, 4)) + years;
   const month = Number(today.slice(5, 7));
   const day = Number(today.slice(8, 10));
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -23,7 +26,7 @@ export function horizonEnd(today: string): string {
 }
 
 /** Whether an ISO date falls after the horizon (dates before today are each form's own rule). */
-export const isBeyondHorizon = (date: string, today: string): boolean => date > horizonEnd(today);
+export const isBeyondHorizon = (date: string, today: string, years: number = HORIZON_YEARS): boolean => date > horizonEnd(today, years);
 
 export type RateKind = 'ecb' | 'legal' | 'contractual';
 

@@ -33,6 +33,7 @@ describe('planIssues', () => {
       { code: 'sum_mismatch' },
     ]);
     expect(planIssues([], { expectedTotalCents: 1, today: TODAY })).toEqual([{ code: 'no_instalments' }]);
+    expect(planIssues([{ dueDate: '2999-12-31', amountCents: 1 }], { expectedTotalCents: 1, today: TODAY })).toEqual([{ code: 'date_too_far', index: 0 }]);
   });
 
   it('expects the penalties in the total only when included', () => {

@@ -4,12 +4,14 @@
  *
  * Rules of a sound plan:
  * - at least one instalment, each of a positive amount;
- * - dates strictly increasing, none before today (a plan cannot start in the past);
+ * - dates strictly increasing, none before today (a plan cannot start in the past) and none more than three
+ *   years ahead (24 monthly instalments from a first one within the year; see ../input/bounds.ts);
  * - instalments sum to what the plan settles: the balance, plus the late-payment penalties when the plan
  *   includes them (when waived, the creditor gives them up in exchange for the schedule being kept).
  * Issue codes are for the UI to translate.
  */
 import { isoDate } from '../calendar/isoDate';
+import { isBeyondHorizon, PLAN_HORIZON_YEARS } from '../input/bounds';
 import { PROMISE_SCHEMA_VERSION, type PaymentPlan, type PaymentPromise } from '../entities';
 
 export interface Instalment {
@@ -17,7 +19,7 @@ export interface Instalment {
   amountCents: number;
 }
 
-export const PLAN_ISSUE_CODES = ['no_instalments', 'amount_not_positive', 'date_in_past', 'date_not_increasing', 'sum_mismatch'] as const;
+export const PLAN_ISSUE_CODES = ['no_instalments', 'amount_not_positive', 'date_in_past', 'date_too_far', 'date_not_increasing', 'sum_mismatch'] as const;
 export type PlanIssueCode = (typeof PLAN_ISSUE_CODES)[number];
 
 export interface PlanIssue {
@@ -38,6 +40,7 @@ export function planIssues(instalments: readonly Instalment[], ctx: PlanCheckCon
   instalments.forEach((i, index) => {
     if (!Number.isSafeInteger(i.amountCents) || i.amountCents <= 0) issues.push({ code: 'amount_not_positive', index });
     if (i.dueDate < ctx.today) issues.push({ code: 'date_in_past', index });
+    else if (isBeyondHorizon(i.dueDate, ctx.today, PLAN_HORIZON_YEARS)) issues.push({ code: 'date_too_far', index });
     const previous = instalments[index - 1];
     if (previous && i.dueDate <= previous.dueDate) issues.push({ code: 'date_not_increasing', index });
   });

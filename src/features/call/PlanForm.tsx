@@ -3,7 +3,7 @@ import type { Instalment } from '../../domain/call/context';
 import { planProblems } from '../../domain/call/rules';
 import { formatMoney } from '../../domain/format';
 import { lang, t } from '../../i18n';
-import { horizonEnd } from '../../domain/input/bounds';
+import { horizonEnd, PLAN_HORIZON_YEARS } from '../../domain/input/bounds';
 import { centsToInput, readAmountCents } from '../../domain/money/parse';
 import { dateRangeValues } from './date-range';
 import type { CallView } from './use-call-session';
@@ -75,7 +75,7 @@ export function PlanForm(props: { view: CallView; intl: string; totalOverdueCent
                   class="input input--date"
                   type="date"
                   min={props.view.today()}
-                  max={horizonEnd(props.view.today())}
+                  max={horizonEnd(props.view.today(), PLAN_HORIZON_YEARS)}
                   value={row().date}
                   onInput={(e) => setRow(index, { date: e.currentTarget.value })}
                 />
@@ -114,7 +114,7 @@ export function PlanForm(props: { view: CallView; intl: string; totalOverdueCent
         {t('callscreen:plan.total', { total: formatMoney(total(), props.intl), overdue: formatMoney(props.totalOverdueCents, props.intl) })}
       </p>
       <ul class="problems" aria-live="polite">
-        <For each={problems()}>{(p) => <li>{p === 'incomplete' ? t('callscreen:plan.incomplete') : t(`call:planProblems.${p}`, dateRangeValues(props.view.today(), props.intl))}</li>}</For>
+        <For each={problems()}>{(p) => <li>{p === 'incomplete' ? t('callscreen:plan.incomplete') : t(`call:planProblems.${p}`, dateRangeValues(props.view.today(), props.intl, PLAN_HORIZON_YEARS))}</li>}</For>
       </ul>
       <div class="field">
         <label for="plan-note" class="field__label">

@@ -5,6 +5,6 @@
 import { formatDate } from '../../domain/format';
 import { horizonEnd } from '../../domain/input/bounds';
 
-export function dateRangeValues(today: string, intl: string): { today: string; max: string } {
-  return { today: formatDate(today, intl), max: formatDate(horizonEnd(today), intl) };
+export function dateRangeValues(today: string, intl: string, years?: number): { today: string; max: string } {
+  return { today: formatDate(today, intl), max: formatDate(horizonEnd(today, years), intl) };
 }

@@ -9,6 +9,8 @@ import { outstandingCents } from '../../domain/payments/allocation';
 import { lang, t } from '../../i18n';
 import { locale } from '../../ui/locale';
 import { FormActions } from '../../ui/FormActions';
+import { submitOnce } from '../../ui/submit-once';
+import { earliestIssueDate } from '../../domain/input/bounds';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { DebtorFormPage } from '../../ui/DebtorFormPage';
 import { centsToInput } from '../../domain/money/parse';
@@ -46,13 +48,21 @@ function PaymentForm(props: { bundle: DebtorBundle }): JSX.Element {
   const toggle = (id: string, on: boolean) => set({ invoiceIds: on ? [...values().invoiceIds, id] : values().invoiceIds.filter((x) => x !== id) });
   const errorText = (field: PaymentField) => {
     const code = errors()[field];
-    return code ? t(`payments:error.${field}.${code}`, { excess: money(excess()), max: money(selectedOutstanding()) }) : '';
+    const issued = earliestIssueDate(invoices.filter((i) => values().invoiceIds.includes(i.id)).map((i) => i.issueDate));
+    return code
+      ? t(`payments:error.${field}.${code}`, {
+          excess: money(excess()),
+          max: money(selectedOutstanding()),
+          issued: issued ? formatDate(issued, locale()) : '',
+          today: formatDate(today, locale()),
+        })
+      : '';
   };
   const invalid = (field: PaymentField) => (errors()[field] ? ('true' as const) : undefined);
   const describedBy = (field: PaymentField, hint?: string) => [hint, errors()[field] ? `payment-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
+  // One submit, one payment: a second Enter while this one is saving is ignored (it stored two before).
+  const submit = submitOnce(async () => {
     const result = validatePayment(values(), { today, invoices, locale: lang() });
     if (!result.ok) {
       setErrors(result.errors);
@@ -90,7 +100,7 @@ function PaymentForm(props: { bundle: DebtorBundle }): JSX.Element {
       setFailure(storageErrorMessage(error));
       setSaving(false);
     }
-  };
+  });
 
   const FieldError = (p: { field: PaymentField }) => (
     <p class="field__error" id={`payment-${p.field}-error`}>
@@ -128,6 +138,7 @@ function PaymentForm(props: { bundle: DebtorBundle }): JSX.Element {
             id="payment-date"
             type="date"
             class="input"
+            min={earliestIssueDate(invoices.filter((i) => values().invoiceIds.includes(i.id)).map((i) => i.issueDate)) ?? undefined}
             max={today}
             value={values().date}
             aria-invalid={invalid('date')}

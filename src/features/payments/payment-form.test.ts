@@ -57,4 +57,14 @@ describe('validatePayment', () => {
   it('refuses more than the chosen invoices owe and says by how much', () => {
     expect(validatePayment(values({ amount: '1500,01' }), { today: TODAY, invoices, locale: 'fr' })).toEqual({ ok: false, errors: { amount: 'exceeds' }, excessCents: 1 });
   });
+
+  it('refuses a value date before the oldest ticked invoice was issued, or in the future', () => {
+    const dated = [makeInvoice({ id: 'a', issueDate: '2026-09-01', dueDate: '2026-10-01', amountInclVatCents: 120_000 }), makeInvoice({ id: 'b', number: 'FA-2', issueDate: '2026-10-01', dueDate: '2026-11-01' })];
+    const check = (date: string, invoiceIds = ['a', 'b']) => validatePayment(values({ amount: '100', date, invoiceIds }), { today: TODAY, invoices: dated });
+    expect(check('1900-01-01')).toEqual({ ok: false, errors: { date: 'beforeIssue' } });
+    expect(check('2026-08-31')).toEqual({ ok: false, errors: { date: 'beforeIssue' } });
+    expect(check('2026-09-15', ['b'])).toEqual({ ok: false, errors: { date: 'beforeIssue' } });
+    expect(check('2026-11-24')).toEqual({ ok: false, errors: { date: 'future' } });
+    expect(check('2026-09-01')).toMatchObject({ ok: true });
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod/mini';
 import { IsoDate, PaymentMeans, type Invoice } from '../../domain/entities';
+import { paymentDateProblem } from '../../domain/input/bounds';
 import { allocateToInvoices, outstandingCents, type InvoiceAllocation } from '../../domain/payments/allocation';
 import { readAmountCents, type MoneyLocale } from '../../domain/money/parse';
 
@@ -15,7 +16,7 @@ export interface PaymentFormValues {
 }
 
 export type PaymentField = keyof PaymentFormValues;
-export type PaymentErrorCode = 'required' | 'invalid' | 'notPositive' | 'future' | 'exceeds';
+export type PaymentErrorCode = 'required' | 'invalid' | 'notPositive' | 'future' | 'beforeIssue' | 'exceeds';
 
 const Form = z.object({
   amount: z.string().check(z.trim(), z.minLength(1)),
@@ -56,9 +57,11 @@ export function validatePayment(values: PaymentFormValues, ctx: { today: string;
     if (amountCents === undefined) errors.amount = 'invalid';
     else if (amountCents <= 0) errors.amount = 'notPositive';
   }
-  if (!errors.date && values.date > ctx.today) errors.date = 'future';
-
   const chosen = ctx.invoices.filter((i) => values.invoiceIds.includes(i.id));
+  // Money cannot arrive before the oldest ticked invoice was issued (1900-01-01 is a slip), nor tomorrow.
+  const dateProblem = errors.date ? null : paymentDateProblem(values.date, { today: ctx.today, issueDates: chosen.map((i) => i.issueDate) });
+  if (dateProblem) errors.date = dateProblem === 'future' ? 'future' : 'beforeIssue';
+
   if (!errors.invoiceIds && chosen.length !== new Set(values.invoiceIds).size) errors.invoiceIds = 'invalid';
   if (Object.keys(errors).length > 0 || amountCents === undefined || !parsed.success) return { ok: false, errors };
 

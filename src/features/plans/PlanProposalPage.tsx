@@ -5,18 +5,19 @@ import { todayIso } from '../../session/today';
 import type { DebtorBundle } from '../../domain/bundle';
 import { addDays } from '../../domain/calendar/isoDate';
 import { ACTIVITY_SCHEMA_VERSION, PAYMENT_MEANS, PLAN_SCHEMA_VERSION, type PaymentMeans, type RateSettings } from '../../domain/entities';
-import { formatMoney } from '../../domain/format';
+import { formatDate, formatMoney } from '../../domain/format';
+import { horizonEnd, INSTALMENT_COUNT_BOUNDS, isBeyondHorizon, parseInstalmentCount, PLAN_HORIZON_YEARS } from '../../domain/input/bounds';
 import { lang, t } from '../../i18n';
 import { locale } from '../../ui/locale';
 import { FormActions } from '../../ui/FormActions';
 import { storageErrorMessage } from '../../ui/storage-error';
+import { submitOnce } from '../../ui/submit-once';
 import { DebtorFormPage } from '../../ui/DebtorFormPage';
 import { dossierPenalties } from '../../domain/penalties/dossier-penalties';
 import { generateRows, planBasis, validatePlan, type PlanFormValues, type RowError } from './plan-form';
 import '../../styles/after-call.css';
 import './plans.css';
 
-const MAX_INSTALMENTS = 24;
 /** A first instalment a week out leaves the lead time to decide and the debtor time to pay. */
 const FIRST_INSTALMENT_AFTER_DAYS = 7;
 
@@ -28,7 +29,19 @@ function ProposalForm(props: { bundle: DebtorBundle; rates: RateSettings }): JSX
   const basis = planBasis(props.bundle, penalties.interestCents + penalties.indemnityCents);
   const money = (cents: number) => formatMoney(cents, locale());
   const dossierHref = `/debtors/${encodeURIComponent(props.bundle.debtor.id)}`;
-  const [count, setCount] = createSignal(3);
+  // The count as typed: "-5", "0" or "12.5" is refused with a message, never silently turned into 1 or 12.
+  const [count, setCount] = createSignal('3');
+  const [generatorError, setGeneratorError] = createSignal<{ count?: boolean; first?: 'past' | 'far' }>({});
+  const planMax = horizonEnd(today, PLAN_HORIZON_YEARS);
+  // The first instalment falls within the year, like a promise; the last one within three.
+  const firstMax = horizonEnd(today);
+  const rangeValues = () => ({
+    today: formatDate(today, locale()),
+    max: formatDate(planMax, locale()),
+    firstMax: formatDate(firstMax, locale()),
+    min: INSTALMENT_COUNT_BOUNDS.min,
+    maxCount: INSTALMENT_COUNT_BOUNDS.max,
+  });
   const [firstDate, setFirstDate] = createSignal(addDays(today, FIRST_INSTALMENT_AFTER_DAYS));
   const [values, setValues] = createSignal<PlanFormValues>({
     penalties: 'waived',
@@ -48,12 +61,18 @@ function ProposalForm(props: { bundle: DebtorBundle; rates: RateSettings }): JSX
   const rowError = (k: number): RowError | undefined => (submitted() ? failed()?.rows[k] : undefined);
   const planErrors = () => (submitted() ? (failed()?.plan ?? []) : []);
   const set = (patch: Partial<PlanFormValues>) => setValues({ ...values(), ...patch });
-  const regenerate = () => set({ rows: generateRows(check().totalCents, count(), firstDate(), lang()) });
+  const regenerate = () => {
+    const n = parseInstalmentCount(count());
+    const first = firstDate();
+    const firstProblem = !/^\d{4}-\d{2}-\d{2}$/.test(first) || first < today ? 'past' : isBeyondHorizon(first, today) ? 'far' : undefined;
+    setGeneratorError({ ...(n === null ? { count: true } : {}), ...(firstProblem ? { first: firstProblem } : {}) });
+    if (n === null || firstProblem) return;
+    set({ rows: generateRows(check().totalCents, n, first, lang()) });
+  };
   const setRow = (k: number, patch: Partial<PlanFormValues['rows'][number]>) =>
     set({ rows: values().rows.map((r, i) => (i === k ? { ...r, ...patch } : r)) });
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
+  const submit = submitOnce(async () => {
     setSubmitted(true);
     const result = check();
     if (!result.ok) return;
@@ -98,7 +117,7 @@ function ProposalForm(props: { bundle: DebtorBundle; rates: RateSettings }): JSX
       setFailure(storageErrorMessage(error));
       setSaving(false);
     }
-  };
+  });
 
   return (
     <form class="card form after-form" novalidate onSubmit={submit} data-testid="plan-form">
@@ -128,11 +147,42 @@ function ProposalForm(props: { bundle: DebtorBundle; rates: RateSettings }): JSX
         <div class="field-row">
           <div class="field">
             <label for="plan-count">{t('plans:form.count')}</label>
-            <input id="plan-count" type="number" class="input" min="1" max={MAX_INSTALMENTS} value={count()} onInput={(e) => setCount(Math.min(MAX_INSTALMENTS, Math.max(1, Number(e.currentTarget.value) || 1)))} />
+            <input
+              id="plan-count"
+              class="input"
+              inputmode="numeric"
+              autocomplete="off"
+              value={count()}
+              aria-invalid={generatorError().count ? 'true' : undefined}
+              aria-describedby={generatorError().count ? 'plan-count-error' : undefined}
+              onInput={(e) => setCount(e.currentTarget.value)}
+            />
+            <Show when={generatorError().count}>
+              <p class="field__error" id="plan-count-error" data-testid="plan-count-error">
+                {t('plans:form.countInvalid', rangeValues())}
+              </p>
+            </Show>
           </div>
           <div class="field">
             <label for="plan-first">{t('plans:form.first')}</label>
-            <input id="plan-first" type="date" class="input" min={today} value={firstDate()} onInput={(e) => setFirstDate(e.currentTarget.value)} />
+            <input
+              id="plan-first"
+              type="date"
+              class="input"
+              min={today}
+              max={firstMax}
+              value={firstDate()}
+              aria-invalid={generatorError().first ? 'true' : undefined}
+              aria-describedby={generatorError().first ? 'plan-first-error' : undefined}
+              onInput={(e) => setFirstDate(e.currentTarget.value)}
+            />
+            <Show when={generatorError().first}>
+              {(problem) => (
+                <p class="field__error" id="plan-first-error">
+                  {t(problem() === 'far' ? 'plans:form.firstTooFar' : 'plans:form.firstInPast', rangeValues())}
+                </p>
+              )}
+            </Show>
           </div>
         </div>
         <button type="button" class="btn" data-testid="plan-generate" onClick={regenerate}>
@@ -161,7 +211,7 @@ function ProposalForm(props: { bundle: DebtorBundle; rates: RateSettings }): JSX
                   <Show when={rowError(k)}>
                     {(code) => (
                       <p class="field__error" id={`plan-row-${k}-error`}>
-                        {t(`plans:issue.${code()}`)}
+                        {t(`plans:issue.${code()}`, rangeValues())}
                       </p>
                     )}
                   </Show>

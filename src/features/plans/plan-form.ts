@@ -33,7 +33,7 @@ export function planBasis(bundle: Pick<DebtorBundle, 'invoices'>, penaltiesCents
   return { balanceCents: open.reduce((s, i) => s + outstandingCents(i), 0), penaltiesCents, invoiceIds: open.map((i) => i.id) };
 }
 
-export type RowError = 'amountInvalid' | Extract<PlanIssueCode, 'amount_not_positive' | 'date_in_past' | 'date_not_increasing'> | 'dateInvalid';
+export type RowError = 'amountInvalid' | Extract<PlanIssueCode, 'amount_not_positive' | 'date_in_past' | 'date_too_far' | 'date_not_increasing'> | 'dateInvalid';
 export type PlanError = Extract<PlanIssueCode, 'no_instalments' | 'sum_mismatch'>;
 
 export type PlanFormResult =
