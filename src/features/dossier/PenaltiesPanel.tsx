@@ -3,6 +3,7 @@ import { useServices } from '../../session/store-context';
 import type { DebtorBundle } from '../../domain/bundle';
 import type { RateSettings } from '../../domain/entities';
 import { formatDate, formatMoney } from '../../domain/format';
+import { isRateWithinBounds } from '../../domain/input/bounds';
 import type { PenaltyWarning } from '../../domain/penalties/penalties';
 import { checkContractualRate } from '../../domain/penalties/rates';
 import { lang, t } from '../../i18n';
@@ -10,6 +11,8 @@ import { locale } from '../../ui/locale';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { bpToInput, readingValue, readPercentBp } from '../../domain/money/parse';
 import { dossierPenalties } from '../../domain/penalties/dossier-penalties';
+import { rateBoundsValues } from '../../ui/rate-bounds';
+import { submitOnce } from '../../ui/submit-once';
 import '../../styles/penalties.css';
 import { MissingRate } from '../../ui/MissingRate';
 
@@ -34,11 +37,15 @@ function ContractualRate(props: { debtorId: string; rates: RateSettings; today: 
     const bp = typed();
     return bp === undefined ? undefined : checkContractualRate(bp, props.today, props.rates.legal);
   };
-  const save = async (event: SubmitEvent) => {
-    event.preventDefault();
+  const save = submitOnce(async () => {
     const bp = value().trim() === '' ? undefined : typed();
     if (value().trim() !== '' && bp === undefined) {
-      setError(t('penalties:contractual.invalid'));
+      setError(t('penalties:contractual.invalid', rateBoundsValues('contractual')));
+      return;
+    }
+    // 99 999 % made a formal notice claim 455 666,68 € on a 5 040 € invoice.
+    if (bp !== undefined && !isRateWithinBounds('contractual', bp)) {
+      setError(t('penalties:rates.rateOutOfBounds', rateBoundsValues('contractual')));
       return;
     }
     setError('');
@@ -53,14 +60,27 @@ function ContractualRate(props: { debtorId: string; rates: RateSettings; today: 
     } catch (e) {
       setError(storageErrorMessage(e));
     }
-  };
+  });
   return (
     <details class="contractual">
       <summary>{t('penalties:contractual.title')}</summary>
       <form class="form" novalidate onSubmit={save}>
         <div class="field">
           <label for="contractual-rate">{t('penalties:contractual.label')}</label>
-          <input id="contractual-rate" class="input input--rate" inputmode="decimal" value={value()} aria-describedby="contractual-hint contractual-error" onInput={(e) => { setValue(e.currentTarget.value); setStatus(''); }} />
+          <input
+            id="contractual-rate"
+            class="input input--rate"
+            inputmode="decimal"
+            data-testid="contractual-rate"
+            value={value()}
+            aria-invalid={error() ? 'true' : undefined}
+            aria-describedby="contractual-hint contractual-error"
+            onInput={(e) => {
+              setValue(e.currentTarget.value);
+              setStatus('');
+              setError('');
+            }}
+          />
           <p class="field__hint" id="contractual-hint">
             {t('penalties:contractual.hint')}
           </p>

@@ -60,7 +60,7 @@ describe('validatePayment', () => {
 
   it('refuses a value date before the oldest ticked invoice was issued, or in the future', () => {
     const dated = [makeInvoice({ id: 'a', issueDate: '2026-09-01', dueDate: '2026-10-01', amountInclVatCents: 120_000 }), makeInvoice({ id: 'b', number: 'FA-2', issueDate: '2026-10-01', dueDate: '2026-11-01' })];
-    const check = (date: string, invoiceIds = ['a', 'b']) => validatePayment(values({ amount: '100', date, invoiceIds }), { today: TODAY, invoices: dated });
+    const check = (date: string, invoiceIds = ['a', 'b']) => validatePayment(values({ amount: '100', date, invoiceIds }), { today: TODAY, invoices: dated, locale: 'fr' });
     expect(check('1900-01-01')).toEqual({ ok: false, errors: { date: 'beforeIssue' } });
     expect(check('2026-08-31')).toEqual({ ok: false, errors: { date: 'beforeIssue' } });
     expect(check('2026-09-15', ['b'])).toEqual({ ok: false, errors: { date: 'beforeIssue' } });

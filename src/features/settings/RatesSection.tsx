@@ -5,6 +5,8 @@ import type { RateSettings } from '../../domain/entities';
 import { DEFAULT_ECB_SEMESTER_RATES, DEFAULT_LEGAL_RATES } from '../../domain/penalties/rates';
 import { lang, t } from '../../i18n';
 import { storageErrorMessage } from '../../ui/storage-error';
+import { submitOnce } from '../../ui/submit-once';
+import { rateBoundsValues } from '../../ui/rate-bounds';
 import { StoredSection } from '../../ui/StoredSection';
 import { MissingRate } from '../../ui/MissingRate';
 import { nextSemesterStart, RATE_TABLES, rowsOf, validateRates, type RateFormValues, type RateRowError, type RateTableName } from './rates-form';
@@ -40,14 +42,16 @@ function RateTable(props: {
             {(row, k) => (
               <tr>
                 <td>
-                  <input type="date" class="input" value={row().from} aria-label={t('penalties:rates.fromRow', { n: k + 1 })} aria-invalid={props.errors[k] && props.errors[k] !== 'rateInvalid' ? 'true' : undefined} aria-describedby={props.errors[k] ? errorId(k) : undefined} onInput={(e) => setRow(k, { from: e.currentTarget.value })} />
+                  <input type="date" class="input" value={row().from} aria-label={t('penalties:rates.fromRow', { n: k + 1 })} aria-invalid={props.errors[k] && props.errors[k] !== 'rateInvalid' && props.errors[k] !== 'rateOutOfBounds' ? 'true' : undefined} aria-describedby={props.errors[k] ? errorId(k) : undefined} onInput={(e) => setRow(k, { from: e.currentTarget.value })} />
                 </td>
                 <td>
-                  <input class="input input--rate" inputmode="decimal" value={row().rate} aria-label={t('penalties:rates.rateRow', { n: k + 1 })} aria-invalid={props.errors[k] === 'rateInvalid' ? 'true' : undefined} aria-describedby={props.errors[k] ? errorId(k) : undefined} onInput={(e) => setRow(k, { rate: e.currentTarget.value })} />
+                  <input class="input input--rate" inputmode="decimal" value={row().rate} aria-label={t('penalties:rates.rateRow', { n: k + 1 })} aria-invalid={props.errors[k] === 'rateInvalid' || props.errors[k] === 'rateOutOfBounds' ? 'true' : undefined} aria-describedby={props.errors[k] ? errorId(k) : undefined} onInput={(e) => setRow(k, { rate: e.currentTarget.value })} />
                   <Show when={props.errors[k]}>
                     {(code) => (
                       <p class="field__error" id={errorId(k)}>
-                        {code() === 'rateInvalid' ? t('penalties:rates.rateInvalid') : t(`drafts:rateTableIssues.${code()}`)}
+                        {code() === 'rateInvalid' || code() === 'rateOutOfBounds'
+                          ? t(`penalties:rates.${code()}`, rateBoundsValues(props.name))
+                          : t(`drafts:rateTableIssues.${code()}`)}
                       </p>
                     )}
                   </Show>
@@ -101,8 +105,7 @@ function RatesForm(props: { initial: RateSettings }): JSX.Element {
     setValues(rowsOf({ ...current(), ecb: [...DEFAULT_ECB_SEMESTER_RATES], legal: [...DEFAULT_LEGAL_RATES] }, lang()));
     setErrors({ ecb: [], legal: [] });
   };
-  const save = async (event: SubmitEvent) => {
-    event.preventDefault();
+  const save = submitOnce(async () => {
     const result = validateRates(values(), current());
     if (!result.ok) {
       setErrors(result.errors);
@@ -118,7 +121,7 @@ function RatesForm(props: { initial: RateSettings }): JSX.Element {
     } catch (error) {
       setStatus({ kind: 'failed', text: storageErrorMessage(error) });
     }
-  };
+  });
 
   const added = (next: RateSettings) => {
     setCurrent(next);

@@ -40,6 +40,12 @@ describe('rates form', () => {
     expect(result).toEqual({ ok: false, errors: { ecb: ['not_semester_start', 'rateInvalid', 'duplicate', 'not_semester_start'], legal: ['bad_date'] } });
   });
 
+  it('refuses rates outside sane bounds, naming the table', () => {
+    const result = validateRates({ ecb: [{ from: '2026-01-01', rate: '99 999' }], legal: [{ from: '2026-01-01', rate: '20,01' }] }, current);
+    expect(result).toEqual({ ok: false, errors: { ecb: ['rateOutOfBounds'], legal: ['rateOutOfBounds'] } });
+    expect(validateRates({ ecb: [{ from: '2026-01-01', rate: '15' }], legal: [{ from: '2026-01-01', rate: '20' }] }, current)).toMatchObject({ ok: true });
+  });
+
   it('proposes the semester after the last one', () => {
     expect(nextSemesterStart([{ from: '2026-01-01', rate: '' }], '2026-11-23')).toBe('2026-07-01');
     expect(nextSemesterStart([{ from: '2026-07-01', rate: '' }], '2026-11-23')).toBe('2027-01-01');

@@ -4,6 +4,7 @@
  * back per row as codes (`rateInvalid` for an unreadable percentage, the domain's codes otherwise).
  */
 import { RATE_SETTINGS_SCHEMA_VERSION, RateSettings, type RateSettings as Rates } from '../../domain/entities';
+import { isRateWithinBounds } from '../../domain/input/bounds';
 import { validateSemesterTable, type DatedRate, type RateTableIssue } from '../../domain/penalties/rates';
 import { bpToInput, readingValue, readPercentBp, type MoneyLocale } from '../../domain/money/parse';
 
@@ -14,7 +15,7 @@ export interface RateRow {
   from: string;
   rate: string;
 }
-export type RateRowError = RateTableIssue | 'rateInvalid';
+export type RateRowError = RateTableIssue | 'rateInvalid' | 'rateOutOfBounds';
 
 export type RateFormValues = Record<RateTableName, RateRow[]>;
 export type RateFormResult = { ok: true; rates: Rates } | { ok: false; errors: Record<RateTableName, (RateRowError | undefined)[]> };
@@ -24,11 +25,13 @@ export function rowsOf(rates: Rates, lang: MoneyLocale): RateFormValues {
   return { ecb: rows(rates.ecb), legal: rows(rates.legal) };
 }
 
-function checkTable(rows: readonly RateRow[]): { table: DatedRate[]; errors: (RateRowError | undefined)[] } {
+function checkTable(name: RateTableName, rows: readonly RateRow[]): { table: DatedRate[]; errors: (RateRowError | undefined)[] } {
   const errors: (RateRowError | undefined)[] = rows.map(() => undefined);
   const table = rows.map((r, k) => {
     const bp = readingValue(readPercentBp(r.rate));
     if (bp === undefined) errors[k] = 'rateInvalid';
+    // 99 999 % is readable but no ECB or legal rate ever was: it would put absurd sums in formal notices.
+    else if (!isRateWithinBounds(name, bp)) errors[k] = 'rateOutOfBounds';
     return { from: r.from.trim(), bp: bp ?? 0 };
   });
   for (const { index, issue } of validateSemesterTable(table)) errors[index] ??= issue;
@@ -37,8 +40,8 @@ function checkTable(rows: readonly RateRow[]): { table: DatedRate[]; errors: (Ra
 
 /** The tables as typed, merged into the current settings (contractual rates untouched). */
 export function validateRates(values: RateFormValues, current: Rates): RateFormResult {
-  const ecb = checkTable(values.ecb);
-  const legal = checkTable(values.legal);
+  const ecb = checkTable('ecb', values.ecb);
+  const legal = checkTable('legal', values.legal);
   if (ecb.errors.some(Boolean) || legal.errors.some(Boolean)) return { ok: false, errors: { ecb: ecb.errors, legal: legal.errors } };
   const byFrom = (a: DatedRate, b: DatedRate) => a.from.localeCompare(b.from);
   const parsed = RateSettings.safeParse({
