@@ -4,6 +4,7 @@ import { openCallSession, type OpenedCall } from '../../session/call-session';
 import { useServices } from '../../session/store-context';
 import { loadNamespacesIn, t } from '../../i18n';
 import { browserCallRescue } from '../../storage/call-rescue';
+import { DebtorNotFound } from '../../ui/DebtorNotFound';
 import { usePageTitle } from '../../ui/page-title';
 import { asksToStart, START_CALL_PARAM } from '../../ui/call-links';
 import { storageErrorMessage } from '../../ui/storage-error';
@@ -61,6 +62,7 @@ export default function CallPage(): JSX.Element {
   });
   usePageTitle(() => {
     const result = opened.state === 'ready' ? opened() : undefined;
+    if (result?.kind === 'not_found') return t('debtorNotFound.title');
     return result?.kind === 'session' ? t('callscreen:pageTitle', { name: result.session.bundle.debtor.name }) : t('callscreen:pageTitleShort');
   });
   const again = () => setAttempt((a) => ({ n: a.n + 1, start: true }));
@@ -74,7 +76,7 @@ export default function CallPage(): JSX.Element {
         </section>
       </Match>
       <Match when={opened()?.kind === 'not_found'}>
-        <Notice testId="call-not-found" title={t('dossier:notFound.title')} body={t('dossier:notFound.body')} debtorId={params.id} />
+        <DebtorNotFound testId="call-not-found" />
       </Match>
       <Match when={opened()?.kind === 'recovered' && opened()}>
         {(r) => (

@@ -4,6 +4,7 @@ import { useServices } from '../../../session/store-context';
 import type { DebtorBundle } from '../../../domain/bundle';
 import type { PaymentPlan } from '../../../domain/entities';
 import { t } from '../../../i18n';
+import { DebtorNotFound } from '../../../ui/DebtorNotFound';
 import { usePageTitle } from '../../../ui/page-title';
 import { storageErrorMessage } from '../../../ui/storage-error';
 import { latestCall, readRecapCall } from '../../../domain/call/recap-call';
@@ -40,7 +41,11 @@ export default function RecapPage(): JSX.Element {
     return data()?.plans.find((p) => p.id === planId) ?? null;
   };
   const dossierHref = () => `/debtors/${encodeURIComponent(params.id)}`;
-  usePageTitle(() => (data.state === 'ready' ? t('recap:pageTitle', { name: data()?.bundle.debtor.name ?? '' }) : undefined));
+  usePageTitle(() => {
+    if (data.state !== 'ready') return undefined;
+    const name = data()?.bundle.debtor.name;
+    return name === undefined ? t('debtorNotFound.title') : t('recap:pageTitle', { name });
+  });
 
   return (
     <article class="page page--narrow recap-page" data-testid="recap-page">
@@ -50,10 +55,7 @@ export default function RecapPage(): JSX.Element {
           <p role="alert">{storageErrorMessage(data.error)}</p>
         </Match>
         <Match when={data.state === 'ready' && !data()}>
-          <h1>{t('dossier:notFound.title')}</h1>
-          <p>
-            <A href="/">{t('backToWorklist')}</A>
-          </p>
+          <DebtorNotFound testId="recap-not-found" inline />
         </Match>
         <Match when={data.state === 'ready' && data()}>
           {(ready) => (
