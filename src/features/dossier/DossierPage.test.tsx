@@ -84,6 +84,19 @@ describe('DossierPage', () => {
     expect((await screen.findByTestId('blocking-warning')).textContent).toMatch(/seuil de blocage/);
   });
 
+  it('never turns a stored hijacking e-mail or a javascript: phone into a link', async () => {
+    const bundle = portfolio[0]!;
+    const contact = { ...bundle.contacts[0]!, id: 'hostile', preferred: false, email: 'x?bcc=thief%40evil.example&y=@example.com', phone: 'javascript:alert(1)' };
+    // Written behind the forms' back, as an older version or an import could have stored it.
+    await services.store.putContact(contact);
+    openDossier(bundle.debtor.id);
+    const contacts = await screen.findByTestId('contacts');
+    const hrefs = [...contacts.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
+    expect(hrefs.some((h) => h.includes('bcc') || h.includes('evil') || h.includes('alert'))).toBe(false);
+    expect(screen.getAllByTestId('contact-email-text').map((e) => e.textContent)).toContain(contact.email);
+    expect(screen.getAllByTestId('contact-phone-text').map((e) => e.textContent)).toContain(contact.phone);
+  });
+
   it('says plainly when the debtor does not exist', async () => {
     openDossier('no-such-debtor');
     await screen.findByTestId('dossier-not-found');

@@ -67,6 +67,7 @@ describe('recap sending', () => {
     expect(isEmailAddress(' compta@exemple.fr ')).toBe(true);
     expect(isEmailAddress('compta@exemple')).toBe(false);
     expect(isEmailAddress('')).toBe(false);
+    expect(isEmailAddress('x?bcc=thief%40evil.example&y=@example.com')).toBe(false);
   });
 
   it('records the send as a valid email activity of the timeline', () => {

@@ -19,9 +19,8 @@ export interface RecapMessage {
   body: string;
 }
 
-// A rough check on purpose: the mail client is the judge; this only catches a blank or mistyped field.
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
-export const isEmailAddress = (text: string): boolean => EMAIL.test(text.trim());
+// The same strict check as every contact e-mail: an address with `?`, `&` or `%` never reaches a header or a link.
+export { isEmailAddress } from '../../domain/input/contact-format';
 
 /** The unique left part of the Message-ID: time, then randomness, so two sends never share one. */
 export function newMessageId(now: number, random: string): string {
