@@ -11,6 +11,7 @@ import { describedBy, FieldError } from './FieldError';
 import type { CallEvent } from '../../machines/call.types';
 import { t } from '../../i18n';
 import type { CallView } from './use-call-session';
+import { typedValue } from '../../ui/typed-value';
 
 export const ENDING_CHOICES = ['no_answer', 'voicemail', 'wrong_number', 'wrong_person', 'refusal', 'cut_off', 'call_back_requested'] as const;
 export type EndingChoice = (typeof ENDING_CHOICES)[number];
@@ -51,7 +52,7 @@ export function CallBackFields(props: { prefix: string; value: CallBack; onChang
           required
           min={props.today}
           max={horizonEnd(props.today)}
-          value={props.value.date}
+          ref={(el) => typedValue(el, () => props.value.date)}
           aria-invalid={problem() ? 'true' : undefined}
           aria-describedby={describedBy(problem() && errorId)}
           onInput={(e) => props.onChange({ ...props.value, date: e.currentTarget.value })}

@@ -13,6 +13,7 @@ import { locale } from '../../ui/locale';
 import { dateRangeValues } from './date-range';
 import { InvoiceChoices } from './InvoiceChoices';
 import type { CallView } from './use-call-session';
+import { typedValue } from '../../ui/typed-value';
 
 /**
  * A promise to pay: amount, date, means, invoices. Recorded as soon as it holds (every change is saved);
@@ -99,8 +100,8 @@ export function PromiseForm(props: { view: CallView; invoices: InvoiceFact[]; ov
             class="input input--date"
             type="date"
             min={props.view.today()}
-            value={date()}
             max={horizonEnd(props.view.today())}
+            ref={(el) => typedValue(el, date)}
             aria-invalid={problems().includes('date_in_past') || problems().includes('date_too_far')}
             aria-describedby="promise-problems"
             onInput={(e) => update(setDate)(e.currentTarget.value)}

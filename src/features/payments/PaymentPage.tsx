@@ -15,6 +15,7 @@ import { storageErrorMessage } from '../../ui/storage-error';
 import { DebtorFormPage } from '../../ui/DebtorFormPage';
 import { centsToInput } from '../../domain/money/parse';
 import { payableInvoices, validatePayment, type PaymentErrorCode, type PaymentField, type PaymentFormValues } from './payment-form';
+import { typedValue } from '../../ui/typed-value';
 import '../../styles/after-call.css';
 
 function PaymentForm(props: { bundle: DebtorBundle }): JSX.Element {
@@ -140,7 +141,7 @@ function PaymentForm(props: { bundle: DebtorBundle }): JSX.Element {
             class="input"
             min={earliestIssueDate(invoices.filter((i) => values().invoiceIds.includes(i.id)).map((i) => i.issueDate)) ?? undefined}
             max={today}
-            value={values().date}
+            ref={(el) => typedValue(el, () => values().date)}
             aria-invalid={invalid('date')}
             aria-describedby={describedBy('date')}
             onInput={(e) => set({ date: e.currentTarget.value })}

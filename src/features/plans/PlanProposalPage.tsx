@@ -17,6 +17,7 @@ import { dossierPenalties } from '../../domain/penalties/dossier-penalties';
 import { generateRows, planBasis, validatePlan, type PlanFormValues, type RowError } from './plan-form';
 import '../../styles/after-call.css';
 import './plans.css';
+import { typedValue } from '../../ui/typed-value';
 
 /** A first instalment a week out leaves the lead time to decide and the debtor time to pay. */
 const FIRST_INSTALMENT_AFTER_DAYS = 7;
@@ -171,7 +172,7 @@ function ProposalForm(props: { bundle: DebtorBundle; rates: RateSettings }): JSX
               class="input"
               min={today}
               max={firstMax}
-              value={firstDate()}
+              ref={(el) => typedValue(el, firstDate)}
               aria-invalid={generatorError().first ? 'true' : undefined}
               aria-describedby={generatorError().first ? 'plan-first-error' : undefined}
               onInput={(e) => setFirstDate(e.currentTarget.value)}
