@@ -4,6 +4,7 @@
  * zod/mini keeps the first-load bundle small (see ../shared/TOOLCHAIN.md).
  */
 import { z } from 'zod/mini';
+import { isEmailAddress, isPhoneNumber } from './input/contact-format';
 
 /** ISO calendar date, `YYYY-MM-DD`. Dates are strings at rest, never Date objects. */
 export const IsoDate = z.iso.date();
@@ -68,6 +69,15 @@ export const Contact = z.object({
   preferred: z.boolean(),
 });
 export type Contact = z.infer<typeof Contact>;
+/**
+ * A contact as it may be written: a phone and an e-mail, when given, pass the strict checks, because the
+ * dossier builds `tel:` and `mailto:` links from them. Reads stay on `Contact`, so a record stored before
+ * this rule still shows (as plain text, never as a link) instead of vanishing as corrupt.
+ */
+export const ContactForWrite = Contact.check(
+  z.refine((c) => c.phone.trim() === '' || isPhoneNumber(c.phone), { message: 'Not a phone number', path: ['phone'] }),
+  z.refine((c) => c.email.trim() === '' || isEmailAddress(c.email), { message: 'Not an e-mail address', path: ['email'] }),
+);
 
 export const INVOICE_STATUSES = ['open', 'paid', 'disputed'] as const;
 export const InvoiceStatus = z.enum(INVOICE_STATUSES);

@@ -5,7 +5,7 @@
 import type { DebtorBundle } from '../domain/bundle';
 import {
   Activity as ActivitySchema,
-  Contact as ContactSchema,
+  ContactForWrite,
   Debtor as DebtorSchema,
   Invoice as InvoiceSchema,
   PaymentPromise as PromiseSchema,
@@ -45,7 +45,7 @@ export function validateBundle(bundle: DebtorBundle): DebtorBundle {
     });
   return {
     debtor,
-    contacts: owned('contacts', ContactSchema, bundle.contacts),
+    contacts: owned('contacts', ContactForWrite, bundle.contacts),
     invoices: owned('invoices', InvoiceSchema, bundle.invoices),
     activities: owned('activities', ActivitySchema, bundle.activities),
     promises: owned('promises', PromiseSchema, bundle.promises),

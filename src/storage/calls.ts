@@ -10,6 +10,7 @@ import { applyInvoiceChange, type CallOutcome, type ContactChange, type InvoiceD
 import {
   Activity as ActivitySchema,
   Contact as ContactSchema,
+  ContactForWrite,
   Invoice as InvoiceSchema,
   PaymentPlan as PlanSchema,
   PaymentPromise as PromiseSchema,
@@ -107,10 +108,10 @@ async function applyContactChanges(tx: RecordTx, debtorId: string, changes: Cont
       if (raw === undefined) throw new StorageError('not_found', `Unknown contact ${change.contactId}`, { store: 'contacts', key: change.contactId });
       const contact = readRequired<Contact>(ContactSchema, 'contacts', raw);
       belongsTo('contacts', contact, debtorId);
-      await tx.put('contacts', validateForWrite(ContactSchema, 'contacts', { ...contact, ...change.patch }));
+      await tx.put('contacts', validateForWrite(ContactForWrite, 'contacts', { ...contact, ...change.patch }));
       continue;
     }
-    const created = validateForWrite(ContactSchema, 'contacts', change.contact);
+    const created = validateForWrite(ContactForWrite, 'contacts', change.contact);
     belongsTo('contacts', created, debtorId);
     await tx.put('contacts', created);
     if (!created.preferred) continue;

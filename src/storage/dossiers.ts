@@ -7,6 +7,7 @@ import type { DebtorBundle } from '../domain/bundle';
 import {
   Activity as ActivitySchema,
   Contact as ContactSchema,
+  ContactForWrite,
   Debtor as DebtorSchema,
   Invoice as InvoiceSchema,
   PaymentPromise as PromiseSchema,
@@ -81,7 +82,7 @@ function putDebtorRecord<S extends keyof DebtorRecords>(records: Records, store:
 }
 
 export async function putContact(records: Records, contact: Contact): Promise<void> {
-  const valid = validateForWrite(ContactSchema, 'contacts', contact);
+  const valid = validateForWrite(ContactForWrite, 'contacts', contact);
   await records.write(['debtors', 'contacts'], async (tx) => {
     if (!(await tx.has('debtors', valid.debtorId))) {
       throw new StorageError('not_found', `Unknown debtor ${valid.debtorId}`, { store: 'debtors', key: valid.debtorId });

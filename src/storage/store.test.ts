@@ -97,3 +97,17 @@ describe('direction controls never reach the database', () => {
     expect(dossier?.contacts.map((c) => c.name).sort()).toEqual(['Claire Dubois', 'Old Name']);
   });
 });
+
+describe('contacts are written with phones and e-mails that can become links', () => {
+  it('refuses a hijacking e-mail or a javascript: phone, on a single write and in a bundle', async () => {
+    const { store } = await setup();
+    const debtor = makeDebtor();
+    await store.putBundles([makeBundle({ debtor })]);
+    await expect(store.putContact(makeContact({ id: 'c-mail', email: 'x?bcc=thief%40evil.example&y=@example.com' }))).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(store.putContact(makeContact({ id: 'c-tel', phone: 'javascript:alert(1)' }))).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(store.putBundles([makeBundle({ debtor, contacts: [makeContact({ id: 'c-b', phone: 'javascript:alert(1)' })] })])).rejects.toMatchObject({ kind: 'invalid' });
+    expect((await store.getDossier(debtor.id))?.contacts.map((c) => c.id) ?? []).not.toContain('c-mail');
+    await store.putContact(makeContact({ id: 'c-ok', phone: '01 84 60 12 34', email: 'compta@exemple.fr' }));
+    expect((await store.getDossier(debtor.id))?.contacts.map((c) => c.id)).toContain('c-ok');
+  });
+});
