@@ -1,9 +1,10 @@
 import { createSignal, type JSX } from 'solid-js';
 import { t } from '../../i18n';
 import { useModalDialog } from '../../ui/modal-dialog';
+import { submitOnce } from '../../ui/submit-once';
 
 /** Publishing asks for a note (what changed and why), shown in the history beside the version. */
-export function PublishDialog(props: { open: boolean; version: number; onCancel: () => void; onPublish: (note: string) => void }): JSX.Element {
+export function PublishDialog(props: { open: boolean; version: number; onCancel: () => void; onPublish: (note: string) => void | Promise<void> }): JSX.Element {
   let dialog!: HTMLDialogElement;
   let noteField!: HTMLTextAreaElement;
   const [note, setNote] = createSignal('');
@@ -23,10 +24,7 @@ export function PublishDialog(props: { open: boolean; version: number; onCancel:
     >
       <form
         method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          props.onPublish(note());
-        }}
+        onSubmit={submitOnce(() => props.onPublish(note()))}
       >
         <h2 id="publish-title">{t('studio:publish.title', { version: props.version })}</h2>
         <div class="field">

@@ -206,7 +206,7 @@ export function ScriptEditor(props: ScriptEditorProps): JSX.Element {
             <ChecksPanel issues={issues()} reveal={(path) => setSection(sectionOf(path))} />
           </aside>
         </div>
-        <PublishDialog open={publishing()} version={props.record.currentVersion + 1} onCancel={() => setPublishing(false)} onPublish={(note) => void publish(note)} />
+        <PublishDialog open={publishing()} version={props.record.currentVersion + 1} onCancel={() => setPublishing(false)} onPublish={publish} />
       </div>
     </EditorContext.Provider>
   );

@@ -14,6 +14,7 @@ import { libraryErrorMessage as storageErrorMessage } from './library-error';
 import { AssignmentsPanel } from './AssignmentsPanel';
 import { PackImport } from './PackImport';
 import { ScriptRow } from './ScriptRow';
+import { submitOnce } from '../../ui/submit-once';
 import './studio.css';
 
 /** A new id from the name: readable in packs and URLs, unique with a short random tail. */
@@ -171,10 +172,9 @@ export default function ScriptsPage(): JSX.Element {
                 <form
                   class="studio-budget"
                   novalidate
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    void saveBudget(d().library, d().studio);
-                  }}
+                  onSubmit={submitOnce(async () => {
+                    await saveBudget(d().library, d().studio);
+                  })}
                 >
                   <div class="field">
                     <label for="say-budget">{t('studio:library.budget')}</label>
