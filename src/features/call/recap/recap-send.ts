@@ -20,7 +20,7 @@ export interface RecapMessage {
 }
 
 // The same strict check as every contact e-mail: an address with `?`, `&` or `%` never reaches a header or a link.
-export { isEmailAddress } from '../../domain/input/contact-format';
+export { isEmailAddress } from '../../../domain/input/contact-format';
 
 /** The unique left part of the Message-ID: time, then randomness, so two sends never share one. */
 export function newMessageId(now: number, random: string): string {
