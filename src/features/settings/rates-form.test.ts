@@ -41,7 +41,7 @@ describe('rates form', () => {
   });
 
   it('refuses rates outside sane bounds, naming the table', () => {
-    const result = validateRates({ ecb: [{ from: '2026-01-01', rate: '99 999' }], legal: [{ from: '2026-01-01', rate: '20,01' }] }, current);
+    const result = validateRates({ ecb: [{ from: '2026-01-01', rate: '99999' }], legal: [{ from: '2026-01-01', rate: '20,01' }] }, current);
     expect(result).toEqual({ ok: false, errors: { ecb: ['rateOutOfBounds'], legal: ['rateOutOfBounds'] } });
     expect(validateRates({ ecb: [{ from: '2026-01-01', rate: '15' }], legal: [{ from: '2026-01-01', rate: '20' }] }, current)).toMatchObject({ ok: true });
   });
