@@ -212,7 +212,8 @@ describe('a call as an agent meets it, from the worklist to the timeline', () =>
     await expectAxeClean(page, 'the ended call with its recap prepared');
     await page.click('[data-testid="recap-confirm-sent"]');
     await page.waitForSelector('[data-testid="recap-confirmed"]');
-    expect(await page.textContent('[data-testid="recap-status"]')).toContain('Envoyer le récapitulatif');
+    // The status line follows the stored activity a moment after the confirmation shows.
+    await expect.poll(() => page.textContent('[data-testid="recap-status"]')).toContain('Envoyer le récapitulatif');
   });
 
   it('the timeline says what happened: the promise with its amount, date and means, the reason with its words', async () => {
