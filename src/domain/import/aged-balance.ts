@@ -201,6 +201,7 @@ export function readAgedBalance(rows: readonly DelimitedRow[], mapping: ColumnMa
         dueDate,
         dueDateFrom: due === undefined ? 'terms' : 'file',
         totalCents: fullCents,
+        totalKnown: invoiceAmount !== undefined,
         openCents: open,
         ...(exclVat !== undefined && exclVat > 0 ? { amountExclVatCents: exclVat } : {}),
         label: cell(ctx, 'label'),

@@ -55,7 +55,7 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 export function formatImportError(error: ImportError, t: Translate): string {
   const values: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(error)) {
-    if (k === 'kind' || k === 'column' || k === 'field') continue;
+    if (k === 'kind' || k === 'field') continue;
     if (typeof v === 'string' || typeof v === 'number') values[k] = v;
   }
   if ('field' in error) values.field = t(`imports:field.${error.field}`);

@@ -68,7 +68,7 @@ describe('readFec on a FEC with lettering, part payments and an unlettered credi
 
 describe('FEC columns', () => {
   const row = (cells: string[], line: number) => ({ line, cells });
-  const header = [...FEC_COLUMNS];
+  const header: string[] = [...FEC_COLUMNS];
 
   it('names the first column out of order', () => {
     const swapped = [...header];

@@ -246,6 +246,7 @@ export function readFec(rows: readonly DelimitedRow[], options: FecOptions = {})
       dueDate: dueDateFromTerms(l.pieceDate, t),
       dueDateFrom: 'terms',
       totalCents,
+      totalKnown: true,
       openCents,
       label: l.label,
       line: l.line,

@@ -121,15 +121,17 @@ function totalsOf(portfolio: ExistingPortfolio): PortfolioTotals {
 }
 
 function factsOf(inv: ImportedInvoice, existing?: ExistingInvoice): InvoiceFacts {
+  // A file that only says what is owed: 1 000 € owed on an invoice Cadence knows at 2 500 € means 1 500 € paid.
+  const total = !inv.totalKnown && existing ? Math.max(existing.amountInclVatCents, inv.openCents) : inv.totalCents;
   return {
     number: inv.number,
     issueDate: inv.issueDate,
     dueDate: inv.dueDate,
     label: inv.label,
-    amountInclVatCents: inv.totalCents,
+    amountInclVatCents: total,
     // Files rarely give the amount excluding VAT: keep what Cadence knew rather than invent one.
-    amountExclVatCents: inv.amountExclVatCents ?? existing?.amountExclVatCents ?? inv.totalCents,
-    amountPaidCents: inv.totalCents - inv.openCents,
+    amountExclVatCents: inv.amountExclVatCents ?? existing?.amountExclVatCents ?? total,
+    amountPaidCents: total - inv.openCents,
     // A dispute is the agent's: an invoice still open in the file stays disputed.
     status: existing?.status === 'disputed' ? 'disputed' : 'open',
   };

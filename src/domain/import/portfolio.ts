@@ -29,6 +29,11 @@ export interface ImportedInvoice {
   dueDateFrom: 'file' | 'terms';
   /** The invoice's amount incl. VAT, in cents. */
   totalCents: number;
+  /**
+   * False when the file only gives what is owed (no invoice amount column): `totalCents` is then the open
+   * amount, and an invoice Cadence already knows keeps its own, larger amount (the difference was paid).
+   */
+  totalKnown: boolean;
   /** What is still owed once part payments and credit notes are taken off; 0 < open ≤ total. */
   openCents: number;
   amountExclVatCents?: number;

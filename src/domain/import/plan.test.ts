@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { fixture } from './fixtures.testing';
+import { applyPlan, planChangesNothing, planImport, type ExistingPortfolio, type ImportPlan, type PlanOptions } from './plan';
+import type { ParsedPortfolio } from './portfolio';
+import { readImportFile } from './read-file';
+
+function parsed(name: string): ParsedPortfolio {
+  const r = readImportFile(fixture(name));
+  if (r.outcome.kind !== 'portfolio') throw new Error('portfolio expected');
+  return r.outcome.portfolio;
+}
+
+// One counter for the whole file: ids stay unique across successive imports, as UUIDs are in the app.
+let counter = 0;
+function ids(): PlanOptions['newId'] {
+  return (kind) => `${kind}-${++counter}`;
+}
+
+function plan(p: ParsedPortfolio, existing: ExistingPortfolio, extra: Partial<PlanOptions> = {}): ImportPlan {
+  const result = planImport(p, existing, { importDate: '2026-12-03', newId: ids(), ...extra });
+  if (!result.ok) throw new Error('refused');
+  return result.plan;
+}
+
+const EMPTY: ExistingPortfolio = { debtors: [], invoices: [] };
+
+describe('planImport', () => {
+  it('creates debtors and invoices into an empty portfolio, with totals before and after', () => {
+    const p = plan(parsed('aged-balance-v1.csv'), EMPTY);
+    expect(p.counts).toEqual({ debtors: { new: 2, updated: 0, unchanged: 0 }, invoices: { new: 4, updated: 0, closed: 0, unchanged: 0 } });
+    expect(p.totals).toEqual({ before: { debtors: 0, openInvoices: 0, openCents: 0 }, after: { debtors: 2, openInvoices: 4, openCents: 430000 } });
+    expect(p.ready).toBe(true);
+  });
+
+  it('closes what a newer file no longer lists, updates what changed, adds what is new', () => {
+    const first = plan(parsed('aged-balance-v1.csv'), EMPTY);
+    const after = applyPlan(EMPTY, first);
+    const second = plan(parsed('aged-balance-v2-newer.csv'), after);
+    expect(second.counts.invoices).toEqual({ new: 1, updated: 1, closed: 2, unchanged: 1 });
+    const closed = second.invoices.filter((c) => c.kind === 'closed');
+    expect(closed.map((c) => c.kind === 'closed' && [c.number, c.settledCents, c.paidOn])).toEqual([
+      ['A-1', 100000, '2026-12-03'],
+      ['G-2', 30000, '2026-12-03'],
+    ]);
+    const g1 = second.invoices.find((c) => c.kind === 'updated');
+    expect(g1?.kind === 'updated' && [g1.facts.number, g1.facts.amountInclVatCents, g1.facts.amountPaidCents]).toEqual(['G-1', 250000, 150000]);
+    expect(second.totals.before.openCents).toBe(430000);
+    expect(second.totals.after).toEqual({ debtors: 3, openInvoices: 3, openCents: 50000 + 100000 + 75000 });
+    const closedA1 = applyPlan(after, second).invoices.find((i) => i.number === 'A-1');
+    expect(closedA1).toMatchObject({ status: 'paid', amountPaidCents: 100000 });
+  });
+
+  it('changes nothing when the same file is imported again', () => {
+    const p = parsed('aged-balance-1252.csv');
+    const once = applyPlan(EMPTY, plan(p, EMPTY));
+    const again = plan(p, once);
+    expect(planChangesNothing(again)).toBe(true);
+    expect(again.totals.after).toEqual(again.totals.before);
+  });
+
+  it('keeps disputes: an invoice disputed by the agent and still open stays disputed', () => {
+    const first = applyPlan(EMPTY, plan(parsed('aged-balance-v1.csv'), EMPTY));
+    const disputed = {
+      ...first,
+      invoices: first.invoices.map((i) => (i.number === 'G-1' ? { ...i, status: 'disputed' as const, disputeReason: 'Livraison incomplète' } : i)),
+    };
+    const second = plan(parsed('aged-balance-v2-newer.csv'), disputed);
+    const after = applyPlan(disputed, second).invoices.find((i) => i.number === 'G-1');
+    expect(after).toMatchObject({ status: 'disputed', disputeReason: 'Livraison incomplète', amountPaidCents: 150000 });
+  });
+
+  it('matches debtors by customer code, then SIREN, and asks before matching a similar name', () => {
+    const existing: ExistingPortfolio = {
+      debtors: [
+        { id: 'd-code', name: 'Ancien nom', customerCode: 'C101' },
+        { id: 'd-siren', name: 'Autre', siren: '552100554' },
+        { id: 'd-name', name: 'OEUVRES ET BATIMENTS' },
+        { id: 'd-name2', name: 'Œuvres & Bâtiments' },
+      ],
+      invoices: [],
+    };
+    const p = plan(parsed('aged-balance-1252.csv'), existing);
+    expect(p.debtors.map((d) => [d.key, d.kind, d.id, d.kind === 'new' ? null : d.matchedBy])).toEqual([
+      ['C101', 'updated', 'd-code', 'customer_code'],
+      ['C102', 'updated', 'd-name2', 'name'],
+      ['C103', 'new', expect.stringMatching(/^debtor-\d+$/), null],
+    ]);
+    expect(p.confirmations).toEqual([
+      expect.objectContaining({ key: 'C102', candidates: [{ id: 'd-name2', name: 'Œuvres & Bâtiments' }] }),
+    ]);
+    expect(p.ready).toBe(false);
+    const confirmed = plan(parsed('aged-balance-1252.csv'), existing, { decisions: { C102: 'new' } });
+    expect(confirmed.ready).toBe(true);
+    expect(confirmed.debtors.find((d) => d.key === 'C102')?.kind).toBe('new');
+    // Without the customer code, the SIREN finds the debtor.
+    const bySiren = plan(parsed('aged-balance-1252.csv'), { debtors: [existing.debtors[1]!], invoices: [] });
+    expect(bySiren.debtors[0]).toMatchObject({ kind: 'updated', id: 'd-siren', matchedBy: 'siren', set: { customerCode: 'C101', name: 'Boulangerie L’Épi d’Or' } });
+  });
+
+  it('refuses a file with invalid rows whole, unless the valid rows only are chosen; their invoices are not closed', () => {
+    const bad = parsed('aged-balance-bad-date-row37.csv');
+    expect(planImport(bad, EMPTY, { importDate: '2026-12-03', newId: ids() })).toEqual({ ok: false, refused: bad.errors });
+    const existing: ExistingPortfolio = {
+      debtors: [{ id: 'x', name: 'Client 37' }],
+      invoices: [
+        { id: 'i37', debtorId: 'x', number: 'F0037', issueDate: '2026-01-01', dueDate: '2026-02-01', label: '', amountInclVatCents: 13737, amountExclVatCents: 11448, amountPaidCents: 0, status: 'open' },
+      ],
+    };
+    const partial = plan(bad, existing, { validRowsOnly: true });
+    expect(partial.counts.invoices).toMatchObject({ new: 39, closed: 0 });
+  });
+
+  it('closes only the debtors in the file when asked, or nothing', () => {
+    const first = applyPlan(EMPTY, plan(parsed('aged-balance-v1.csv'), EMPTY));
+    const onlyK1: ParsedPortfolio = { ...parsed('aged-balance-v2-newer.csv') };
+    onlyK1.debtors = onlyK1.debtors.filter((d) => d.key === 'K1');
+    onlyK1.invoices = onlyK1.invoices.filter((i) => i.debtorKey === 'K1');
+    expect(plan(onlyK1, first, { closeMissing: 'debtors_in_file' }).invoices.filter((c) => c.kind === 'closed').map((c) => c.kind === 'closed' && c.number)).toEqual(['A-1']);
+    expect(plan(onlyK1, first, { closeMissing: 'none' }).counts.invoices.closed).toBe(0);
+  });
+});
