@@ -36,6 +36,7 @@ import {
 import { DEFAULT_IMPORT_TERMS, dueDateFromTerms, termsFor, type ImportTerms, type PaymentTerms } from './terms';
 
 const TOTAL_LABEL = /^(soustotal|subtotal|totalgeneral|grandtotal|total|cumul|totaux)/;
+const TOTAL_START = /^\W*(sous|sub|tot|grand|cumul)/i;
 
 export interface AgedBalanceOptions {
   terms?: ImportTerms;
@@ -81,7 +82,10 @@ function amountCell(ctx: RowContext, field: ImportField): number | undefined {
 
 /** A total or subtotal line: no invoice number, and a cell that starts with "Total", "Sous-total"… */
 function totalLine(ctx: RowContext): SkippedLine | undefined {
-  if (cell(ctx, 'invoiceNumber') !== '' && !TOTAL_LABEL.test(headerKey(cell(ctx, 'invoiceNumber')))) return undefined;
+  const number = cell(ctx, 'invoiceNumber');
+  // Cheap test first: almost every row has an invoice number that is not a total's label.
+  if (number !== '' && !TOTAL_START.test(number)) return undefined;
+  if (number !== '' && !TOTAL_LABEL.test(headerKey(number))) return undefined;
   const label = ctx.row.cells.map((c) => c.trim()).find((c) => TOTAL_LABEL.test(headerKey(c)));
   if (label === undefined) return undefined;
   const key = headerKey(label);

@@ -25,6 +25,8 @@ export interface DelimitedText {
 }
 
 const SNIFF_LINES = 10;
+/** Rows between two progress reports: often enough for a bar, rarely enough to cost nothing. */
+export const PROGRESS_EVERY = 5_000;
 
 function countOutsideQuotes(line: string, ch: string): number {
   let n = 0;
@@ -56,7 +58,7 @@ export function sniffSeparator(text: string): Separator {
 }
 
 /** Rows with at least one non-blank cell, each with its starting line; blank lines are skipped. */
-export function readDelimited(text: string, separator: Separator = sniffSeparator(text)): DelimitedText {
+export function readDelimited(text: string, separator: Separator = sniffSeparator(text), onProgress?: (rows: number) => void): DelimitedText {
   const rows: DelimitedRow[] = [];
   let line = 1;
   let consumed = 0;
@@ -68,7 +70,10 @@ export function readDelimited(text: string, separator: Separator = sniffSeparato
     step: (result) => {
       const cursor = result.meta.cursor;
       const cells = result.data;
-      if (cells.some((c) => c.trim() !== '')) rows.push({ line, cells });
+      if (cells.some((c) => c.trim() !== '')) {
+        rows.push({ line, cells });
+        if (onProgress && rows.length % PROGRESS_EVERY === 0) onProgress(rows.length);
+      }
       // The row spans text[consumed, cursor): its line breaks (inside quotes too) move the next row down.
       for (let i = text.indexOf(newline, consumed); i !== -1 && i < cursor; i = text.indexOf(newline, i + 1)) line++;
       consumed = cursor;

@@ -122,8 +122,12 @@ export const PREVIEW_ROWS = 20;
 
 /** Company names compared without accents, case, punctuation, or the legal form (SAS, SARL …). */
 const LEGAL_FORMS = /\b(sas|sasu|sarl|eurl|sa|sci|snc|scop|scp|selarl|gie|ei|eirl|ste|societe|ets|etablissements|the|ltd|limited|inc|llc|gmbh|co|cie)\b/g;
+const ASCII = /^[\x00-\x7f]*$/;
+/** toSearchKey's Unicode work only when the text needs it: most codes and numbers are plain ASCII. */
+const foldCase = (text: string): string => (ASCII.test(text) ? text.toLowerCase() : toSearchKey(text));
+
 export function normalizedName(name: string): string {
-  return toSearchKey(name)
+  return foldCase(name)
     .replace(/[^a-z0-9]+/g, ' ')
     .replace(LEGAL_FORMS, ' ')
     .replace(/\s+/g, ' ')
@@ -136,7 +140,7 @@ export function debtorKey(customerCode: string | undefined, name: string): strin
 
 /** Invoice numbers compared without case, spaces or separators ("FA-2026/001" = "fa 2026 001"). */
 export function invoiceKey(number: string): string {
-  return toSearchKey(number).replace(/[^a-z0-9]/g, '');
+  return foldCase(number).replace(/[^a-z0-9]/g, '');
 }
 
 /** A SIREN from a SIREN or SIRET cell (spaces allowed); undefined when it is not one (Luhn key included). */

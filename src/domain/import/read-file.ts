@@ -51,10 +51,10 @@ export interface FileReading {
     | { kind: 'file_error'; error: FileError };
 }
 
-export function readImportFile(bytes: Uint8Array, options: ReadOptions = {}): FileReading {
+/** `onProgress` hears the number of rows split so far (every few thousand), for a progress bar. */
+export function readImportFile(bytes: Uint8Array, options: ReadOptions = {}, onProgress?: (rows: number) => void): FileReading {
   const decoded = decodeImport(bytes, options.encoding);
-  const fileSeparator = options.separator ?? undefined;
-  const { rows, separator } = readDelimited(decoded.text, fileSeparator);
+  const { rows, separator } = readDelimited(decoded.text, options.separator, onProgress);
   const headers = (rows[0]?.cells ?? []).map((h) => h.trim());
   const base = {
     encoding: decoded.encoding,
