@@ -1,0 +1,117 @@
+/**
+ * What the KPIs are computed from: flat lists, plain data, so the computation can run in a worker on data
+ * read straight from the store. `datasetFromBundles` builds it from debtor bundles.
+ */
+import type { DebtorBundle } from '../bundle';
+import { LADDER_STEP_KEY } from '../ladder/ladder';
+import { invoicePayments, paymentsFromActivities } from '../payments/allocation';
+import type { DatedPayment } from '../penalties/penalties';
+
+export interface KpiDebtor {
+  id: string;
+  /** The group the debtor counts in for "per segment" figures. */
+  segment: string;
+  /** The agent the debtor's receivables count for in "per agent" figures. */
+  agent: string;
+}
+
+export interface KpiInvoice {
+  debtorId: string;
+  issueDate: string;
+  dueDate: string;
+  amountCents: number;
+  /** Dated payments of this invoice, oldest first. */
+  payments: readonly DatedPayment[];
+  disputed: boolean;
+}
+
+export interface KpiPromise {
+  debtorId: string;
+  /** Agent who took the promise. */
+  agent: string;
+  dueDate: string;
+  amountCents: number;
+  paidCents: number;
+  status: 'pending' | 'kept' | 'partial' | 'broken';
+}
+
+export interface KpiCall {
+  debtorId: string;
+  agent: string;
+  date: string;
+  durationSeconds: number;
+  outcome: string;
+}
+
+export interface KpiLetter {
+  debtorId: string;
+  agent: string;
+  date: string;
+  /** A formal notice goes by registered mail (lettre recommandée avec accusé de réception). */
+  registered: boolean;
+}
+
+export interface KpiDataset {
+  debtors: readonly KpiDebtor[];
+  invoices: readonly KpiInvoice[];
+  promises: readonly KpiPromise[];
+  calls: readonly KpiCall[];
+  letters: readonly KpiLetter[];
+}
+
+export const UNASSIGNED = '—';
+
+/**
+ * From bundles. A debtor's agent is the one who called or wrote to it most (ties: the latest); a debtor nobody
+ * worked on is unassigned. `segmentOf` picks the grouping (the debtor's market segment, or its history segment).
+ */
+export function datasetFromBundles(bundles: readonly DebtorBundle[], segmentOf: (bundle: DebtorBundle) => string, timeZone?: string): KpiDataset {
+  const out: { debtors: KpiDebtor[]; invoices: KpiInvoice[]; promises: KpiPromise[]; calls: KpiCall[]; letters: KpiLetter[] } = {
+    debtors: [],
+    invoices: [],
+    promises: [],
+    calls: [],
+    letters: [],
+  };
+  for (const bundle of bundles) {
+    const debtorId = bundle.debtor.id;
+    const payments = paymentsFromActivities(bundle.activities, bundle.invoices, timeZone);
+    for (const inv of bundle.invoices) {
+      out.invoices.push({
+        debtorId,
+        issueDate: inv.issueDate,
+        dueDate: inv.dueDate,
+        amountCents: inv.amountInclVatCents,
+        payments: invoicePayments(inv, payments),
+        disputed: inv.status === 'disputed',
+      });
+    }
+    const work = new Map<string, { n: number; last: string }>();
+    const worked = (agent: string, at: string) => {
+      const w = work.get(agent) ?? { n: 0, last: '' };
+      work.set(agent, { n: w.n + 1, last: at > w.last ? at : w.last });
+    };
+    const callAgent = new Map<string, string>();
+    for (const a of bundle.activities) {
+      const date = a.at.slice(0, 10);
+      if (a.type === 'call') {
+        const seconds = Number((a.details as { durationSeconds?: unknown } | undefined)?.durationSeconds);
+        out.calls.push({ debtorId, agent: a.agent, date, durationSeconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 0, outcome: a.outcome ?? '' });
+        callAgent.set(a.at, a.agent);
+        worked(a.agent, a.at);
+      } else if (a.type === 'letter') {
+        const step = a.details?.[LADDER_STEP_KEY];
+        out.letters.push({ debtorId, agent: a.agent, date, registered: step === 'formal_notice' });
+        worked(a.agent, a.at);
+      }
+    }
+    let agent = UNASSIGNED;
+    let best = { n: 0, last: '' };
+    for (const [name, w] of work) if (w.n > best.n || (w.n === best.n && w.last > best.last)) [agent, best] = [name, w];
+    for (const p of bundle.promises) {
+      out.promises.push({ debtorId, agent: callAgent.get(p.createdAt) ?? agent, dueDate: p.dueDate, amountCents: p.amountCents, paidCents: p.paidCents, status: p.status });
+    }
+    out.debtors.push({ id: debtorId, segment: segmentOf(bundle), agent });
+  }
+  return out;
+}
