@@ -39,8 +39,10 @@ export const Debtor = z.object({
   schemaVersion: z.literal(DEBTOR_SCHEMA_VERSION),
   id: Id,
   name: z.string().check(z.minLength(1), z.maxLength(200)),
-  /** French company id: 9 digits. */
-  siren: z.string().check(z.regex(/^\d{9}$/)),
+  /** French company id: 9 digits; empty when an imported file did not give it. */
+  siren: z.string().check(z.regex(/^(\d{9})?$/)),
+  /** The debtor's code in the creditor's accounts (ERP, FEC auxiliary account): imports match on it first. */
+  customerCode: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   address: Address,
   language: Language,
   segment: Segment,

@@ -19,9 +19,11 @@ export function DossierHeader(props: { debtor: Debtor; totals: DossierTotals }):
         <h1>{props.debtor.name}</h1>
         <p class="dossier-head__meta">
           <span class={`badge badge--segment badge--${props.debtor.segment}`}>{t(`segment.${props.debtor.segment}`)}</span>
-          <span>
-            {t('dossier:siren')} <span class="mono">{formatSiren(props.debtor.siren)}</span>
-          </span>
+          <Show when={props.debtor.siren}>
+            <span>
+              {t('dossier:siren')} <span class="mono">{formatSiren(props.debtor.siren)}</span>
+            </span>
+          </Show>
           <span>{address()}</span>
         </p>
       </div>

@@ -32,7 +32,7 @@ function Summary(props: { doc: Handover }): JSX.Element {
         </section>
         <section aria-labelledby="ho-debtor">
           <h2 id="ho-debtor">{t('letters:handover.debtor')}</h2>
-          <p class="letter-lines">{[d().debtor.name, address(d().debtor.address), `SIREN ${d().debtor.siren}`].join('\n')}</p>
+          <p class="letter-lines">{[d().debtor.name, address(d().debtor.address), d().debtor.siren && `SIREN ${d().debtor.siren}`].filter(Boolean).join('\n')}</p>
           <For each={d().contacts}>{(c) => <p>{[c.name, c.phone, c.email].filter(Boolean).join(' · ')}</p>}</For>
         </section>
       </div>
