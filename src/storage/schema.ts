@@ -48,7 +48,28 @@ export interface CadenceDB extends DBSchema {
   scripts: { key: string; value: ScriptRecord };
   /** Published script versions, never rewritten, keyed by [scriptId, version] (v7). */
   scriptVersions: { key: [string, number]; value: ScriptVersionRecord; indexes: { scriptId: string } };
+  /** One entry per import: staged, then committed by the switch (v8). */
+  imports: { key: string; value: ImportJournal };
+  /** The records of an import waiting for its switch, keyed by [importId, seq] (v8). */
+  importStaging: { key: [string, number]; value: StagedWrite };
 }
+
+export interface ImportJournal {
+  id: string;
+  status: 'staging' | 'committed';
+  kind: 'aged_balance' | 'fec' | 'payments';
+  fileName: string;
+  createdAt: string;
+  committedAt?: string;
+  /** Staged rows, so the switch can tell a complete staging from one a killed tab left half-written. */
+  rows: number;
+}
+
+/** One staged write: a record to put, or fields to set on a stored debtor. */
+export type StagedWrite =
+  | { importId: string; seq: number; op: 'put'; store: 'debtors' | 'contacts' | 'invoices' | 'activities'; value: unknown }
+  | { importId: string; seq: number; op: 'patch_debtor'; id: string; set: Record<string, string> }
+  | { importId: string; seq: number; op: 'touch'; debtorId: string };
 
 /**
  * A call in progress as written. `envelope` is the call machine's CallPersistEnvelope; it is typed loosely
@@ -62,7 +83,22 @@ export interface StoredCall {
   envelope: unknown;
 }
 
-export type CadenceStoreName = 'debtors' | 'contacts' | 'invoices' | 'activities' | 'promises' | 'tasks' | 'settings' | 'summaries' | 'calls' | 'plans' | 'drafts' | 'scripts' | 'scriptVersions';
+export type CadenceStoreName =
+  | 'debtors'
+  | 'contacts'
+  | 'invoices'
+  | 'activities'
+  | 'promises'
+  | 'tasks'
+  | 'settings'
+  | 'summaries'
+  | 'calls'
+  | 'plans'
+  | 'drafts'
+  | 'scripts'
+  | 'scriptVersions'
+  | 'imports'
+  | 'importStaging';
 
 export const ALL_STORES: readonly CadenceStoreName[] = [
   'debtors',
@@ -78,4 +114,6 @@ export const ALL_STORES: readonly CadenceStoreName[] = [
   'drafts',
   'scripts',
   'scriptVersions',
+  'imports',
+  'importStaging',
 ];

@@ -15,6 +15,8 @@
  *   edit survives a closed tab.
  * - v7: scripts and scriptVersions — the team's call scripts (draft, status, current version) and their
  *   immutable published versions, keyed by [scriptId, version] and indexed by script.
+ * - v8: imports and importStaging — a file import is staged in small transactions, then switched in by one
+ *   transaction (all or nothing, also when the tab is killed); the journal keeps one entry per import.
  *
  * Steps must never be edited once shipped: a user may still hold a database at any older version.
  */
@@ -138,6 +140,11 @@ function createV7({ db }: UpgradeContext): void {
   db.createObjectStore('scriptVersions', { keyPath: ['scriptId', 'version'] }).createIndex('scriptId', 'scriptId');
 }
 
+function createV8({ db }: UpgradeContext): void {
+  db.createObjectStore('imports', { keyPath: 'id' });
+  db.createObjectStore('importStaging', { keyPath: ['importId', 'seq'] });
+}
+
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 1, apply: createV1 },
   { version: 2, apply: createV2 },
@@ -146,9 +153,10 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 5, apply: createV5 },
   { version: 6, apply: createV6 },
   { version: 7, apply: createV7 },
+  { version: 8, apply: createV8 },
 ];
 
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 /**
  * Applies the steps in (oldVersion, newVersion]. Schema changes run synchronously inside the upgrade
