@@ -1,0 +1,197 @@
+/**
+ * Backups of the whole database and their restore, all or nothing. The file format (header, checksum,
+ * compression) is domain/backup/backup-file.ts; this side reads every store and writes them back.
+ *
+ * - What goes in: every store but the import staging (transient by design); the out-of-line `settings` store
+ *   as `[key, value]` pairs.
+ * - Restore: every record is checked by its store's zod schema first (the settings by their key; calls by
+ *   their frame, as on reads), and the first bad one refuses the whole file, naming the store and the
+ *   record's position. Then one transaction clears every store and writes the backup: a kill or a failure
+ *   leaves the data as it was. Derived data is rebuilt rather than trusted: invoice `numberKey`s and every
+ *   debtor's summary.
+ * - A backup from an older database version restores: stores it did not have are left empty, its records
+ *   are validated by today's schemas (documents carry their own schemaVersion).
+ */
+import { z } from 'zod/mini';
+import type { BackupError, BackupStores } from '../domain/backup/backup-file';
+import { RecapDraft } from '../domain/drafts/recap-draft';
+import {
+  Activity,
+  Contact,
+  CreditorProfile,
+  Debtor,
+  Id,
+  Invoice,
+  IsoDateTime,
+  PaymentPlan,
+  PaymentPromise,
+  RateSettings,
+  Settings,
+  Task,
+  type Debtor as DebtorType,
+} from '../domain/entities';
+import { summarizeDebtor } from '../domain/summarize';
+import { ScriptRecord, ScriptVersionRecord, StudioSettings } from '../scripts/library';
+import { toStoredInvoice } from './bundles';
+import { CallRecordFrame } from './call-frame';
+import type { CadenceDatabase } from './db';
+import { ALL_STORES, CREDITOR_KEY, RATES_KEY, SETTINGS_KEY, STUDIO_KEY, type CadenceStoreName } from './schema';
+import { commitOrAbort } from './tx';
+
+/** Stores a backup holds, in the order they are written. */
+export const BACKED_UP_STORES: readonly CadenceStoreName[] = ALL_STORES.filter((s) => s !== 'importStaging' && s !== 'summaries');
+
+export async function exportStores(db: CadenceDatabase): Promise<BackupStores> {
+  const tx = db.transaction([...BACKED_UP_STORES], 'readonly');
+  const out: BackupStores = {};
+  for (const name of BACKED_UP_STORES) {
+    if (name === 'settings') {
+      const store = tx.objectStore('settings');
+      const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
+      out.settings = keys.map((k, i) => [k, values[i]]);
+    } else {
+      const records = (await tx.objectStore(name).getAll()) as unknown[];
+      // numberKey is derived: rebuilt on restore, so not worth the bytes.
+      out[name] = name === 'invoices' ? records.map((r) => omitNumberKey(r)) : records;
+    }
+  }
+  await tx.done;
+  return out;
+}
+
+function omitNumberKey(record: unknown): unknown {
+  const { numberKey: _derived, ...rest } = record as Record<string, unknown>;
+  return rest;
+}
+
+const SCHEMAS: Partial<Record<CadenceStoreName, z.ZodMiniType<unknown>>> = {
+  debtors: Debtor,
+  contacts: Contact,
+  invoices: Invoice,
+  activities: Activity,
+  promises: PaymentPromise,
+  tasks: Task,
+  plans: PaymentPlan,
+  drafts: RecapDraft,
+  scripts: ScriptRecord,
+  scriptVersions: ScriptVersionRecord,
+  calls: CallRecordFrame,
+};
+
+const ImportJournalSchema = z.object({
+  id: Id,
+  status: z.enum(['staging', 'committed']),
+  kind: z.enum(['aged_balance', 'fec', 'payments']),
+  fileName: z.string(),
+  createdAt: IsoDateTime,
+  committedAt: z.optional(IsoDateTime),
+  rows: z.int().check(z.minimum(0)),
+});
+
+const SETTINGS_SCHEMAS: Record<string, z.ZodMiniType<unknown>> = {
+  [SETTINGS_KEY]: Settings,
+  [RATES_KEY]: RateSettings,
+  [CREDITOR_KEY]: CreditorProfile,
+  [STUDIO_KEY]: StudioSettings,
+};
+
+export type ValidatedBackup = { ok: true; stores: BackupStores } | { ok: false; error: BackupError };
+
+const bad = (store: string, index: number, reason: string): ValidatedBackup => ({ ok: false, error: { kind: 'invalid_records', store, index, reason } });
+
+function firstIssue(result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }): string {
+  const issue = result.error?.issues[0];
+  return issue ? `${issue.path.map(String).join('.') || '(record)'}: ${issue.message}` : 'invalid';
+}
+
+/**
+ * Every record through its schema; unknown stores are refused (a file from elsewhere, or tampered). The
+ * records returned are the parsed ones, so keys no schema knows never reach the database.
+ */
+export function validateBackupStores(stores: BackupStores): ValidatedBackup {
+  const out: BackupStores = {};
+  for (const [name, records] of Object.entries(stores)) {
+    if (!(BACKED_UP_STORES as readonly string[]).includes(name)) return bad(name, 0, 'unknown store');
+    const parsed: unknown[] = [];
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
+      if (name === 'settings') {
+        if (!Array.isArray(record) || record.length !== 2 || typeof record[0] !== 'string') return bad(name, i, 'expected [key, value]');
+        const schema = SETTINGS_SCHEMAS[record[0]];
+        if (!schema) return bad(name, i, `unknown settings key ${record[0]}`);
+        const r = schema.safeParse(record[1]);
+        if (!r.success) return bad(name, i, firstIssue(r));
+        parsed.push([record[0], r.data]);
+      } else if (name === 'imports') {
+        const r = ImportJournalSchema.safeParse(record);
+        if (!r.success) return bad(name, i, firstIssue(r));
+        parsed.push(r.data);
+      } else {
+        const schema = SCHEMAS[name as CadenceStoreName];
+        if (!schema) return bad(name, i, 'unknown store');
+        const r = schema.safeParse(record);
+        if (!r.success) return bad(name, i, firstIssue(r));
+        parsed.push(r.data);
+      }
+    }
+    out[name] = parsed;
+  }
+  return { ok: true, stores: out };
+}
+
+/** Replaces the whole database with the backup's content in one transaction. Validate first. */
+export async function restoreStores(db: CadenceDatabase, stores: BackupStores): Promise<void> {
+  const all = [...ALL_STORES];
+  await commitOrAbort(db.transaction(all, 'readwrite', { durability: 'strict' }), async (tx) => {
+    // Every request is caught here and the first failure rethrown: once the transaction aborts, the other
+    // pending requests reject too, and none of them may go unhandled.
+    let failure: unknown;
+    const settle = (request: Promise<unknown>) => request.catch((e: unknown) => void (failure ??= e));
+    await Promise.all(all.map((name) => settle(tx.objectStore(name).clear())));
+    const writes: Promise<unknown>[] = [];
+    for (const name of BACKED_UP_STORES) {
+      for (const record of stores[name] ?? []) {
+        if (name === 'settings') {
+          const [key, value] = record as [string, never];
+          writes.push(settle(tx.objectStore('settings').put(value, key)));
+        } else if (name === 'invoices') {
+          writes.push(settle(tx.objectStore('invoices').put(toStoredInvoice(record as Invoice))));
+        } else {
+          writes.push(settle(tx.objectStore(name).put(record as never)));
+        }
+      }
+    }
+    await Promise.all(writes);
+    if (failure !== undefined) throw failure;
+    const byDebtor = <T extends { debtorId: string }>(name: string) => {
+      const map = new Map<string, T[]>();
+      for (const r of (stores[name] ?? []) as T[]) map.set(r.debtorId, [...(map.get(r.debtorId) ?? []), r]);
+      return map;
+    };
+    const invoices = byDebtor<Invoice>('invoices');
+    const activities = byDebtor<Activity>('activities');
+    const promises = byDebtor<PaymentPromise>('promises');
+    const tasks = byDebtor<Task>('tasks');
+    await Promise.all(
+      ((stores.debtors ?? []) as DebtorType[]).map((debtor) =>
+        tx.objectStore('summaries').put(
+          summarizeDebtor({
+            debtor,
+            contacts: [],
+            invoices: invoices.get(debtor.id) ?? [],
+            activities: activities.get(debtor.id) ?? [],
+            promises: promises.get(debtor.id) ?? [],
+            tasks: tasks.get(debtor.id) ?? [],
+          }),
+        ),
+      ),
+    );
+  });
+}
+
+/** Record counts of the backed-up stores now, for the restore preview. */
+export async function storeCounts(db: CadenceDatabase): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const name of BACKED_UP_STORES) out[name] = await db.count(name);
+  return out;
+}
