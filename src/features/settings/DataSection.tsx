@@ -68,6 +68,16 @@ export function DataSection(): JSX.Element {
 
       <div class="data-action">
         <div>
+          <h3>{t('settings:data.importTitle')}</h3>
+          <p class="muted">{t('settings:data.importHint')}</p>
+        </div>
+        <a href="/settings/import" class="btn" data-testid="open-import">
+          {t('settings:data.import')}
+        </a>
+      </div>
+
+      <div class="data-action">
+        <div>
           <h3>{t('settings:data.largeTitle')}</h3>
           <p class="muted">{t('settings:data.largeHint')}</p>
         </div>

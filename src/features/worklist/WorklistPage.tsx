@@ -192,6 +192,9 @@ export function WorklistPage(): JSX.Element {
             <button type="button" class="btn btn--primary" disabled={loadingDemo()} onClick={loadDemo}>
               {t('worklist:empty.loadDemo')}
             </button>
+            <a href="/settings/import" class="btn" data-testid="empty-import">
+              {t('worklist:empty.importFile')}
+            </a>
           </div>
         </Match>
         <Match when={data()?.rows.length === 0}>

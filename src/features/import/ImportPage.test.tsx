@@ -1,0 +1,91 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
+import { Router, Route } from '@solidjs/router';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAppServices, ServicesProvider, type AppServices } from '../../app/store-context';
+import { DEFAULT_SETTINGS } from '../../domain/entities';
+import { initI18n, loadNamespaces } from '../../i18n';
+import { openCadenceDb } from '../../storage/db';
+import { createCadenceStore } from '../../storage/store';
+import ImportPage from './ImportPage';
+
+let services: AppServices;
+let seq = 0;
+let dbName = '';
+
+beforeAll(async () => {
+  await initI18n('fr');
+  await loadNamespaces(['imports']);
+});
+
+beforeEach(async () => {
+  dbName = `import-page-${++seq}-${Date.now()}`;
+  const store = createCadenceStore(await openCadenceDb(dbName));
+  await store.putSettings(DEFAULT_SETTINGS);
+  services = createAppServices(store, DEFAULT_SETTINGS);
+});
+
+afterEach(() => {
+  cleanup();
+  services.store.close();
+});
+
+const fixtureFile = (name: string) => new File([readFileSync(`tests/fixtures/imports/${name}`)], name);
+
+function renderPage() {
+  return render(() => (
+    <ServicesProvider services={services}>
+      <Router>
+        <Route path="*" component={ImportPage} />
+      </Router>
+    </ServicesProvider>
+  ));
+}
+
+describe('ImportPage', () => {
+  it('shows what it understood of a Windows-1252 aged balance, then imports it whole', async () => {
+    renderPage();
+    fireEvent.change(await screen.findByTestId('import-file'), { target: { files: [fixtureFile('aged-balance-1252.csv')] } });
+    await screen.findByTestId('import-plan');
+    expect((screen.getByTestId('import-encoding') as HTMLSelectElement).value).toBe('windows-1252');
+    expect(screen.getByTestId('import-read').textContent).toContain('3 débiteurs, 4 factures ouvertes');
+    expect(screen.getByTestId('import-skipped').textContent).toContain('Total général');
+    expect(screen.getByTestId('plan-invoices').textContent).toContain('4 nouvelle(s)');
+    expect(screen.getByTestId('import-preview').querySelectorAll('tbody tr')).toHaveLength(10);
+    fireEvent.click(screen.getByTestId('import-commit'));
+    await screen.findByTestId('import-done');
+    expect(await services.store.counts()).toEqual({ debtors: 3, invoices: 4 });
+    expect(services.dataVersion()).toBe(1);
+  });
+
+  it('refuses the file with a bad row whole, naming the line, until the valid rows only are chosen', async () => {
+    renderPage();
+    fireEvent.change(await screen.findByTestId('import-file'), { target: { files: [fixtureFile('aged-balance-bad-date-row37.csv')] } });
+    const errors = await screen.findByTestId('import-errors');
+    expect(errors.textContent).toContain('Ligne 38, colonne « Échéance » (3) : date impossible ou illisible « 31/02/2026 »');
+    expect(screen.queryByTestId('import-commit')).toBeNull();
+    fireEvent.click(screen.getByTestId('import-valid-only'));
+    fireEvent.click(await screen.findByTestId('import-commit'));
+    await screen.findByTestId('import-done');
+    expect((await services.store.counts()).invoices).toBe(39);
+  });
+
+  it('lets the agent fix the mapping when a column is missing', async () => {
+    renderPage();
+    const csv = new File(['Société;Réf;Quand;Combien\r\nDupont;F1;15/01/2026;100,00\r\n'], 'x.csv');
+    fireEvent.change(await screen.findByTestId('import-file'), { target: { files: [csv] } });
+    expect((await screen.findByTestId('import-file-error')).textContent).toContain('Aucune colonne n’est associée');
+    const mapping = screen.getByTestId('import-mapping');
+    const select = (label: string) => screen.getByLabelText(label, { selector: 'select' }) as HTMLSelectElement;
+    expect(mapping).toBeTruthy();
+    fireEvent.change(select('Client (raison sociale)'), { target: { value: '0' } });
+    await waitFor(() => expect(select('Client (raison sociale)').value).toBe('0'));
+    fireEvent.change(select('N° de facture'), { target: { value: '1' } });
+    await waitFor(() => expect(select('N° de facture').value).toBe('1'));
+    fireEvent.change(select('Échéance'), { target: { value: '2' } });
+    await waitFor(() => expect(select('Échéance').value).toBe('2'));
+    fireEvent.change(select('Reste dû'), { target: { value: '3' } });
+    await screen.findByTestId('import-plan');
+    expect(screen.getByTestId('plan-totals').textContent).toContain('100,00');
+  });
+});

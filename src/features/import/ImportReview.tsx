@@ -1,0 +1,178 @@
+/** What Cadence understood of a file, before anything is stored: choices, mapping, rows, errors and the plan. */
+import { For, Show, type JSX } from 'solid-js';
+import { IMPORT_ENCODINGS, type ImportEncoding } from '../../domain/import/encoding';
+import { formatImportError } from '../../domain/import/errors';
+import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../domain/import/fields';
+import type { ImportPlan } from '../../domain/import/plan';
+import type { ParsedPortfolio } from '../../domain/import/portfolio';
+import { SEPARATORS, type Separator } from '../../domain/import/delimited';
+import type { FileReading, ReadOptions } from '../../domain/import/read-file';
+import { formatDate, formatMoney } from '../../domain/format';
+import { t } from '../../i18n';
+import { formatCount, locale } from '../../ui/locale';
+
+const AGED_FIELDS: readonly ImportField[] = IMPORT_FIELDS.filter((f) => !f.startsWith('payment'));
+const SEPARATOR_KEYS: Record<Separator, string> = { ';': 'semicolon', '\t': 'tab', '|': 'pipe', ',': 'comma' };
+const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
+
+export function ReadingChoices(props: { reading: FileReading; onChange: (options: ReadOptions) => void }): JSX.Element {
+  return (
+    <fieldset class="import-choices">
+      <legend>{t('imports:wizard.understood')}</legend>
+      <label>
+        {t('imports:wizard.kind')}
+        <select data-testid="import-kind" value={props.reading.kind} onChange={(e) => props.onChange({ kind: e.currentTarget.value as FileReading['kind'] })}>
+          <option value="aged_balance">{t('imports:kind.aged_balance')}</option>
+          <option value="fec">{t('imports:kind.fec')}</option>
+          <option value="payments">{t('imports:kind.payments')}</option>
+        </select>
+      </label>
+      <label>
+        {t('imports:wizard.encoding')}
+        <select data-testid="import-encoding" value={props.reading.encoding} onChange={(e) => props.onChange({ encoding: e.currentTarget.value as ImportEncoding })}>
+          <For each={IMPORT_ENCODINGS}>{(enc) => <option value={enc}>{t(`imports:encoding.${enc}`)}</option>}</For>
+        </select>
+      </label>
+      <label>
+        {t('imports:wizard.separator')}
+        <select data-testid="import-separator" value={props.reading.separator} onChange={(e) => props.onChange({ separator: e.currentTarget.value as Separator })}>
+          <For each={SEPARATORS}>{(sep) => <option value={sep}>{t(`imports:separator.${SEPARATOR_KEYS[sep]}`)}</option>}</For>
+        </select>
+      </label>
+      <p class="muted" data-testid="import-detected">
+        {props.reading.encodingDetected ? t('imports:wizard.encodingDetected') : t('imports:wizard.encodingChosen')}
+        {props.reading.replacements > 0 ? ` ${t('imports:wizard.replacements', { count: props.reading.replacements })}` : ''}
+      </p>
+    </fieldset>
+  );
+}
+
+export function MappingEditor(props: { reading: FileReading; onChange: (mapping: ColumnMapping) => void }): JSX.Element {
+  const set = (field: ImportField, value: string) => {
+    const next: ColumnMapping = { ...props.reading.mapping };
+    if (value === '') delete next[field];
+    else next[field] = Number(value);
+    props.onChange(next);
+  };
+  return (
+    <fieldset class="import-mapping" data-testid="import-mapping">
+      <legend>{t('imports:wizard.mapping')}</legend>
+      <For each={AGED_FIELDS}>
+        {(field) => (
+          <label classList={{ 'import-mapping__missing': props.reading.missing.includes(field) }}>
+            {t(`imports:field.${field}`)}
+            <select value={props.reading.mapping[field] ?? ''} onChange={(e) => set(field, e.currentTarget.value)}>
+              <option value="">{t('imports:wizard.notMapped')}</option>
+              <For each={props.reading.headers}>{(header, i) => <option value={i()}>{header || t('imports:wizard.column', { n: i() + 1 })}</option>}</For>
+            </select>
+          </label>
+        )}
+      </For>
+    </fieldset>
+  );
+}
+
+export function PortfolioFindings(props: { portfolio: ParsedPortfolio }): JSX.Element {
+  const money = (cents: number) => formatMoney(cents, locale());
+  const p = () => props.portfolio;
+  return (
+    <>
+      <p data-testid="import-read">
+        {t('imports:wizard.read', { rows: formatCount(p().rowCount), debtors: formatCount(p().debtors.length), invoices: formatCount(p().invoices.length) })}
+      </p>
+      <Show when={p().skipped.length > 0}>
+        <details data-testid="import-skipped">
+          <summary>{t('imports:wizard.skipped', { count: p().skipped.length })}</summary>
+          <ul>
+            <For each={p().skipped}>{(s) => <li>{t(`imports:skipped.${s.kind}`, { line: s.line, label: s.label })}</li>}</For>
+          </ul>
+        </details>
+      </Show>
+      <Show when={p().terms}>
+        {(terms) => (
+          <p data-testid="import-terms">
+            {t('imports:wizard.terms', { count: terms().invoices, terms: t(`imports:terms.${terms().default.kind}`, { days: terms().default.days }) })}
+          </p>
+        )}
+      </Show>
+      <Show when={p().errors.length > 0}>
+        <div class="notice notice--error" role="alert" data-testid="import-errors">
+          <p>{t('imports:refusal.title', { count: p().refused.length })}</p>
+          <ul>
+            <For each={p().errors.slice(0, 50)}>{(e) => <li>{formatImportError(e, translate)}</li>}</For>
+          </ul>
+          <Show when={p().errors.length > 50}>
+            <p>{t('imports:wizard.moreErrors', { count: p().errors.length - 50 })}</p>
+          </Show>
+        </div>
+      </Show>
+      <div class="table-scroll">
+        <table class="import-preview" data-testid="import-preview">
+          <caption>{t('imports:wizard.preview')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('imports:wizard.line')}</th>
+              <th scope="col">{t('imports:wizard.status')}</th>
+              <th scope="col">{t('imports:field.customerName')}</th>
+              <th scope="col">{t('imports:field.invoiceNumber')}</th>
+              <th scope="col">{t('imports:field.dueDate')}</th>
+              <th scope="col">{t('imports:field.openAmount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={p().preview}>
+              {(row) => (
+                <tr data-status={row.status}>
+                  <td>{row.line}</td>
+                  <td>{row.skipped ? t(`imports:rowStatus.${row.skipped}`) : t(`imports:rowStatus.${row.status}`)}</td>
+                  <td>{row.debtor ?? ''}</td>
+                  <td>{row.invoiceNumber ?? ''}</td>
+                  <td>{row.dueDate ? formatDate(row.dueDate, locale()) : ''}</td>
+                  <td class="num">{row.cents !== undefined ? money(row.cents) : ''}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export function PlanSummary(props: { plan: ImportPlan; onDecide: (key: string, decision: string) => void }): JSX.Element {
+  const money = (cents: number) => formatMoney(cents, locale());
+  const c = () => props.plan.counts;
+  return (
+    <section class="import-plan" aria-labelledby="import-plan-title" data-testid="import-plan">
+      <h2 id="import-plan-title">{t('imports:plan.title')}</h2>
+      <ul>
+        <li data-testid="plan-debtors">{t('imports:plan.debtors', { new: c().debtors.new, updated: c().debtors.updated, unchanged: c().debtors.unchanged })}</li>
+        <li data-testid="plan-invoices">
+          {t('imports:plan.invoices', { new: c().invoices.new, updated: c().invoices.updated, closed: c().invoices.closed, unchanged: c().invoices.unchanged })}
+        </li>
+        <li data-testid="plan-totals">
+          {t('imports:plan.totals', { before: money(props.plan.totals.before.openCents), after: money(props.plan.totals.after.openCents) })}
+        </li>
+      </ul>
+      <Show when={props.plan.confirmations.length > 0}>
+        <fieldset data-testid="import-confirmations">
+          <legend>{t('imports:plan.confirmTitle')}</legend>
+          <For each={props.plan.confirmations}>
+            {(conf) => (
+              <label>
+                {t('imports:plan.confirmOne', { name: conf.imported.name })}
+                <select value={conf.decision ?? ''} onChange={(e) => props.onDecide(conf.key, e.currentTarget.value)}>
+                  <option value="" disabled>
+                    {t('imports:plan.choose')}
+                  </option>
+                  <For each={conf.candidates}>{(cand) => <option value={cand.id}>{t('imports:plan.same', { name: cand.name })}</option>}</For>
+                  <option value="new">{t('imports:plan.new')}</option>
+                </select>
+              </label>
+            )}
+          </For>
+        </fieldset>
+      </Show>
+    </section>
+  );
+}

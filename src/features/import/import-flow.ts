@@ -1,0 +1,55 @@
+/**
+ * The import from a read file to the database: plan against what is stored, then stage and switch
+ * (storage/import-commit.ts). The page drives these steps; each one can be cancelled before the switch, and
+ * the switch itself is one transaction.
+ */
+import type { Invoice } from '../../domain/entities';
+import { planImport, type ExistingPortfolio, type PlanOptions, type PlanResult } from '../../domain/import/plan';
+import { planRecords } from '../../domain/import/plan-records';
+import type { ParsedPortfolio } from '../../domain/import/portfolio';
+import type { FileKind } from '../../domain/import/read-file';
+import type { CadenceDatabase } from '../../storage/db';
+import { discardUnfinishedImports, stageImport, switchImport } from '../../storage/import-commit';
+
+export interface Stored {
+  existing: ExistingPortfolio;
+  invoices: Map<string, Invoice>;
+}
+
+/** Debtors and invoices as stored, the only records a plan compares with. */
+export async function readStored(db: CadenceDatabase): Promise<Stored> {
+  const [debtors, invoices] = await Promise.all([db.getAll('debtors'), db.getAll('invoices')]);
+  const plain = invoices.map(({ numberKey: _key, ...invoice }) => invoice as Invoice);
+  return { existing: { debtors, invoices: plain }, invoices: new Map(plain.map((i) => [i.id, i])) };
+}
+
+export function planAgainst(stored: Stored, portfolio: ParsedPortfolio, options: Omit<PlanOptions, 'newId'>): PlanResult {
+  return planImport(portfolio, stored.existing, { ...options, newId: (kind) => `${kind === 'debtor' ? 'deb' : 'inv'}-${crypto.randomUUID()}` });
+}
+
+export interface CommitInput {
+  plan: Extract<PlanResult, { ok: true }>['plan'];
+  stored: Stored;
+  kind: FileKind;
+  fileName: string;
+  now: string;
+  today: string;
+  agent: string;
+  paymentSummary: (debtorId: string, cents: number, invoiceNumbers: string[]) => string;
+  onProgress?: (written: number, total: number) => void;
+}
+
+/** Stages then switches the plan. Resolves once the data is committed; throws (nothing changed) otherwise. */
+export async function commitPlan(db: CadenceDatabase, input: CommitInput): Promise<void> {
+  await discardUnfinishedImports(db);
+  const records = planRecords(input.plan, {
+    storedInvoices: input.stored.invoices,
+    now: input.now,
+    agent: input.agent,
+    newId: (kind) => `${kind === 'contact' ? 'con' : 'act'}-${crypto.randomUUID()}`,
+    paymentSummary: input.paymentSummary,
+  });
+  const id = `imp-${crypto.randomUUID()}`;
+  await stageImport(db, { id, kind: input.kind, fileName: input.fileName.slice(0, 200), createdAt: input.now }, records, input.onProgress ? { onProgress: input.onProgress } : {});
+  await switchImport(db, id, input.today, input.now);
+}
