@@ -6,6 +6,7 @@ import { planImport, type ExistingPortfolio } from '../domain/import/plan';
 import { planRecords } from '../domain/import/plan-records';
 import { readImportFile } from '../domain/import/read-file';
 import { DB_VERSION, openCadenceDb, type CadenceDatabase } from './db';
+import { idbRecords } from './idb-records';
 import { discardUnfinishedImports, listImports, stageImport, switchImport } from './import-commit';
 
 let n = 0;
@@ -32,8 +33,8 @@ async function recordsFor(db: CadenceDatabase, file: string) {
 
 async function importFile(db: CadenceDatabase, file: string, id: string) {
   const records = await recordsFor(db, file);
-  await stageImport(db, { id, kind: 'aged_balance', fileName: file, createdAt: NOW }, records, { chunkSize: 3, between: async () => undefined });
-  await switchImport(db, id, TODAY, NOW);
+  await stageImport(idbRecords(db), { id, kind: 'aged_balance', fileName: file, createdAt: NOW }, records, { chunkSize: 3, between: async () => undefined });
+  await switchImport(idbRecords(db), id, TODAY, NOW);
 }
 
 async function snapshot(db: CadenceDatabase) {
@@ -51,7 +52,7 @@ describe('import commit: staging, then one switch', () => {
     const summaries = await db.getAll('summaries');
     expect(summaries.map((s) => s.openItems.reduce((t, i) => t + i.outstandingCents, 0)).reduce((a, b) => a + b, 0)).toBe(737050);
     expect(await db.count('importStaging')).toBe(0);
-    expect((await listImports(db)).map((j) => [j.id, j.status])).toEqual([['imp-1', 'committed']]);
+    expect((await listImports(idbRecords(db))).map((j) => [j.id, j.status])).toEqual([['imp-1', 'committed']]);
     const before = await snapshot(db);
     await importFile(db, 'aged-balance-1252.csv', 'imp-2');
     expect(await snapshot(db)).toEqual(before);
@@ -89,7 +90,7 @@ describe('import commit: staging, then one switch', () => {
     const before = await snapshot(db);
     const records = await recordsFor(db, 'aged-balance-v2-newer.csv');
     let chunks = 0;
-    const killed = stageImport(db, { id: 'imp-2', kind: 'aged_balance', fileName: 'v2', createdAt: NOW }, records, {
+    const killed = stageImport(idbRecords(db), { id: 'imp-2', kind: 'aged_balance', fileName: 'v2', createdAt: NOW }, records, {
       chunkSize: 2,
       between: async () => {
         if (++chunks === 2) throw new Error('tab killed');
@@ -97,9 +98,9 @@ describe('import commit: staging, then one switch', () => {
     });
     await expect(killed).rejects.toThrow('tab killed');
     expect(await snapshot(db)).toEqual(before);
-    await expect(switchImport(db, 'imp-2', TODAY, NOW)).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(switchImport(idbRecords(db), 'imp-2', TODAY, NOW)).rejects.toMatchObject({ kind: 'not_found' });
     expect(await snapshot(db)).toEqual(before);
-    expect(await discardUnfinishedImports(db)).toBe(1);
+    expect(await discardUnfinishedImports(idbRecords(db))).toBe(1);
     expect(await db.count('importStaging')).toBe(0);
     db.close();
   });
@@ -109,15 +110,15 @@ describe('import commit: staging, then one switch', () => {
     await importFile(db, 'aged-balance-v1.csv', 'imp-1');
     const before = await snapshot(db);
     const records = await recordsFor(db, 'aged-balance-v2-newer.csv');
-    await stageImport(db, { id: 'imp-2', kind: 'aged_balance', fileName: 'v2', createdAt: NOW }, records, { between: async () => undefined });
+    await stageImport(idbRecords(db), { id: 'imp-2', kind: 'aged_balance', fileName: 'v2', createdAt: NOW }, records, { between: async () => undefined });
     // A debtor the staging patches disappears: the switch meets it after many puts and must undo them all.
     const [first] = records.debtorPatches.length ? records.debtorPatches : [{ id: records.touchedDebtorIds[0] as string }];
     const tx = db.transaction('importStaging', 'readwrite');
-    await tx.store.put({ importId: 'imp-2', seq: 1_000_000, op: 'patch_debtor', id: `${first?.id}-gone`, set: {} });
+    await tx.store.put({ key: 'imp-2#9999999999', importId: 'imp-2', seq: 9_999_999_999, op: 'patch_debtor', id: `${first?.id}-gone`, set: {} });
     await tx.done;
     const journal = await db.get('imports', 'imp-2');
     await db.put('imports', { ...journal!, rows: journal!.rows + 1 });
-    await expect(switchImport(db, 'imp-2', TODAY, NOW)).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(switchImport(idbRecords(db), 'imp-2', TODAY, NOW)).rejects.toMatchObject({ kind: 'not_found' });
     expect(await snapshot(db)).toEqual(before);
     expect((await db.get('imports', 'imp-2'))?.status).toBe('staging');
     db.close();
@@ -143,7 +144,7 @@ describe('database v8', () => {
     await createDbFromFixture(name, FIXTURES.v8);
     const db = await openCadenceDb(name);
     expect(await db.get('debtors', 'deb-import-c101')).toMatchObject({ customerCode: 'C101', siren: '' });
-    expect((await listImports(db)).map((j) => j.fileName)).toEqual(['balance-agee.csv']);
+    expect((await listImports(idbRecords(db))).map((j) => j.fileName)).toEqual(['balance-agee.csv']);
     // An import over it matches the debtor by its customer code and finds nothing to change.
     const records = await recordsFor(db, 'aged-balance-1252.csv');
     expect(records.debtors.map((d) => d.customerCode)).toEqual(['C102', 'C103']);

@@ -25,6 +25,8 @@ const KEY_PATH: Record<CadenceStoreName, string | readonly string[] | null> = {
   // The script library (script-library.ts) has its own in-memory twin; here its stores only need clearing,
   // and a compound key is kept as the JSON of its parts.
   scriptVersions: ['scriptId', 'version'],
+  imports: 'id',
+  importStaging: 'key',
 };
 
 /** IndexedDB orders string keys by code unit, which is how `<` compares strings. */

@@ -50,8 +50,8 @@ export interface CadenceDB extends DBSchema {
   scriptVersions: { key: [string, number]; value: ScriptVersionRecord; indexes: { scriptId: string } };
   /** One entry per import: staged, then committed by the switch (v8). */
   imports: { key: string; value: ImportJournal };
-  /** The records of an import waiting for its switch, keyed by [importId, seq] (v8). */
-  importStaging: { key: [string, number]; value: StagedWrite };
+  /** The records of an import waiting for its switch, keyed by `importId#seq` (v8). */
+  importStaging: { key: string; value: StagedWrite };
 }
 
 export interface ImportJournal {
@@ -65,11 +65,12 @@ export interface ImportJournal {
   rows: number;
 }
 
-/** One staged write: a record to put, or fields to set on a stored debtor. */
-export type StagedWrite =
-  | { importId: string; seq: number; op: 'put'; store: 'debtors' | 'contacts' | 'invoices' | 'activities'; value: unknown }
-  | { importId: string; seq: number; op: 'patch_debtor'; id: string; set: Record<string, string> }
-  | { importId: string; seq: number; op: 'touch'; debtorId: string };
+/** One staged write: a record to put, fields to set on a stored debtor, or a debtor to recompute. */
+export type StagedWrite = { key: string; importId: string; seq: number } & (
+  | { op: 'put'; store: 'debtors' | 'contacts' | 'invoices' | 'activities'; value: unknown }
+  | { op: 'patch_debtor'; id: string; set: Record<string, string> }
+  | { op: 'touch'; debtorId: string }
+);
 
 /**
  * A call in progress as written. `envelope` is the call machine's CallPersistEnvelope; it is typed loosely

@@ -142,7 +142,7 @@ function createV7({ db }: UpgradeContext): void {
 
 function createV8({ db }: UpgradeContext): void {
   db.createObjectStore('imports', { keyPath: 'id' });
-  db.createObjectStore('importStaging', { keyPath: ['importId', 'seq'] });
+  db.createObjectStore('importStaging', { keyPath: 'key' });
 }
 
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [

@@ -13,6 +13,8 @@ import type { FileReading, ReadOptions } from '../../domain/import/read-file';
 import { formatMoney } from '../../domain/format';
 import { t } from '../../i18n';
 import { openCadenceDb } from '../../storage/db';
+import { idbRecords } from '../../storage/idb-records';
+import type { Records } from '../../storage/records';
 import { formatCount, locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
 import { ProgressBar } from '../../ui/ProgressBar';
@@ -43,12 +45,13 @@ export default function ImportPage(): JSX.Element {
   let controller: AbortController | undefined;
   onCleanup(() => controller?.abort());
 
-  const withDb = async <T,>(work: (db: Awaited<ReturnType<typeof openCadenceDb>>) => Promise<T>): Promise<T> => {
+  // A connection of the page's own for one step, closed after it, as the worklist worker does.
+  const withDb = async <T,>(work: (records: Records) => Promise<T>): Promise<T> => {
     const name = services.store.databaseName;
     if (!name) throw new Error('This store has no database to import into');
     const db = await openCadenceDb(name);
     try {
-      return await work(db);
+      return await work(idbRecords(db));
     } finally {
       db.close();
     }

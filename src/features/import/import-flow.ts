@@ -3,13 +3,14 @@
  * (storage/import-commit.ts). The page drives these steps; each one can be cancelled before the switch, and
  * the switch itself is one transaction.
  */
-import type { Invoice } from '../../domain/entities';
+import type { Debtor, Invoice } from '../../domain/entities';
+import type { StoredInvoice } from '../../storage/schema';
 import { planImport, type ExistingPortfolio, type PlanOptions, type PlanResult } from '../../domain/import/plan';
 import { planRecords } from '../../domain/import/plan-records';
 import type { ParsedPortfolio } from '../../domain/import/portfolio';
 import type { FileKind } from '../../domain/import/read-file';
-import type { CadenceDatabase } from '../../storage/db';
 import { discardUnfinishedImports, stageImport, switchImport } from '../../storage/import-commit';
+import type { Records } from '../../storage/records';
 
 export interface Stored {
   existing: ExistingPortfolio;
@@ -17,10 +18,10 @@ export interface Stored {
 }
 
 /** Debtors and invoices as stored, the only records a plan compares with. */
-export async function readStored(db: CadenceDatabase): Promise<Stored> {
-  const [debtors, invoices] = await Promise.all([db.getAll('debtors'), db.getAll('invoices')]);
-  const plain = invoices.map(({ numberKey: _key, ...invoice }) => invoice as Invoice);
-  return { existing: { debtors, invoices: plain }, invoices: new Map(plain.map((i) => [i.id, i])) };
+export async function readStored(records: Records): Promise<Stored> {
+  const [debtors, invoices] = await records.read(['debtors', 'invoices'], (tx) => Promise.all([tx.getAll('debtors'), tx.getAll('invoices')]));
+  const plain = (invoices as StoredInvoice[]).map(({ numberKey: _key, ...invoice }) => invoice as Invoice);
+  return { existing: { debtors: debtors as Debtor[], invoices: plain }, invoices: new Map(plain.map((i) => [i.id, i])) };
 }
 
 export function planAgainst(stored: Stored, portfolio: ParsedPortfolio, options: Omit<PlanOptions, 'newId'>): PlanResult {
@@ -40,7 +41,7 @@ export interface CommitInput {
 }
 
 /** Stages then switches the plan. Resolves once the data is committed; throws (nothing changed) otherwise. */
-export async function commitPlan(db: CadenceDatabase, input: CommitInput): Promise<void> {
+export async function commitPlan(db: Records, input: CommitInput): Promise<void> {
   await discardUnfinishedImports(db);
   const records = planRecords(input.plan, {
     storedInvoices: input.stored.invoices,
