@@ -35,7 +35,7 @@ import { ScriptRecord, ScriptVersionRecord, StudioSettings } from '../scripts/li
 import { toStoredInvoice } from './bundles';
 import { CallRecordFrame } from './call-frame';
 import type { CadenceDatabase } from './db';
-import { ALL_STORES, CREDITOR_KEY, RATES_KEY, SETTINGS_KEY, STUDIO_KEY, type CadenceStoreName } from './schema';
+import { ALL_STORES, BACKUP_KEY, CREDITOR_KEY, RATES_KEY, SETTINGS_KEY, STUDIO_KEY, type BackupMeta, type CadenceStoreName } from './schema';
 import { commitOrAbort } from './tx';
 
 /** Stores a backup holds, in the order they are written. */
@@ -88,7 +88,10 @@ const ImportJournalSchema = z.object({
   rows: z.int().check(z.minimum(0)),
 });
 
+const BackupMetaSchema = z.object({ schemaVersion: z.literal(1), lastBackupAt: IsoDateTime });
+
 const SETTINGS_SCHEMAS: Record<string, z.ZodMiniType<unknown>> = {
+  [BACKUP_KEY]: BackupMetaSchema,
   [SETTINGS_KEY]: Settings,
   [RATES_KEY]: RateSettings,
   [CREDITOR_KEY]: CreditorProfile,
@@ -194,4 +197,15 @@ export async function storeCounts(db: CadenceDatabase): Promise<Record<string, n
   const out: Record<string, number> = {};
   for (const name of BACKED_UP_STORES) out[name] = await db.count(name);
   return out;
+}
+
+/** When the last backup was made (undefined: never, or unreadable). */
+export async function lastBackupAt(db: CadenceDatabase): Promise<string | undefined> {
+  const r = BackupMetaSchema.safeParse(await db.get('settings', BACKUP_KEY));
+  return r.success ? r.data.lastBackupAt : undefined;
+}
+
+export async function markBackedUp(db: CadenceDatabase, at: string): Promise<void> {
+  const meta: BackupMeta = { schemaVersion: 1, lastBackupAt: at };
+  await db.put('settings', meta, BACKUP_KEY);
 }

@@ -18,6 +18,8 @@ export const RATES_KEY = 'rates';
 export const CREDITOR_KEY = 'creditor';
 /** Script assignments and the studio's concision budget (v7). */
 export const STUDIO_KEY = 'studio';
+/** When the last backup was made, for the 7-day reminder (./backup.ts). */
+export const BACKUP_KEY = 'backup';
 
 export interface CadenceDB extends DBSchema {
   debtors: { key: string; value: Debtor; indexes: { name: string } };
@@ -32,7 +34,7 @@ export interface CadenceDB extends DBSchema {
    */
   tasks: { key: string; value: Task; indexes: { debtorId: string; dueDate: string } };
   /** Settings under SETTINGS_KEY, the rate tables under RATES_KEY, the creditor under CREDITOR_KEY (out-of-line keys). */
-  settings: { key: string; value: Settings | RateSettings | CreditorProfile | StudioSettings };
+  settings: { key: string; value: Settings | RateSettings | CreditorProfile | StudioSettings | BackupMeta };
   /** One worklist digest per debtor, keyed by debtorId. */
   summaries: { key: string; value: DebtorSummary };
   /**
@@ -52,6 +54,11 @@ export interface CadenceDB extends DBSchema {
   imports: { key: string; value: ImportJournal };
   /** The records of an import waiting for its switch, keyed by `importId#seq` (v8). */
   importStaging: { key: string; value: StagedWrite };
+}
+
+export interface BackupMeta {
+  schemaVersion: 1;
+  lastBackupAt: string;
 }
 
 export interface ImportJournal {

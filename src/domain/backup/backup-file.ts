@@ -52,7 +52,9 @@ async function sha256Hex(text: string): Promise<string> {
 }
 
 async function pipe(bytes: Uint8Array, stream: GenericTransformStream): Promise<Uint8Array> {
-  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+  const body = new Response(bytes as BodyInit).body;
+  if (!body) throw new Error('no stream');
+  const out = body.pipeThrough(stream as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
   return new Uint8Array(await new Response(out).arrayBuffer());
 }
 

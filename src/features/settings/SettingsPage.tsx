@@ -3,6 +3,7 @@ import { t } from '../../i18n';
 import { usePageTitle } from '../../ui/page-title';
 import { CreditorSection } from './CreditorSection';
 import { RatesSection } from './RatesSection';
+import { BackupSection } from './BackupSection';
 import { DataSection } from './DataSection';
 import { LanguageSection } from './LanguageSection';
 import { ProfileForm } from './ProfileForm';
@@ -21,6 +22,7 @@ export default function SettingsPage(): JSX.Element {
           <StorageSection />
         </div>
         <DataSection />
+        <BackupSection />
         <CreditorSection />
         <RatesSection />
       </div>

@@ -1,0 +1,73 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppServices, ServicesProvider, type AppServices } from '../../app/store-context';
+import { encodeBackup } from '../../domain/backup/backup-file';
+import { generateDemoPortfolio } from '../../domain/demo';
+import { DEFAULT_SETTINGS } from '../../domain/entities';
+import { initI18n, loadNamespaces } from '../../i18n';
+import { exportStores } from '../../storage/backup';
+import { DB_VERSION, openCadenceDb } from '../../storage/db';
+import { createCadenceStore } from '../../storage/store';
+import { BackupSection } from './BackupSection';
+
+let services: AppServices;
+let seq = 0;
+
+beforeAll(async () => {
+  await initI18n('fr');
+  await loadNamespaces(['settings']);
+});
+
+beforeEach(async () => {
+  const store = createCadenceStore(await openCadenceDb(`backup-section-${++seq}-${Date.now()}`));
+  await store.putSettings(DEFAULT_SETTINGS);
+  services = createAppServices(store, DEFAULT_SETTINGS);
+});
+
+afterEach(() => {
+  cleanup();
+  services.store.close();
+});
+
+const renderSection = () => render(() => (
+  <ServicesProvider services={services}>
+    <BackupSection />
+  </ServicesProvider>
+));
+
+describe('BackupSection', () => {
+  it('reminds to back up, downloads a backup, then no longer reminds', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:backup');
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderSection();
+    await screen.findByTestId('backup-reminder');
+    fireEvent.click(screen.getByTestId('backup-now'));
+    expect((await screen.findByTestId('backup-notice')).textContent).toContain('Sauvegarde téléchargée');
+    expect(click).toHaveBeenCalled();
+    await waitFor(() => expect(screen.queryByTestId('backup-reminder')).toBeNull());
+    click.mockRestore();
+  });
+
+  it('previews a restore, asks, then replaces the data whole', async () => {
+    const other = await openCadenceDb(`backup-source-${seq}-${Date.now()}`);
+    const source = createCadenceStore(other);
+    await source.putBundles(generateDemoPortfolio({ today: '2026-12-03' }).slice(0, 5));
+    const bytes = await encodeBackup(await exportStores(other), { databaseVersion: DB_VERSION, createdAt: '2026-12-03T09:00:00.000Z' });
+    source.close();
+    renderSection();
+    fireEvent.change(screen.getByTestId('restore-file'), { target: { files: [new File([bytes as BlobPart], 'b.cadence-backup')] } });
+    const preview = await screen.findByTestId('restore-preview');
+    expect(preview.textContent).toContain('debtors');
+    fireEvent.click(screen.getByTestId('restore-start'));
+    fireEvent.click(await screen.findByTestId('restore-confirm'));
+    expect((await screen.findByTestId('backup-notice')).textContent).toBe('Sauvegarde restaurée.');
+    expect((await services.store.counts()).debtors).toBe(5);
+  });
+
+  it('refuses a file that is not a backup, saying so', async () => {
+    renderSection();
+    fireEvent.change(screen.getByTestId('restore-file'), { target: { files: [new File(['Client;Montant'], 'x.csv')] } });
+    expect((await screen.findByTestId('backup-notice')).textContent).toBe('Ce fichier n’est pas une sauvegarde Cadence.');
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * Backups: the whole database in one file, and its restore with a preview and a confirmation, all or nothing
+ * (storage/backup.ts, domain/backup/backup-file.ts). A reminder shows when the last backup is over 7 days old.
+ */
+import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
+import { useServices } from '../../app/store-context';
+import { backupReminderDue, decodeBackup, encodeBackup, restorePreview, type BackupError } from '../../domain/backup/backup-file';
+import { formatDateTime } from '../../domain/format';
+import { t } from '../../i18n';
+import { exportStores, lastBackupAt, markBackedUp, restoreStores, storeCounts, validateBackupStores } from '../../storage/backup';
+import { DB_VERSION, openCadenceDb, type CadenceDatabase } from '../../storage/db';
+import type { BackupStores } from '../../domain/backup/backup-file';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { formatCount, locale } from '../../ui/locale';
+import { storageErrorMessage } from '../../ui/storage-error';
+
+type Notice = { kind: 'ok' | 'error'; text: string };
+
+function backupErrorText(error: BackupError): string {
+  return error.kind === 'invalid_records'
+    ? t('settings:backup.error.invalid_records', { store: error.store, index: error.index + 1, reason: error.reason })
+    : t(`settings:backup.error.${error.kind}`, error.kind === 'newer_version' ? { file: error.fileVersion, app: error.appVersion } : {});
+}
+
+export function BackupSection(): JSX.Element {
+  const services = useServices();
+  const [notice, setNotice] = createSignal<Notice>();
+  const [busy, setBusy] = createSignal(false);
+  const [confirming, setConfirming] = createSignal(false);
+  const [pending, setPending] = createSignal<{ stores: BackupStores; preview: { store: string; now: number; after: number }[]; createdAt: string }>();
+
+  const withDb = async <T,>(work: (db: CadenceDatabase) => Promise<T>): Promise<T> => {
+    const name = services.store.databaseName;
+    if (!name) throw new Error('This store has no database to back up');
+    const db = await openCadenceDb(name);
+    try {
+      return await work(db);
+    } finally {
+      db.close();
+    }
+  };
+  const [last, { refetch }] = createResource(() => services.dataVersion(), () => withDb(lastBackupAt).catch(() => undefined));
+  const remind = () => last.state === 'ready' && backupReminderDue(last(), new Date().toISOString());
+
+  const backUp = async () => {
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      const now = new Date().toISOString();
+      const bytes = await withDb(async (db) => {
+        const file = await encodeBackup(await exportStores(db), { databaseVersion: DB_VERSION, createdAt: now });
+        await markBackedUp(db, now);
+        return file;
+      });
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `cadence-${now.slice(0, 10)}.cadence-backup`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setNotice({ kind: 'ok', text: t('settings:backup.made') });
+      void refetch();
+    } catch (error) {
+      setNotice({ kind: 'error', text: storageErrorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chooseRestore = async (file: File | undefined) => {
+    if (!file) return;
+    setNotice(undefined);
+    const decoded = await decodeBackup(new Uint8Array(await file.arrayBuffer()), DB_VERSION);
+    if (!decoded.ok) return setNotice({ kind: 'error', text: backupErrorText(decoded.error) });
+    const valid = validateBackupStores(decoded.backup.stores);
+    if (!valid.ok) return setNotice({ kind: 'error', text: backupErrorText(valid.error) });
+    const counts = await withDb(storeCounts);
+    setPending({ stores: valid.stores, preview: restorePreview(decoded.backup, counts), createdAt: decoded.backup.header.createdAt });
+  };
+
+  const restore = async () => {
+    const p = pending();
+    if (!p) return;
+    setBusy(true);
+    try {
+      await withDb((db) => restoreStores(db, p.stores));
+      setPending(undefined);
+      setConfirming(false);
+      services.dataChanged();
+      setNotice({ kind: 'ok', text: t('settings:backup.restored') });
+    } catch (error) {
+      setNotice({ kind: 'error', text: t('settings:backup.restoreFailed', { reason: storageErrorMessage(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="backup-title" data-testid="backup-section">
+      <h2 id="backup-title">{t('settings:backup.title')}</h2>
+      <p class="muted">
+        {last() ? t('settings:backup.last', { when: formatDateTime(last() as string, locale()) }) : t('settings:backup.never')}
+      </p>
+      <Show when={remind()}>
+        <p class="notice" role="status" data-testid="backup-reminder">
+          {t('settings:backup.reminder')}
+        </p>
+      </Show>
+      <div class="data-action">
+        <button type="button" class="btn" data-testid="backup-now" disabled={busy()} onClick={() => void backUp()}>
+          {t('settings:backup.now')}
+        </button>
+      </div>
+      <div class="data-action">
+        <label for="restore-file">{t('settings:backup.restoreLabel')}</label>
+        <input id="restore-file" type="file" data-testid="restore-file" disabled={busy()} onChange={(e) => void chooseRestore(e.currentTarget.files?.[0])} />
+      </div>
+      <Show when={pending()}>
+        {(p) => (
+          <div class="table-scroll">
+            <table data-testid="restore-preview">
+              <caption>{t('settings:backup.preview', { when: formatDateTime(p().createdAt, locale()) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('settings:backup.store')}</th>
+                  <th scope="col">{t('settings:backup.now_')}</th>
+                  <th scope="col">{t('settings:backup.after')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={p().preview}>
+                  {(row) => (
+                    <tr>
+                      <td>{row.store}</td>
+                      <td>{formatCount(row.now)}</td>
+                      <td>{formatCount(row.after)}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <button type="button" class="btn btn--danger" data-testid="restore-start" disabled={busy()} onClick={() => setConfirming(true)}>
+              {t('settings:backup.confirm')}
+            </button>
+          </div>
+        )}
+      </Show>
+      <Show when={notice()}>
+        {(n) => (
+          <p class={`notice notice--${n().kind}`} role={n().kind === 'error' ? 'alert' : 'status'} data-testid="backup-notice">
+            {n().text}
+          </p>
+        )}
+      </Show>
+      <ConfirmDialog
+        open={confirming() && pending() !== undefined}
+        title={t('settings:backup.confirmTitle')}
+        body={t('settings:backup.confirmBody')}
+        confirmLabel={t('settings:backup.confirm')}
+        cancelLabel={t('settings:data.cancel')}
+        confirmTestId="restore-confirm"
+        busy={busy()}
+        onConfirm={() => void restore()}
+        onCancel={() => setConfirming(false)}
+      />
+    </section>
+  );
+}
