@@ -117,7 +117,7 @@ export function BackupSection(): JSX.Element {
       </div>
       <Show when={pending()}>
         {(p) => (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex="0" role="region" aria-label={t('settings:backup.preview', { when: formatDateTime(p().createdAt, locale()) })}>
             <table data-testid="restore-preview">
               <caption>{t('settings:backup.preview', { when: formatDateTime(p().createdAt, locale()) })}</caption>
               <thead>
