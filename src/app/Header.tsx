@@ -34,6 +34,11 @@ export function Header(): JSX.Element {
               </A>
             </li>
             <li>
+              <A href="/kpis" class="app-nav__link">
+                {t('nav.kpis')}
+              </A>
+            </li>
+            <li>
               <A href="/settings" class="app-nav__link">
                 {t('nav.settings')}
               </A>

@@ -41,6 +41,7 @@ const LAZY_PAGES: LazyPage[] = [
   { path: '/training/:personaId', load: () => import('../features/training/SimulationPage'), namespaces: ['training', 'coach', 'call'] },
   { path: '/settings', load: () => import('../features/settings/SettingsPage'), namespaces: ['settings', 'penalties', 'letters', 'drafts'] },
   { path: '/settings/import', load: () => import('../features/import/ImportPage'), namespaces: ['imports'] },
+  { path: '/kpis', load: () => import('../features/kpis/KpisPage'), namespaces: ['kpis'] },
 ];
 
 /**

@@ -30,12 +30,13 @@ import {
   Task,
   type Debtor as DebtorType,
 } from '../domain/entities';
+import { KpiCosts } from '../domain/kpis/kpis';
 import { summarizeDebtor } from '../domain/summarize';
 import { ScriptRecord, ScriptVersionRecord, StudioSettings } from '../scripts/library';
 import { toStoredInvoice } from './bundles';
 import { CallRecordFrame } from './call-frame';
 import type { CadenceDatabase } from './db';
-import { ALL_STORES, BACKUP_KEY, CREDITOR_KEY, RATES_KEY, SETTINGS_KEY, STUDIO_KEY, type BackupMeta, type CadenceStoreName } from './schema';
+import { ALL_STORES, BACKUP_KEY, KPI_COSTS_KEY, CREDITOR_KEY, RATES_KEY, SETTINGS_KEY, STUDIO_KEY, type BackupMeta, type CadenceStoreName } from './schema';
 import { commitOrAbort } from './tx';
 
 /** Stores a backup holds, in the order they are written. */
@@ -92,6 +93,7 @@ const BackupMetaSchema = z.object({ schemaVersion: z.literal(1), lastBackupAt: I
 
 const SETTINGS_SCHEMAS: Record<string, z.ZodMiniType<unknown>> = {
   [BACKUP_KEY]: BackupMetaSchema,
+  [KPI_COSTS_KEY]: KpiCosts,
   [SETTINGS_KEY]: Settings,
   [RATES_KEY]: RateSettings,
   [CREDITOR_KEY]: CreditorProfile,

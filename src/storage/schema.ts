@@ -7,6 +7,7 @@ import type { DBSchema } from 'idb';
 import type { Activity, Contact, CreditorProfile, Debtor, Invoice, PaymentPlan, PaymentPromise, RateSettings, Settings, Task } from '../domain/entities';
 import type { RecapDraft } from '../domain/drafts/recap-draft';
 import type { DebtorSummary } from '../domain/summary';
+import type { KpiCosts } from '../domain/kpis/kpis';
 import type { ScriptRecord, ScriptVersionRecord, StudioSettings } from '../scripts/library';
 
 /** Invoices carry a derived, normalised copy of their number so a prefix search can use an index. */
@@ -20,6 +21,8 @@ export const CREDITOR_KEY = 'creditor';
 export const STUDIO_KEY = 'studio';
 /** When the last backup was made, for the 7-day reminder (./backup.ts). */
 export const BACKUP_KEY = 'backup';
+/** Unit costs of the cost per claim KPI (domain/kpis/kpis.ts). */
+export const KPI_COSTS_KEY = 'kpiCosts';
 
 export interface CadenceDB extends DBSchema {
   debtors: { key: string; value: Debtor; indexes: { name: string } };
@@ -34,7 +37,7 @@ export interface CadenceDB extends DBSchema {
    */
   tasks: { key: string; value: Task; indexes: { debtorId: string; dueDate: string } };
   /** Settings under SETTINGS_KEY, the rate tables under RATES_KEY, the creditor under CREDITOR_KEY (out-of-line keys). */
-  settings: { key: string; value: Settings | RateSettings | CreditorProfile | StudioSettings | BackupMeta };
+  settings: { key: string; value: Settings | RateSettings | CreditorProfile | StudioSettings | BackupMeta | KpiCosts };
   /** One worklist digest per debtor, keyed by debtorId. */
   summaries: { key: string; value: DebtorSummary };
   /**

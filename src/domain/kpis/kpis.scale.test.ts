@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateLargePortfolio } from '../demo/large-portfolio';
 import { datasetFromBundles } from './dataset';
-import { computeKpis } from './kpis';
+import { computeKpis, DEFAULT_KPI_COSTS } from './kpis';
 
 const TODAY = '2026-12-03';
 
@@ -15,7 +15,7 @@ describe('KPIs at scale', () => {
     const t0 = performance.now();
     const data = datasetFromBundles(bundles, (b) => b.debtor.segment);
     const t1 = performance.now();
-    const report = computeKpis(data, { today: TODAY, costs: { hourlyCents: 3500, letterCents: 120, registeredLetterCents: 650 } });
+    const report = computeKpis(data, { today: TODAY, costs: DEFAULT_KPI_COSTS });
     const t2 = performance.now();
     console.log(`KPIs at 50k debtors: dataset ${Math.round(t1 - t0)} ms, computation ${Math.round(t2 - t1)} ms, total ${Math.round(t2 - t0)} ms`);
     expect(report.overall).toHaveLength(12);

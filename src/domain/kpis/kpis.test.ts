@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KpiDataset, KpiInvoice } from './dataset';
 import { computeKpis, lastMonths } from './kpis';
 
-const COSTS = { hourlyCents: 3600, letterCents: 150, registeredLetterCents: 700 };
+const COSTS = { schemaVersion: 1 as const, hourlyCents: 3600, letterCents: 150, registeredLetterCents: 700 };
 const inv = (debtorId: string, issueDate: string, dueDate: string, amountCents: number, payments: { date: string; cents: number }[] = []): KpiInvoice => ({
   debtorId,
   issueDate,

@@ -25,15 +25,22 @@
  * agent and segment; calls, letters and promises the agent who made them.
  * Ratios with a zero denominator are null (shown as "—"), never 0 or Infinity.
  */
+import { z } from 'zod/mini';
 import { toDayNumber } from '../calendar/isoDate';
 import type { KpiCall, KpiDataset, KpiLetter, KpiPromise } from './dataset';
 
-export interface KpiCosts {
-  /** Cost of one agent hour, in cents. */
-  hourlyCents: number;
-  letterCents: number;
-  registeredLetterCents: number;
-}
+/** Unit costs for the cost per claim, set by the team lead (key `kpiCosts` of the settings store). */
+export const KpiCosts = z.object({
+  schemaVersion: z.literal(1),
+  /** Cost of one agent hour (salary and overheads), in cents. */
+  hourlyCents: z.int().check(z.minimum(0)),
+  letterCents: z.int().check(z.minimum(0)),
+  registeredLetterCents: z.int().check(z.minimum(0)),
+});
+export type KpiCosts = z.infer<typeof KpiCosts>;
+
+/** Until the lead sets them: 35 € an hour, a letter 1,50 €, a registered letter with receipt 7,00 €. */
+export const DEFAULT_KPI_COSTS: KpiCosts = { schemaVersion: 1, hourlyCents: 3500, letterCents: 150, registeredLetterCents: 700 };
 
 export const AGE_BUCKETS = ['not_due', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];

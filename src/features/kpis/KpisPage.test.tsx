@@ -1,0 +1,71 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppServices, ServicesProvider, type AppServices } from '../../app/store-context';
+import { generateDemoPortfolio } from '../../domain/demo';
+import { DEFAULT_SETTINGS } from '../../domain/entities';
+import { initI18n, loadNamespaces } from '../../i18n';
+import { openCadenceDb } from '../../storage/db';
+import { idbRecords } from '../../storage/idb-records';
+import { getKpiCosts } from '../../storage/kpi-source';
+import { createCadenceStore } from '../../storage/store';
+import KpisPage from './KpisPage';
+
+// jsdom has no canvas: the chart is uPlot's business (and the e2e suite's); here it only has to be asked for.
+vi.mock('./KpiChart', () => ({ default: (props: { series: { label: string }[] }) => <div data-testid="chart-stub">{props.series.map((s) => s.label).join(',')}</div> }));
+
+let services: AppServices;
+let name = '';
+let seq = 0;
+
+beforeAll(async () => {
+  await initI18n('fr');
+  await loadNamespaces(['kpis']);
+});
+
+beforeEach(async () => {
+  name = `kpis-page-${++seq}-${Date.now()}`;
+  const store = createCadenceStore(await openCadenceDb(name));
+  await store.putSettings(DEFAULT_SETTINGS);
+  await store.putBundles(generateDemoPortfolio({ today: new Date().toISOString().slice(0, 10) }));
+  services = createAppServices(store, DEFAULT_SETTINGS);
+});
+
+afterEach(() => {
+  cleanup();
+  services.store.close();
+});
+
+describe('KpisPage', () => {
+  it('shows 12 months of KPIs in a table, per team, agent or segment, with the chart asked for', async () => {
+    render(() => (
+      <ServicesProvider services={services}>
+        <KpisPage />
+      </ServicesProvider>
+    ));
+    const table = await screen.findByTestId('kpis-table');
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(12);
+    expect(table.querySelector('thead')?.textContent).toContain('DSO (épuisement)');
+    expect((await screen.findByTestId('chart-stub')).textContent).toBe('DSO,DSO (épuisement),Meilleur DSO possible');
+    const select = screen.getByTestId('kpis-group') as HTMLSelectElement;
+    const segment = [...select.options].find((o) => o.value.startsWith('s:'));
+    expect(segment).toBeDefined();
+    fireEvent.change(select, { target: { value: segment?.value } });
+    await waitFor(() => expect(select.value).toBe(segment?.value));
+    expect(screen.getByTestId('kpis-buckets').textContent).toContain('Non échu');
+  });
+
+  it('saves the unit costs of the cost per claim', async () => {
+    render(() => (
+      <ServicesProvider services={services}>
+        <KpisPage />
+      </ServicesProvider>
+    ));
+    const form = await screen.findByTestId('kpis-costs');
+    fireEvent.input(screen.getByLabelText('Coût d’une heure d’appel (€)'), { target: { value: '42,50' } });
+    fireEvent.submit(form);
+    await screen.findByText('Coûts enregistrés.');
+    const db = await openCadenceDb(name);
+    expect(await getKpiCosts(idbRecords(db))).toMatchObject({ hourlyCents: 4250, letterCents: 150 });
+    db.close();
+  });
+});

@@ -1,0 +1,229 @@
+/**
+ * `/kpis`: the team's collection KPIs month by month (domain/kpis/kpis.ts documents each one), for the whole
+ * team, one agent or one segment. Computed in a worker; every chart has the table of its figures; the table
+ * exports as CSV (French Excel) and each chart as PNG. The unit costs of the cost per claim are set here.
+ */
+import { createMemo, createResource, createSignal, For, lazy, Match, Show, Suspense, Switch, type JSX } from 'solid-js';
+import { useServices } from '../../app/store-context';
+import { todayIso } from '../../app/today';
+import { cents, num, text, toExcelCsv } from '../../domain/export/csv';
+import { formatMoney } from '../../domain/format';
+import { AGE_BUCKETS, type KpiCosts, type MonthKpis } from '../../domain/kpis/kpis';
+import { t } from '../../i18n';
+import { openCadenceDb } from '../../storage/db';
+import { idbRecords } from '../../storage/idb-records';
+import { putKpiCosts } from '../../storage/kpi-source';
+import { formatCount, locale } from '../../ui/locale';
+import { usePageTitle } from '../../ui/page-title';
+import { storageErrorMessage } from '../../ui/storage-error';
+import { loadKpis } from './load-kpis';
+import './kpis.css';
+
+const KpiChart = lazy(() => import('./KpiChart'));
+
+const COLUMNS = ['receivables', 'sales', 'collected', 'dsoSimple', 'dsoCountback', 'bestPossibleDso', 'averageDaysDelinquent', 'cei', 'recoveryRate', 'promiseKeptCount', 'promiseKeptAmount', 'rightPartyContact', 'costPerClaim'] as const;
+
+function download(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export default function KpisPage(): JSX.Element {
+  const services = useServices();
+  usePageTitle(() => t('kpis:title'));
+  const [data, { refetch }] = createResource(() => services.dataVersion(), () => loadKpis(services.store.databaseName, todayIso()));
+  const [group, setGroup] = createSignal('*');
+  const series = createMemo((): MonthKpis[] => {
+    const r = data()?.report;
+    if (!r) return [];
+    const g = group();
+    if (g.startsWith('a:')) return r.byAgent[g.slice(2)] ?? [];
+    if (g.startsWith('s:')) return r.bySegment[g.slice(2)] ?? [];
+    return r.overall;
+  });
+  const money = (c: number) => formatMoney(Math.round(c), locale());
+  const days = (d: number | null) => (d === null ? '—' : t('kpis:days', { n: d.toFixed(1).replace('.', locale().startsWith('fr') ? ',' : '.') }));
+  const pct = (r: number | null, scale = 100) => (r === null ? '—' : `${(r * scale).toFixed(1).replace('.', locale().startsWith('fr') ? ',' : '.')} %`);
+  const cell = (m: MonthKpis, c: (typeof COLUMNS)[number]): string => {
+    switch (c) {
+      case 'receivables': return money(m.receivablesCents);
+      case 'sales': return money(m.salesCents);
+      case 'collected': return money(m.collectedCents);
+      case 'dsoSimple': return days(m.dsoSimple);
+      case 'dsoCountback': return days(m.dsoCountback);
+      case 'bestPossibleDso': return days(m.bestPossibleDso);
+      case 'averageDaysDelinquent': return days(m.averageDaysDelinquent);
+      case 'cei': return pct(m.cei, 1);
+      case 'recoveryRate': return pct(m.recoveryRate);
+      case 'promiseKeptCount': return pct(m.promiseKeptRateCount);
+      case 'promiseKeptAmount': return pct(m.promiseKeptRateAmount);
+      case 'rightPartyContact': return pct(m.rightPartyContactRate);
+      case 'costPerClaim': return m.costPerClaimCents === null ? '—' : money(m.costPerClaimCents);
+    }
+  };
+  const csv = () => {
+    const rows = series().map((m) => [
+      text(m.month),
+      cents(Math.round(m.receivablesCents)),
+      cents(Math.round(m.salesCents)),
+      cents(Math.round(m.collectedCents)),
+      num(m.dsoSimple, 1),
+      num(m.dsoCountback, 1),
+      num(m.bestPossibleDso, 1),
+      num(m.averageDaysDelinquent, 1),
+      num(m.cei, 1),
+      num(m.recoveryRate === null ? null : m.recoveryRate * 100, 1),
+      num(m.promiseKeptRateCount === null ? null : m.promiseKeptRateCount * 100, 1),
+      num(m.promiseKeptRateAmount === null ? null : m.promiseKeptRateAmount * 100, 1),
+      num(m.rightPartyContactRate === null ? null : m.rightPartyContactRate * 100, 1),
+      m.costPerClaimCents === null ? num(null) : cents(m.costPerClaimCents),
+    ]);
+    download(`cadence-kpis-${todayIso()}.csv`, new Blob([toExcelCsv([t('kpis:month'), ...COLUMNS.map((c) => t(`kpis:col.${c}`))], rows)], { type: 'text/csv;charset=utf-8' }));
+  };
+  let dsoCanvas: HTMLCanvasElement | undefined;
+  const png = () => dsoCanvas?.toBlob((blob) => blob && download(`cadence-dso-${todayIso()}.png`, blob));
+
+  const [costsNotice, setCostsNotice] = createSignal('');
+  const saveCosts = async (form: HTMLFormElement) => {
+    const read = (name: string) => Math.round(Number(String(new FormData(form).get(name) ?? '').replace(',', '.')) * 100);
+    const costs: KpiCosts = { schemaVersion: 1, hourlyCents: read('hourly'), letterCents: read('letter'), registeredLetterCents: read('registered') };
+    if (![costs.hourlyCents, costs.letterCents, costs.registeredLetterCents].every((v) => Number.isInteger(v) && v >= 0)) return setCostsNotice(t('kpis:costs.invalid'));
+    const name = services.store.databaseName;
+    if (!name) return;
+    const db = await openCadenceDb(name);
+    try {
+      await putKpiCosts(idbRecords(db), costs);
+      setCostsNotice(t('kpis:costs.saved'));
+      void refetch();
+    } catch (error) {
+      setCostsNotice(storageErrorMessage(error));
+    } finally {
+      db.close();
+    }
+  };
+  const euros = (c: number) => (c / 100).toFixed(2).replace('.', ',');
+
+  return (
+    <section class="page kpis-page" data-testid="kpis-page" aria-labelledby="kpis-title">
+      <h1 id="kpis-title">{t('kpis:title')}</h1>
+      <Switch fallback={<p role="status">{t('kpis:computing')}</p>}>
+        <Match when={data.error as unknown}>
+          <p role="alert">{storageErrorMessage(data.error)}</p>
+        </Match>
+        <Match when={data()}>
+          {(d) => (
+            <>
+              <p class="muted">{t('kpis:intro', { debtors: formatCount(d().debtors) })}</p>
+              <label class="kpis-group">
+                {t('kpis:group')}
+                <select data-testid="kpis-group" value={group()} onChange={(e) => setGroup(e.currentTarget.value)}>
+                  <option value="*">{t('kpis:team')}</option>
+                  <optgroup label={t('kpis:byAgent')}>
+                    <For each={Object.keys(d().report.byAgent).sort()}>{(a) => <option value={`a:${a}`}>{a}</option>}</For>
+                  </optgroup>
+                  <optgroup label={t('kpis:bySegment')}>
+                    <For each={Object.keys(d().report.bySegment).sort()}>{(s) => <option value={`s:${s}`}>{t(`kpis:segment.${s}`)}</option>}</For>
+                  </optgroup>
+                </select>
+              </label>
+              <div class="kpis-actions">
+                <button type="button" class="btn" data-testid="kpis-csv" onClick={csv}>
+                  {t('kpis:exportCsv')}
+                </button>
+                <button type="button" class="btn" data-testid="kpis-png" onClick={png}>
+                  {t('kpis:exportPng')}
+                </button>
+              </div>
+              <h2>{t('kpis:dsoChart')}</h2>
+              <Suspense fallback={<p role="status">{t('kpis:chartLoading')}</p>}>
+                <Show when={series().length > 0} keyed>
+                  <KpiChart
+                    months={d().report.months}
+                    onCanvas={(c) => (dsoCanvas = c)}
+                    series={[
+                      { label: t('kpis:col.dsoSimple'), values: series().map((m) => m.dsoSimple), color: '#1d4e89' },
+                      { label: t('kpis:col.dsoCountback'), values: series().map((m) => m.dsoCountback), color: '#b5541c' },
+                      { label: t('kpis:col.bestPossibleDso'), values: series().map((m) => m.bestPossibleDso), color: '#2f7d32' },
+                    ]}
+                  />
+                </Show>
+              </Suspense>
+              <div class="table-scroll" tabindex="0" role="region" aria-label={t('kpis:tableCaption')}>
+                <table class="kpis-table" data-testid="kpis-table">
+                  <caption>{t('kpis:tableCaption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('kpis:month')}</th>
+                      <For each={COLUMNS}>{(c) => <th scope="col">{t(`kpis:col.${c}`)}</th>}</For>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={series()}>
+                      {(m) => (
+                        <tr>
+                          <th scope="row">{m.month}</th>
+                          <For each={COLUMNS}>{(c) => <td>{cell(m, c)}</td>}</For>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+              <Show when={series().at(-1)}>
+                {(last) => (
+                  <div class="table-scroll" tabindex="0" role="region" aria-label={t('kpis:bucketsCaption')}>
+                    <table class="kpis-table" data-testid="kpis-buckets">
+                      <caption>{t('kpis:bucketsCaption')}</caption>
+                      <thead>
+                        <tr>
+                          <For each={AGE_BUCKETS}>{(b) => <th scope="col">{t(`kpis:bucket.${b}`)}</th>}</For>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <tr>
+                          <For each={AGE_BUCKETS}>{(b) => <td>{money(last().buckets[b])}</td>}</For>
+                        </tr>
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+              </Show>
+              <form
+                class="card kpis-costs"
+                data-testid="kpis-costs"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void saveCosts(e.currentTarget);
+                }}
+              >
+                <h2>{t('kpis:costs.title')}</h2>
+                <label>
+                  {t('kpis:costs.hourly')}
+                  <input name="hourly" inputmode="decimal" value={euros(d().costs.hourlyCents)} />
+                </label>
+                <label>
+                  {t('kpis:costs.letter')}
+                  <input name="letter" inputmode="decimal" value={euros(d().costs.letterCents)} />
+                </label>
+                <label>
+                  {t('kpis:costs.registered')}
+                  <input name="registered" inputmode="decimal" value={euros(d().costs.registeredLetterCents)} />
+                </label>
+                <button type="submit" class="btn">
+                  {t('kpis:costs.save')}
+                </button>
+                <Show when={costsNotice()}>
+                  <p role="status">{costsNotice()}</p>
+                </Show>
+              </form>
+            </>
+          )}
+        </Match>
+      </Switch>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * What the KPIs read: every debtor with its invoices, activities and promises (contacts and tasks are not
+ * needed), and the unit costs of the cost per claim. Runs on any Records, in the KPI worker on IndexedDB.
+ */
+import type { DebtorBundle } from '../domain/bundle';
+import { Activity, Debtor, Invoice, PaymentPromise } from '../domain/entities';
+import { DEFAULT_KPI_COSTS, KpiCosts } from '../domain/kpis/kpis';
+import { readRecords, validateForWrite, type CorruptHandler } from './codec';
+import type { Records } from './records';
+import { KPI_COSTS_KEY } from './schema';
+
+export async function kpiBundles(records: Records, onCorrupt?: CorruptHandler): Promise<DebtorBundle[]> {
+  const [debtors, invoices, activities, promises] = await records.read(['debtors', 'invoices', 'activities', 'promises'], (tx) =>
+    Promise.all([tx.getAll('debtors'), tx.getAll('invoices'), tx.getAll('activities'), tx.getAll('promises')]),
+  );
+  const bundles = new Map<string, DebtorBundle>();
+  for (const debtor of readRecords<Debtor>(Debtor, 'debtors', debtors, onCorrupt)) {
+    bundles.set(debtor.id, { debtor, contacts: [], invoices: [], activities: [], promises: [], tasks: [] });
+  }
+  for (const i of readRecords<Invoice>(Invoice, 'invoices', invoices, onCorrupt)) bundles.get(i.debtorId)?.invoices.push(i);
+  for (const a of readRecords<Activity>(Activity, 'activities', activities, onCorrupt)) bundles.get(a.debtorId)?.activities.push(a);
+  for (const p of readRecords<PaymentPromise>(PaymentPromise, 'promises', promises, onCorrupt)) bundles.get(p.debtorId)?.promises.push(p);
+  return [...bundles.values()];
+}
+
+export async function getKpiCosts(records: Records): Promise<KpiCosts> {
+  const raw = await records.read(['settings'], (tx) => tx.get('settings', KPI_COSTS_KEY));
+  const parsed = KpiCosts.safeParse(raw);
+  return parsed.success ? parsed.data : DEFAULT_KPI_COSTS;
+}
+
+export async function putKpiCosts(records: Records, costs: KpiCosts): Promise<void> {
+  const valid = validateForWrite(KpiCosts, 'settings', costs);
+  await records.write(['settings'], (tx) => tx.put('settings', valid, KPI_COSTS_KEY));
+}
