@@ -39,7 +39,7 @@ const LAZY_PAGES: LazyPage[] = [
   { path: '/training/history', load: () => import('../features/training/HistoryPage'), namespaces: ['training'] },
   { path: '/training/team', load: () => import('../features/training/TeamPage'), namespaces: ['training'] },
   { path: '/training/:personaId', load: () => import('../features/training/SimulationPage'), namespaces: ['training', 'coach', 'call'] },
-  { path: '/settings', load: () => import('../features/settings/SettingsPage'), namespaces: ['settings', 'penalties', 'letters', 'drafts'] },
+  { path: '/settings', load: () => import('../features/settings/SettingsPage'), namespaces: ['settings', 'penalties', 'letters', 'drafts', 'exports'] },
   { path: '/settings/import', load: () => import('../features/import/ImportPage'), namespaces: ['imports'] },
   { path: '/kpis', load: () => import('../features/kpis/KpisPage'), namespaces: ['kpis'] },
 ];

@@ -5,6 +5,7 @@ import { CreditorSection } from './CreditorSection';
 import { RatesSection } from './RatesSection';
 import { BackupSection } from './BackupSection';
 import { DataSection } from './DataSection';
+import { ExportSection } from './ExportSection';
 import { LanguageSection } from './LanguageSection';
 import { ProfileForm } from './ProfileForm';
 import { StorageSection } from './StorageSection';
@@ -23,6 +24,7 @@ export default function SettingsPage(): JSX.Element {
         </div>
         <DataSection />
         <BackupSection />
+        <ExportSection />
         <CreditorSection />
         <RatesSection />
       </div>

@@ -1,0 +1,56 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
+import Papa from 'papaparse';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppServices, ServicesProvider, type AppServices } from '../../app/store-context';
+import { generateDemoPortfolio } from '../../domain/demo';
+import { DEFAULT_SETTINGS } from '../../domain/entities';
+import { initI18n, loadNamespaces } from '../../i18n';
+import { openCadenceDb } from '../../storage/db';
+import { createCadenceStore } from '../../storage/store';
+import { ExportSection } from './ExportSection';
+
+let services: AppServices;
+let seq = 0;
+const bundles = generateDemoPortfolio({ today: new Date().toISOString().slice(0, 10) });
+
+beforeAll(async () => {
+  await initI18n('fr');
+  await loadNamespaces(['settings', 'exports']);
+});
+
+beforeEach(async () => {
+  const store = createCadenceStore(await openCadenceDb(`export-section-${++seq}-${Date.now()}`));
+  await store.putBundles(bundles);
+  services = createAppServices(store, DEFAULT_SETTINGS);
+});
+
+afterEach(() => {
+  cleanup();
+  services.store.close();
+});
+
+describe('ExportSection', () => {
+  it('downloads the promises as a CSV that papaparse reads back, one row per promise', async () => {
+    const blobs: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => {
+      blobs.push(b);
+      return 'blob:x';
+    });
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(() => (
+      <ServicesProvider services={services}>
+        <ExportSection />
+      </ServicesProvider>
+    ));
+    fireEvent.click(screen.getByTestId('export-promises'));
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    const bytes = new Uint8Array(await (blobs[0] as Blob).arrayBuffer());
+    // The UTF-8 BOM that tells Excel the encoding (Blob#text would strip it, so read the bytes).
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = Papa.parse<string[]>(new TextDecoder().decode(bytes), { delimiter: ';', skipEmptyLines: true }).data;
+    expect(rows[0]?.[0]).toBe('Débiteur');
+    expect(rows).toHaveLength(bundles.reduce((n, b) => n + b.promises.length, 0) + 1);
+    click.mockRestore();
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * CSV exports for French Excel (domain/export/csv-exports.ts): the worklist as ranked today, every promise,
+ * every activity, and the aged balance of open invoices. Read through the store's database on a connection
+ * of its own, closed after each export.
+ */
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import { useServices } from '../../app/store-context';
+import { todayIso } from '../../app/today';
+import { activitiesCsv, agedBalanceCsv, promisesCsv, worklistCsv } from '../../domain/export/csv-exports';
+import { summarizeDebtor } from '../../domain/summarize';
+import { buildWorklist } from '../../domain/worklist';
+import { t } from '../../i18n';
+import { openCadenceDb } from '../../storage/db';
+import { idbRecords } from '../../storage/idb-records';
+import { kpiBundles } from '../../storage/kpi-source';
+import { storageErrorMessage } from '../../ui/storage-error';
+
+const KINDS = ['worklist', 'promises', 'activities', 'aged'] as const;
+type ExportKind = (typeof KINDS)[number];
+
+export function ExportSection(): JSX.Element {
+  const services = useServices();
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal('');
+  const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
+
+  const run = async (kind: ExportKind) => {
+    const name = services.store.databaseName;
+    if (!name) return;
+    setBusy(true);
+    setError('');
+    const db = await openCadenceDb(name);
+    try {
+      const bundles = await kpiBundles(idbRecords(db));
+      const today = todayIso();
+      const names = new Map(bundles.map((b) => [b.debtor.id, b.debtor.name]));
+      const invoices = bundles.flatMap((b) => b.invoices);
+      const csv =
+        kind === 'worklist'
+          ? worklistCsv(buildWorklist(bundles.map((b) => summarizeDebtor(b)), today), translate)
+          : kind === 'promises'
+            ? promisesCsv(bundles.flatMap((b) => b.promises), names, new Map(invoices.map((i) => [i.id, i.number])), translate)
+            : kind === 'activities'
+              ? activitiesCsv(bundles.flatMap((b) => b.activities), names, translate)
+              : agedBalanceCsv(bundles.map((b) => b.debtor), invoices, today, translate, new Map(bundles.flatMap((b) => (b.debtor.customerCode ? [[b.debtor.id, b.debtor.customerCode] as const] : []))));
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `cadence-${kind}-${today}.csv`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(storageErrorMessage(e));
+    } finally {
+      db.close();
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="export-title" data-testid="export-section">
+      <h2 id="export-title">{t('settings:export.title')}</h2>
+      <p class="muted">{t('settings:export.hint')}</p>
+      <div class="export-actions">
+        <For each={KINDS}>
+          {(kind) => (
+            <button type="button" class="btn" data-testid={`export-${kind}`} disabled={busy()} onClick={() => void run(kind)}>
+              {t(`settings:export.${kind}`)}
+            </button>
+          )}
+        </For>
+      </div>
+      <Show when={error()}>
+        <p class="notice notice--error" role="alert">
+          {error()}
+        </p>
+      </Show>
+    </section>
+  );
+}
