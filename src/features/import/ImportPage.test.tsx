@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-li
 import { Router, Route } from '@solidjs/router';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAppServices, ServicesProvider, type AppServices } from '../../app/store-context';
+import { createAppServices, ServicesProvider, type AppServices } from '../../session/store-context';
 import { DEFAULT_SETTINGS } from '../../domain/entities';
 import { initI18n, loadNamespaces } from '../../i18n';
 import { openCadenceDb } from '../../storage/db';

@@ -6,8 +6,8 @@
  */
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, Match, onCleanup, Show, Switch, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { useServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import { formatImportError } from '../../domain/import/errors';
 import type { FileReading, ReadOptions } from '../../domain/import/read-file';
 import { formatMoney } from '../../domain/format';

@@ -4,8 +4,8 @@
  * exports as CSV (French Excel) and each chart as PNG. The unit costs of the cost per claim are set here.
  */
 import { createMemo, createResource, createSignal, For, lazy, Match, Show, Suspense, Switch, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { useServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import { cents, num, text, toExcelCsv } from '../../domain/export/csv';
 import { formatMoney } from '../../domain/format';
 import { AGE_BUCKETS, type KpiCosts, type MonthKpis } from '../../domain/kpis/kpis';
@@ -15,6 +15,7 @@ import { idbRecords } from '../../storage/idb-records';
 import { putKpiCosts } from '../../storage/kpi-source';
 import { formatCount, locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
+import { downloadBlob, downloadText } from '../../ui/download';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { loadKpis } from './load-kpis';
 import './kpis.css';
@@ -23,14 +24,6 @@ const KpiChart = lazy(() => import('./KpiChart'));
 
 const COLUMNS = ['receivables', 'sales', 'collected', 'dsoSimple', 'dsoCountback', 'bestPossibleDso', 'averageDaysDelinquent', 'cei', 'recoveryRate', 'promiseKeptCount', 'promiseKeptAmount', 'rightPartyContact', 'costPerClaim'] as const;
 
-function download(name: string, blob: Blob) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export default function KpisPage(): JSX.Element {
   const services = useServices();
@@ -82,10 +75,10 @@ export default function KpisPage(): JSX.Element {
       num(m.rightPartyContactRate === null ? null : m.rightPartyContactRate * 100, 1),
       m.costPerClaimCents === null ? num(null) : cents(m.costPerClaimCents),
     ]);
-    download(`cadence-kpis-${todayIso()}.csv`, new Blob([toExcelCsv([t('kpis:month'), ...COLUMNS.map((c) => t(`kpis:col.${c}`))], rows)], { type: 'text/csv;charset=utf-8' }));
+    downloadText(`cadence-kpis-${todayIso()}.csv`, toExcelCsv([t('kpis:month'), ...COLUMNS.map((c) => t(`kpis:col.${c}`))], rows), 'text/csv');
   };
   let dsoCanvas: HTMLCanvasElement | undefined;
-  const png = () => dsoCanvas?.toBlob((blob) => blob && download(`cadence-dso-${todayIso()}.png`, blob));
+  const png = () => dsoCanvas?.toBlob((blob) => blob && downloadBlob(`cadence-dso-${todayIso()}.png`, blob));
 
   const [costsNotice, setCostsNotice] = createSignal('');
   const saveCosts = async (form: HTMLFormElement) => {

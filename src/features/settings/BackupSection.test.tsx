@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAppServices, ServicesProvider, type AppServices } from '../../app/store-context';
+import { createAppServices, ServicesProvider, type AppServices } from '../../session/store-context';
 import { encodeBackup } from '../../domain/backup/backup-file';
 import { generateDemoPortfolio } from '../../domain/demo';
 import { DEFAULT_SETTINGS } from '../../domain/entities';

@@ -3,7 +3,7 @@
  * (storage/backup.ts, domain/backup/backup-file.ts). A reminder shows when the last backup is over 7 days old.
  */
 import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
+import { useServices } from '../../session/store-context';
 import { backupReminderDue, decodeBackup, encodeBackup, restorePreview, type BackupError } from '../../domain/backup/backup-file';
 import { formatDateTime } from '../../domain/format';
 import { t } from '../../i18n';
@@ -12,6 +12,7 @@ import { DB_VERSION, openCadenceDb, type CadenceDatabase } from '../../storage/d
 import type { BackupStores } from '../../domain/backup/backup-file';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatCount, locale } from '../../ui/locale';
+import { downloadBlob } from '../../ui/download';
 import { storageErrorMessage } from '../../ui/storage-error';
 
 type Notice = { kind: 'ok' | 'error'; text: string };
@@ -52,12 +53,7 @@ export function BackupSection(): JSX.Element {
         await markBackedUp(db, now);
         return file;
       });
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `cadence-${now.slice(0, 10)}.cadence-backup`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(`cadence-${now.slice(0, 10)}.cadence-backup`, new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
       setNotice({ kind: 'ok', text: t('settings:backup.made') });
       void refetch();
     } catch (error) {

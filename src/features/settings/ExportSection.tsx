@@ -4,8 +4,8 @@
  * of its own, closed after each export.
  */
 import { createSignal, For, Show, type JSX } from 'solid-js';
-import { useServices } from '../../app/store-context';
-import { todayIso } from '../../app/today';
+import { useServices } from '../../session/store-context';
+import { todayIso } from '../../session/today';
 import { activitiesCsv, agedBalanceCsv, promisesCsv, worklistCsv } from '../../domain/export/csv-exports';
 import { summarizeDebtor } from '../../domain/summarize';
 import { buildWorklist } from '../../domain/worklist';
@@ -13,6 +13,7 @@ import { t } from '../../i18n';
 import { openCadenceDb } from '../../storage/db';
 import { idbRecords } from '../../storage/idb-records';
 import { kpiBundles } from '../../storage/kpi-source';
+import { downloadText } from '../../ui/download';
 import { storageErrorMessage } from '../../ui/storage-error';
 
 const KINDS = ['worklist', 'promises', 'activities', 'aged'] as const;
@@ -43,12 +44,7 @@ export function ExportSection(): JSX.Element {
             : kind === 'activities'
               ? activitiesCsv(bundles.flatMap((b) => b.activities), names, translate)
               : agedBalanceCsv(bundles.map((b) => b.debtor), invoices, today, translate, new Map(bundles.flatMap((b) => (b.debtor.customerCode ? [[b.debtor.id, b.debtor.customerCode] as const] : []))));
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `cadence-${kind}-${today}.csv`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadText(`cadence-${kind}-${today}.csv`, csv, 'text/csv');
     } catch (e) {
       setError(storageErrorMessage(e));
     } finally {
