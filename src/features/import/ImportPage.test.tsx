@@ -9,6 +9,9 @@ import { openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
 import ImportPage from './ImportPage';
 
+/** Reading, planning and IndexedDB on a shared, loaded machine: wait longer than testing-library's 1 s. */
+const SLOW = { timeout: 15_000 };
+
 let services: AppServices;
 let seq = 0;
 let dbName = '';
@@ -42,50 +45,50 @@ function renderPage() {
   ));
 }
 
-describe('ImportPage', () => {
+describe('ImportPage', { timeout: 60_000 }, () => {
   it('shows what it understood of a Windows-1252 aged balance, then imports it whole', async () => {
     renderPage();
-    fireEvent.change(await screen.findByTestId('import-file'), { target: { files: [fixtureFile('aged-balance-1252.csv')] } });
-    await screen.findByTestId('import-plan');
+    fireEvent.change(await screen.findByTestId('import-file', {}, SLOW), { target: { files: [fixtureFile('aged-balance-1252.csv')] } });
+    await screen.findByTestId('import-plan', {}, SLOW);
     expect((screen.getByTestId('import-encoding') as HTMLSelectElement).value).toBe('windows-1252');
     expect(screen.getByTestId('import-read').textContent).toContain('3 débiteurs, 4 factures ouvertes');
     expect(screen.getByTestId('import-skipped').textContent).toContain('Total général');
     expect(screen.getByTestId('plan-invoices').textContent).toContain('4 nouvelle(s)');
     expect(screen.getByTestId('import-preview').querySelectorAll('tbody tr')).toHaveLength(10);
     fireEvent.click(screen.getByTestId('import-commit'));
-    await screen.findByTestId('import-done');
+    await screen.findByTestId('import-done', {}, SLOW);
     expect(await services.store.counts()).toEqual({ debtors: 3, invoices: 4 });
     expect(services.dataVersion()).toBe(1);
   });
 
   it('refuses the file with a bad row whole, naming the line, until the valid rows only are chosen', async () => {
     renderPage();
-    fireEvent.change(await screen.findByTestId('import-file'), { target: { files: [fixtureFile('aged-balance-bad-date-row37.csv')] } });
-    const errors = await screen.findByTestId('import-errors');
+    fireEvent.change(await screen.findByTestId('import-file', {}, SLOW), { target: { files: [fixtureFile('aged-balance-bad-date-row37.csv')] } });
+    const errors = await screen.findByTestId('import-errors', {}, SLOW);
     expect(errors.textContent).toContain('Ligne 38, colonne « Échéance » (3) : date impossible ou illisible « 31/02/2026 »');
     expect(screen.queryByTestId('import-commit')).toBeNull();
     fireEvent.click(screen.getByTestId('import-valid-only'));
-    fireEvent.click(await screen.findByTestId('import-commit'));
-    await screen.findByTestId('import-done');
+    fireEvent.click(await screen.findByTestId('import-commit', {}, SLOW));
+    await screen.findByTestId('import-done', {}, SLOW);
     expect((await services.store.counts()).invoices).toBe(39);
   });
 
   it('lets the agent fix the mapping when a column is missing', async () => {
     renderPage();
     const csv = new File(['Société;Réf;Quand;Combien\r\nDupont;F1;15/01/2026;100,00\r\n'], 'x.csv');
-    fireEvent.change(await screen.findByTestId('import-file'), { target: { files: [csv] } });
-    expect((await screen.findByTestId('import-file-error')).textContent).toContain('Aucune colonne n’est associée');
+    fireEvent.change(await screen.findByTestId('import-file', {}, SLOW), { target: { files: [csv] } });
+    expect((await screen.findByTestId('import-file-error', {}, SLOW)).textContent).toContain('Aucune colonne n’est associée');
     const mapping = screen.getByTestId('import-mapping');
     const select = (label: string) => screen.getByLabelText(label, { selector: 'select' }) as HTMLSelectElement;
     expect(mapping).toBeTruthy();
     fireEvent.change(select('Client (raison sociale)'), { target: { value: '0' } });
-    await waitFor(() => expect(select('Client (raison sociale)').value).toBe('0'));
+    await waitFor(() => expect(select('Client (raison sociale)').value).toBe('0'), SLOW);
     fireEvent.change(select('N° de facture'), { target: { value: '1' } });
-    await waitFor(() => expect(select('N° de facture').value).toBe('1'));
+    await waitFor(() => expect(select('N° de facture').value).toBe('1'), SLOW);
     fireEvent.change(select('Échéance'), { target: { value: '2' } });
-    await waitFor(() => expect(select('Échéance').value).toBe('2'));
+    await waitFor(() => expect(select('Échéance').value).toBe('2'), SLOW);
     fireEvent.change(select('Reste dû'), { target: { value: '3' } });
-    await screen.findByTestId('import-plan');
+    await screen.findByTestId('import-plan', {}, SLOW);
     expect(screen.getByTestId('plan-totals').textContent).toContain('100,00');
   });
 });

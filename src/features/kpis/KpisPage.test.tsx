@@ -10,6 +10,9 @@ import { getKpiCosts } from '../../storage/kpi-source';
 import { createCadenceStore } from '../../storage/store';
 import KpisPage from './KpisPage';
 
+/** Reading, planning and IndexedDB on a shared, loaded machine: wait longer than testing-library's 1 s. */
+const SLOW = { timeout: 15_000 };
+
 // jsdom has no canvas: the chart is uPlot's business (and the e2e suite's); here it only has to be asked for.
 vi.mock('./KpiChart', () => ({ default: (props: { series: { label: string }[] }) => <div data-testid="chart-stub">{props.series.map((s) => s.label).join(',')}</div> }));
 
@@ -35,22 +38,22 @@ afterEach(() => {
   services.store.close();
 });
 
-describe('KpisPage', () => {
+describe('KpisPage', { timeout: 60_000 }, () => {
   it('shows 12 months of KPIs in a table, per team, agent or segment, with the chart asked for', async () => {
     render(() => (
       <ServicesProvider services={services}>
         <KpisPage />
       </ServicesProvider>
     ));
-    const table = await screen.findByTestId('kpis-table');
+    const table = await screen.findByTestId('kpis-table', {}, SLOW);
     expect(table.querySelectorAll('tbody tr')).toHaveLength(12);
     expect(table.querySelector('thead')?.textContent).toContain('DSO (épuisement)');
-    expect((await screen.findByTestId('chart-stub')).textContent).toBe('DSO,DSO (épuisement),Meilleur DSO possible');
+    expect((await screen.findByTestId('chart-stub', {}, SLOW)).textContent).toBe('DSO,DSO (épuisement),Meilleur DSO possible');
     const select = screen.getByTestId('kpis-group') as HTMLSelectElement;
     const segment = [...select.options].find((o) => o.value.startsWith('s:'));
     expect(segment).toBeDefined();
     fireEvent.change(select, { target: { value: segment?.value } });
-    await waitFor(() => expect(select.value).toBe(segment?.value));
+    await waitFor(() => expect(select.value).toBe(segment?.value), SLOW);
     expect(screen.getByTestId('kpis-buckets').textContent).toContain('Non échu');
   });
 
@@ -60,10 +63,10 @@ describe('KpisPage', () => {
         <KpisPage />
       </ServicesProvider>
     ));
-    const form = await screen.findByTestId('kpis-costs');
+    const form = await screen.findByTestId('kpis-costs', {}, SLOW);
     fireEvent.input(screen.getByLabelText('Coût d’une heure d’appel (€)'), { target: { value: '42,50' } });
     fireEvent.submit(form);
-    await screen.findByText('Coûts enregistrés.');
+    await screen.findByText('Coûts enregistrés.', {}, SLOW);
     const db = await openCadenceDb(name);
     expect(await getKpiCosts(idbRecords(db))).toMatchObject({ hourlyCents: 4250, letterCents: 150 });
     db.close();

@@ -10,6 +10,9 @@ import { DB_VERSION, openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
 import { BackupSection } from './BackupSection';
 
+/** Reading, planning and IndexedDB on a shared, loaded machine: wait longer than testing-library's 1 s. */
+const SLOW = { timeout: 15_000 };
+
 let services: AppServices;
 let seq = 0;
 
@@ -35,17 +38,17 @@ const renderSection = () => render(() => (
   </ServicesProvider>
 ));
 
-describe('BackupSection', () => {
+describe('BackupSection', { timeout: 60_000 }, () => {
   it('reminds to back up, downloads a backup, then no longer reminds', async () => {
     URL.createObjectURL = vi.fn(() => 'blob:backup');
     URL.revokeObjectURL = vi.fn();
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     renderSection();
-    await screen.findByTestId('backup-reminder');
+    await screen.findByTestId('backup-reminder', {}, SLOW);
     fireEvent.click(screen.getByTestId('backup-now'));
-    expect((await screen.findByTestId('backup-notice')).textContent).toContain('Sauvegarde téléchargée');
+    expect((await screen.findByTestId('backup-notice', {}, SLOW)).textContent).toContain('Sauvegarde téléchargée');
     expect(click).toHaveBeenCalled();
-    await waitFor(() => expect(screen.queryByTestId('backup-reminder')).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId('backup-reminder')).toBeNull(), SLOW);
     click.mockRestore();
   });
 
@@ -57,17 +60,17 @@ describe('BackupSection', () => {
     source.close();
     renderSection();
     fireEvent.change(screen.getByTestId('restore-file'), { target: { files: [new File([bytes as BlobPart], 'b.cadence-backup')] } });
-    const preview = await screen.findByTestId('restore-preview');
+    const preview = await screen.findByTestId('restore-preview', {}, SLOW);
     expect(preview.textContent).toContain('debtors');
     fireEvent.click(screen.getByTestId('restore-start'));
-    fireEvent.click(await screen.findByTestId('restore-confirm'));
-    expect((await screen.findByTestId('backup-notice')).textContent).toBe('Sauvegarde restaurée.');
+    fireEvent.click(await screen.findByTestId('restore-confirm', {}, SLOW));
+    expect((await screen.findByTestId('backup-notice', {}, SLOW)).textContent).toBe('Sauvegarde restaurée.');
     expect((await services.store.counts()).debtors).toBe(5);
   });
 
   it('refuses a file that is not a backup, saying so', async () => {
     renderSection();
     fireEvent.change(screen.getByTestId('restore-file'), { target: { files: [new File(['Client;Montant'], 'x.csv')] } });
-    expect((await screen.findByTestId('backup-notice')).textContent).toBe('Ce fichier n’est pas une sauvegarde Cadence.');
+    expect((await screen.findByTestId('backup-notice', {}, SLOW)).textContent).toBe('Ce fichier n’est pas une sauvegarde Cadence.');
   });
 });

@@ -9,6 +9,9 @@ import { openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
 import { ExportSection } from './ExportSection';
 
+/** Reading, planning and IndexedDB on a shared, loaded machine: wait longer than testing-library's 1 s. */
+const SLOW = { timeout: 15_000 };
+
 let services: AppServices;
 let seq = 0;
 const bundles = generateDemoPortfolio({ today: new Date().toISOString().slice(0, 10) });
@@ -29,7 +32,7 @@ afterEach(() => {
   services.store.close();
 });
 
-describe('ExportSection', () => {
+describe('ExportSection', { timeout: 60_000 }, () => {
   it('downloads the promises as a CSV that papaparse reads back, one row per promise', async () => {
     const blobs: Blob[] = [];
     URL.createObjectURL = vi.fn((b: Blob) => {
@@ -44,7 +47,7 @@ describe('ExportSection', () => {
       </ServicesProvider>
     ));
     fireEvent.click(screen.getByTestId('export-promises'));
-    await waitFor(() => expect(blobs).toHaveLength(1));
+    await waitFor(() => expect(blobs).toHaveLength(1), SLOW);
     const bytes = new Uint8Array(await (blobs[0] as Blob).arrayBuffer());
     // The UTF-8 BOM that tells Excel the encoding (Blob#text would strip it, so read the bytes).
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
