@@ -1,20 +1,22 @@
 /**
  * The app shell's side of the guided call: opening `/debtors/:id/call` either resumes the debtor's call in
- * progress (the same step, every capture and note) or starts a new one with the built-in script of the
- * agent's language. The call machine gets the store as its `persist` effect and the dossier commit as its
+ * progress (the same step, every capture and note) or starts a new one with the script the team assigned
+ * to the agent's language × the debtor's segment (its current published version), or the built-in one. The call machine gets the store as its `persist` effect and the dossier commit as its
  * `commitOutcome` actor (see ./call-session-live.ts).
  *
  * A stored call that cannot resume (older machine version that cannot be migrated, damaged snapshot,
- * unknown script) is never lost: what it holds is written to the dossier's timeline (recoverCall).
+ * script gone from the library) is never lost: what it holds is written to the dossier's timeline (recoverCall).
  */
 import { buildCallFacts, callContact } from '../domain/call/facts';
 import type { CallContext } from '../domain/call/context';
 import { hasRecoveredContent, recoveredActivity, type RecoveredCall } from '../domain/call/recovery';
-import type { Activity, Settings } from '../domain/entities';
+import type { Activity, Language, Segment, Settings } from '../domain/entities';
 import { restoreCallSnapshot, type RestoredCall } from '../machines/call.snapshot';
 import { BUILTIN_SCRIPTS, builtinScript } from '../scripts/builtin';
+import { resolveAssignedScript } from '../scripts/library';
 import type { CallScript } from '../scripts/schema';
 import type { CadenceStore, CallRecord } from '../storage/api';
+import type { ScriptLibrary } from '../storage/script-library-api';
 import { callLockName, openLockName, tryLock, withLock, type HeldLock, type LockManagerLike } from './call-session-lock';
 import type { CallRescue } from '../storage/call-rescue';
 import { adoptRescued, createLiveSession, type CallSession, type LiveDeps, type LiveParams, type PageEvents } from './call-session-live';
@@ -36,6 +38,8 @@ export interface CallSessionDeps {
   rescue?: CallRescue | null;
   /** False: only resume a call in progress, never start one (the page was reached by Back or a reload). */
   start?: boolean;
+  /** The team's scripts: new calls take the assigned one, resumed calls find their pinned version. None: built-ins only. */
+  scripts?: ScriptLibrary | null;
 }
 
 export type OpenedCall =
@@ -65,9 +69,33 @@ function defaultDeps(deps: CallSessionDeps): LiveDeps {
 /** Stands in for a lock where the browser has no Web Locks: one tab, one writer. */
 const NO_LOCK: HeldLock = { release: () => undefined };
 
-/** The script a stored call was started with; a call whose script is gone cannot show its steps. */
-function scriptOf(context: CallContext): CallScript | undefined {
-  return BUILTIN_SCRIPTS.find((s) => s.id === context.scriptId && s.version === context.scriptVersion);
+/**
+ * The script a stored call was started with, at the version it started on: a built-in, or the team's published
+ * version (immutable, so a newer one published meanwhile does not change the call). A call whose script is gone
+ * cannot show its steps. A library that cannot be read throws: the call stays stored for the next attempt.
+ */
+async function scriptOf(context: CallContext, library: ScriptLibrary | null): Promise<CallScript | undefined> {
+  const builtin = BUILTIN_SCRIPTS.find((s) => s.id === context.scriptId && s.version === context.scriptVersion);
+  if (builtin || !library) return builtin;
+  return (await library.getVersion(context.scriptId, context.scriptVersion))?.script;
+}
+
+/**
+ * The script a new call follows: the current published version of the script assigned to the language ×
+ * segment, else the built-in of the language. A library that cannot be read does not stop the call.
+ */
+async function scriptForNewCall(library: ScriptLibrary | null, language: Language, segment: Segment): Promise<CallScript> {
+  if (library) {
+    try {
+      const [studio, scripts] = await Promise.all([library.getStudioSettings(), library.listScripts()]);
+      const ref = resolveAssignedScript(language, segment, studio.assignments, scripts);
+      const version = ref ? await library.getVersion(ref.scriptId, ref.version) : undefined;
+      if (version) return version.script;
+    } catch {
+      // The built-in below: the agent is on the phone, and the outcome keeps which script was used.
+    }
+  }
+  return builtinScript(language);
 }
 
 function recoveredFromContext(c: CallContext): RecoveredCall {
@@ -78,6 +106,7 @@ function recoveredFromContext(c: CallContext): RecoveredCall {
 /** What opening a call of one debtor knows: the dossier and settings read once, and the session's deps. */
 interface Opening {
   deps: LiveDeps;
+  library: ScriptLibrary | null;
   settings: Settings;
   base: Pick<LiveParams, 'debtorId' | 'bundle' | 'settings' | 'facts'>;
 }
@@ -108,7 +137,7 @@ async function openExisting(opening: Opening, record: CallRecord, aside = false)
   const lock = deps.locks ? await tryLock(deps.locks, callLockName(record.callId)) : NO_LOCK;
   let restored = restoreCallSnapshot(record.envelope);
   if (restored.kind === 'snapshot') {
-    const script = scriptOf(restored.snapshot.context);
+    const script = await scriptOf(restored.snapshot.context, opening.library);
     if (script) {
       const start = { snapshot: restored.snapshot, updatedAt: record.updatedAt, aside };
       const session = createLiveSession({ ...base, callId: record.callId, script, lock, readOnly: lock === null, start }, deps);
@@ -124,12 +153,12 @@ async function openExisting(opening: Opening, record: CallRecord, aside = false)
   }
 }
 
-/** A new call with the built-in script of the agent's language, stored before it is handed over. */
+/** A new call with the script assigned to the agent's language × the debtor's segment, stored before it is handed over. */
 async function startNew(opening: Opening): Promise<OpenedCall> {
   const { deps, base, settings } = opening;
+  const script = await scriptForNewCall(opening.library, settings.language, base.bundle.debtor.segment);
   const callId = `call-${deps.newId()}`;
   const lock = deps.locks ? await tryLock(deps.locks, callLockName(callId)) : NO_LOCK;
-  const script = builtinScript(settings.language);
   const input = {
     callId,
     debtorId: base.debtorId,
@@ -163,7 +192,7 @@ export async function openCallSession(debtorId: string, options: CallSessionDeps
   if (!bundle) return { kind: 'not_found' };
   const settings = await deps.store.getSettings();
   const facts = buildCallFacts(bundle, settings, deps.today());
-  const opening: Opening = { deps, settings, base: { debtorId, bundle, settings, facts } };
+  const opening: Opening = { deps, library: options.scripts ?? null, settings, base: { debtorId, bundle, settings, facts } };
   const open = () => openNewestOrStart(opening, options.start !== false);
   return deps.locks ? withLock(deps.locks, openLockName(debtorId), open) : open();
 }

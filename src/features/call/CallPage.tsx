@@ -47,7 +47,9 @@ export default function CallPage(): JSX.Element {
   const [opened] = createResource(
     () => ({ id: params.id, attempt: attempt() }),
     async ({ id, attempt: { start } }): Promise<OpenedCall> => {
-      const result = await openCallSession(id, { store: services.store, rescue: browserCallRescue(), start });
+      // Without the library (its chunk not cached offline) a new call takes the built-in script.
+      const scripts = await services.scripts().catch(() => null);
+      const result = await openCallSession(id, { store: services.store, rescue: browserCallRescue(), start, scripts });
       // Left before the call opened: let its lock and pending write go.
       if (gone && result.kind === 'session') result.session.dispose();
       if (result.kind === 'recovered') services.dataChanged();

@@ -200,6 +200,9 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
               </p>
             )}
           </Show>
+          <p class="call-head__script muted" data-testid="call-script-version">
+            {t('callscreen:scriptUsed', { name: script.name, version: script.version })}
+          </p>
         </div>
         <div class="call-head__status">
           <CallTimer startedAt={view.snapshot().context.startedAt} running={view.phase() !== 'ended'} now={Date.now} />
