@@ -39,6 +39,7 @@ const LAZY_PAGES: LazyPage[] = [
   { path: '/training/history', load: () => import('../features/training/HistoryPage'), namespaces: ['training'] },
   { path: '/training/team', load: () => import('../features/training/TeamPage'), namespaces: ['training'] },
   { path: '/training/:personaId', load: () => import('../features/training/SimulationPage'), namespaces: ['training', 'coach', 'call'] },
+  { path: '/scripts/:id/preview', load: () => import('../features/call/preview/ScriptPreviewPage'), namespaces: ['studio', 'call', 'callscreen', 'recap', 'drafts'], storage: ['dossiers'] },
   { path: '/settings', load: () => import('../features/settings/SettingsPage'), namespaces: ['settings', 'penalties', 'letters', 'drafts', 'exports'] },
   { path: '/settings/import', load: () => import('../features/import/ImportPage'), namespaces: ['imports'] },
   { path: '/kpis', load: () => import('../features/kpis/KpisPage'), namespaces: ['kpis'] },

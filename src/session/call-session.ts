@@ -40,6 +40,8 @@ export interface CallSessionDeps {
   start?: boolean;
   /** The team's scripts: new calls take the assigned one, resumed calls find their pinned version. None: built-ins only. */
   scripts?: ScriptLibrary | null;
+  /** The script a new call follows whatever is assigned (a script preview walks the draft). */
+  script?: CallScript;
 }
 
 export type OpenedCall =
@@ -107,6 +109,7 @@ function recoveredFromContext(c: CallContext): RecoveredCall {
 interface Opening {
   deps: LiveDeps;
   library: ScriptLibrary | null;
+  forced: CallScript | null;
   settings: Settings;
   base: Pick<LiveParams, 'debtorId' | 'bundle' | 'settings' | 'facts'>;
 }
@@ -156,7 +159,7 @@ async function openExisting(opening: Opening, record: CallRecord, aside = false)
 /** A new call with the script assigned to the agent's language × the debtor's segment, stored before it is handed over. */
 async function startNew(opening: Opening): Promise<OpenedCall> {
   const { deps, base, settings } = opening;
-  const script = await scriptForNewCall(opening.library, settings.language, base.bundle.debtor.segment);
+  const script = opening.forced ?? (await scriptForNewCall(opening.library, settings.language, base.bundle.debtor.segment));
   const callId = `call-${deps.newId()}`;
   const lock = deps.locks ? await tryLock(deps.locks, callLockName(callId)) : NO_LOCK;
   const input = {
@@ -192,7 +195,7 @@ export async function openCallSession(debtorId: string, options: CallSessionDeps
   if (!bundle) return { kind: 'not_found' };
   const settings = await deps.store.getSettings();
   const facts = buildCallFacts(bundle, settings, deps.today());
-  const opening: Opening = { deps, library: options.scripts ?? null, settings, base: { debtorId, bundle, settings, facts } };
+  const opening: Opening = { deps, library: options.scripts ?? null, forced: options.script ?? null, settings, base: { debtorId, bundle, settings, facts } };
   const open = () => openNewestOrStart(opening, options.start !== false);
   return deps.locks ? withLock(deps.locks, openLockName(debtorId), open) : open();
 }

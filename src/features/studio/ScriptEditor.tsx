@@ -1,3 +1,4 @@
+import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { STEP_IDS } from '../../domain/call/steps';
 import { t } from '../../i18n';
@@ -50,6 +51,14 @@ export function ScriptEditor(props: ScriptEditorProps): JSX.Element {
   const readOnly = () => !props.lead || props.record.status === 'archived';
   const autosave = useDraftAutosave(props.library, props.record.id, () => ({ by: props.editorName, at: new Date().toISOString() }));
   const draft = () => history().present;
+  const navigate = useNavigate();
+  const previewHref = () => `/scripts/${encodeURIComponent(props.record.id)}/preview`;
+  /** The preview reads the stored draft: what was just typed is written first. */
+  const openPreview = (event: MouseEvent): void => {
+    if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    void autosave.flush().catch(() => undefined).finally(() => navigate(previewHref()));
+  };
   const issues = createMemo(() => checkScript(draft(), { sayWordBudget: props.budget }));
   const byPath = createMemo(() => {
     const map = new Map<string, string[]>();
@@ -151,6 +160,9 @@ export function ScriptEditor(props: ScriptEditorProps): JSX.Element {
           <p class="studio-bar__save" role="status" data-testid="studio-save-state">
             {saveLabel()}
           </p>
+          <A class="btn" href={previewHref()} onClick={openPreview} data-testid="studio-preview">
+            {t('studio:editor.preview')}
+          </A>
           <Show when={!readOnly()}>
             <div class="actions actions--tight">
               <button type="button" class="btn" disabled={history().past.length === 0} onClick={() => commit(undo(history()))} aria-keyshortcuts="Control+Z">
