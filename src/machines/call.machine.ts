@@ -18,6 +18,8 @@ import { ENDING_TYPES, type CallContext, type EndingType } from '../domain/call/
 import type { CallOutcome } from '../domain/call/outcome';
 import { isCallBackValid, isNonEmpty } from '../domain/call/rules';
 import { STEP_IDS, type StepId } from '../domain/call/steps';
+import { leaveStep } from '../domain/call/step-timing';
+import { MAX_OBJECTIONS_USED } from '../domain/call/context';
 import { scriptFields } from '../scripts/fill';
 import {
   canGoTo,
@@ -93,7 +95,7 @@ export const callMachine = setup({
   actions: {
     /** Effect, provided by the session: store the envelope (debounce note keystrokes, flush on pagehide). */
     persist: (_args, _envelope: CallPersistEnvelope) => {},
-    enterStep: assign((_, params: { stepId: StepId }) => ({ step: params.stepId })),
+    enterStep: assign(({ context, event }, params: { stepId: StepId }) => ({ ...leaveStep(context, event.at), step: params.stepId })),
     markReached: assign(({ context }) => ({
       reached: context.reached.includes(context.step) ? context.reached : [...context.reached, context.step],
     })),
@@ -143,13 +145,20 @@ export const callMachine = setup({
     }),
     interrupt: assign({ interrupted: true }),
     resume: assign({ interrupted: false }),
-    end: assign(({ context, event }) => ({ ending: endingFor(context, event), interrupted: false })),
+    end: assign(({ context, event }) => ({ ...leaveStep(context, event.at), ending: endingFor(context, event), interrupted: false })),
+    useObjection: assign(({ context, event }) => {
+      assertEvent(event, 'USE_OBJECTION');
+      const used = [...(context.objectionsUsed ?? []), { objectionId: event.objectionId, answer: event.answer }];
+      return { objectionsUsed: used.slice(-MAX_OBJECTIONS_USED) };
+    }),
     syncClock: assign(({ event }) => {
       assertEvent(event, 'SYNC_CLOCK');
       return { today: event.today };
     }),
   },
   guards: {
+    objectionUseValid: ({ event }) =>
+      event.type === 'USE_OBJECTION' && Number.isInteger(event.answer) && event.answer >= 0 && event.objectionId.length > 0 && event.objectionId.length <= 64,
     canLeave: ({ context }) => canLeave(context),
     canGoTo: ({ context, event }, params: { stepId: StepId }) => event.type === 'GOTO' && event.stepId === params.stepId && canGoTo(context, params.stepId),
     isStep: ({ context }, params: { stepId: StepId }) => context.step === params.stepId,
@@ -188,6 +197,7 @@ export const callMachine = setup({
         CAPTURE: { guard: 'captureAllowed', actions: ['recordCapture', persist] },
         SET_REASON: { guard: 'reasonAllowed', actions: ['setReason', persist] },
         RAISE_DISPUTE: { guard: 'disputeAllowed', actions: ['setDispute', persist] },
+        USE_OBJECTION: { guard: 'objectionUseValid', actions: ['useObjection', persist] },
         CUT_OFF: { target: '#call.interrupted', actions: 'interrupt' },
         REFUSE: { target: '#call.refusal', actions: ['end', persist] },
         REQUEST_CALL_BACK: { guard: 'callBackAllowed', target: '#call.call_back_requested', actions: ['end', persist] },

@@ -28,7 +28,12 @@ export interface CallInput {
   today: string;
 }
 
-export type CallEvent =
+/**
+ * `at` (ISO instant), stamped by the session on what the agent does: the machine times each step from it
+ * (analytics per script version). Events without it (tests, replays) change no timing.
+ */
+export type CallEvent = CallEventBody & { at?: string };
+type CallEventBody =
   | { type: 'NEXT' }
   | { type: 'BACK' }
   /** Jump to a step already done (or back forward to one, if every step in between still holds). */
@@ -60,7 +65,9 @@ export type CallEvent =
   /** The shell's clock moved to a new day (a call resumed the next morning): promises are checked against it. */
   | { type: 'SYNC_CLOCK'; today: string }
   /** Commit an ended call whose commit is not running: it failed, or the call was restored after it ended. */
-  | { type: 'COMMIT' };
+  | { type: 'COMMIT' }
+  /** The agent read answer `answer` (index) of the script's objection `objectionId` (analytics per answer). */
+  | { type: 'USE_OBJECTION'; objectionId: string; answer: number };
 export type CallEventType = CallEvent['type'];
 
 /** `step`: one of the ten steps; `interrupted`: cut off, waiting; `ended`: any final state. */

@@ -186,7 +186,8 @@ export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSessi
     mode: () => mode,
     snapshot: () => actor.getSnapshot(),
     send(event) {
-      if (mode === 'writer' && !disposed) actor.send(event);
+      // Stamped with the time it happened: the machine times each step from it (analytics per version).
+      if (mode === 'writer' && !disposed) actor.send({ ...event, at: event.at ?? iso(deps.now()) });
     },
     saveState: () => writer.state(),
     commitState: commit.state,

@@ -128,6 +128,10 @@ export const CallEnding = z.discriminatedUnion('type', [
 ]);
 export type CallEnding = z.infer<typeof CallEnding>;
 
+export const MAX_OBJECTIONS_USED = 100;
+export const ObjectionUse = z.object({ objectionId: z.string().check(z.maxLength(64)), answer: z.int().check(z.minimum(0)) });
+export type ObjectionUse = z.infer<typeof ObjectionUse>;
+
 export const CallContext = z.object({
   machineVersion: z.int(),
   callId: Id,
@@ -153,6 +157,12 @@ export const CallContext = z.object({
   /** The line dropped: the call waits for RESUME or RESCHEDULE. */
   interrupted: z.boolean(),
   ending: z.nullable(CallEnding),
+  /** Seconds spent on each step, from the events' times; absent in calls stored before it was kept. */
+  stepSeconds: z.optional(z.partialRecord(StepIdSchema, z.number().check(z.minimum(0)))),
+  /** When the step on screen was entered (the last timed event). */
+  stepSince: z.optional(IsoDateTime),
+  /** The objections the agent opened and the answer read, in order (bounded: a call is a few minutes). */
+  objectionsUsed: z.optional(z.array(ObjectionUse).check(z.maxLength(MAX_OBJECTIONS_USED))),
 });
 export type CallContext = z.infer<typeof CallContext>;
 

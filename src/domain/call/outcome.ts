@@ -15,7 +15,7 @@ import {
   type PaymentPromise,
   type Task,
 } from '../entities';
-import { captureOf, type CallContext, type CallEnding, type Captures, type Commitment, type ContactCheck, type DelayReason } from './context';
+import { captureOf, type CallContext, type CallEnding, type Captures, type Commitment, type ContactCheck, type DelayReason, type ObjectionUse } from './context';
 import { callFollowUps, type CallFollowUp, type FollowUpHistory } from './outcome-followups';
 import { callPlan, matchPlanBasis, offeredCents, type PlanBasis, type UnmatchedPlanOffer } from './outcome-plan';
 import type { StepId } from './steps';
@@ -49,6 +49,10 @@ export type CallActivityDetails = {
   durationSeconds: number;
   scriptId: string;
   scriptVersion: number;
+  /** Seconds per step (analytics per script version); absent for calls stored before it was kept. */
+  stepSeconds?: Partial<Record<StepId, number>>;
+  /** The objections opened and the answer read, in order. */
+  objectionsUsed?: ObjectionUse[];
 };
 
 export interface InvoiceDisputeChange {
@@ -161,6 +165,8 @@ export function callOutcome(context: CallContext, endedAt: string, newId: () => 
     durationSeconds,
     scriptId: context.scriptId,
     scriptVersion: context.scriptVersion,
+    ...(context.stepSeconds ? { stepSeconds: context.stepSeconds } : {}),
+    ...(context.objectionsUsed?.length ? { objectionsUsed: context.objectionsUsed } : {}),
   };
   const activity = {
     schemaVersion: ACTIVITY_SCHEMA_VERSION,

@@ -7,6 +7,9 @@ import type { CallView } from './use-call-session';
 export function ObjectionsPanel(props: { view: CallView; script: CallScript; ref: (el: HTMLDetailsElement) => void }): JSX.Element {
   // Whether a reason may be recorded depends on the step only, not on which (detail-free) code.
   const reasonOpen = createMemo(() => props.view.can({ type: 'SET_REASON', code: 'forgotten' }));
+  // Which answers the agent said they read: recorded on the call for the analytics per script version.
+  const usedKeys = createMemo(() => new Set((props.view.snapshot().context.objectionsUsed ?? []).map((u) => `${u.objectionId}#${u.answer}`)));
+  const used = (objectionId: string, answer: number) => usedKeys().has(`${objectionId}#${answer}`);
   return (
     <details class="objections card" ref={props.ref} data-testid="call-objections">
       <summary>
@@ -19,8 +22,24 @@ export function ObjectionsPanel(props: { view: CallView; script: CallScript; ref
               <p class="objection__said" lang={props.script.locale}>
                 <q>{o.objection}</q>
               </p>
-              <ul class="objection__answers" lang={props.script.locale}>
-                <For each={o.answers}>{(answer) => <li>{answer}</li>}</For>
+              <ul class="objection__answers">
+                <For each={o.answers}>
+                  {(answer, i) => (
+                    <li class="objection__answer">
+                      <span lang={props.script.locale}>{answer}</span>
+                      <button
+                        type="button"
+                        class="btn btn--ghost"
+                        data-testid="objection-answer-used"
+                        disabled={!props.view.can({ type: 'USE_OBJECTION', objectionId: o.id, answer: i() })}
+                        aria-pressed={used(o.id, i())}
+                        onClick={() => props.view.send({ type: 'USE_OBJECTION', objectionId: o.id, answer: i() })}
+                      >
+                        {t('callscreen:objections.answerUsed', { n: i() + 1 })}
+                      </button>
+                    </li>
+                  )}
+                </For>
               </ul>
               <Show when={o.reason}>
                 {(reason) => (
