@@ -27,6 +27,8 @@ export interface CadenceStore {
   getDossier(debtorId: string): Promise<DebtorBundle | undefined>;
   /** Every worklist summary, delivered in chunks so the main thread never parses 50k records at once. */
   listSummaries(onChunk?: (chunk: DebtorSummary[]) => void): Promise<DebtorSummary[]>;
+  /** The details of every call activity made with a script (any version), read in chunks; unparsed. */
+  scriptCallDetails(scriptId: string): Promise<unknown[]>;
   /** Debtor ids whose invoice numbers start with `prefix` (case-insensitive), at most `limit`. */
   findDebtorIdsByInvoiceNumber(prefix: string, limit: number): Promise<string[]>;
   putContact(contact: Contact): Promise<void>;

@@ -45,6 +45,8 @@ const preferences = () => import('./preferences');
 // A dossier is read and edited one debtor at a time, from the screens after the worklist.
 const dossiers = () => import('./dossiers');
 const drafts = () => import('./drafts');
+// The studio's analytics read every call activity of a script; only the studio needs that code.
+const callScan = () => import('./call-scan');
 // Whole bundles are written by the seed and by imports, never by the first screen.
 const bundles = () => import('./bundles');
 const MODULES = { bundles, calls, dossiers, drafts, payments, plans, preferences };
@@ -81,6 +83,7 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
     putBundles: (list) => guarded(async () => (await bundles()).putBundles(records, list, onCorrupt)),
 
     listSummaries: (onChunk) => guarded(() => listSummaries(records, paging, onChunk)),
+    scriptCallDetails: (scriptId) => guarded(async () => (await callScan()).scriptCallDetails(records, paging, scriptId)),
     findDebtorIdsByInvoiceNumber: (prefix, limit) => guarded(() => backend.findDebtorIdsByInvoiceNumber(prefix, limit)),
 
     getSettings: () =>

@@ -4,7 +4,8 @@
  * after each answer used. One pass over the call activities, no per-call allocation beyond counters, so a
  * portfolio of 50,000 debtors (a few hundred thousand calls) folds in well under a second in a worker.
  */
-import { STEP_IDS, stepIndex, type StepId } from './steps';
+import { z } from 'zod/mini';
+import { STEP_IDS, StepIdSchema, stepIndex, type StepId } from './steps';
 
 /** What analytics reads of a call activity's details (CallActivityDetails, plus what newer calls record). */
 export interface CallForAnalytics {
@@ -60,6 +61,29 @@ function newAcc(scriptId: string, version: number): Acc {
   };
 }
 
+/** A call "ends in a promise" when its commitment is a promise to pay (not a plan offer, a dispute or none). */
+function isPromise(commitment: unknown): boolean {
+  return typeof commitment === 'object' && commitment !== null && (commitment as { kind?: unknown }).kind === 'promise';
+}
+
+/** What analytics needs of a stored call activity's details; anything else in them is ignored. */
+const AnalyticsDetails = z.object({
+  scriptId: z.string(),
+  scriptVersion: z.int(),
+  ending: z.object({ type: z.string() }),
+  endedAtStep: StepIdSchema,
+  commitment: z.unknown(),
+  durationSeconds: z.number(),
+  stepSeconds: z.optional(z.partialRecord(StepIdSchema, z.number())),
+  objectionsUsed: z.optional(z.array(z.object({ objectionId: z.string(), answer: z.int() }))),
+});
+
+/** A call activity's details as analytics reads them, or null for details it cannot read (older or damaged). */
+export function callForAnalytics(details: unknown): CallForAnalytics | null {
+  const parsed = AnalyticsDetails.safeParse(details);
+  return parsed.success ? (parsed.data as CallForAnalytics) : null;
+}
+
 export function scriptVersionStats(calls: Iterable<CallForAnalytics>): VersionStats[] {
   const byVersion = new Map<string, Acc>();
   for (const call of calls) {
@@ -71,7 +95,7 @@ export function scriptVersionStats(calls: Iterable<CallForAnalytics>): VersionSt
     const last = stepIndex(call.endedAtStep);
     for (let i = 0; i <= last; i++) s.reached[STEP_IDS[i]!] += 1;
     s.endings[call.ending.type] = (s.endings[call.ending.type] ?? 0) + 1;
-    const promised = call.commitment !== null && call.commitment !== undefined;
+    const promised = isPromise(call.commitment);
     if (promised) s.promises += 1;
     acc.secondsTotal += Math.max(0, call.durationSeconds);
     if (call.stepSeconds) {

@@ -11,6 +11,7 @@ import { checkMessage } from '../../scripts/studio/messages';
 import { getAt, setAt } from '../../scripts/studio/paths';
 import type { ScriptLibrary } from '../../storage/script-library-api';
 import { libraryErrorMessage as storageErrorMessage } from './library-error';
+import { AnalyticsPanel } from './AnalyticsPanel';
 import { ChecksPanel } from './ChecksPanel';
 import { EditorContext, type ScriptEditor as EditorApi } from './editor-context';
 import { ObjectionsEditor } from './ObjectionsEditor';
@@ -20,7 +21,7 @@ import { StepEditor } from './StepEditor';
 import { useDraftAutosave } from './use-draft-autosave';
 import { VersionsPanel } from './VersionsPanel';
 
-type Section = { kind: 'step'; index: number } | { kind: 'objections' } | { kind: 'roles' } | { kind: 'versions' };
+type Section = { kind: 'step'; index: number } | { kind: 'objections' } | { kind: 'roles' } | { kind: 'versions' } | { kind: 'analytics' };
 
 export interface ScriptEditorProps {
   library: ScriptLibrary;
@@ -192,6 +193,7 @@ export function ScriptEditor(props: ScriptEditorProps): JSX.Element {
               {navItem({ kind: 'objections' }, t('studio:editor.objections'), errorsIn('objections'))}
               {navItem({ kind: 'roles' }, t('studio:editor.roles'), errorsIn('roles'))}
               {navItem({ kind: 'versions' }, t('studio:versions.title'), 0)}
+              {navItem({ kind: 'analytics' }, t('studio:analytics.title'), 0)}
             </ul>
           </nav>
           <div class="studio-main">
@@ -208,6 +210,9 @@ export function ScriptEditor(props: ScriptEditorProps): JSX.Element {
               </Match>
               <Match when={section().kind === 'roles'}>
                 <RolesEditor roles={draft().roles} />
+              </Match>
+              <Match when={section().kind === 'analytics'}>
+                <AnalyticsPanel scriptId={props.record.id} versions={props.versions} />
               </Match>
               <Match when={section().kind === 'versions'}>
                 <VersionsPanel versions={props.versions} draft={changedDraft()} canRestore={!readOnly()} onRestore={(v) => void restore(v)} />

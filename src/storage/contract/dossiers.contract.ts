@@ -98,6 +98,19 @@ export function dossiersContract(setup: MakeStore): void {
       expect((await summaryOf(store, 'd1'))?.lastAction).toEqual({ at: '2026-11-22T08:00:00.000Z', type: 'email', outcome: 'sent' });
     });
 
+    it('scriptCallDetails hands back the details of a script’s calls only, across chunks', async () => {
+      const store = await setup({ summaryChunkSize: 2, yieldBetweenChunks: async () => undefined });
+      await store.putBundles([fullBundle()]);
+      const call = (id: string, scriptId: string, version: number) =>
+        makeActivity({ id, type: 'call', at: '2026-11-22T08:00:00.000Z', outcome: 'completed', details: { scriptId, scriptVersion: version } });
+      for (const a of [call('c1', 'team.a', 1), call('c2', 'team.b', 1), call('c3', 'team.a', 2), makeActivity({ id: 'c4', type: 'email', details: { scriptId: 'team.a' } }), call('c5', 'team.a', 2)]) {
+        await store.addActivity(a);
+      }
+      const details = (await store.scriptCallDetails('team.a')) as { scriptVersion: number }[];
+      expect(details.map((d) => d.scriptVersion)).toEqual([1, 2, 2]);
+      expect(await store.scriptCallDetails('team.none')).toEqual([]);
+    });
+
     it('putPromise and putTask show up, a done task drops out', async () => {
       const store = await seeded();
       await store.putPromise(makePromise({ status: 'broken' }));
