@@ -81,3 +81,11 @@ export async function serviceWorkerControls(page: Page): Promise<void> {
     timeout: 30_000,
   });
 }
+
+/** Switches the profile to the team-lead role (Settings → profile), as a lead would before the studio or plans. */
+export async function becomeLead(page: Page, baseUrl: string): Promise<void> {
+  await openSettings(page, baseUrl);
+  await page.selectOption('#profile-role', 'lead');
+  await page.click('form[aria-labelledby="profile-title"] button[type="submit"]');
+  await page.waitForFunction(() => (document.querySelector('form[aria-labelledby="profile-title"] [role="status"]')?.textContent ?? '').trim() !== '');
+}

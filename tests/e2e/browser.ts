@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -92,4 +93,12 @@ export function formatViolations(violations: AxeViolation[], where = ''): string
       })
       .join('\n')
   );
+}
+
+/** axe-core finds nothing and the page does not scroll sideways: the two checks every screen gets. */
+export async function expectAccessibleAndFitting(page: Page, name: string, viewport: ViewportName): Promise<void> {
+  const violations = await runAxe(page);
+  expect(violations.length, formatViolations(violations, `${name} (${viewport})`)).toBe(0);
+  const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  expect(widths.content, `${name} (${viewport}) scrolls sideways`).toBeLessThanOrEqual(widths.viewport);
 }

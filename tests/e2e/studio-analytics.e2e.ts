@@ -5,8 +5,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSettings, openWorklist } from './app';
-import { contextOptions, formatViolations, launch, runAxe, type ViewportName } from './browser';
+import { openWorklist, becomeLead } from './app';
+import { contextOptions, launch, type ViewportName, expectAccessibleAndFitting } from './browser';
 import { callableDebtors, finishFromCommitments, openCall, walkToCommitments } from './call-helpers';
 
 const baseUrl = inject('baseUrl');
@@ -19,12 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function check(page: Page, name: string, viewport: ViewportName): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations.length, formatViolations(violations, `${name} (${viewport})`)).toBe(0);
-  const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }));
-  expect(widths.content, `${name} (${viewport}) scrolls sideways`).toBeLessThanOrEqual(widths.viewport);
-}
+const check = expectAccessibleAndFitting;
 
 describe.each<ViewportName>(['laptop', 'phone'])('analytics per script version at %s width', (viewport) => {
   let context: BrowserContext;
@@ -34,10 +29,7 @@ describe.each<ViewportName>(['laptop', 'phone'])('analytics per script version a
     context = await browser.newContext(contextOptions(viewport));
     page = await context.newPage();
     await openWorklist(page, baseUrl);
-    await openSettings(page, baseUrl);
-    await page.selectOption('#profile-role', 'lead');
-    await page.click('form[aria-labelledby="profile-title"] button[type="submit"]');
-    await page.waitForFunction(() => (document.querySelector('form[aria-labelledby="profile-title"] [role="status"]')?.textContent ?? '').trim() !== '');
+    await becomeLead(page, baseUrl);
   });
   afterAll(async () => {
     await context?.close();

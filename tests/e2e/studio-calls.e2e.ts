@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { callContact } from '../../src/domain/call/facts';
-import { openSettings, openWorklist } from './app';
+import { openWorklist, becomeLead } from './app';
 import { contextOptions, launchPersistent } from './browser';
 import { callableDebtors, openCall, waitSaved, waitStep } from './call-helpers';
 
@@ -44,13 +44,6 @@ async function killBrowser(): Promise<void> {
 
 const V1 = 'Bonjour, ici le service client : je souhaite parler à {contact.name}, chez {company.name}.';
 const V2 = 'Bonjour {contact.name}, je vous appelle pour {company.name}, deuxième version.';
-
-async function becomeLead(page: Page): Promise<void> {
-  await openSettings(page, baseUrl);
-  await page.selectOption('#profile-role', 'lead');
-  await page.click('form[aria-labelledby="profile-title"] button[type="submit"]');
-  await page.waitForFunction(() => (document.querySelector('form[aria-labelledby="profile-title"] [role="status"]')?.textContent ?? '').trim() !== '');
-}
 
 async function publish(page: Page, note: string, version: number): Promise<void> {
   await page.click('[data-testid="studio-publish"]');
@@ -97,7 +90,7 @@ describe('calls use the team’s scripts', () => {
     try {
       const page = browser.pages()[0] ?? (await browser.newPage());
       await openWorklist(page, baseUrl);
-      await becomeLead(page);
+      await becomeLead(page, baseUrl);
       const defaultId = await duplicateFrench(page);
       await publish(page, 'Défaut de l’équipe', 1);
       scriptId = await duplicateFrench(page);

@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openSettings, openWorklist } from './app';
-import { contextOptions, formatViolations, launch, runAxe, type ViewportName } from './browser';
+import { openWorklist, becomeLead } from './app';
+import { contextOptions, launch, type ViewportName, expectAccessibleAndFitting } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -21,19 +21,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function check(page: Page, name: string, viewport: ViewportName): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations.length, formatViolations(violations, `${name} (${viewport})`)).toBe(0);
-  const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }));
-  expect(widths.content, `${name} (${viewport}) scrolls sideways`).toBeLessThanOrEqual(widths.viewport);
-}
-
-async function becomeLead(page: Page): Promise<void> {
-  await openSettings(page, baseUrl);
-  await page.selectOption('#profile-role', 'lead');
-  await page.click('form[aria-labelledby="profile-title"] button[type="submit"]');
-  await page.waitForFunction(() => (document.querySelector('form[aria-labelledby="profile-title"] [role="status"]')?.textContent ?? '').trim() !== '');
-}
+const check = expectAccessibleAndFitting;
 
 async function saved(page: Page): Promise<void> {
   await page.waitForFunction(() => /enregistrées|saved/i.test(document.querySelector('[data-testid="studio-save-state"]')?.textContent ?? ''));
@@ -57,7 +45,7 @@ describe.each<ViewportName>(['laptop', 'phone'])('script studio at %s width', (v
     context = await browser.newContext({ ...contextOptions(viewport), acceptDownloads: true });
     page = await context.newPage();
     await openWorklist(page, baseUrl);
-    await becomeLead(page);
+    await becomeLead(page, baseUrl);
   });
   afterAll(async () => {
     await context?.close();
