@@ -7,7 +7,8 @@ import { planRecords } from '../domain/import/plan-records';
 import { readImportFile } from '../domain/import/read-file';
 import { DB_VERSION, openCadenceDb, type CadenceDatabase } from './db';
 import { idbRecords } from './idb-records';
-import { discardUnfinishedImports, listImports, stageImport, switchImport } from './import-commit';
+import { discardUnfinishedImports, listImports, stagedWrites, stageImport, switchImport } from './import-commit';
+import { recomputeSummary } from './summaries';
 
 let n = 0;
 const freshName = () => `import-commit-${++n}-${Date.now()}`;
@@ -84,6 +85,26 @@ describe('import commit: staging, then one switch', () => {
     db.close();
   });
 
+  it('stages thousands of records per row, and the summaries built from them equal the ones read back', async () => {
+    const db = await openCadenceDb(freshName());
+    const v1 = await recordsFor(db, 'aged-balance-v1.csv');
+    const rows = stagedWrites('imp-x', v1, 2);
+    expect(rows.filter((r) => r.op === 'put_many').every((r) => r.op === 'put_many' && r.values.length <= 2)).toBe(true);
+    expect(rows.some((r) => r.op === 'put_many' && r.store === 'summaries')).toBe(true);
+    const progress: number[] = [];
+    await stageImport(idbRecords(db), { id: 'imp-1', kind: 'aged_balance', fileName: 'v1', createdAt: NOW }, v1, { batch: 2, between: async () => undefined });
+    await switchImport(idbRecords(db), 'imp-1', TODAY, NOW, { onProgress: (written) => progress.push(written) });
+    expect(progress.at(-1)).toBeGreaterThan(0);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+    const built = await db.getAll('summaries');
+    expect(built).toHaveLength(v1.debtors.length);
+    await idbRecords(db).write(['debtors', 'invoices', 'activities', 'promises', 'tasks', 'summaries'], async (tx) => {
+      for (const d of v1.debtors) await recomputeSummary(tx, d.id);
+    });
+    expect(await db.getAll('summaries')).toEqual(built);
+    db.close();
+  });
+
   it('leaves the previous data intact when the tab dies during staging, and discards the leftovers', async () => {
     const db = await openCadenceDb(freshName());
     await importFile(db, 'aged-balance-v1.csv', 'imp-1');
@@ -92,6 +113,7 @@ describe('import commit: staging, then one switch', () => {
     let chunks = 0;
     const killed = stageImport(idbRecords(db), { id: 'imp-2', kind: 'aged_balance', fileName: 'v2', createdAt: NOW }, records, {
       chunkSize: 2,
+      batch: 1,
       between: async () => {
         if (++chunks === 2) throw new Error('tab killed');
       },

@@ -75,11 +75,20 @@ export interface ImportJournal {
   rows: number;
 }
 
-/** One staged write: a record to put, fields to set on a stored debtor, or a debtor to recompute. */
+/** The stores an import writes whole records to (summaries: those of the debtors it creates). */
+export type StagedStore = 'debtors' | 'contacts' | 'invoices' | 'activities' | 'summaries';
+
+/**
+ * One staged row: a record to put, a batch of records to put (one row for thousands of records: IndexedDB's
+ * cost is per request, so staging 100,000 records as 50 rows is what keeps it to a fraction of a second),
+ * fields to set on a stored debtor, or debtors whose promises and summary the switch recomputes.
+ */
 export type StagedWrite = { key: string; importId: string; seq: number } & (
-  | { op: 'put'; store: 'debtors' | 'contacts' | 'invoices' | 'activities'; value: unknown }
+  | { op: 'put'; store: StagedStore; value: unknown }
+  | { op: 'put_many'; store: StagedStore; values: unknown[] }
   | { op: 'patch_debtor'; id: string; set: Record<string, string> }
   | { op: 'touch'; debtorId: string }
+  | { op: 'touch_many'; debtorIds: string[] }
 );
 
 /**
