@@ -2,6 +2,7 @@
  * Records over IndexedDB: each RecordTx call is one request on the transaction (never anything else awaited
  * inside it, or IndexedDB would commit early), and a read-write transaction is aborted when its work throws.
  */
+import { unwrap, type IDBPObjectStore } from 'idb';
 import type { CadenceDatabase } from './db';
 import type { KeyRangeQuery, Records, RecordTx } from './records';
 import type { CadenceStoreName } from './schema';
@@ -40,6 +41,20 @@ function recordTx(tx: PlainTx): RecordTx {
     plansByStatus: (status) => store('plans').index('status').getAll(status),
     put: async (name, value, key) => {
       await store(name).put(value, key);
+    },
+    putMany: async (name, values) => {
+      if (values.length === 0) return;
+      // The native store, not idb's wrapper: a promise and two listeners per record cost more than the write
+      // itself at 100,000 records. Requests complete in order, so the last one's success means all succeeded;
+      // a failed one aborts the transaction, which fails the last request too.
+      const native = unwrap(store(name) as unknown as IDBPObjectStore) as IDBObjectStore;
+      let last: IDBRequest | undefined;
+      for (const value of values) last = native.put(value);
+      await new Promise<void>((resolve, reject) => {
+        if (!last) return resolve();
+        last.onsuccess = () => resolve();
+        last.onerror = () => reject(last?.error);
+      });
     },
     delete: (name, key) => store(name).delete(key),
     clear: (name) => store(name).clear(),

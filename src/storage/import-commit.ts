@@ -117,7 +117,7 @@ export interface StageOptions {
 
 /** Every request of `rows` issued at once, then awaited: one round trip per transaction, not per record. */
 async function putRows(tx: RecordTx, rows: readonly StagedWrite[]): Promise<void> {
-  await Promise.all(rows.map((row) => tx.put('importStaging', row)));
+  await tx.putMany('importStaging', rows);
 }
 
 export async function stageImport(records: Records, journal: Omit<ImportJournal, 'status' | 'rows'>, content: ImportRecords, options: StageOptions = {}): Promise<ImportJournal> {
@@ -171,7 +171,7 @@ export async function switchImport(records: Records, importId: string, today: st
       let written = 0;
       const touched: string[] = [];
       for (const row of rows) {
-        if (row.op === 'put_many') await Promise.all(row.values.map((value) => tx.put(row.store, value as never)));
+        if (row.op === 'put_many') await tx.putMany(row.store, row.values as never[]);
         else if (row.op === 'put') await tx.put(row.store, row.value as never);
         else {
           if (row.op === 'touch') touched.push(row.debtorId);

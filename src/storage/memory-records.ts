@@ -130,6 +130,10 @@ function recordTx(draft: Draft, writable: boolean): RecordTx {
       if (!writable) readOnly();
       draft.put(store, keyOf(store, value, key), structuredClone(value));
     },
+    putMany: async <S extends CadenceStoreName>(store: S, values: readonly StoredValue<S>[]) => {
+      if (!writable) readOnly();
+      for (const value of values) draft.put(store, keyOf(store, value, undefined), structuredClone(value));
+    },
     delete: async (store, key) => {
       if (!writable) readOnly();
       draft.delete(store, key);

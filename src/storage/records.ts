@@ -30,6 +30,11 @@ export interface RecordTx {
   plansByStatus(status: string): Promise<unknown[]>;
   /** `key` only for the settings store, whose keys are out of line. */
   put<S extends CadenceStoreName>(store: S, value: StoredValue<S>, key?: string): Promise<void>;
+  /**
+   * Many records of one store (keys in line), their requests issued at once and only the last one awaited:
+   * a bulk write costs one round trip, not one per record. Any failure rejects and aborts the transaction.
+   */
+  putMany<S extends CadenceStoreName>(store: S, values: readonly StoredValue<S>[]): Promise<void>;
   delete(store: CadenceStoreName, key: string): Promise<void>;
   clear(store: CadenceStoreName): Promise<void>;
 }

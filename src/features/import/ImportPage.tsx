@@ -1,38 +1,37 @@
 /**
  * `/settings/import`: choose or drop a file, see what Cadence understood (kind, encoding, separator, mapping,
- * 20 rows, errors, and what the import would change), then import it whole. Reading runs in a module worker
- * (./read-in-worker.ts) with a progress bar and cancel; the commit stages then switches in one transaction
- * (./import-flow.ts), so nothing is stored until the agent confirms, and then all of it or nothing.
+ * 20 rows, errors, and what the import would change), then import it whole. Reading, planning and writing run
+ * in the import's module worker (./import-session.ts): this thread only shows progress, so the page stays
+ * responsive at 100,000 rows. Nothing is stored until the agent confirms, and then all of it or nothing
+ * (staging, then one switch transaction, see storage/import-commit.ts); the commit can be cancelled until the
+ * switch begins.
  */
 import { A } from '@solidjs/router';
-import { createMemo, createSignal, Match, onCleanup, Show, Switch, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, Match, on, onCleanup, Show, Switch, type JSX } from 'solid-js';
 import { useServices } from '../../session/store-context';
 import { todayIso } from '../../session/today';
 import { formatImportError } from '../../domain/import/errors';
-import type { FileReading, ReadOptions } from '../../domain/import/read-file';
-import { formatMoney } from '../../domain/format';
+import type { ReadOptions } from '../../domain/import/read-file';
 import { t } from '../../i18n';
-import { openCadenceDb } from '../../storage/db';
-import { idbRecords } from '../../storage/idb-records';
-import type { Records } from '../../storage/records';
 import { formatCount, locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { commitPlan, planAgainst, readStored, type Stored } from './import-flow';
+import { AMOUNT_MARK, INVOICES_MARK, type PlanView, type ReadingView } from './import-protocol';
+import { ImportSession } from './import-session';
 import { MappingEditor, PlanSummary, PortfolioFindings, ReadingChoices } from './ImportReview';
-import { readInWorker } from './read-in-worker';
 import './import.css';
 
 type Step =
   | { step: 'choose' }
   | { step: 'reading'; rows: number }
-  | { step: 'review'; reading: FileReading; stored: Stored }
-  | { step: 'committing'; written: number; total: number }
+  | { step: 'review'; reading: ReadingView }
+  | { step: 'committing'; written: number; total: number; switching: boolean }
   | { step: 'done'; debtors: number; invoices: number }
   | { step: 'failed'; message: string };
 
 const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
+const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
 export default function ImportPage(): JSX.Element {
   const services = useServices();
@@ -40,21 +39,20 @@ export default function ImportPage(): JSX.Element {
   const [step, setStep] = createSignal<Step>({ step: 'choose' });
   const [decisions, setDecisions] = createSignal<Record<string, string>>({});
   const [validOnly, setValidOnly] = createSignal(false);
+  const [planned, setPlanned] = createSignal<{ seq: number; plan: PlanView | undefined } | undefined>();
   let file: { name: string; bytes: Uint8Array } | undefined;
   let options: ReadOptions = {};
   let controller: AbortController | undefined;
-  onCleanup(() => controller?.abort());
+  const session = new ImportSession();
+  onCleanup(() => {
+    controller?.abort();
+    session.dispose();
+  });
 
-  // A connection of the page's own for one step, closed after it, as the worklist worker does.
-  const withDb = async <T,>(work: (records: Records) => Promise<T>): Promise<T> => {
+  const databaseName = () => {
     const name = services.store.databaseName;
     if (!name) throw new Error('This store has no database to import into');
-    const db = await openCadenceDb(name);
-    try {
-      return await work(idbRecords(db));
-    } finally {
-      db.close();
-    }
+    return name;
   };
 
   const read = async (next: ReadOptions) => {
@@ -62,15 +60,15 @@ export default function ImportPage(): JSX.Element {
     options = next;
     controller = new AbortController();
     setStep({ step: 'reading', rows: 0 });
+    setPlanned(undefined);
     try {
       // The worker takes the buffer it is given: hand it a copy, the file is read again when a choice changes.
-      const reading = await readInWorker(file.bytes.slice().buffer, next, { signal: controller.signal, onProgress: (rows) => setStep({ step: 'reading', rows }) });
-      const stored = await withDb(readStored);
+      const reading = await session.read(file.bytes.slice().buffer, next, { signal: controller.signal, onProgress: (rows) => setStep({ step: 'reading', rows }) });
       setDecisions({});
       setValidOnly(false);
-      setStep({ step: 'review', reading, stored });
+      setStep({ step: 'review', reading });
     } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') setStep({ step: 'choose' });
+      if (isAbort(error)) setStep({ step: 'choose' });
       else setStep({ step: 'failed', message: storageErrorMessage(error) });
     }
   };
@@ -85,40 +83,56 @@ export default function ImportPage(): JSX.Element {
     const s = step();
     return s.step === 'review' ? s : undefined;
   };
-  const portfolio = () => {
+  const portfolio = createMemo(() => {
     const outcome = review()?.reading.outcome;
     return outcome?.kind === 'portfolio' ? outcome.portfolio : undefined;
-  };
-  const planned = createMemo(() => {
-    const r = review();
-    const p = portfolio();
-    if (!r || !p) return undefined;
-    return planAgainst(r.stored, p, { importDate: todayIso(), decisions: decisions(), validRowsOnly: validOnly() });
   });
-  const plan = () => {
-    const result = planned();
-    return result?.ok ? result.plan : undefined;
-  };
+  const [cancelled, setCancelled] = createSignal(false);
+  // The plan is computed in the worker, again whenever the agent answers a name match or changes "valid rows only".
+  createEffect(
+    on([portfolio, decisions, validOnly], ([p, chosen, valid]) => {
+      if (!p) return;
+      setPlanned(undefined);
+      session
+        .plan({ dbName: databaseName(), importDate: todayIso(), decisions: chosen, validRowsOnly: valid })
+        .then((answer) => {
+          if (!answer.stale) setPlanned({ seq: answer.seq, plan: answer.plan });
+        })
+        .catch((error: unknown) => {
+          if (!isAbort(error)) setStep({ step: 'failed', message: storageErrorMessage(error) });
+        });
+    }),
+  );
+  const plan = () => planned()?.plan;
+  let lastReview: Extract<Step, { step: 'review' }> | undefined;
 
   const commit = async () => {
     const r = review();
-    const p = plan();
-    if (!r || !p || !p.ready || !file) return;
-    setStep({ step: 'committing', written: 0, total: 1 });
+    const answer = planned();
+    const p = answer?.plan;
+    if (!r || !answer || !p || !p.ready || !file) return;
+    lastReview = r;
+    setCancelled(false);
+    setStep({ step: 'committing', written: 0, total: 1, switching: false });
     try {
-      await withDb((db) =>
-        commitPlan(db, {
-          plan: p,
-          stored: r.stored,
-          kind: r.reading.kind,
-          fileName: file?.name ?? '',
+      const outcome = await session.commit(
+        answer.seq,
+        {
+          dbName: databaseName(),
+          fileName: file.name,
           now: new Date().toISOString(),
           today: todayIso(),
           agent: services.settings().agentName,
-          paymentSummary: (_debtorId, cents, numbers) => t('imports:paymentSummary', { amount: formatMoney(cents, locale()), invoices: numbers.join(', ') }),
-          onProgress: (written, total) => setStep({ step: 'committing', written, total }),
-        }),
+          paymentText: { template: t('imports:paymentSummary', { amount: AMOUNT_MARK, invoices: INVOICES_MARK }), locale: locale() },
+        },
+        (written, total, switching) => setStep({ step: 'committing', written, total, switching }),
       );
+      if (outcome === 'cancelled') {
+        // Nothing was stored: back to the same preview, planned again against what is stored.
+        setCancelled(true);
+        setStep(lastReview);
+        return;
+      }
       services.dataChanged();
       setStep({ step: 'done', debtors: p.counts.debtors.new, invoices: p.counts.invoices.new + p.counts.invoices.updated + p.counts.invoices.closed });
     } catch (error) {
@@ -166,7 +180,7 @@ export default function ImportPage(): JSX.Element {
                 <Match when={r().reading.outcome.kind === 'file_error' && r().reading.outcome}>
                   {(outcome) => (
                     <p class="notice notice--error" role="alert" data-testid="import-file-error">
-                      {formatImportError((outcome() as Extract<FileReading['outcome'], { kind: 'file_error' }>).error, translate)}
+                      {formatImportError((outcome() as Extract<ReadingView['outcome'], { kind: 'file_error' }>).error, translate)}
                     </p>
                   )}
                 </Match>
@@ -179,7 +193,7 @@ export default function ImportPage(): JSX.Element {
                   {(p) => (
                     <>
                       <PortfolioFindings portfolio={p()} />
-                      <Show when={p().errors.length > 0}>
+                      <Show when={p().errorCount > 0}>
                         <label class="import-valid-only">
                           <input type="checkbox" data-testid="import-valid-only" checked={validOnly()} onChange={(e) => setValidOnly(e.currentTarget.checked)} />
                           {t('imports:wizard.validOnly')}
@@ -187,6 +201,16 @@ export default function ImportPage(): JSX.Element {
                         <Show when={!validOnly()}>
                           <p class="muted">{t('imports:refusal.body')}</p>
                         </Show>
+                      </Show>
+                      <Show when={cancelled()}>
+                        <p class="notice" role="status" data-testid="import-cancelled">
+                          {t('imports:wizard.cancelled')}
+                        </p>
+                      </Show>
+                      <Show when={!planned()}>
+                        <p class="muted" role="status" data-testid="import-planning">
+                          {t('imports:wizard.planning')}
+                        </p>
                       </Show>
                       <Show when={plan()}>
                         {(pl) => (
@@ -207,11 +231,23 @@ export default function ImportPage(): JSX.Element {
         </Match>
         <Match when={step().step === 'committing' && step()}>
           {(s) => {
-            const c = () => s() as { written: number; total: number };
+            const c = () => s() as Extract<Step, { step: 'committing' }>;
             return (
               <div class="import-status" aria-live="polite">
                 <ProgressBar testId="import-progress" label={t('imports:wizard.committing')} value={c().written} max={c().total} />
                 <p>{t('imports:wizard.committing')}</p>
+                <Show
+                  when={!c().switching}
+                  fallback={
+                    <p class="muted" data-testid="import-switching">
+                      {t('imports:wizard.switching')}
+                    </p>
+                  }
+                >
+                  <button type="button" class="btn" data-testid="import-cancel-commit" onClick={() => session.cancelCommit()}>
+                    {t('imports:wizard.cancel')}
+                  </button>
+                </Show>
               </div>
             );
           }}

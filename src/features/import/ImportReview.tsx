@@ -3,10 +3,9 @@ import { For, Show, type JSX } from 'solid-js';
 import { IMPORT_ENCODINGS, type ImportEncoding } from '../../domain/import/encoding';
 import { formatImportError } from '../../domain/import/errors';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../domain/import/fields';
-import type { ImportPlan } from '../../domain/import/plan';
-import type { ParsedPortfolio } from '../../domain/import/portfolio';
 import { SEPARATORS, type Separator } from '../../domain/import/delimited';
-import type { FileReading, ReadOptions } from '../../domain/import/read-file';
+import type { ReadOptions } from '../../domain/import/read-file';
+import { ERRORS_SHOWN, type PlanView, type PortfolioView, type ReadingView } from './import-protocol';
 import { formatDate, formatMoney } from '../../domain/format';
 import { t } from '../../i18n';
 import { formatCount, locale } from '../../ui/locale';
@@ -15,13 +14,13 @@ const AGED_FIELDS: readonly ImportField[] = IMPORT_FIELDS.filter((f) => !f.start
 const SEPARATOR_KEYS: Record<Separator, string> = { ';': 'semicolon', '\t': 'tab', '|': 'pipe', ',': 'comma' };
 const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
 
-export function ReadingChoices(props: { reading: FileReading; onChange: (options: ReadOptions) => void }): JSX.Element {
+export function ReadingChoices(props: { reading: ReadingView; onChange: (options: ReadOptions) => void }): JSX.Element {
   return (
     <fieldset class="import-choices">
       <legend>{t('imports:wizard.understood')}</legend>
       <label>
         {t('imports:wizard.kind')}
-        <select data-testid="import-kind" value={props.reading.kind} onChange={(e) => props.onChange({ kind: e.currentTarget.value as FileReading['kind'] })}>
+        <select data-testid="import-kind" value={props.reading.kind} onChange={(e) => props.onChange({ kind: e.currentTarget.value as ReadingView['kind'] })}>
           <option value="aged_balance">{t('imports:kind.aged_balance')}</option>
           <option value="fec">{t('imports:kind.fec')}</option>
           <option value="payments">{t('imports:kind.payments')}</option>
@@ -47,7 +46,7 @@ export function ReadingChoices(props: { reading: FileReading; onChange: (options
   );
 }
 
-export function MappingEditor(props: { reading: FileReading; onChange: (mapping: ColumnMapping) => void }): JSX.Element {
+export function MappingEditor(props: { reading: ReadingView; onChange: (mapping: ColumnMapping) => void }): JSX.Element {
   const set = (field: ImportField, value: string) => {
     const next: ColumnMapping = { ...props.reading.mapping };
     if (value === '') delete next[field];
@@ -72,13 +71,13 @@ export function MappingEditor(props: { reading: FileReading; onChange: (mapping:
   );
 }
 
-export function PortfolioFindings(props: { portfolio: ParsedPortfolio }): JSX.Element {
+export function PortfolioFindings(props: { portfolio: PortfolioView }): JSX.Element {
   const money = (cents: number) => formatMoney(cents, locale());
   const p = () => props.portfolio;
   return (
     <>
       <p data-testid="import-read">
-        {t('imports:wizard.read', { rows: formatCount(p().rowCount), debtors: formatCount(p().debtors.length), invoices: formatCount(p().invoices.length) })}
+        {t('imports:wizard.read', { rows: formatCount(p().rowCount), debtors: formatCount(p().debtors), invoices: formatCount(p().invoices) })}
       </p>
       <Show when={p().skipped.length > 0}>
         <details data-testid="import-skipped">
@@ -95,14 +94,14 @@ export function PortfolioFindings(props: { portfolio: ParsedPortfolio }): JSX.El
           </p>
         )}
       </Show>
-      <Show when={p().errors.length > 0}>
+      <Show when={p().errorCount > 0}>
         <div class="notice notice--error" role="alert" data-testid="import-errors">
-          <p>{t('imports:refusal.title', { count: p().refused.length })}</p>
+          <p>{t('imports:refusal.title', { count: p().refusedCount })}</p>
           <ul>
-            <For each={p().errors.slice(0, 50)}>{(e) => <li>{formatImportError(e, translate)}</li>}</For>
+            <For each={p().errors}>{(e) => <li>{formatImportError(e, translate)}</li>}</For>
           </ul>
-          <Show when={p().errors.length > 50}>
-            <p>{t('imports:wizard.moreErrors', { count: p().errors.length - 50 })}</p>
+          <Show when={p().errorCount > ERRORS_SHOWN}>
+            <p>{t('imports:wizard.moreErrors', { count: p().errorCount - ERRORS_SHOWN })}</p>
           </Show>
         </div>
       </Show>
@@ -140,7 +139,7 @@ export function PortfolioFindings(props: { portfolio: ParsedPortfolio }): JSX.El
   );
 }
 
-export function PlanSummary(props: { plan: ImportPlan; onDecide: (key: string, decision: string) => void }): JSX.Element {
+export function PlanSummary(props: { plan: PlanView; onDecide: (key: string, decision: string) => void }): JSX.Element {
   const money = (cents: number) => formatMoney(cents, locale());
   const c = () => props.plan.counts;
   return (

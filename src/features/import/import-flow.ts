@@ -1,7 +1,7 @@
 /**
- * The import from a read file to the database: plan against what is stored, then stage and switch
- * (storage/import-commit.ts). The page drives these steps; each one can be cancelled before the switch, and
- * the switch itself is one transaction.
+ * The import from a read file to the database, as the module worker runs it: plan against what is stored,
+ * then stage and switch (storage/import-commit.ts). A commit can be cancelled while it stages; the switch
+ * itself is one transaction.
  */
 import type { Debtor, Invoice } from '../../domain/entities';
 import type { StoredInvoice } from '../../storage/schema';
@@ -37,8 +37,13 @@ export interface CommitInput {
   today: string;
   agent: string;
   paymentSummary: (debtorId: string, cents: number, invoiceNumbers: string[]) => string;
-  onProgress?: (written: number, total: number) => void;
+  /** Records written: staging then switch, so `total` is twice the records. */
+  onProgress?: (written: number, total: number, switching: boolean) => void;
+  /** Checked between staging transactions: true stops the import before the switch (nothing stored). */
+  cancelled?: () => boolean;
 }
+
+export const cancelledError = () => new DOMException('Import cancelled', 'AbortError');
 
 /** Stages then switches the plan. Resolves once the data is committed; throws (nothing changed) otherwise. */
 export async function commitPlan(db: Records, input: CommitInput): Promise<void> {
@@ -51,6 +56,30 @@ export async function commitPlan(db: Records, input: CommitInput): Promise<void>
     paymentSummary: input.paymentSummary,
   });
   const id = `imp-${crypto.randomUUID()}`;
-  await stageImport(db, { id, kind: input.kind, fileName: input.fileName.slice(0, 200), createdAt: input.now }, records, input.onProgress ? { onProgress: input.onProgress } : {});
-  await switchImport(db, id, input.today, input.now);
+  const progress = input.onProgress;
+  let staged = 0;
+  try {
+    await stageImport(
+      db,
+      { id, kind: input.kind, fileName: input.fileName.slice(0, 200), createdAt: input.now },
+      records,
+      {
+        onProgress: (written, total) => {
+          staged = total;
+          progress?.(written, 2 * total, false);
+        },
+        between: async () => {
+          // A macrotask between transactions lets a cancel message in.
+          await new Promise<void>((resolve) => setTimeout(resolve, 0));
+          if (input.cancelled?.()) throw cancelledError();
+        },
+      },
+    );
+  } catch (error) {
+    await discardUnfinishedImports(db);
+    throw error;
+  }
+  // From here the import can no longer be cancelled: the page hides its button.
+  progress?.(staged, 2 * staged, true);
+  await switchImport(db, id, input.today, input.now, { onProgress: (written, total) => progress?.(total + written, 2 * total, true) });
 }

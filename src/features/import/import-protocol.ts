@@ -1,15 +1,64 @@
-/** Messages between the import screen and its reading worker (./import.worker.ts). */
+/**
+ * Messages between the import screen and its module worker (./import.worker.ts). The worker keeps the file
+ * as read, the records it is compared with and the plan; the page only ever receives views of them small
+ * enough to clone in a millisecond (counts, the 20 preview rows, the first errors), never 100,000 rows.
+ */
+import type { RowError } from '../../domain/import/errors';
+import type { ImportPlan } from '../../domain/import/plan';
+import type { ParsedPortfolio } from '../../domain/import/portfolio';
 import type { FileReading, ReadOptions } from '../../domain/import/read-file';
+import type { StorageErrorKind } from '../../storage/errors';
 
-export interface ReadRequest {
-  /** The file's bytes, transferred (not copied) to the worker. */
-  bytes: ArrayBuffer;
-  options: ReadOptions;
+/** Errors listed on screen; the rest are counted. */
+export const ERRORS_SHOWN = 50;
+
+export interface PortfolioView {
+  rowCount: number;
+  debtors: number;
+  invoices: number;
+  skipped: ParsedPortfolio['skipped'];
+  terms?: ParsedPortfolio['terms'];
+  /** The first `ERRORS_SHOWN` errors. */
+  errors: RowError[];
+  errorCount: number;
+  refusedCount: number;
+  preview: ParsedPortfolio['preview'];
 }
 
-export type ReadMessage =
+export type ReadingView = Omit<FileReading, 'outcome'> & {
+  outcome: { kind: 'portfolio'; portfolio: PortfolioView } | { kind: 'payments' } | Extract<FileReading['outcome'], { kind: 'file_error' }>;
+};
+
+/** The plan as the preview shows it: counts, totals and the name matches to confirm, without the changes. */
+export type PlanView = Omit<ImportPlan, 'debtors' | 'invoices'>;
+
+/** The payment activity's timeline text, translated by the page with markers the worker fills in. */
+export interface PaymentText {
+  template: string;
+  locale: string;
+}
+export const AMOUNT_MARK = '\u0001amount\u0001';
+export const INVOICES_MARK = '\u0001invoices\u0001';
+
+export type ImportRequest =
+  /** The file's bytes, transferred (not copied) to the worker. */
+  | { type: 'read'; bytes: ArrayBuffer; options: ReadOptions }
+  /** Plan the last file read against the database `dbName`; `seq` names the answer. */
+  | { type: 'plan'; seq: number; dbName: string; importDate: string; decisions: Record<string, string>; validRowsOnly: boolean }
+  /** Stage then switch the plan answered as `seq`. */
+  | { type: 'commit'; seq: number; dbName: string; fileName: string; now: string; today: string; agent: string; paymentText: PaymentText }
+  /** Stop a commit still staging (nothing is stored); ignored once the switch has begun. */
+  | { type: 'cancel' };
+
+export type ImportMessage =
   /** Rows split so far. */
   | { kind: 'progress'; rows: number }
-  | { kind: 'done'; reading: FileReading }
-  /** A bug, not a bad file: bad files come back as a `FileReading` with errors. */
-  | { kind: 'failed'; message: string };
+  | { kind: 'read'; reading: ReadingView }
+  /** `plan` is absent when the file is refused (rows in error and "valid rows only" not chosen). */
+  | { kind: 'planned'; seq: number; plan?: PlanView }
+  /** Records written so far, of `total`; `switching` once the one transaction has begun (cancel is over). */
+  | { kind: 'committing'; written: number; total: number; switching: boolean }
+  | { kind: 'committed' }
+  | { kind: 'cancelled' }
+  /** A bug or a storage failure, not a bad file: bad files come back as a reading with errors. */
+  | { kind: 'failed'; message: string; storageKind: StorageErrorKind };

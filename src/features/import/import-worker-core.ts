@@ -1,12 +1,130 @@
-/** What the reading worker does with one request, apart from `self` so a test can drive it. */
-import { readImportFile } from '../../domain/import/read-file';
-import type { ReadMessage, ReadRequest } from './import-protocol';
+/**
+ * What the import worker does, apart from `self` so a test (and engines without module workers) can drive
+ * it: read the file, plan it against the database, stage and switch it. The file as read, the stored records
+ * and the plan stay here; the page receives views of them (./import-protocol.ts).
+ */
+import { formatMoney } from '../../domain/format';
+import type { PlanResult } from '../../domain/import/plan';
+import { readImportFile, type FileReading } from '../../domain/import/read-file';
+import { openCadenceDb } from '../../storage/db';
+import { toStorageError } from '../../storage/errors';
+import { idbRecords } from '../../storage/idb-records';
+import type { Records } from '../../storage/records';
+import { commitPlan, planAgainst, readStored, type Stored } from './import-flow';
+import { AMOUNT_MARK, ERRORS_SHOWN, INVOICES_MARK, type ImportMessage, type ImportRequest, type PaymentText, type PlanView, type ReadingView } from './import-protocol';
 
-export function handleReadRequest(request: ReadRequest, post: (message: ReadMessage) => void): void {
+export function readingView(reading: FileReading): ReadingView {
+  const { outcome, ...rest } = reading;
+  if (outcome.kind === 'file_error') return { ...rest, outcome };
+  if (outcome.kind === 'payments') return { ...rest, outcome: { kind: 'payments' } };
+  const p = outcome.portfolio;
+  return {
+    ...rest,
+    outcome: {
+      kind: 'portfolio',
+      portfolio: {
+        rowCount: p.rowCount,
+        debtors: p.debtors.length,
+        invoices: p.invoices.length,
+        skipped: p.skipped,
+        ...(p.terms ? { terms: p.terms } : {}),
+        errors: p.errors.slice(0, ERRORS_SHOWN),
+        errorCount: p.errors.length,
+        refusedCount: p.refused.length,
+        preview: p.preview,
+      },
+    },
+  };
+}
+
+export function planView(result: PlanResult): PlanView | undefined {
+  if (!result.ok) return undefined;
+  const { debtors: _debtors, invoices: _invoices, ...view } = result.plan;
+  return view;
+}
+
+export function paymentSummary(text: PaymentText) {
+  return (_debtorId: string, cents: number, numbers: string[]) => text.template.replace(AMOUNT_MARK, formatMoney(cents, text.locale)).replace(INVOICES_MARK, numbers.join(', '));
+}
+
+export interface ImportCore {
+  handle(request: ImportRequest): void;
+}
+
+/** Opens a connection of the worker's own for one step, closed after it. */
+async function withDb<T>(name: string, work: (records: Records) => Promise<T>): Promise<T> {
+  const db = await openCadenceDb(name);
   try {
-    const reading = readImportFile(new Uint8Array(request.bytes), request.options, (rows) => post({ kind: 'progress', rows }));
-    post({ kind: 'done', reading });
-  } catch (error) {
-    post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    return await work(idbRecords(db));
+  } finally {
+    db.close();
   }
+}
+
+export function createImportCore(post: (message: ImportMessage) => void): ImportCore {
+  let reading: FileReading | undefined;
+  let stored: Stored | undefined;
+  let planned: { seq: number; result: PlanResult } | undefined;
+  let cancelled = false;
+  // Requests run one after the other (a plan waits for the read before it); a cancel does not wait.
+  let queue: Promise<void> = Promise.resolve();
+
+  const fail = (error: unknown) => {
+    if (error instanceof DOMException && error.name === 'AbortError') return post({ kind: 'cancelled' });
+    const storage = toStorageError(error);
+    post({ kind: 'failed', message: storage.message, storageKind: storage.kind });
+  };
+
+  const run = async (request: Exclude<ImportRequest, { type: 'cancel' }>) => {
+    if (request.type === 'read') {
+      reading = readImportFile(new Uint8Array(request.bytes), request.options, (rows) => post({ kind: 'progress', rows }));
+      // The database may have changed since the last file: the next plan reads it again.
+      stored = undefined;
+      planned = undefined;
+      post({ kind: 'read', reading: readingView(reading) });
+    } else if (request.type === 'plan') {
+      if (reading?.outcome.kind !== 'portfolio') throw new Error('No portfolio read to plan');
+      stored ??= await withDb(request.dbName, readStored);
+      const result = planAgainst(stored, reading.outcome.portfolio, { importDate: request.importDate, decisions: request.decisions, validRowsOnly: request.validRowsOnly });
+      planned = { seq: request.seq, result };
+      const view = planView(result);
+      post({ kind: 'planned', seq: request.seq, ...(view ? { plan: view } : {}) });
+    } else {
+      const current = planned;
+      if (!current || current.seq !== request.seq || !current.result.ok || !current.result.plan.ready || !reading || !stored) {
+        throw new Error(`No ready plan ${request.seq} to commit`);
+      }
+      const plan = current.result.plan;
+      const from = stored;
+      cancelled = false;
+      await withDb(request.dbName, (db) =>
+        commitPlan(db, {
+          plan,
+          stored: from,
+          kind: reading?.kind ?? 'aged_balance',
+          fileName: request.fileName,
+          now: request.now,
+          today: request.today,
+          agent: request.agent,
+          paymentSummary: paymentSummary(request.paymentText),
+          onProgress: (written, total, switching) => post({ kind: 'committing', written, total, switching }),
+          cancelled: () => cancelled,
+        }),
+      );
+      // What is stored has changed: a further import plans against it afresh.
+      stored = undefined;
+      planned = undefined;
+      post({ kind: 'committed' });
+    }
+  };
+
+  return {
+    handle(request) {
+      if (request.type === 'cancel') {
+        cancelled = true;
+        return;
+      }
+      queue = queue.then(() => run(request)).catch(fail);
+    },
+  };
 }
