@@ -10,9 +10,10 @@ import { parseArgs, USAGE } from './lib/args.mjs';
 import { buildApp, ROOT } from './lib/build.mjs';
 import { renderTable } from './lib/format.mjs';
 import { runIdb } from './lib/idb.mjs';
+import { runImport } from './lib/import.mjs';
 import { runLighthouse } from './lib/lighthouse.mjs';
 import { describeMachine } from './lib/machine.mjs';
-import { coachRows, idbRows, lighthouseRows, sizeRows, worklistRows } from './lib/rows.mjs';
+import { coachRows, idbRows, importRows, lighthouseRows, sizeRows, worklistRows } from './lib/rows.mjs';
 import { runCoach } from './lib/coach.mjs';
 import { serveApp } from './lib/server.mjs';
 import { runSize } from './lib/size.mjs';
@@ -32,6 +33,7 @@ const SUITES = [
   { id: 'idb', title: 'IndexedDB', server: false, run: runIdb, rows: idbRows },
   { id: 'sync', title: 'Team server sync (PostgreSQL 15)', server: false, app: false, run: runSync, rows: syncRows },
   { id: 'coach', title: '4 C coach (2,000-character recap)', server: false, run: runCoach, rows: coachRows },
+  { id: 'import', title: 'Import of a 100,000-row aged balance (20,000 debtors)', server: true, run: runImport, rows: importRows },
 ];
 
 const log = (msg) => process.stderr.write(`${msg}\n`);

@@ -111,7 +111,7 @@ function e2e() {
 }
 
 /** The reduced counts keep every reliability test in CI; a caller's own R* settings win. */
-const QUICK_RELIABILITY = { R1_TRIALS: '3', R3_REPEATS: '1', R10_TRIALS: '4' };
+const QUICK_RELIABILITY = { R1_TRIALS: '3', R3_REPEATS: '1', R10_TRIALS: '4', R11_ROWS: '10000', R11_TRIALS: '2' };
 
 function reliability() {
   if (!ensureChromium()) {

@@ -2,7 +2,7 @@
  * Command-line options of `npm run bench`. `--quick` trades repetitions for time; `--only` runs a subset of
  * the suites (comma-separated ids), which is handy while iterating on one figure.
  */
-export const SUITE_IDS = ['size', 'lighthouse', 'worklist', 'call', 'idb', 'sync', 'coach'];
+export const SUITE_IDS = ['size', 'lighthouse', 'worklist', 'call', 'idb', 'sync', 'coach', 'import'];
 
 export function parseArgs(argv) {
   const opts = { quick: false, only: new Set(SUITE_IDS), help: false };

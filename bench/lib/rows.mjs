@@ -53,3 +53,14 @@ export function coachRows(r) {
     [`4 C coach per keystroke, notes, ${run.rate}×: p50 / p95`, `${ms(run.notes.p50)} / ${ms(run.notes.p95)}`, 'same text, the notes rules'],
   ]);
 }
+
+export function importRows(r) {
+  return r.runs.flatMap((run) => {
+    const x = `${run.rate}×`;
+    return [
+      [`Import read + plan, ${x} CPU`, ms(run.readPlanMs), `${r.rows} rows, ${r.debtors} debtors: file chosen → plan shown (read and planned in the worker)`],
+      [`Import commit, ${x} CPU`, ms(run.commitMs), 'click → done: staging + the one switch transaction; target ≤ 10 s at 1×'],
+      [`Import longest main-thread task, ${x}`, ms(run.longestTaskMs), `read, plan and commit; during the commit alone ${ms(run.commitLongestTaskMs)}; target ≤ 50 ms`],
+    ];
+  });
+}

@@ -4,7 +4,7 @@
  * → hand the services to the renderer. `?demo=large` defers to the large seed screen instead.
  */
 import type { CorruptRecord } from '../storage/codec';
-import { openCadenceDb } from '../storage/db';
+import { openCadenceDb, type CadenceDatabase } from '../storage/db';
 import { createCadenceStore } from '../storage/store';
 import { DEFAULT_LANG, i18n, initI18n, setLang } from '../i18n';
 import { setDbNotice } from '../session/db-notice';
@@ -24,6 +24,17 @@ async function ensureI18n(): Promise<void> {
 // A record that fails its schema is skipped rather than hiding the whole worklist; the console keeps the trace.
 const reportCorrupt = (record: CorruptRecord) => console.warn('Skipped a corrupt record', record);
 
+async function discardLeftovers(db: CadenceDatabase): Promise<void> {
+  try {
+    const [{ discardLeftoverImports }, { idbRecords }] = await Promise.all([import('../features/import/import-lock'), import('../storage/idb-records')]);
+    const discarded = await discardLeftoverImports(idbRecords(db));
+    if (discarded > 0) console.info(`Discarded ${discarded} unfinished import(s)`);
+  } catch (error) {
+    // The next import discards them too; nothing the user must act on.
+    console.warn('Could not discard unfinished imports', error);
+  }
+}
+
 export async function boot(location: Pick<Location, 'search'> = window.location): Promise<BootOutcome> {
   const largeSeed = new URLSearchParams(location.search).get('demo') === 'large';
   try {
@@ -39,6 +50,8 @@ export async function boot(location: Pick<Location, 'search'> = window.location)
     if (i18n.isInitialized) await setLang(settings.language);
     else await initI18n(settings.language);
     if (!largeSeed && !demoDeclined() && (await store.isEmpty())) await seedDemo(store, todayIso());
+    // Staging a killed import left behind is dropped once the first screen is on its way (lazy: not on it).
+    setTimeout(() => void discardLeftovers(db), 0);
     const scripts = () => import('../storage/script-library').then((m) => m.createIdbScriptLibrary(db, reportCorrupt));
     return { kind: 'ready', services: createAppServices(store, settings, scripts), largeSeed };
   } catch (error) {

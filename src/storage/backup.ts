@@ -36,7 +36,8 @@ import { ScriptRecord, ScriptVersionRecord, StudioSettings } from '../scripts/li
 import { toStoredInvoice } from './bundles';
 import { CallRecordFrame } from './call-frame';
 import type { CadenceDatabase } from './db';
-import { ALL_STORES, BACKUP_KEY, KPI_COSTS_KEY, CREDITOR_KEY, RATES_KEY, SETTINGS_KEY, STUDIO_KEY, type BackupMeta, type CadenceStoreName } from './schema';
+import { ImportPresets } from './import-presets';
+import { ALL_STORES, BACKUP_KEY, IMPORT_PRESETS_KEY, KPI_COSTS_KEY, CREDITOR_KEY, RATES_KEY, SETTINGS_KEY, STUDIO_KEY, type BackupMeta, type CadenceStoreName } from './schema';
 import { commitOrAbort } from './tx';
 
 /** Stores a backup holds, in the order they are written. */
@@ -98,6 +99,7 @@ const SETTINGS_SCHEMAS: Record<string, z.ZodMiniType<unknown>> = {
   [RATES_KEY]: RateSettings,
   [CREDITOR_KEY]: CreditorProfile,
   [STUDIO_KEY]: StudioSettings,
+  [IMPORT_PRESETS_KEY]: ImportPresets,
 };
 
 export type ValidatedBackup = { ok: true; stores: BackupStores } | { ok: false; error: BackupError };

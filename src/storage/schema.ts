@@ -8,6 +8,7 @@ import type { Activity, Contact, CreditorProfile, Debtor, Invoice, PaymentPlan, 
 import type { RecapDraft } from '../domain/drafts/recap-draft';
 import type { DebtorSummary } from '../domain/summary';
 import type { KpiCosts } from '../domain/kpis/kpis';
+import type { ImportPresets } from './import-presets';
 import type { ScriptRecord, ScriptVersionRecord, StudioSettings } from '../scripts/library';
 
 /** Invoices carry a derived, normalised copy of their number so a prefix search can use an index. */
@@ -23,6 +24,8 @@ export const STUDIO_KEY = 'studio';
 export const BACKUP_KEY = 'backup';
 /** Unit costs of the cost per claim KPI (domain/kpis/kpis.ts). */
 export const KPI_COSTS_KEY = 'kpiCosts';
+/** The import wizard's column mappings, one per source (./import-presets.ts). */
+export const IMPORT_PRESETS_KEY = 'importPresets';
 
 export interface CadenceDB extends DBSchema {
   debtors: { key: string; value: Debtor; indexes: { name: string } };
@@ -37,7 +40,7 @@ export interface CadenceDB extends DBSchema {
    */
   tasks: { key: string; value: Task; indexes: { debtorId: string; dueDate: string } };
   /** Settings under SETTINGS_KEY, the rate tables under RATES_KEY, the creditor under CREDITOR_KEY (out-of-line keys). */
-  settings: { key: string; value: Settings | RateSettings | CreditorProfile | StudioSettings | BackupMeta | KpiCosts };
+  settings: { key: string; value: Settings | RateSettings | CreditorProfile | StudioSettings | BackupMeta | KpiCosts | ImportPresets };
   /** One worklist digest per debtor, keyed by debtorId. */
   summaries: { key: string; value: DebtorSummary };
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPreset, autoMap, hasPaymentHeaders, headerKey, missingFields, presetFit, presetFromMapping } from './fields';
+import { applyPreset, autoMap, hasPaymentHeaders, headerKey, headerSignature, missingFields, presetFit, presetFromMapping } from './fields';
 
 describe('autoMap', () => {
   it('maps French headers of a Sage-like aged balance', () => {
@@ -46,5 +46,13 @@ describe('presets', () => {
     expect(applyPreset(preset, reordered)).toEqual({ openAmount: 0, dueDate: 1, customerCode: 2, customerName: 3, invoiceNumber: 4 });
     expect(presetFit(preset, reordered)).toBe(1);
     expect(presetFit(preset, ['Compte', 'Nom'])).toBe(0.4);
+  });
+
+  it('names a source by its columns: order, accents and case ignored, another column set differs', () => {
+    const a = headerSignature(['Compte', 'Nom', 'Pièce', 'Échéance', 'Solde']);
+    expect(headerSignature(['solde', 'ECHEANCE', 'Piece', 'nom', 'Compte '])).toBe(a);
+    expect(headerSignature(['Compte', 'Nom', 'Pièce', 'Échéance', 'Reste dû'])).not.toBe(a);
+    expect(headerSignature(['Compte', 'Nom', 'Pièce', 'Échéance'])).not.toBe(a);
+    expect(a).toMatch(/^h5-[0-9a-f]{8}$/);
   });
 });

@@ -150,6 +150,17 @@ export function applyPreset(preset: MappingPreset, headers: readonly string[]): 
   return mapping;
 }
 
+/**
+ * What names a source's export: its set of column names (normalised, order ignored, as `applyPreset` maps by
+ * name), hashed (FNV-1a) into a short key. The same ERP export gives the same signature every month.
+ */
+export function headerSignature(headers: readonly string[]): string {
+  const text = [...new Set(headers.map(headerKey).filter(Boolean))].sort().join('|');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `h${headers.length}-${hash.toString(16).padStart(8, '0')}`;
+}
+
 /** How well a preset fits these headers (share of its columns present), to offer the best one first. */
 export function presetFit(preset: MappingPreset, headers: readonly string[]): number {
   const wanted = Object.values(preset.headers);

@@ -17,7 +17,7 @@ import { formatCount, locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { AMOUNT_MARK, INVOICES_MARK, type PlanView, type ReadingView } from './import-protocol';
+import { AMOUNT_MARK, INVOICES_MARK, type PlanView, type PresetUse, type ReadingView } from './import-protocol';
 import { ImportSession } from './import-session';
 import { MappingEditor, PlanSummary, PortfolioFindings, ReadingChoices } from './ImportReview';
 import './import.css';
@@ -55,7 +55,7 @@ export default function ImportPage(): JSX.Element {
     return name;
   };
 
-  const read = async (next: ReadOptions) => {
+  const read = async (next: ReadOptions, preset: PresetUse = 'auto') => {
     if (!file) return;
     options = next;
     controller = new AbortController();
@@ -63,7 +63,12 @@ export default function ImportPage(): JSX.Element {
     setPlanned(undefined);
     try {
       // The worker takes the buffer it is given: hand it a copy, the file is read again when a choice changes.
-      const reading = await session.read(file.bytes.slice().buffer, next, { signal: controller.signal, onProgress: (rows) => setStep({ step: 'reading', rows }) });
+      const reading = await session.read(
+        file.bytes.slice().buffer,
+        next,
+        { dbName: databaseName(), fileName: file.name, preset },
+        { signal: controller.signal, onProgress: (rows) => setStep({ step: 'reading', rows }) },
+      );
       setDecisions({});
       setValidOnly(false);
       setStep({ step: 'review', reading });
@@ -174,7 +179,17 @@ export default function ImportPage(): JSX.Element {
             <>
               <ReadingChoices reading={r().reading} onChange={(change) => void read({ ...options, ...change, ...(change.kind ? { mapping: undefined } : {}) })} />
               <Show when={r().reading.kind !== 'fec' && r().reading.headers.length > 0}>
-                <MappingEditor reading={r().reading} onChange={(mapping) => void read({ ...options, mapping })} />
+                <Show when={r().reading.preset}>
+                  {(preset) => (
+                    <p class="notice import-preset" role="status" data-testid={`import-preset-${preset()}`}>
+                      {preset() === 'applied' ? t('imports:wizard.presetApplied') : t('imports:wizard.presetSaved')}{' '}
+                      <button type="button" class="btn" data-testid="import-preset-reset" onClick={() => void read({ ...options, mapping: undefined }, 'reset')}>
+                        {t('imports:wizard.presetReset')}
+                      </button>
+                    </p>
+                  )}
+                </Show>
+                <MappingEditor reading={r().reading} onChange={(mapping) => void read({ ...options, mapping }, 'save')} />
               </Show>
               <Switch>
                 <Match when={r().reading.outcome.kind === 'file_error' && r().reading.outcome}>

@@ -27,7 +27,15 @@ export interface PortfolioView {
 
 export type ReadingView = Omit<FileReading, 'outcome'> & {
   outcome: { kind: 'portfolio'; portfolio: PortfolioView } | { kind: 'payments' } | Extract<FileReading['outcome'], { kind: 'file_error' }>;
+  /** `applied`: the mapping saved for files with these columns was used; `saved`: the agent's mapping was saved. */
+  preset?: 'applied' | 'saved';
 };
+
+/**
+ * What a read does with the source's saved mapping: `auto` applies it (unless the options carry a mapping),
+ * `save` saves the options' mapping as the source's, `reset` forgets it and maps automatically.
+ */
+export type PresetUse = 'auto' | 'save' | 'reset';
 
 /** The plan as the preview shows it: counts, totals and the name matches to confirm, without the changes. */
 export type PlanView = Omit<ImportPlan, 'debtors' | 'invoices'>;
@@ -42,7 +50,7 @@ export const INVOICES_MARK = '\u0001invoices\u0001';
 
 export type ImportRequest =
   /** The file's bytes, transferred (not copied) to the worker. */
-  | { type: 'read'; bytes: ArrayBuffer; options: ReadOptions }
+  | { type: 'read'; bytes: ArrayBuffer; options: ReadOptions; dbName: string; fileName: string; preset: PresetUse }
   /** Plan the last file read against the database `dbName`; `seq` names the answer. */
   | { type: 'plan'; seq: number; dbName: string; importDate: string; decisions: Record<string, string>; validRowsOnly: boolean }
   /** Stage then switch the plan answered as `seq`. */

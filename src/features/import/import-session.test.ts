@@ -6,6 +6,7 @@ import { paymentSummary } from './import-worker-core';
 
 let n = 0;
 const freshDb = () => `import-session-${++n}-${Date.now()}`;
+const source = (dbName = freshDb()) => ({ dbName, fileName: 'big.csv', preset: 'auto' as const });
 
 function bigFile(rows: number, debtors = 500): ArrayBuffer {
   const lines = ['Client;Facture;Échéance;Montant'];
@@ -52,7 +53,7 @@ describe('ImportSession', () => {
     const worker = spyWorker();
     const session = new ImportSession(() => worker);
     const progress: number[] = [];
-    const reading = await session.read(bigFile(12_000), {}, { onProgress: (rows) => progress.push(rows) });
+    const reading = await session.read(bigFile(12_000), {}, source(), { onProgress: (rows) => progress.push(rows) });
     expect(progress).toEqual([5_000, 10_000]);
     expect(reading.outcome.kind).toBe('portfolio');
     if (reading.outcome.kind !== 'portfolio') return;
@@ -66,7 +67,7 @@ describe('ImportSession', () => {
     const dbName = freshDb();
     (await openCadenceDb(dbName)).close();
     const session = new ImportSession(inThreadWorker);
-    await session.read(bigFile(3_000), {});
+    await session.read(bigFile(3_000), {}, source(dbName));
     const first = await session.plan({ dbName, importDate: '2026-12-03', decisions: {}, validRowsOnly: false });
     expect(first.plan?.counts.invoices.new).toBe(3_000);
     expect(first.plan).not.toHaveProperty('invoices');
@@ -77,7 +78,7 @@ describe('ImportSession', () => {
     const db = await openCadenceDb(dbName);
     expect([await db.count('debtors'), await db.count('invoices'), await db.count('summaries'), await db.count('importStaging')]).toEqual([500, 3_000, 500, 0]);
     db.close();
-    await session.read(bigFile(3_000), {});
+    await session.read(bigFile(3_000), {}, source(dbName));
     const again = await session.plan({ dbName, importDate: '2026-12-03', decisions: {}, validRowsOnly: false });
     expect(again.plan?.counts).toEqual({ debtors: { new: 0, updated: 0, unchanged: 500 }, invoices: { new: 0, updated: 0, closed: 0, unchanged: 3_000 } });
     session.dispose();
@@ -86,7 +87,7 @@ describe('ImportSession', () => {
   it('refuses to commit a plan other than the last one shown', async () => {
     const dbName = freshDb();
     const session = new ImportSession(inThreadWorker);
-    await session.read(bigFile(10), {});
+    await session.read(bigFile(10), {}, source(dbName));
     const old = await session.plan({ dbName, importDate: '2026-12-03', decisions: {}, validRowsOnly: false });
     await session.plan({ dbName, importDate: '2026-12-03', decisions: {}, validRowsOnly: true });
     await expect(session.commit(old.seq, commitRequest(dbName))).rejects.toThrow(/No ready plan/);
@@ -97,7 +98,7 @@ describe('ImportSession', () => {
     const dbName = freshDb();
     const session = new ImportSession(inThreadWorker);
     // Enough records for several staging transactions.
-    await session.read(bigFile(40_000, 8_000), {});
+    await session.read(bigFile(40_000, 8_000), {}, source(dbName));
     const { seq } = await session.plan({ dbName, importDate: '2026-12-03', decisions: {}, validRowsOnly: false });
     let asked = false;
     const outcome = await session.commit(seq, commitRequest(dbName), () => {
@@ -115,7 +116,7 @@ describe('ImportSession', () => {
     const worker = spyWorker();
     const session = new ImportSession(() => worker);
     const controller = new AbortController();
-    const read = session.read(bigFile(10), {}, { signal: controller.signal });
+    const read = session.read(bigFile(10), {}, source(), { signal: controller.signal });
     controller.abort();
     await expect(read).rejects.toMatchObject({ name: 'AbortError' });
     expect(worker.terminated).toBe(true);
@@ -130,11 +131,40 @@ describe('ImportSession', () => {
       },
       terminate: vi.fn(),
     };
-    await expect(new ImportSession(() => failing).read(bigFile(1), {})).rejects.toThrow('boom');
+    await expect(new ImportSession(() => failing).read(bigFile(1), {}, source())).rejects.toThrow('boom');
   });
 
   it('fills the translated payment text in the worker', () => {
     const text = paymentSummary({ template: `Réglé : ${AMOUNT_MARK} sur ${INVOICES_MARK}.`, locale: 'fr-FR' })('deb-1', 123456, ['F1', 'F2']);
     expect(text).toMatch(/^Réglé : 1\s234,56\s€ sur F1, F2\.$/);
+  });
+
+  it('saves the mapping the agent set for a source and applies it to its next file, until reset', async () => {
+    const dbName = freshDb();
+    const session = new ImportSession(inThreadWorker);
+    const file = (order: 'abcd' | 'dcba') => {
+      const cols = ['Société', 'Réf', 'Quand', 'Combien'];
+      const row = ['Dupont', 'F1', '15/01/2026', '100,00'];
+      const pick = (xs: string[]) => (order === 'abcd' ? xs : [...xs].reverse());
+      return new TextEncoder().encode(`${pick(cols).join(';')}\r\n${pick(row).join(';')}\r\n`).buffer as ArrayBuffer;
+    };
+    const at = (name: string) => ({ dbName, fileName: name, preset: 'auto' as const });
+    const first = await session.read(file('abcd'), {}, at('janvier.csv'));
+    expect(first.outcome.kind).toBe('file_error');
+    expect(first.preset).toBeUndefined();
+    const mapping = { customerName: 0, invoiceNumber: 1, dueDate: 2, openAmount: 3 };
+    const saved = await session.read(file('abcd'), { mapping }, { ...at('janvier.csv'), preset: 'save' });
+    expect(saved.preset).toBe('saved');
+    expect(saved.outcome.kind).toBe('portfolio');
+    // Next month's export, columns in another order: the same source, mapped by name.
+    const next = await session.read(file('dcba'), {}, at('fevrier.csv'));
+    expect(next.preset).toBe('applied');
+    expect(next.mapping).toEqual({ customerName: 3, invoiceNumber: 2, dueDate: 1, openAmount: 0 });
+    expect(next.outcome.kind).toBe('portfolio');
+    const reset = await session.read(file('dcba'), {}, { ...at('fevrier.csv'), preset: 'reset' });
+    expect(reset.preset).toBeUndefined();
+    expect(reset.outcome.kind).toBe('file_error');
+    expect((await session.read(file('abcd'), {}, at('mars.csv'))).preset).toBeUndefined();
+    session.dispose();
   });
 });

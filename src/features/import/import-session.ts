@@ -6,7 +6,7 @@
  * core runs on this thread.
  */
 import { createImportCore } from './import-worker-core';
-import type { ImportMessage, ImportRequest, PaymentText, PlanView, ReadingView } from './import-protocol';
+import type { ImportMessage, ImportRequest, PaymentText, PlanView, PresetUse, ReadingView } from './import-protocol';
 import type { ReadOptions } from '../../domain/import/read-file';
 import { StorageError } from '../../storage/errors';
 
@@ -93,13 +93,18 @@ export class ImportSession {
   }
 
   /** Reads the file (its buffer is transferred); `signal` cancels by ending the worker. */
-  async read(bytes: ArrayBuffer, options: ReadOptions, controls: { onProgress?: (rows: number) => void; signal?: AbortSignal } = {}): Promise<ReadingView> {
+  async read(
+    bytes: ArrayBuffer,
+    options: ReadOptions,
+    source: { dbName: string; fileName: string; preset: PresetUse },
+    controls: { onProgress?: (rows: number) => void; signal?: AbortSignal } = {},
+  ): Promise<ReadingView> {
     const { signal, onProgress } = controls;
     if (signal?.aborted) throw aborted();
     const onAbort = () => this.end(aborted());
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const message = await this.request({ type: 'read', bytes, options }, [bytes], (m) => m.kind === 'progress' && onProgress?.(m.rows));
+      const message = await this.request({ type: 'read', bytes, options, ...source }, [bytes], (m) => m.kind === 'progress' && onProgress?.(m.rows));
       if (message.kind !== 'read') throw new Error(`Unexpected answer ${message.kind} to a read`);
       return message.reading;
     } finally {

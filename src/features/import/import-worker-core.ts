@@ -6,11 +6,14 @@
 import { formatMoney } from '../../domain/format';
 import type { PlanResult } from '../../domain/import/plan';
 import { readImportFile, type FileReading } from '../../domain/import/read-file';
+import { applyPreset, headerSignature, IMPORT_FIELDS, presetFromMapping, type ColumnMapping } from '../../domain/import/fields';
 import { openCadenceDb } from '../../storage/db';
+import { deleteImportPreset, getImportPreset, saveImportPreset } from '../../storage/import-presets';
 import { toStorageError } from '../../storage/errors';
 import { idbRecords } from '../../storage/idb-records';
 import type { Records } from '../../storage/records';
 import { commitPlan, planAgainst, readStored, type Stored } from './import-flow';
+import { withImportLock } from './import-lock';
 import { AMOUNT_MARK, ERRORS_SHOWN, INVOICES_MARK, type ImportMessage, type ImportRequest, type PaymentText, type PlanView, type ReadingView } from './import-protocol';
 
 export function readingView(reading: FileReading): ReadingView {
@@ -47,6 +50,38 @@ export function paymentSummary(text: PaymentText) {
   return (_debtorId: string, cents: number, numbers: string[]) => text.template.replace(AMOUNT_MARK, formatMoney(cents, text.locale)).replace(INVOICES_MARK, numbers.join(', '));
 }
 
+/**
+ * Reads the file, then applies, saves or forgets the source's mapping preset (storage/import-presets.ts).
+ * Applying one reads the file again with it: it happens only when the saved mapping differs from the
+ * automatic one, i.e. for a source the agent had to map by hand.
+ */
+export async function readWithPreset(
+  request: Extract<ImportRequest, { type: 'read' }>,
+  onProgress: (rows: number) => void,
+): Promise<{ reading: FileReading; preset?: 'applied' | 'saved' }> {
+  const bytes = new Uint8Array(request.bytes);
+  const first = readImportFile(bytes, request.options, onProgress);
+  if (first.kind === 'fec' || first.headers.length === 0) return { reading: first };
+  const signature = headerSignature(first.headers);
+  if (request.preset === 'reset') {
+    await withDb(request.dbName, (db) => deleteImportPreset(db, signature));
+    return { reading: first };
+  }
+  if (request.preset === 'save') {
+    const preset = presetFromMapping(`preset-${signature}`, request.fileName.slice(0, 200), first.kind, first.headers, first.mapping);
+    await withDb(request.dbName, (db) => saveImportPreset(db, signature, preset, new Date().toISOString()));
+    return { reading: first, preset: 'saved' };
+  }
+  if (request.options.mapping) return { reading: first };
+  const preset = await withDb(request.dbName, (db) => getImportPreset(db, signature));
+  if (!preset || preset.kind !== first.kind) return { reading: first };
+  const mapping = applyPreset(preset, first.headers);
+  if (sameMapping(mapping, first.mapping)) return { reading: first, preset: 'applied' };
+  return { reading: readImportFile(bytes, { ...request.options, mapping }, onProgress), preset: 'applied' };
+}
+
+const sameMapping = (a: ColumnMapping, b: ColumnMapping) => IMPORT_FIELDS.every((f) => a[f] === b[f]);
+
 export interface ImportCore {
   handle(request: ImportRequest): void;
 }
@@ -77,11 +112,12 @@ export function createImportCore(post: (message: ImportMessage) => void): Import
 
   const run = async (request: Exclude<ImportRequest, { type: 'cancel' }>) => {
     if (request.type === 'read') {
-      reading = readImportFile(new Uint8Array(request.bytes), request.options, (rows) => post({ kind: 'progress', rows }));
+      const read = await readWithPreset(request, (rows) => post({ kind: 'progress', rows }));
+      reading = read.reading;
       // The database may have changed since the last file: the next plan reads it again.
       stored = undefined;
       planned = undefined;
-      post({ kind: 'read', reading: readingView(reading) });
+      post({ kind: 'read', reading: { ...readingView(reading), ...(read.preset ? { preset: read.preset } : {}) } });
     } else if (request.type === 'plan') {
       if (reading?.outcome.kind !== 'portfolio') throw new Error('No portfolio read to plan');
       stored ??= await withDb(request.dbName, readStored);
@@ -97,19 +133,21 @@ export function createImportCore(post: (message: ImportMessage) => void): Import
       const plan = current.result.plan;
       const from = stored;
       cancelled = false;
-      await withDb(request.dbName, (db) =>
-        commitPlan(db, {
-          plan,
-          stored: from,
-          kind: reading?.kind ?? 'aged_balance',
-          fileName: request.fileName,
-          now: request.now,
-          today: request.today,
-          agent: request.agent,
-          paymentSummary: paymentSummary(request.paymentText),
-          onProgress: (written, total, switching) => post({ kind: 'committing', written, total, switching }),
-          cancelled: () => cancelled,
-        }),
+      await withImportLock(() =>
+        withDb(request.dbName, (db) =>
+          commitPlan(db, {
+            plan,
+            stored: from,
+            kind: reading?.kind ?? 'aged_balance',
+            fileName: request.fileName,
+            now: request.now,
+            today: request.today,
+            agent: request.agent,
+            paymentSummary: paymentSummary(request.paymentText),
+            onProgress: (written, total, switching) => post({ kind: 'committing', written, total, switching }),
+            cancelled: () => cancelled,
+          }),
+        ),
       );
       // What is stored has changed: a further import plans against it afresh.
       stored = undefined;
