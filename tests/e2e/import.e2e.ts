@@ -86,4 +86,33 @@ describe('import', () => {
     await page.goto(`${baseUrl}/`);
     expect(await worklistReady(page)).toBe(3);
   });
+
+  it('saves the column mapping set by hand and applies it to the next file from that source, until reset', async () => {
+    await page.goto(`${baseUrl}/settings/import`);
+    await page.setInputFiles('[data-testid="import-file"]', fixture('custom-columns.csv'));
+    await page.waitForSelector('[data-testid="import-file-error"]', { timeout: 20_000 });
+    const mapTo = async (label: string, column: string) => {
+      await page.locator('[data-testid="import-mapping"] label', { hasText: label }).locator('select').selectOption({ label: column });
+      await page.waitForSelector('[data-testid="import-mapping"]', { timeout: 20_000 });
+    };
+    await mapTo('Client (raison sociale)', 'Société');
+    await mapTo('N° de facture', 'Réf');
+    await mapTo('Échéance', 'Quand');
+    await mapTo('Reste dû', 'Combien');
+    await page.waitForSelector('[data-testid="import-plan"]', { timeout: 20_000 });
+    expect(await page.isVisible('[data-testid="import-preset-saved"]')).toBe(true);
+
+    // The next file from that source: mapped at once, and the page says why.
+    await page.goto(`${baseUrl}/settings/import`);
+    await page.setInputFiles('[data-testid="import-file"]', fixture('custom-columns.csv'));
+    await page.waitForSelector('[data-testid="import-plan"]', { timeout: 20_000 });
+    expect(await page.textContent('[data-testid="import-preset-applied"]')).toContain('Correspondance des colonnes enregistrée appliquée');
+    expect(await page.textContent('[data-testid="plan-invoices"]')).toContain('2 nouvelle(s)');
+    const violations = await runAxe(page);
+    expect(violations, formatViolations(violations, '/settings/import with a preset')).toEqual([]);
+
+    await page.click('[data-testid="import-preset-reset"]');
+    await page.waitForSelector('[data-testid="import-file-error"]', { timeout: 20_000 });
+    expect(await page.$('[data-testid="import-preset-applied"]')).toBeNull();
+  });
 });
