@@ -4,6 +4,8 @@
  * - read + plan: the file handed to the file input → the plan shown (`[data-testid="import-plan"]`);
  * - commit: a click on "Import" → `[data-testid="import-done"]` (staging and the one switch transaction);
  * - the longest main-thread task over both (PerformanceObserver `longtask`, buffered), and while committing.
+ * - the CPU time all Chromium processes used over each step (./proc-cpu.mjs): on a shared, loaded machine
+ *   the wall-clock figures swell with the load, the CPU time does not.
  * Every count stored afterwards is checked, so a partial import cannot pass as a fast one.
  */
 import { writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { agedBalanceCsv } from '../import-csv.mjs';
 import { CHROMIUM_PATH, PLAYWRIGHT_ARGS } from './chromium.mjs';
 import { installProbes, longestTask, storedCounts } from './page-probes.mjs';
+import { descendantsCpuSeconds } from './proc-cpu.mjs';
 
 export const IMPORT_ROWS = 100_000;
 export const IMPORT_DEBTORS = 20_000;
@@ -38,16 +41,20 @@ async function importOnce(browser, origin, file, rate, log) {
     await page.waitForSelector('[data-testid="import-file"]', { timeout: 60_000 });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const c0 = descendantsCpuSeconds();
     const t0 = await now(page);
     await page.setInputFiles('[data-testid="import-file"]', file);
     await page.waitForSelector('[data-testid="import-plan"]', { timeout: STEP_TIMEOUT });
     const t1 = await now(page);
+    const c1 = descendantsCpuSeconds();
     const planText = (await page.textContent('[data-testid="plan-invoices"]'))?.trim();
     log(`  import ${rate}×: read + plan ${Math.round(t1 - t0)} ms (${planText})`);
+    const c2 = descendantsCpuSeconds();
     const t2 = await now(page);
     await page.click('[data-testid="import-commit"]');
     await page.waitForSelector('[data-testid="import-done"], [data-testid="import-failed"]', { timeout: STEP_TIMEOUT });
     const t3 = await now(page);
+    const c3 = descendantsCpuSeconds();
     const failed = await page.$('[data-testid="import-failed"]');
     if (failed) throw new Error(`the import failed: ${(await failed.textContent())?.trim()}`);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -59,11 +66,14 @@ async function importOnce(browser, origin, file, rate, log) {
       rate,
       readPlanMs: t1 - t0,
       commitMs: t3 - t2,
+      // CPU seconds of every Chromium process over each step (null where /proc is missing).
+      readPlanCpuS: c0 == null ? null : c1 - c0,
+      commitCpuS: c2 == null ? null : c3 - c2,
       longestTaskMs: await page.evaluate(longestTask, [t0, t3 + 1]),
       commitLongestTaskMs: await page.evaluate(longestTask, [t2, t3 + 1]),
       stored,
     };
-    log(`  import ${rate}×: commit ${Math.round(run.commitMs)} ms, longest task ${Math.round(run.longestTaskMs)} ms; stored ${JSON.stringify(stored)}`);
+    log(`  import ${rate}×: commit ${Math.round(run.commitMs)} ms (CPU ${run.commitCpuS?.toFixed(1)} s; read + plan CPU ${run.readPlanCpuS?.toFixed(1)} s), longest task ${Math.round(run.longestTaskMs)} ms; stored ${JSON.stringify(stored)}`);
     return run;
   } finally {
     await context.close();

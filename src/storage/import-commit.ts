@@ -170,17 +170,20 @@ export async function switchImport(records: Records, importId: string, today: st
       const total = rows.reduce((n, row) => n + recordsIn(row), 0);
       let written = 0;
       const touched: string[] = [];
-      for (const row of rows) {
-        if (row.op === 'put_many') await tx.putMany(row.store, row.values as never[]);
-        else if (row.op === 'put') await tx.put(row.store, row.value as never);
-        else {
-          if (row.op === 'touch') touched.push(row.debtorId);
-          else if (row.op === 'touch_many') touched.push(...row.debtorIds);
-          continue;
-        }
-        written += recordsIn(row);
+      const done = (n: number) => () => {
+        written += n;
         onProgress?.(written, total);
+      };
+      // Every put is issued before any is awaited, so this thread clones the next records while IndexedDB
+      // writes the previous ones (awaiting each batch left one of the two idle at a time).
+      const writes: Promise<void>[] = [];
+      for (const row of rows) {
+        if (row.op === 'put_many') writes.push(tx.putMany(row.store, row.values as never[]).then(done(row.values.length)));
+        else if (row.op === 'put') writes.push(tx.put(row.store, row.value as never).then(done(1)));
+        else if (row.op === 'touch') touched.push(row.debtorId);
+        else if (row.op === 'touch_many') touched.push(...row.debtorIds);
       }
+      await Promise.all(writes);
       const patches = rows.filter((row): row is Extract<StagedWrite, { op: 'patch_debtor' }> => row.op === 'patch_debtor');
       await Promise.all(patches.map((row) => patchDebtor(tx, row, now)));
       written += patches.length;
