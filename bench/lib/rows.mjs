@@ -55,6 +55,8 @@ export function coachRows(r) {
 }
 
 const cpu = (s) => (s == null ? '–' : `${s.toFixed(1)} s`);
+/** The longtask API reports only tasks of 50 ms or more: 0 means none was seen. */
+const task = (x) => (x === 0 ? '< 50 ms' : ms(x));
 
 export function importRows(r) {
   return r.runs.flatMap((run) => {
@@ -62,7 +64,7 @@ export function importRows(r) {
     return [
       [`Import read + plan, ${x} CPU`, ms(run.readPlanMs), `${r.rows} rows, ${r.debtors} debtors: file chosen → plan shown (read and planned in the worker); Chromium CPU ${cpu(run.readPlanCpuS)}`],
       [`Import commit, ${x} CPU`, ms(run.commitMs), `click → done: staging + the one switch transaction; Chromium CPU ${cpu(run.commitCpuS)}; target ≤ 10 s at 1×`],
-      [`Import longest main-thread task, ${x}`, ms(run.longestTaskMs), `read, plan and commit; during the commit alone ${ms(run.commitLongestTaskMs)}; target ≤ 50 ms`],
+      [`Import longest main-thread task, ${x}`, task(run.longestTaskMs), `read, plan and commit; during the commit alone ${task(run.commitLongestTaskMs)}; target ≤ 50 ms`],
     ];
   });
 }

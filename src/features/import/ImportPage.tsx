@@ -98,8 +98,8 @@ export default function ImportPage(): JSX.Element {
     on([portfolio, decisions, validOnly], ([p, chosen, valid]) => {
       if (!p) return;
       setPlanned(undefined);
-      session
-        .plan({ dbName: databaseName(), importDate: todayIso(), decisions: chosen, validRowsOnly: valid })
+      Promise.resolve()
+        .then(() => session.plan({ dbName: databaseName(), importDate: todayIso(), decisions: chosen, validRowsOnly: valid }))
         .then((answer) => {
           if (!answer.stale) setPlanned({ seq: answer.seq, plan: answer.plan });
         })

@@ -112,6 +112,22 @@ describe('ImportSession', () => {
     session.dispose();
   }, 60_000);
 
+  it('lets a commit under way finish when the page goes away, then ends the worker', async () => {
+    const dbName = freshDb();
+    const worker = spyWorker();
+    const session = new ImportSession(() => worker);
+    await session.read(bigFile(2_000), {}, source(dbName));
+    const { seq } = await session.plan({ dbName, importDate: '2026-12-03', decisions: {}, validRowsOnly: false });
+    const committing = session.commit(seq, commitRequest(dbName));
+    session.dispose();
+    expect(worker.terminated).toBe(false);
+    expect(await committing).toBe('committed');
+    expect(worker.terminated).toBe(true);
+    const db = await openCadenceDb(dbName);
+    expect(await db.count('invoices')).toBe(2_000);
+    db.close();
+  });
+
   it('cancels a read by ending the worker', async () => {
     const worker = spyWorker();
     const session = new ImportSession(() => worker);

@@ -53,6 +53,7 @@ export class ImportSession {
   private worker: WorkerLike | undefined;
   private readonly pending: Pending[] = [];
   private seq = 0;
+  private disposing = false;
   private readonly create: () => WorkerLike;
 
   constructor(createWorker?: () => WorkerLike) {
@@ -75,6 +76,7 @@ export class ImportSession {
     this.pending.shift();
     if (message.kind === 'failed') head.reject(new StorageError(message.storageKind, message.message));
     else head.resolve(message);
+    if (this.disposing && this.pending.length === 0) this.end(aborted());
   }
 
   /** Ends the worker; every request still waiting rejects with `error`. */
@@ -131,7 +133,12 @@ export class ImportSession {
     this.worker?.postMessage({ type: 'cancel' });
   }
 
+  /**
+   * Ends the worker. A commit under way is let finish first (the agent leaving the page must not undo an
+   * import already confirmed); the worker ends once it has answered.
+   */
   dispose(): void {
-    this.end(aborted());
+    if (this.pending.some((p) => p.type === 'commit')) this.disposing = true;
+    else this.end(aborted());
   }
 }
