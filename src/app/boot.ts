@@ -5,6 +5,7 @@
  */
 import type { CorruptRecord } from '../storage/codec';
 import { openCadenceDb, type CadenceDatabase } from '../storage/db';
+import { idbRecords } from '../storage/idb-records';
 import { createCadenceStore } from '../storage/store';
 import { DEFAULT_LANG, i18n, initI18n, setLang } from '../i18n';
 import { setDbNotice } from '../session/db-notice';
@@ -26,7 +27,7 @@ const reportCorrupt = (record: CorruptRecord) => console.warn('Skipped a corrupt
 
 async function discardLeftovers(db: CadenceDatabase): Promise<void> {
   try {
-    const [{ discardLeftoverImports }, { idbRecords }] = await Promise.all([import('../features/import/import-lock'), import('../storage/idb-records')]);
+    const { discardLeftoverImports } = await import('../features/import/import-lock');
     const discarded = await discardLeftoverImports(idbRecords(db));
     if (discarded > 0) console.info(`Discarded ${discarded} unfinished import(s)`);
   } catch (error) {
