@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/mini';
 import { isEmailAddress, isPhoneNumber } from './input/contact-format';
+import { HISTORY_SEGMENTS } from './segmentation/history-segment';
 
 /** ISO calendar date, `YYYY-MM-DD`. Dates are strings at rest, never Date objects. */
 export const IsoDate = z.iso.date();
@@ -34,6 +35,18 @@ export const Address = z.object({
 });
 export type Address = z.infer<typeof Address>;
 
+/** How the debtor has paid over 12 months (./segmentation/history-segment.ts), as a team lead decided it. */
+export const HistorySegmentSchema = z.enum(HISTORY_SEGMENTS);
+export const SegmentOverride = z.object({
+  segment: HistorySegmentSchema,
+  /** The team lead who decided, by name, and when. */
+  by: z.string().check(z.minLength(1), z.maxLength(200)),
+  at: IsoDateTime,
+  /** Why the computed segment does not fit this debtor: required, so the next reader knows. */
+  reason: z.string().check(z.minLength(1), z.maxLength(500)),
+});
+export type SegmentOverride = z.infer<typeof SegmentOverride>;
+
 export const DEBTOR_SCHEMA_VERSION = 1;
 export const Debtor = z.object({
   schemaVersion: z.literal(DEBTOR_SCHEMA_VERSION),
@@ -46,6 +59,8 @@ export const Debtor = z.object({
   address: Address,
   language: Language,
   segment: Segment,
+  /** A team lead's override of the history segment; absent: the computed one applies (older records too). */
+  segmentOverride: z.optional(SegmentOverride),
   kind: DebtorKind,
   creditLimitCents: NonNegCents,
   /** Outstanding above which deliveries are blocked (seed 004: e.g. 500 €). */

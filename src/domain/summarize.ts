@@ -7,6 +7,7 @@ import type { DebtorBundle } from './bundle';
 import type { Activity, PaymentPromise } from './entities';
 import { SUMMARY_SCHEMA_VERSION, type DebtorSummary, type SummaryOpenItem, type SummaryPromise, type SummaryTask } from './summary';
 import { toSearchKey } from './text';
+import { segmentDigestOf } from './segmentation/bundle-history';
 
 /**
  * Promises the worklist still has to act on:
@@ -79,6 +80,9 @@ export function summarizeDebtor(bundle: DebtorBundle): DebtorSummary {
     openItems,
     promises,
     openTasks,
+    history: bundle.debtor.segmentOverride
+      ? { ...segmentDigestOf(bundle), override: bundle.debtor.segmentOverride.segment }
+      : segmentDigestOf(bundle),
   };
   const last = latestActivity(bundle.activities);
   if (last) {

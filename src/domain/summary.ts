@@ -4,6 +4,7 @@
  * (see ./worklist.ts), so a summary written yesterday is still right today.
  */
 import type { ActivityType, PromiseStatus, Segment, TaskKind } from './entities';
+import type { HistorySegment, SegmentDigest } from './segmentation/history-segment';
 
 export const SUMMARY_SCHEMA_VERSION = 1;
 
@@ -42,4 +43,9 @@ export interface DebtorSummary {
   /** Tasks not done yet. */
   openTasks: SummaryTask[];
   lastAction?: { at: string; type: ActivityType; outcome?: string };
+  /**
+   * The payment history the segment is computed from at read time, and a team lead's override. Absent in a
+   * summary written before segments existed: the worklist then shows no segment until the debtor's next write.
+   */
+  history?: SegmentDigest & { override?: HistorySegment };
 }

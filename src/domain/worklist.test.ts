@@ -194,3 +194,44 @@ describe('sortWorklist properties', () => {
     );
   });
 });
+
+describe('history segment in the priority', () => {
+  // Two debtors owing the same for as long; the only difference is how they paid over the past year.
+  const open = [item('2026-10-24', 1_000_00)];
+  const day = (iso: string) => isoDayNumber(iso);
+  const reliableHistory = { invoices: [day('2026-06-01'), 500_00, day('2026-06-03'), 0], failedPromiseDays: [] };
+  const badHistory = { invoices: [day('2026-06-01'), 500_00, day('2026-09-01'), 0], failedPromiseDays: [day('2026-07-01')] };
+
+  it('puts a mauvais payeur before an otherwise equal fiable debtor, by the documented weight', () => {
+    // "Aaa" would come first by name: only the segment can put "Zzz" ahead.
+    const fiable = worklistRow(summary({ debtorId: 'a', name: 'Aaa', openItems: open, history: reliableHistory }), TODAY);
+    const mauvais = worklistRow(summary({ debtorId: 'z', name: 'Zzz', openItems: open, history: badHistory }), TODAY);
+    expect(fiable.history).toEqual({ segment: 'reliable', overridden: false });
+    expect(mauvais.history).toEqual({ segment: 'bad_payer', overridden: false });
+    expect(mauvais.score).toBe(fiable.score * 2);
+    expect(sortWorklist([fiable, mauvais]).map((r) => r.debtorId)).toEqual(['z', 'a']);
+  });
+
+  it('ranks à surveiller between the two, and a lead override counts instead of the computed segment', () => {
+    const watchHistory = { invoices: [], failedPromiseDays: [day('2026-08-01')] };
+    const rows = [
+      worklistRow(summary({ debtorId: 'a', name: 'Aaa', openItems: open, history: reliableHistory }), TODAY),
+      worklistRow(summary({ debtorId: 'm', name: 'Mmm', openItems: open, history: watchHistory }), TODAY),
+      worklistRow(summary({ debtorId: 'z', name: 'Zzz', openItems: open, history: badHistory }), TODAY),
+    ];
+    expect(sortWorklist(rows).map((r) => r.debtorId)).toEqual(['z', 'm', 'a']);
+    const overridden = worklistRow(summary({ debtorId: 'z', name: 'Zzz', openItems: open, history: { ...badHistory, override: 'reliable' } }), TODAY);
+    expect(overridden.history).toEqual({ segment: 'reliable', overridden: true });
+    expect(overridden.score).toBe(rows[0]!.score);
+  });
+
+  it('never lets the segment lift a debtor over a higher tier', () => {
+    const bad = worklistRow(summary({ debtorId: 'z', openItems: [item('2025-12-01', 90_000_00)], history: badHistory }), TODAY);
+    const task = worklistRow(summary({ debtorId: 'a', openItems: open, history: reliableHistory, openTasks: [{ id: 't', dueDate: TODAY, kind: 'call_back' }] }), TODAY);
+    expect(sortWorklist([bad, task]).map((r) => r.debtorId)).toEqual(['a', 'z']);
+  });
+
+  it('shows no segment for a summary written before segments existed', () => {
+    expect(worklistRow(summary({ debtorId: 'old', openItems: open }), TODAY).history).toBeUndefined();
+  });
+});

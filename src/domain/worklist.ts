@@ -10,7 +10,9 @@
  *    stops counting once the debtor makes a newer promise (see `actionablePromises` in ./summarize.ts).
  * 3. Tier 2: everyone else with an overdue balance.
  * Within a tier, rows are sorted by score, highest first: score = Σ over overdue, non-disputed open items of
- * outstanding cents × days late. Ties are broken by name (French collation), then by debtor id.
+ * outstanding cents × days late, × the weight of the debtor's history segment (fiable 1, à surveiller 1.5,
+ * mauvais payeur 2: SEGMENT_PRIORITY_WEIGHT in ./segmentation/history-segment.ts; a team lead's override
+ * counts instead of the computed segment). Ties are broken by name (French collation), then by debtor id.
  *
  * Disputed invoices are not chased while the dispute lasts: they add to `disputedCents`, never to the
  * overdue balance or the score. Days late count from the day after the due date: due today → 0 days,
@@ -20,6 +22,7 @@
  */
 import type { Activity, Debtor, Task } from './entities';
 import { DEFAULT_GRACE_BUSINESS_DAYS, promiseDeadline } from './promises/status';
+import { digestFacts, effectiveSegment, SEGMENT_PRIORITY_WEIGHT, segmentOf, type HistorySegment } from './segmentation/history-segment';
 import type { DebtorSummary } from './summary';
 
 export type WorklistTier = 0 | 1 | 2;
@@ -37,6 +40,8 @@ export interface WorklistRow {
   /** Earliest open task, whether or not it is due yet. */
   nextTask?: { id: string; dueDate: string; kind: Task['kind'] };
   lastAction?: { at: string; type: Activity['type']; outcome?: string };
+  /** How the debtor paid over 12 months (override included); absent for a summary written before segments. */
+  history?: { segment: HistorySegment; overridden: boolean };
   tier: WorklistTier;
   score: number;
 }
@@ -122,6 +127,13 @@ export function worklistRow(summary: DebtorSummary, today: string, opts: Worklis
   const taskDue = nextTask !== undefined && nextTask.dueDate <= today;
   const tier: WorklistTier = taskDue ? 0 : brokenPromises > 0 ? 1 : 2;
 
+  let history: WorklistRow['history'];
+  if (summary.history) {
+    const computed = segmentOf(digestFacts(summary.history, todayNumber));
+    history = { segment: effectiveSegment(computed, summary.history.override), overridden: summary.history.override !== undefined };
+    score *= SEGMENT_PRIORITY_WEIGHT[history.segment];
+  }
+
   const row: WorklistRow = {
     debtorId: summary.debtorId,
     name: summary.name,
@@ -135,6 +147,7 @@ export function worklistRow(summary: DebtorSummary, today: string, opts: Worklis
     score,
   };
   if (nextTask) row.nextTask = nextTask;
+  if (history) row.history = history;
   if (summary.lastAction) row.lastAction = summary.lastAction;
   return row;
 }

@@ -11,6 +11,8 @@ import type { CallRecordWrite } from './call-records';
 import type { StoredCall } from './schema';
 import type { PaymentEntry, RecordedPayment } from './payments';
 import type { PlanDecision, PlanFilter } from './plans';
+import type { SegmentOverrideChange } from './dossiers';
+export type { SegmentOverrideChange } from './dossiers';
 
 /** A call in progress as read back. Its envelope is untrusted: pass it to `restoreCallSnapshot`. */
 export type CallRecord = StoredCall;
@@ -27,6 +29,11 @@ export interface CadenceStore {
   getDossier(debtorId: string): Promise<DebtorBundle | undefined>;
   /** Every worklist summary, delivered in chunks so the main thread never parses 50k records at once. */
   listSummaries(onChunk?: (chunk: DebtorSummary[]) => void): Promise<DebtorSummary[]>;
+  /**
+   * Rebuilds these debtors' summaries from their records, in short transactions: for summaries written by an
+   * older version of the app (no payment-history digest). Unknown debtors are skipped.
+   */
+  refreshSummaries(debtorIds: readonly string[]): Promise<void>;
   /** The details of every call activity made with a script (any version), read in chunks; unparsed. */
   scriptCallDetails(scriptId: string): Promise<unknown[]>;
   /** Debtor ids whose invoice numbers start with `prefix` (case-insensitive), at most `limit`. */
@@ -36,6 +43,12 @@ export interface CadenceStore {
   addActivity(activity: Activity): Promise<void>;
   putPromise(promise: PaymentPromise): Promise<void>;
   putTask(task: Task): Promise<void>;
+  /**
+   * A team lead sets (or, with `segment: null`, removes) a debtor's history-segment override, kept on the
+   * debtor with its author, date and reason; the summary is rebuilt in the same transaction. `forbidden` for
+   * any role but `lead`, `invalid` without a reason, `not_found` for an unknown debtor.
+   */
+  setSegmentOverride(debtorId: string, change: SegmentOverrideChange): Promise<void>;
   getSettings(): Promise<Settings>;
   putSettings(settings: Settings): Promise<void>;
   /** Writes the call in progress (durably: the agent is told it is saved). Its envelope is checked by zod. */

@@ -5,6 +5,7 @@
 import type { z } from 'zod/mini';
 import { ACTIVITY_TYPES, PROMISE_STATUSES, SEGMENTS, TASK_KINDS } from '../domain/entities';
 import { SUMMARY_SCHEMA_VERSION, type DebtorSummary } from '../domain/summary';
+import { HISTORY_SEGMENTS } from '../domain/segmentation/history-segment';
 import { stripBidiDeep } from '../domain/text';
 import { StorageError, type ValidationIssue } from './errors';
 
@@ -106,7 +107,16 @@ export function isDebtorSummary(v: unknown): v is DebtorSummary {
   if (last !== undefined && !(isObj(last) && isStr(last.at) && activityTypes.has(last.type) && (last.outcome === undefined || isStr(last.outcome)))) {
     return false;
   }
-  return true;
+  return v.history === undefined || isSegmentDigest(v.history);
+}
+
+const historySegments: ReadonlySet<unknown> = new Set(HISTORY_SEGMENTS);
+const isIntArray = (a: unknown): boolean => Array.isArray(a) && a.every(isInt);
+
+/** The history digest of a summary: 4 integers per invoice, a day per failed promise, an optional override. */
+function isSegmentDigest(h: unknown): boolean {
+  if (!isObj(h) || !isIntArray(h.invoices) || (h.invoices as unknown[]).length % 4 !== 0 || !isIntArray(h.failedPromiseDays)) return false;
+  return h.override === undefined || historySegments.has(h.override);
 }
 
 export function readSummaries(values: readonly unknown[], onCorrupt?: CorruptHandler): DebtorSummary[] {

@@ -17,7 +17,10 @@ import {
   type Debtor,
   type Invoice,
   type PaymentPromise,
+  type SegmentOverride,
+  type Settings,
   type Task,
+  SegmentOverride as SegmentOverrideSchema,
 } from '../domain/entities';
 import { toStoredInvoice } from './bundles';
 import { readRecords, readRequired, validateForWrite, type CorruptHandler } from './codec';
@@ -104,3 +107,33 @@ export const putPromise = (records: Records, promise: PaymentPromise, onCorrupt?
 
 export const putTask = (records: Records, task: Task, onCorrupt?: CorruptHandler): Promise<void> =>
   putDebtorRecord(records, 'tasks', validateForWrite(TaskSchema, 'tasks', task), onCorrupt);
+
+/** What a team lead decides about a debtor's history segment: a segment with its reason, or `null` to remove it. */
+export interface SegmentOverrideChange {
+  segment: SegmentOverride['segment'] | null;
+  reason: string;
+  by: { name: string; role: Settings['role'] };
+  /** The instant of the decision (ISO with offset); also the debtor's `updatedAt`. */
+  at: string;
+}
+
+/**
+ * Sets or removes a debtor's segment override, with its author, date and reason, and rebuilds the summary in
+ * the same transaction (the worklist priority reads it). Only a team lead may: any other role is refused with
+ * `forbidden` before anything is read, whatever the screen showed.
+ */
+export async function setSegmentOverride(records: Records, debtorId: string, change: SegmentOverrideChange, onCorrupt?: CorruptHandler): Promise<void> {
+  if (change.by.role !== 'lead') {
+    throw new StorageError('forbidden', `Role ${change.by.role} may not override a segment`, { store: 'debtors', key: debtorId });
+  }
+  const override =
+    change.segment === null
+      ? undefined
+      : validateForWrite(SegmentOverrideSchema, 'debtors', { segment: change.segment, by: change.by.name.trim(), at: change.at, reason: change.reason.trim() });
+  await records.write(SUMMARY_SOURCES, async (tx) => {
+    const { segmentOverride: _previous, ...rest } = await requireDebtor(tx, debtorId);
+    const next: Debtor = override ? { ...rest, segmentOverride: override, updatedAt: change.at } : { ...rest, updatedAt: change.at };
+    await tx.put('debtors', validateForWrite(DebtorSchema, 'debtors', next));
+    await recomputeSummary(tx, debtorId, onCorrupt);
+  });
+}

@@ -16,6 +16,8 @@ export type StorageErrorKind =
   | 'not_found'
   /** This connection was closed (another tab upgraded the database, or the app closed it). */
   | 'closed'
+  /** The user's role may not make this change (e.g. an agent overriding a debtor's segment). */
+  | 'forbidden'
   | 'unknown';
 
 export interface ValidationIssue {

@@ -10,7 +10,7 @@ import type { CadenceStore } from './api';
 import { readRecord, validateForWrite, type CorruptHandler } from './codec';
 import type { Records } from './records';
 import { ALL_STORES, SETTINGS_KEY } from './schema';
-import { listSummaries } from './summaries';
+import { listSummaries, refreshSummaries } from './summaries';
 import { guarded } from './tx';
 
 export interface CadenceStoreOptions {
@@ -79,10 +79,12 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
     addActivity: (activity) => guarded(async () => (await dossiers()).addActivity(records, activity, onCorrupt)),
     putPromise: (promise) => guarded(async () => (await dossiers()).putPromise(records, promise, onCorrupt)),
     putTask: (task) => guarded(async () => (await dossiers()).putTask(records, task, onCorrupt)),
+    setSegmentOverride: (debtorId, change) => guarded(async () => (await dossiers()).setSegmentOverride(records, debtorId, change, onCorrupt)),
 
     putBundles: (list) => guarded(async () => (await bundles()).putBundles(records, list, onCorrupt)),
 
     listSummaries: (onChunk) => guarded(() => listSummaries(records, paging, onChunk)),
+    refreshSummaries: (debtorIds) => guarded(() => refreshSummaries(records, debtorIds, paging.pause, onCorrupt)),
     scriptCallDetails: (scriptId) => guarded(async () => (await callScan()).scriptCallDetails(records, paging, scriptId)),
     findDebtorIdsByInvoiceNumber: (prefix, limit) => guarded(() => backend.findDebtorIdsByInvoiceNumber(prefix, limit)),
 

@@ -9,6 +9,7 @@ import { dossiersContract } from './contract/dossiers.contract';
 import type { MakeStore } from './contract/harness';
 import { paymentsContract } from './contract/payments.contract';
 import { plansContract } from './contract/plans.contract';
+import { segmentsContract, staleSummariesContract } from './contract/segments.contract';
 import { settingsContract } from './contract/settings.contract';
 
 export type { MakeStore } from './contract/harness';
@@ -20,5 +21,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     paymentsContract(makeStore);
     plansContract(makeStore);
     settingsContract(makeStore);
+    segmentsContract(makeStore);
+    staleSummariesContract(makeStore);
   });
 }

@@ -73,3 +73,19 @@ export async function listSummaries(records: Records, paging: SummaryPaging, onC
   }
   return all;
 }
+
+/**
+ * Rebuilds the summaries of these debtors from their records, in short transactions of `chunk` debtors with
+ * `pause` between them. For summaries written by an older version of the app, which lack a part the worklist
+ * now reads (the payment-history digest): no database upgrade is needed, and the work is done once, for the
+ * rows that show it. A debtor deleted meanwhile is skipped.
+ */
+export async function refreshSummaries(records: Records, debtorIds: readonly string[], pause: () => Promise<void>, onCorrupt?: CorruptHandler, chunk = 200): Promise<void> {
+  for (let at = 0; at < debtorIds.length; at += chunk) {
+    const ids = debtorIds.slice(at, at + chunk);
+    await records.write(SUMMARY_SOURCES, async (tx) => {
+      for (const id of ids) if (await tx.has('debtors', id)) await recomputeSummary(tx, id, onCorrupt);
+    });
+    if (at + chunk < debtorIds.length) await pause();
+  }
+}

@@ -14,7 +14,7 @@
  * 2. à surveiller: weighted days late > 15, or ≥ 1 broken promise, or ≥ 2 disputes.
  * 3. fiable: otherwise — a debtor with no history in the window is fiable until it shows otherwise.
  */
-import { daysBetween } from '../calendar/isoDate';
+import { toDayNumber } from '../calendar/isoDate';
 
 export const HISTORY_SEGMENTS = ['reliable', 'watch', 'bad_payer'] as const;
 export type HistorySegment = (typeof HISTORY_SEGMENTS)[number];
@@ -45,26 +45,58 @@ export interface SegmentFacts {
 
 export const WINDOW_DAYS = 365;
 
-export function segmentFacts(history: SegmentHistory, today: string): SegmentFacts {
-  const inWindow = (date: string) => {
-    const age = daysBetween(date, today);
+/**
+ * The history as the worklist summary stores it (domain/summary.ts): plain day numbers in flat arrays, so
+ * 50,000 of them cross to the worklist worker and back without cost, and today is applied at read time (a
+ * summary written last month still gives today's segment).
+ * - `invoices`: 4 numbers per invoice — due day, amount in cents, the day it was fully paid (−1 while
+ *   something is owed), 1 when disputed else 0.
+ * - `failedPromiseDays`: the promised day of every broken or partly kept promise.
+ */
+export interface SegmentDigest {
+  invoices: number[];
+  failedPromiseDays: number[];
+}
+
+export function digestHistory(history: SegmentHistory): SegmentDigest {
+  const invoices: number[] = [];
+  for (const inv of history.invoices) {
+    invoices.push(toDayNumber(inv.dueDate), inv.amountCents, inv.paidOn === undefined ? -1 : toDayNumber(inv.paidOn), inv.disputed ? 1 : 0);
+  }
+  const failedPromiseDays = history.promises.filter((p) => p.status === 'broken' || p.status === 'partial').map((p) => toDayNumber(p.dueDate));
+  return { invoices, failedPromiseDays };
+}
+
+/** The rule's three facts from a digest, `todayDay` being today's day number. */
+export function digestFacts(digest: SegmentDigest, todayDay: number): SegmentFacts {
+  const inWindow = (day: number) => {
+    const age = todayDay - day;
     return age >= 0 && age < WINDOW_DAYS;
   };
   let weighted = 0;
   let amount = 0;
   let disputes = 0;
-  for (const inv of history.invoices) {
-    if (!inWindow(inv.dueDate)) continue;
-    if (inv.disputed) {
+  const inv = digest.invoices;
+  for (let i = 0; i + 3 < inv.length; i += 4) {
+    const due = inv[i]!;
+    if (!inWindow(due)) continue;
+    if (inv[i + 3] === 1) {
       disputes++;
       continue;
     }
-    const late = Math.max(0, daysBetween(inv.dueDate, inv.paidOn ?? today));
-    weighted += inv.amountCents * late;
-    amount += inv.amountCents;
+    const cents = inv[i + 1]!;
+    const paid = inv[i + 2]!;
+    const late = Math.max(0, (paid < 0 ? todayDay : paid) - due);
+    weighted += cents * late;
+    amount += cents;
   }
-  const brokenPromises = history.promises.filter((p) => inWindow(p.dueDate) && (p.status === 'broken' || p.status === 'partial')).length;
+  let brokenPromises = 0;
+  for (const day of digest.failedPromiseDays) if (inWindow(day)) brokenPromises++;
   return { weightedDaysLate: amount > 0 ? weighted / amount : 0, brokenPromises, disputes };
+}
+
+export function segmentFacts(history: SegmentHistory, today: string): SegmentFacts {
+  return digestFacts(digestHistory(history), toDayNumber(today));
 }
 
 export function segmentOf(facts: SegmentFacts): HistorySegment {
@@ -77,6 +109,13 @@ export function segmentOf(facts: SegmentFacts): HistorySegment {
 export function historySegment(history: SegmentHistory, today: string): HistorySegment {
   return segmentOf(segmentFacts(history, today));
 }
+
+/**
+ * How much a segment weighs in the worklist priority (domain/worklist.ts): the score of a debtor (overdue
+ * cents × days late) is multiplied by it, so between two debtors owing the same for as long, the one whose
+ * history is worse is called first; the tiers (task due, broken promise) still come before any score.
+ */
+export const SEGMENT_PRIORITY_WEIGHT: Readonly<Record<HistorySegment, number>> = { reliable: 1, watch: 1.5, bad_payer: 2 };
 
 /** A team lead's override wins over the computed segment. */
 export function effectiveSegment(computed: HistorySegment, override?: HistorySegment): HistorySegment {
