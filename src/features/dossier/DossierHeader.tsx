@@ -5,9 +5,11 @@ import { formatMoney } from '../../domain/format';
 import { t } from '../../i18n';
 import { startCallHref, type CallEntryState } from '../../ui/call-links';
 import { locale } from '../../ui/locale';
+import type { HistorySegment } from '../../domain/segmentation/history-segment';
+import { HISTORY_BADGE } from '../../ui/history-badge';
 import { aboveBlockingThreshold, formatSiren, type DossierTotals } from './dossier-view';
 
-export function DossierHeader(props: { debtor: Debtor; totals: DossierTotals }): JSX.Element {
+export function DossierHeader(props: { debtor: Debtor; totals: DossierTotals; history: HistorySegment }): JSX.Element {
   const money = (cents: number) => formatMoney(cents, locale());
   const address = () => {
     const a = props.debtor.address;
@@ -19,6 +21,10 @@ export function DossierHeader(props: { debtor: Debtor; totals: DossierTotals }):
         <h1>{props.debtor.name}</h1>
         <p class="dossier-head__meta">
           <span class={`badge badge--segment badge--${props.debtor.segment}`}>{t(`segment.${props.debtor.segment}`)}</span>
+          <a class={`badge ${HISTORY_BADGE[props.history]}`} href="#history-title" data-testid="dossier-history-badge">
+            <span class="sr-only">{t('dossier:history.label')} </span>
+            {t(`historySegment.${props.history}`)}
+          </a>
           <Show when={props.debtor.siren}>
             <span>
               {t('dossier:siren')} <span class="mono">{formatSiren(props.debtor.siren)}</span>

@@ -107,3 +107,43 @@ describe('DossierPage', () => {
     expect(screen.queryByTestId('dossier')).toBeNull();
   });
 });
+
+describe('DossierPage: payment history segment', () => {
+  const withBrokenPromises = () => {
+    const bundle = portfolio.find((b) => b.promises.some((p) => p.status === 'broken'));
+    if (!bundle) throw new Error('the demo portfolio should hold a debtor with a broken promise');
+    return bundle;
+  };
+
+  it('shows the segment with its reasons in words to an agent, without the override form', async () => {
+    const bundle = withBrokenPromises();
+    openDossier(bundle.debtor.id);
+    const section = await screen.findByTestId('history-segment');
+    expect(screen.getByTestId('history-segment-reasons').textContent).toMatch(/^Sur les 12 derniers mois : \d+ jours? de retard pondérés?, (\d+ promesses? non tenues?|aucune promesse non tenue), (\d+ litiges?|aucun litige)\.$/);
+    expect(section.querySelector('form')).toBeNull();
+    expect(section.textContent).toContain('Seul un responsable peut remplacer ce segment.');
+    expect(screen.getByTestId('dossier-history-badge').textContent).toContain(screen.getByTestId('history-segment-badge').textContent ?? '-');
+  });
+
+  it('lets a team lead replace the segment with a reason, then shows who, when and why', async () => {
+    services = createAppServices(services.store, { ...DEFAULT_SETTINGS, role: 'lead', agentName: 'Nadia Roche' });
+    const bundle = withBrokenPromises();
+    openDossier(bundle.debtor.id);
+    await screen.findByTestId('history-override-form');
+    const select = screen.getByLabelText('Segment') as HTMLSelectElement;
+    select.value = 'reliable';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    // No reason: refused on the page, nothing stored.
+    screen.getByTestId('history-override-save').click();
+    expect((await screen.findByText('Indiquez la raison.')).id).toBe('history-override-reason-error');
+    expect((await services.store.getDossier(bundle.debtor.id))?.debtor.segmentOverride).toBeUndefined();
+
+    const reason = screen.getByLabelText('Raison (obligatoire)') as HTMLTextAreaElement;
+    reason.value = 'Paie toujours, avec retard du service comptable';
+    reason.dispatchEvent(new Event('input', { bubbles: true }));
+    screen.getByTestId('history-override-save').click();
+    expect((await screen.findByTestId('history-segment-override')).textContent).toMatch(/^Segment fixé par Nadia Roche le .+ : « Paie toujours, avec retard du service comptable »$/);
+    expect(screen.getByTestId('history-segment-badge').getAttribute('data-segment')).toBe('reliable');
+    expect((await services.store.getDossier(bundle.debtor.id))?.debtor.segmentOverride).toMatchObject({ segment: 'reliable', by: 'Nadia Roche' });
+  });
+});

@@ -16,22 +16,25 @@ import { dossierTotals, groupInvoices, openTasks, promiseOrder, timelineOrder } 
 import { InvoicesSection } from './InvoicesSection';
 import { PromisesSection } from './PromisesSection';
 import { TasksSection } from './TasksSection';
+import { HistorySegmentSection } from './HistorySegmentSection';
+import { historySegmentView } from './history-segment-view';
 import { TimelineSection } from './TimelineSection';
 import '../../styles/dossier.css';
 
-function Dossier(props: { bundle: DebtorBundle }): JSX.Element {
+function Dossier(props: { bundle: DebtorBundle; refetch: () => void }): JSX.Element {
   const { store } = useServices();
   const today = todayIso();
   const groups = createMemo(() => groupInvoices(props.bundle.invoices, today));
   return (
     <article class="page dossier" data-testid="dossier">
-      <DossierHeader debtor={props.bundle.debtor} totals={dossierTotals(groups())} />
+      <DossierHeader debtor={props.bundle.debtor} totals={dossierTotals(groups())} history={historySegmentView(props.bundle, today).effective} />
       <ResumeCallBanner scope={props.bundle.debtor.id} load={(id) => resumableCalls(store, id)} />
       <div class="dossier-grid">
         <div class="dossier-people">
           <ContactsSection contacts={props.bundle.contacts} />
           <PromisesSection promises={promiseOrder(promiseView(props.bundle, today).promises)} />
           <TasksSection tasks={openTasks(props.bundle.tasks)} today={today} debtorName={props.bundle.debtor.name} />
+          <HistorySegmentSection bundle={props.bundle} today={today} onChanged={props.refetch} />
         </div>
         <AfterCallPanels bundle={props.bundle} today={today} />
         <InvoicesSection groups={groups()} />
@@ -45,7 +48,13 @@ function Dossier(props: { bundle: DebtorBundle }): JSX.Element {
 export default function DossierPage(): JSX.Element {
   const params = useParams<{ id: string }>();
   const { store } = useServices();
-  const [bundle] = createResource(() => params.id, (id) => store.getDossier(id));
+  const [bundle, { mutate }] = createResource(() => params.id, (id) => store.getDossier(id));
+  // After an edit made on the page itself: the fresh dossier replaces the shown one in place (a refetch would
+  // pass through the loading state and unmount the section that holds the focus and its status message).
+  const reload = async () => {
+    const next = await store.getDossier(params.id);
+    if (next) mutate(next);
+  };
   usePageTitle(() => (bundle.state === 'ready' ? bundle()?.debtor.name ?? t('dossier:notFound.title') : undefined));
 
   return (
@@ -65,7 +74,7 @@ export default function DossierPage(): JSX.Element {
           </p>
         </section>
       </Match>
-      <Match when={bundle.state === 'ready' && bundle()}>{(ready) => <Dossier bundle={ready()} />}</Match>
+      <Match when={bundle.state === 'ready' && bundle()}>{(ready) => <Dossier bundle={ready()} refetch={() => void reload()} />}</Match>
     </Switch>
   );
 }

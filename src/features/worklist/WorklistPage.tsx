@@ -26,6 +26,13 @@ const ResumeCallBanner = lazy(() => import('../../ui/ResumeCallBanner').then((m)
 
 const INVOICE_MATCH_LIMIT = 200;
 
+/**
+ * Summaries written before the payment-history segment existed have no digest to compute it from: their rows
+ * show no segment. They are rebuilt once per page load, in the background (short transactions with pauses),
+ * then the list reloads with them.
+ */
+let staleSummariesRefreshed = false;
+
 const longDateFormats = new Map<string, Intl.DateTimeFormat>();
 /** Kept per locale: building a full-date formatter costs milliseconds, every time the page opens otherwise. */
 function longDateFormat(loc: string): Intl.DateTimeFormat {
@@ -96,6 +103,11 @@ export function WorklistPage(): JSX.Element {
         setAppliedQuery(query().trim());
         setData(next);
         if (query().trim() !== '') void runSearch(query());
+        if (next.staleIds.length > 0 && !staleSummariesRefreshed) {
+          staleSummariesRefreshed = true;
+          // A failure leaves the rows as they are (without a segment): nothing the agent must act on.
+          void services.store.refreshSummaries(next.staleIds).then(services.dataChanged, () => undefined);
+        }
       } catch (error) {
         setFailure(storageErrorMessage(error));
       }

@@ -3,6 +3,7 @@ import { toWallTime } from '../../domain/calendar/zonedTime';
 import { formatMoney } from '../../domain/format';
 import type { WorklistRow } from '../../domain/worklist';
 import { i18n, t } from '../../i18n';
+import { HISTORY_BADGE } from '../../ui/history-badge';
 import { locale } from '../../ui/locale';
 import { formatShortDate } from '../../ui/short-date';
 
@@ -48,6 +49,18 @@ export function WorklistRowView(props: { row: WorklistRow; today: string }): JSX
         <span class="wl-name">{props.row.name}</span>
         <span class="wl-meta">
           <span class="wl-segment">{t(`segment.${props.row.segment}`)}</span>
+          <Show when={props.row.history}>
+            {(h) => (
+              <span class={`badge ${HISTORY_BADGE[h().segment]}`} data-testid="worklist-history" data-segment={h().segment}>
+                <span class="sr-only">{t('worklist:label.history')} </span>
+                {t(`historySegment.${h().segment}`)}
+                <Show when={h().overridden}>
+                  <span aria-hidden="true"> ✱</span>
+                  <span class="sr-only"> ({t('worklist:badge.overridden')})</span>
+                </Show>
+              </span>
+            )}
+          </Show>
           <Show when={taskDue()}>
             <span class="badge badge--task">{t('worklist:badge.taskDue')}</span>
           </Show>

@@ -32,7 +32,17 @@ describe('WorklistBuilder', () => {
       expect(built.rows).toEqual(expected);
       expect(built.keys).toEqual(expected.map((r) => keyOf.get(r.debtorId)));
       expect(built.debtorCount).toBe(demo.length);
+      expect(built.staleIds).toEqual([]);
     }
+  });
+
+  it('names the debtors whose summary predates the payment-history digest, listed or not', () => {
+    const old = demo.slice(0, 40).map(({ history: _dropped, ...rest }) => rest);
+    const built = build([...old, ...demo.slice(40)], 16);
+    expect(built.staleIds).toEqual(old.map((s) => s.debtorId));
+    // Their rows are still listed, without a segment; the others have one.
+    const staleIds = new Set(built.staleIds);
+    for (const row of built.rows) expect(row.history === undefined).toBe(staleIds.has(row.debtorId));
   });
 
   it('keeps the documented order on ties (same tier and score: name, then id) across chunks', () => {
@@ -54,7 +64,7 @@ describe('WorklistBuilder', () => {
   });
 
   it('is empty, with no debtor seen, before any chunk', () => {
-    expect(new WorklistBuilder(TODAY).finish()).toEqual({ rows: [], keys: [], debtorCount: 0 });
+    expect(new WorklistBuilder(TODAY).finish()).toEqual({ rows: [], keys: [], debtorCount: 0, staleIds: [] });
   });
 });
 

@@ -44,11 +44,14 @@ export interface BuiltWorklist {
   keys: string[];
   /** Summaries seen, with or without anything to chase. */
   debtorCount: number;
+  /** Debtors whose summary predates the payment-history digest (written by an older version): to rebuild. */
+  staleIds: string[];
 }
 
 export class WorklistBuilder {
   private sorted: Entry[] = [];
   private seen = 0;
+  private stale: string[] = [];
 
   constructor(
     private readonly today: string,
@@ -59,6 +62,7 @@ export class WorklistBuilder {
   add(summaries: readonly DebtorSummary[]): void {
     const chunk: Entry[] = [];
     for (const s of summaries) {
+      if (s.history === undefined) this.stale.push(s.debtorId);
       const row = worklistRow(s, this.today, this.options);
       if (needsAction(row)) chunk.push({ row, key: s.searchKey });
     }
@@ -76,7 +80,7 @@ export class WorklistBuilder {
       rows[i] = e.row;
       keys[i] = e.key;
     }
-    return { rows, keys, debtorCount: this.seen };
+    return { rows, keys, debtorCount: this.seen, staleIds: this.stale };
   }
 }
 

@@ -44,13 +44,14 @@ describe('loadInWorker', () => {
       { kind: 'progress', loaded: 3 },
       page([row('a'), row('b')]),
       page([row('c')]),
-      { kind: 'done', debtorCount: 5 },
+      { kind: 'done', debtorCount: 5, staleIds: ['old'] },
     ]);
     const progress: number[] = [];
     const data = await loadInWorker(() => worker, { databaseName: 'cadence', today: '2026-11-23' }, (n) => progress.push(n));
     expect(state.request).toEqual({ databaseName: 'cadence', today: '2026-11-23' });
     expect(progress).toEqual([3]);
     expect(data.debtorCount).toBe(5);
+    expect(data.staleIds).toEqual(['old']);
     expect(data.rows.length).toBe(3);
     expect([0, 1, 2].map((i) => data.rows.at(i))).toEqual([row('a'), row('b'), row('c')]);
     expect(data.keys).toEqual(['société a', 'société b', 'société c']);

@@ -17,6 +17,8 @@ export interface WorklistData {
   keys: string[];
   /** Debtors stored, with or without anything to chase: 0 means the portfolio is empty. */
   debtorCount: number;
+  /** Debtors whose summary was written by an older version, without the payment-history digest. */
+  staleIds: string[];
 }
 
 interface Cached {
@@ -73,7 +75,7 @@ export function loadInWorker(
           keys.push(...unpackStrings(message.page.keys));
           break;
         case 'done':
-          settle(() => resolve({ rows: jsonRows(json, debtorIds), keys, debtorCount: message.debtorCount }));
+          settle(() => resolve({ rows: jsonRows(json, debtorIds), keys, debtorCount: message.debtorCount, staleIds: message.staleIds ?? [] }));
           break;
         case 'failed':
           settle(() => reject(new Error(message.message)));
@@ -95,7 +97,7 @@ export async function loadWorklist(
     // Browsers take the worker path: the in-thread builder stays out of the first load.
     const { buildFromStore } = await import('./worklist-builder');
     const built = await buildFromStore(store, today, onProgress);
-    return { rows: arrayRows(built.rows), keys: built.keys, debtorCount: built.debtorCount };
+    return { rows: arrayRows(built.rows), keys: built.keys, debtorCount: built.debtorCount, staleIds: built.staleIds };
   };
   const { databaseName } = store;
   const data: WorklistData =

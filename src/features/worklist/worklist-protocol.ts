@@ -23,8 +23,8 @@ export type LoadMessage =
   | { kind: 'progress'; loaded: number }
   /** Pages arrive in order. */
   | { kind: 'rows'; page: RowsPage }
-  /** Every page was sent; `debtorCount` is the number of summaries read. */
-  | { kind: 'done'; debtorCount: number }
+  /** Every page was sent; `debtorCount` is the number of summaries read, `staleIds` those to rebuild. */
+  | { kind: 'done'; debtorCount: number; staleIds: string[] }
   | { kind: 'failed'; message: string };
 
 /** Rows per message: the page unpacks each message in a task of its own. */

@@ -41,7 +41,7 @@ async function load({ databaseName, today }: LoadRequest): Promise<void> {
       };
       scope.postMessage({ kind: 'rows', page }, [page.debtorIds.ends.buffer, page.keys.ends.buffer, page.rows.ends.buffer]);
     }
-    scope.postMessage({ kind: 'done', debtorCount: built.debtorCount });
+    scope.postMessage({ kind: 'done', debtorCount: built.debtorCount, staleIds: built.staleIds });
   } finally {
     db.close();
   }
