@@ -6,13 +6,28 @@
  */
 import type { Activity, Debtor, Invoice, PaymentPromise } from '../entities';
 import { daysBetween } from '../calendar/isoDate';
+import { PaymentDetails } from '../payments/allocation';
 import type { WorklistRow } from '../worklist';
 import { cents, date, num, text, toExcelCsv, type CsvCell } from './csv';
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
+/** The payment-history segment as the worklist shows it, marked when a team lead set it; empty when unknown. */
+function historyText(row: WorklistRow, t: Translate): string {
+  if (!row.history) return '';
+  const segment = t(`exports:historySegment.${row.history.segment}`);
+  return row.history.overridden ? t('exports:historySegment.overridden', { segment }) : segment;
+}
+
+/** The amount of a payment activity (its details, as src/domain/payments/allocation.ts writes them); empty otherwise. */
+function paymentCell(activity: Activity): CsvCell {
+  if (activity.type !== 'payment') return num(null);
+  const parsed = PaymentDetails.safeParse(activity.details);
+  return parsed.success ? cents(parsed.data.amountCents) : num(null);
+}
+
 export function worklistCsv(rows: readonly WorklistRow[], t: Translate): string {
-  const headers = ['debtor', 'segment', 'overdue', 'notYetDue', 'disputed', 'oldestDaysLate', 'brokenPromises', 'nextTask', 'nextTaskKind', 'lastAction', 'priority'].map((k) =>
+  const headers = ['debtor', 'segment', 'history', 'overdue', 'notYetDue', 'disputed', 'oldestDaysLate', 'brokenPromises', 'nextTask', 'nextTaskKind', 'lastAction', 'priority'].map((k) =>
     t(`exports:worklist.${k}`),
   );
   return toExcelCsv(
@@ -20,6 +35,7 @@ export function worklistCsv(rows: readonly WorklistRow[], t: Translate): string 
     rows.map((r): CsvCell[] => [
       text(r.name),
       text(t(`exports:segment.${r.segment}`)),
+      text(historyText(r, t)),
       cents(r.overdueCents),
       cents(r.notYetDueCents),
       cents(r.disputedCents),
@@ -51,7 +67,7 @@ export function promisesCsv(promises: readonly PaymentPromise[], names: Readonly
 }
 
 export function activitiesCsv(activities: readonly Activity[], names: ReadonlyMap<string, string>, t: Translate): string {
-  const headers = ['debtor', 'date', 'time', 'type', 'outcome', 'agent', 'summary'].map((k) => t(`exports:activities.${k}`));
+  const headers = ['debtor', 'date', 'time', 'type', 'outcome', 'amount', 'agent', 'summary'].map((k) => t(`exports:activities.${k}`));
   return toExcelCsv(
     headers,
     activities.map((a): CsvCell[] => [
@@ -60,6 +76,7 @@ export function activitiesCsv(activities: readonly Activity[], names: ReadonlyMa
       text(a.at.slice(11, 16)),
       text(t(`exports:activityType.${a.type}`)),
       text(a.outcome ?? ''),
+      paymentCell(a),
       text(a.agent),
       text(a.summary),
     ]),

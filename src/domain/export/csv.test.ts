@@ -52,7 +52,7 @@ describe('CSV exports', () => {
     expect(data[0]?.[0]).toBe('Débiteur');
     expect(data.slice(1).map((r) => r[0])).toEqual(rows.map((r) => r.name));
     const first = rows[0];
-    expect(data[1]?.[2]).toBe(centsToExcel(first?.overdueCents ?? 0));
+    expect(data[1]?.[3]).toBe(centsToExcel(first?.overdueCents ?? 0));
   });
 
   it('exports promises and activities in English too', async () => {
@@ -67,7 +67,7 @@ describe('CSV exports', () => {
     const activities = bundles.flatMap((b) => b.activities);
     const a = readBack(activitiesCsv(activities, names, t));
     expect(a).toHaveLength(activities.length + 1);
-    expect(a[1]?.[6]).toBe(activities[0]?.summary.replace(/^([=+\-@\t\r])/, "'$1"));
+    expect(a[1]?.[7]).toBe(activities[0]?.summary.replace(/^([=+\-@\t\r])/, "'$1"));
   });
 
   it('exports the aged balance so that the import reads it back to the same open invoices', async () => {
@@ -85,5 +85,65 @@ describe('CSV exports', () => {
     for (const inv of open) {
       expect(byNumber.get(inv.number)).toMatchObject({ totalCents: inv.amountInclVatCents, openCents: inv.amountInclVatCents - inv.amountPaidCents, dueDate: inv.dueDate, issueDate: inv.issueDate });
     }
+  });
+});
+
+/** An amount cell as French Excel reads it: optional minus, digits, a decimal comma and two decimals. */
+function excelCents(cell: string | undefined): number {
+  const m = /^(-?)(\d+),(\d{2})$/.exec(cell ?? '');
+  if (!m) throw new Error(`not an amount with a decimal comma: ${JSON.stringify(cell)}`);
+  return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3]));
+}
+
+describe('every export read back with papaparse gives the amounts it was written from', () => {
+  const names = new Map(bundles.map((b) => [b.debtor.id, b.debtor.name]));
+  const numbers = new Map(bundles.flatMap((b) => b.invoices.map((i) => [i.id, i.number] as const)));
+
+  it('worklist: overdue, not yet due and disputed per debtor, and the payment-history segment', async () => {
+    const rows = buildWorklist(bundles.map((b) => summarizeDebtor(b)), TODAY);
+    const data = readBack(worklistCsv(rows, await translator('fr')));
+    expect(data[0]?.slice(0, 6)).toEqual(['Débiteur', 'Segment', 'Historique de paiement', 'Échu (€)', 'Non échu (€)', 'En litige (€)']);
+    expect(data).toHaveLength(rows.length + 1);
+    rows.forEach((row, i) => {
+      const line = data[i + 1]!;
+      expect([excelCents(line[3]), excelCents(line[4]), excelCents(line[5])]).toEqual([row.overdueCents, row.notYetDueCents, row.disputedCents]);
+      expect(line[2]).toMatch(/^(Fiable|À surveiller|Mauvais payeur)$/);
+    });
+    expect(data.slice(1).some((l) => l[2] === 'Mauvais payeur')).toBe(true);
+  });
+
+  it('promises: amount promised and received', async () => {
+    const promises = bundles.flatMap((b) => b.promises);
+    const data = readBack(promisesCsv(promises, names, numbers, await translator('fr')));
+    promises.forEach((p, i) => {
+      expect([excelCents(data[i + 1]![3]), excelCents(data[i + 1]![4])]).toEqual([p.amountCents, p.paidCents]);
+    });
+  });
+
+  it('activities: the amount of each payment, empty for the rest', async () => {
+    const activities = bundles.flatMap((b) => b.activities);
+    const payments = activities.filter((a) => a.type === 'payment');
+    expect(payments.length).toBeGreaterThan(0);
+    const data = readBack(activitiesCsv(activities, names, await translator('fr')));
+    expect(data[0]?.[5]).toBe('Montant (€)');
+    activities.forEach((a, i) => {
+      const cell = data[i + 1]![5];
+      if (a.type === 'payment') expect(excelCents(cell)).toBe((a.details as { amountCents: number }).amountCents);
+      else expect(cell).toBe('');
+    });
+  });
+
+  it('aged balance: amount and amount due per open invoice, summing to the portfolio', async () => {
+    const invoices = bundles.flatMap((b) => b.invoices);
+    const open = invoices.filter((i) => i.status !== 'paid' && i.amountInclVatCents > i.amountPaidCents);
+    const data = readBack(agedBalanceCsv(bundles.map((b) => b.debtor), invoices, TODAY, await translator('fr')));
+    expect(data).toHaveLength(open.length + 1);
+    const byNumber = new Map(open.map((i) => [i.number, i]));
+    for (const line of data.slice(1)) {
+      const inv = byNumber.get(line[3]!)!;
+      expect([excelCents(line[6]), excelCents(line[7])]).toEqual([inv.amountInclVatCents, inv.amountInclVatCents - inv.amountPaidCents]);
+    }
+    const total = data.slice(1).reduce((s, l) => s + excelCents(l[7]), 0);
+    expect(total).toBe(open.reduce((s, i) => s + i.amountInclVatCents - i.amountPaidCents, 0));
   });
 });
