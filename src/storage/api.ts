@@ -7,6 +7,7 @@ import type { DebtorBundle } from '../domain/bundle';
 import type { CallOutcome } from '../domain/call/outcome';
 import type { Activity, Contact, CreditorProfile, Invoice, PaymentPlan, PaymentPromise, RateSettings, Settings, Task } from '../domain/entities';
 import type { DebtorSummary } from '../domain/summary';
+import type { BackupStores } from '../domain/backup/backup-file';
 import type { CallRecordWrite } from './call-records';
 import type { StoredCall } from './schema';
 import type { PaymentEntry, RecordedPayment } from './payments';
@@ -100,6 +101,14 @@ export interface CadenceStore {
   /** Back to the generated text. */
   deleteRecapDraft(id: string): Promise<void>;
   clearAll(): Promise<void>;
+  /** Every backed-up store as it is stored (storage/backup.ts), read in one transaction: a backup's content. */
+  exportBackup(): Promise<BackupStores>;
+  /**
+   * Replaces everything with a backup's content in one transaction, summaries rebuilt. Every record is checked
+   * first: the first invalid one refuses the whole backup (`invalid`, naming the store and the record's
+   * position) and nothing changes.
+   */
+  restoreBackup(stores: BackupStores): Promise<void>;
   close(): void;
   /**
    * Name of the IndexedDB database behind this store, so a worker can read the same data on a connection of

@@ -38,28 +38,33 @@ import { CallRecordFrame } from './call-frame';
 import type { CadenceDatabase } from './db';
 import { ImportPresets } from './import-presets';
 import { ALL_STORES, BACKUP_KEY, IMPORT_PRESETS_KEY, KPI_COSTS_KEY, CREDITOR_KEY, RATES_KEY, SETTINGS_KEY, STUDIO_KEY, type BackupMeta, type CadenceStoreName } from './schema';
-import { commitOrAbort } from './tx';
+import { idbRecords } from './idb-records';
+import type { Records } from './records';
 
 /** Stores a backup holds, in the order they are written. */
 export const BACKED_UP_STORES: readonly CadenceStoreName[] = ALL_STORES.filter((s) => s !== 'importStaging' && s !== 'summaries');
 
-export async function exportStores(db: CadenceDatabase): Promise<BackupStores> {
-  const tx = db.transaction([...BACKED_UP_STORES], 'readonly');
-  const out: BackupStores = {};
-  for (const name of BACKED_UP_STORES) {
-    if (name === 'settings') {
-      const store = tx.objectStore('settings');
-      const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
-      out.settings = keys.map((k, i) => [k, values[i]]);
-    } else {
-      const records = (await tx.objectStore(name).getAll()) as unknown[];
-      // numberKey is derived: rebuilt on restore, so not worth the bytes.
-      out[name] = name === 'invoices' ? records.map((r) => omitNumberKey(r)) : records;
-    }
-  }
-  await tx.done;
-  return out;
+/** Every backed-up store, read in one transaction: the records as stored, settings as `[key, value]` pairs. */
+export function exportRecords(records: Records): Promise<BackupStores> {
+  return records.read(BACKED_UP_STORES, async (tx) => {
+    const out: BackupStores = {};
+    const reads = BACKED_UP_STORES.map(async (name) => {
+      if (name === 'settings') {
+        const [keys, values] = await Promise.all([tx.getAllKeys('settings'), tx.getAll('settings')]);
+        out.settings = keys.map((k, i) => [k, values[i]]);
+      } else {
+        const all = await tx.getAll(name);
+        // numberKey is derived: rebuilt on restore, so not worth the bytes.
+        out[name] = name === 'invoices' ? all.map((r) => omitNumberKey(r)) : all;
+      }
+    });
+    await Promise.all(reads);
+    // Stores in their declared order, whatever order the reads finished in.
+    return Object.fromEntries(BACKED_UP_STORES.map((name) => [name, out[name] ?? []]));
+  });
 }
+
+export const exportStores = (db: CadenceDatabase): Promise<BackupStores> => exportRecords(idbRecords(db));
 
 function omitNumberKey(record: unknown): unknown {
   const { numberKey: _derived, ...rest } = record as Record<string, unknown>;
@@ -147,54 +152,60 @@ export function validateBackupStores(stores: BackupStores): ValidatedBackup {
 }
 
 /** Replaces the whole database with the backup's content in one transaction. Validate first. */
-export async function restoreStores(db: CadenceDatabase, stores: BackupStores): Promise<void> {
-  const all = [...ALL_STORES];
-  await commitOrAbort(db.transaction(all, 'readwrite', { durability: 'strict' }), async (tx) => {
-    // Every request is caught here and the first failure rethrown: once the transaction aborts, the other
-    // pending requests reject too, and none of them may go unhandled.
-    let failure: unknown;
-    const settle = (request: Promise<unknown>) => request.catch((e: unknown) => void (failure ??= e));
-    await Promise.all(all.map((name) => settle(tx.objectStore(name).clear())));
-    const writes: Promise<unknown>[] = [];
-    for (const name of BACKED_UP_STORES) {
-      for (const record of stores[name] ?? []) {
-        if (name === 'settings') {
-          const [key, value] = record as [string, never];
-          writes.push(settle(tx.objectStore('settings').put(value, key)));
-        } else if (name === 'invoices') {
-          writes.push(settle(tx.objectStore('invoices').put(toStoredInvoice(record as Invoice))));
-        } else {
-          writes.push(settle(tx.objectStore(name).put(record as never)));
+export async function restoreRecords(records: Records, stores: BackupStores): Promise<void> {
+  await records.write(
+    ALL_STORES,
+    async (tx) => {
+      // Every request is caught here and the first failure rethrown: once the transaction aborts, the other
+      // pending requests reject too, and none of them may go unhandled.
+      let failure: unknown;
+      const settle = (request: Promise<unknown>) => request.catch((e: unknown) => void (failure ??= e));
+      await Promise.all(ALL_STORES.map((name) => settle(tx.clear(name))));
+      const writes: Promise<unknown>[] = [];
+      for (const name of BACKED_UP_STORES) {
+        for (const record of stores[name] ?? []) {
+          if (name === 'settings') {
+            const [key, value] = record as [string, never];
+            writes.push(settle(tx.put('settings', value, key)));
+          } else if (name === 'invoices') {
+            writes.push(settle(tx.put('invoices', toStoredInvoice(record as Invoice))));
+          } else {
+            writes.push(settle(tx.put(name, record as never)));
+          }
         }
       }
-    }
-    await Promise.all(writes);
-    if (failure !== undefined) throw failure;
-    const byDebtor = <T extends { debtorId: string }>(name: string) => {
-      const map = new Map<string, T[]>();
-      for (const r of (stores[name] ?? []) as T[]) map.set(r.debtorId, [...(map.get(r.debtorId) ?? []), r]);
-      return map;
-    };
-    const invoices = byDebtor<Invoice>('invoices');
-    const activities = byDebtor<Activity>('activities');
-    const promises = byDebtor<PaymentPromise>('promises');
-    const tasks = byDebtor<Task>('tasks');
-    await Promise.all(
-      ((stores.debtors ?? []) as DebtorType[]).map((debtor) =>
-        tx.objectStore('summaries').put(
-          summarizeDebtor({
-            debtor,
-            contacts: [],
-            invoices: invoices.get(debtor.id) ?? [],
-            activities: activities.get(debtor.id) ?? [],
-            promises: promises.get(debtor.id) ?? [],
-            tasks: tasks.get(debtor.id) ?? [],
-          }),
+      await Promise.all(writes);
+      if (failure !== undefined) throw failure;
+      const byDebtor = <T extends { debtorId: string }>(name: string) => {
+        const map = new Map<string, T[]>();
+        for (const r of (stores[name] ?? []) as T[]) map.set(r.debtorId, [...(map.get(r.debtorId) ?? []), r]);
+        return map;
+      };
+      const invoices = byDebtor<Invoice>('invoices');
+      const activities = byDebtor<Activity>('activities');
+      const promises = byDebtor<PaymentPromise>('promises');
+      const tasks = byDebtor<Task>('tasks');
+      await Promise.all(
+        ((stores.debtors ?? []) as DebtorType[]).map((debtor) =>
+          tx.put(
+            'summaries',
+            summarizeDebtor({
+              debtor,
+              contacts: [],
+              invoices: invoices.get(debtor.id) ?? [],
+              activities: activities.get(debtor.id) ?? [],
+              promises: promises.get(debtor.id) ?? [],
+              tasks: tasks.get(debtor.id) ?? [],
+            }),
+          ),
         ),
-      ),
-    );
-  });
+      );
+    },
+    { durable: true },
+  );
 }
+
+export const restoreStores = (db: CadenceDatabase, stores: BackupStores): Promise<void> => restoreRecords(idbRecords(db), stores);
 
 /** Record counts of the backed-up stores now, for the restore preview. */
 export async function storeCounts(db: CadenceDatabase): Promise<Record<string, number>> {

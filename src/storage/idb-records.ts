@@ -15,6 +15,7 @@ interface PlainIndex {
 }
 interface PlainStore extends PlainIndex {
   get(key: IDBValidKey): Promise<unknown>;
+  getAllKeys(): Promise<IDBValidKey[]>;
   getKey(key: IDBValidKey): Promise<IDBValidKey | undefined>;
   count(): Promise<number>;
   put(value: unknown, key?: IDBValidKey): Promise<unknown>;
@@ -37,6 +38,7 @@ function recordTx(tx: PlainTx): RecordTx {
     count: (name) => store(name).count(),
     getAll: (name, query: KeyRangeQuery = {}) =>
       store(name).getAll(query.after === undefined ? null : IDBKeyRange.lowerBound(query.after, true), query.limit),
+    getAllKeys: (name) => store(name).getAllKeys(),
     byDebtor: (name, debtorId) => store(name).index('debtorId').getAll(debtorId),
     plansByStatus: (status) => store('plans').index('status').getAll(status),
     put: async (name, value, key) => {

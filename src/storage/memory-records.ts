@@ -124,6 +124,7 @@ function recordTx(draft: Draft, writable: boolean): RecordTx {
       if (query.limit !== undefined) keys = keys.slice(0, query.limit);
       return valuesOf(store, keys);
     },
+    getAllKeys: async (store) => draft.keys(store),
     byDebtor: async (store: DebtorStoreName, debtorId) => matching(store, 'debtorId', debtorId),
     plansByStatus: async (status) => matching('plans', 'status', status),
     put: async <S extends CadenceStoreName>(store: S, value: StoredValue<S>, key?: string) => {

@@ -11,6 +11,7 @@ import { readRecord, validateForWrite, type CorruptHandler } from './codec';
 import type { Records } from './records';
 import { ALL_STORES, SETTINGS_KEY } from './schema';
 import { listSummaries, refreshSummaries } from './summaries';
+import { StorageError } from './errors';
 import { guarded } from './tx';
 
 export interface CadenceStoreOptions {
@@ -49,7 +50,9 @@ const drafts = () => import('./drafts');
 const callScan = () => import('./call-scan');
 // Whole bundles are written by the seed and by imports, never by the first screen.
 const bundles = () => import('./bundles');
-const MODULES = { bundles, calls, dossiers, drafts, payments, plans, preferences };
+// Backups are made and restored from the settings screen only.
+const backup = () => import('./backup');
+const MODULES = { backup, bundles, calls, dossiers, drafts, payments, plans, preferences };
 export type StorageModule = keyof typeof MODULES;
 
 /** Fetches storage modules a screen is about to use, so their first call does not wait on the network. */
@@ -129,6 +132,19 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
           await Promise.all(ALL_STORES.map((name) => tx.clear(name)));
         }),
       ),
+
+    exportBackup: () => guarded(async () => (await backup()).exportRecords(records)),
+    restoreBackup: (stores) =>
+      guarded(async () => {
+        const module = await backup();
+        const valid = module.validateBackupStores(stores);
+        if (!valid.ok) {
+          const e = valid.error;
+          const where = e.kind === 'invalid_records' ? { store: e.store, key: String(e.index), issues: [{ path: '', message: e.reason }] } : {};
+          throw new StorageError('invalid', `Backup refused: ${e.kind}`, where);
+        }
+        await module.restoreRecords(records, valid.stores);
+      }),
 
     close: () => backend.close(),
   };

@@ -24,6 +24,8 @@ export interface RecordTx {
   count(store: CadenceStoreName): Promise<number>;
   /** Records in key order. */
   getAll(store: CadenceStoreName, query?: KeyRangeQuery): Promise<unknown[]>;
+  /** Every key of a store, in key order (the settings store's keys are out of line: a backup needs them). */
+  getAllKeys(store: CadenceStoreName): Promise<unknown[]>;
   /** The records of one debtor, in key order. */
   byDebtor(store: DebtorStoreName, debtorId: string): Promise<unknown[]>;
   /** Plans of one status, in key order. */

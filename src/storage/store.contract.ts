@@ -4,6 +4,7 @@
  * Implementation-only checks (upgrades, quota, corrupt records on disk) stay in each store's own tests.
  */
 import { describe } from 'vitest';
+import { backupContract } from './contract/backup.contract';
 import { callsContract } from './contract/calls.contract';
 import { dossiersContract } from './contract/dossiers.contract';
 import type { MakeStore } from './contract/harness';
@@ -23,5 +24,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     settingsContract(makeStore);
     segmentsContract(makeStore);
     staleSummariesContract(makeStore);
+    backupContract(makeStore);
   });
 }
