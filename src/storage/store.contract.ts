@@ -6,6 +6,7 @@
 import { describe } from 'vitest';
 import { backupContract } from './contract/backup.contract';
 import { callsContract } from './contract/calls.contract';
+import { importCommitContract, type MakeRecords } from './contract/import-commit.contract';
 import { dossiersContract } from './contract/dossiers.contract';
 import type { MakeStore } from './contract/harness';
 import { paymentsContract } from './contract/payments.contract';
@@ -26,4 +27,9 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     staleSummariesContract(makeStore);
     backupContract(makeStore);
   });
+}
+
+/** The import commit runs on the Records port (not the CadenceStore interface): checked on each backend. */
+export function runImportCommitContract(name: string, makeRecords: MakeRecords): void {
+  describe(`Import commit contract: ${name}`, () => importCommitContract(makeRecords));
 }
