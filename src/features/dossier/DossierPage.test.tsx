@@ -118,7 +118,7 @@ describe('DossierPage: payment history segment', () => {
   it('shows the segment with its reasons in words to an agent, without the override form', async () => {
     const bundle = withBrokenPromises();
     openDossier(bundle.debtor.id);
-    const section = await screen.findByTestId('history-segment');
+    const section = await screen.findByTestId('history-segment', {}, { timeout: 10_000 });
     expect(screen.getByTestId('history-segment-reasons').textContent).toMatch(/^Sur les 12 derniers mois : \d+ jours? de retard pondérés?, (\d+ promesses? non tenues?|aucune promesse non tenue), (\d+ litiges?|aucun litige)\.$/);
     expect(section.querySelector('form')).toBeNull();
     expect(section.textContent).toContain('Seul un responsable peut remplacer ce segment.');
@@ -129,7 +129,7 @@ describe('DossierPage: payment history segment', () => {
     services = createAppServices(services.store, { ...DEFAULT_SETTINGS, role: 'lead', agentName: 'Nadia Roche' });
     const bundle = withBrokenPromises();
     openDossier(bundle.debtor.id);
-    await screen.findByTestId('history-override-form');
+    await screen.findByTestId('history-override-form', {}, { timeout: 10_000 });
     const select = screen.getByLabelText('Segment') as HTMLSelectElement;
     select.value = 'reliable';
     select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -142,7 +142,8 @@ describe('DossierPage: payment history segment', () => {
     reason.value = 'Paie toujours, avec retard du service comptable';
     reason.dispatchEvent(new Event('input', { bubbles: true }));
     screen.getByTestId('history-override-save').click();
-    expect((await screen.findByTestId('history-segment-override')).textContent).toMatch(/^Segment fixé par Nadia Roche le .+ : « Paie toujours, avec retard du service comptable »$/);
+    // A write, then the dossier read again: on a loaded machine that takes longer than findBy's default second.
+    expect((await screen.findByTestId('history-segment-override', {}, { timeout: 10_000 })).textContent).toMatch(/^Segment fixé par Nadia Roche le .+ : « Paie toujours, avec retard du service comptable »$/);
     expect(screen.getByTestId('history-segment-badge').getAttribute('data-segment')).toBe('reliable');
     expect((await services.store.getDossier(bundle.debtor.id))?.debtor.segmentOverride).toMatchObject({ segment: 'reliable', by: 'Nadia Roche' });
   });
