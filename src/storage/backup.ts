@@ -38,6 +38,7 @@ import { CallRecordFrame } from './call-frame';
 import type { CadenceDatabase } from './db';
 import { ImportPresets } from './import-presets';
 import { ALL_STORES, BACKUP_KEY, IMPORT_PRESETS_KEY, KPI_COSTS_KEY, CREDITOR_KEY, RATES_KEY, SETTINGS_KEY, STUDIO_KEY, type BackupMeta, type CadenceStoreName } from './schema';
+import { StorageError } from './errors';
 import { idbRecords } from './idb-records';
 import type { Records } from './records';
 
@@ -206,6 +207,17 @@ export async function restoreRecords(records: Records, stores: BackupStores): Pr
 }
 
 export const restoreStores = (db: CadenceDatabase, stores: BackupStores): Promise<void> => restoreRecords(idbRecords(db), stores);
+
+/** CadenceStore.restoreBackup: every record checked first; the first bad one refuses the whole backup. */
+export async function restoreCheckedRecords(records: Records, stores: BackupStores): Promise<void> {
+  const valid = validateBackupStores(stores);
+  if (!valid.ok) {
+    const e = valid.error;
+    const where = e.kind === 'invalid_records' ? { store: e.store, key: String(e.index), issues: [{ path: '', message: e.reason }] } : {};
+    throw new StorageError('invalid', `Backup refused: ${e.kind}`, where);
+  }
+  await restoreRecords(records, valid.stores);
+}
 
 /** Record counts of the backed-up stores now, for the restore preview. */
 export async function storeCounts(db: CadenceDatabase): Promise<Record<string, number>> {

@@ -11,7 +11,6 @@ import { readRecord, validateForWrite, type CorruptHandler } from './codec';
 import type { Records } from './records';
 import { ALL_STORES, SETTINGS_KEY } from './schema';
 import { listSummaries, refreshSummaries } from './summaries';
-import { StorageError } from './errors';
 import { guarded } from './tx';
 
 export interface CadenceStoreOptions {
@@ -134,17 +133,7 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
       ),
 
     exportBackup: () => guarded(async () => (await backup()).exportRecords(records)),
-    restoreBackup: (stores) =>
-      guarded(async () => {
-        const module = await backup();
-        const valid = module.validateBackupStores(stores);
-        if (!valid.ok) {
-          const e = valid.error;
-          const where = e.kind === 'invalid_records' ? { store: e.store, key: String(e.index), issues: [{ path: '', message: e.reason }] } : {};
-          throw new StorageError('invalid', `Backup refused: ${e.kind}`, where);
-        }
-        await module.restoreRecords(records, valid.stores);
-      }),
+    restoreBackup: (stores) => guarded(async () => (await backup()).restoreCheckedRecords(records, stores)),
 
     close: () => backend.close(),
   };

@@ -16,6 +16,18 @@ const payment = (id: string, date: string, cents: number, invoiceIds: string[]):
 });
 
 describe('segmentHistoryOf', () => {
+  it('takes the latest payment naming the invoice, by its value date, else the day of the record', () => {
+    const bundle = bundleFixture();
+    const i5 = bundle.invoices.find((i) => i.id === 'i5')!;
+    const older = payment('p0', '2026-10-02', 4_000, ['i5']);
+    const latest = { ...payment('p1', '2026-10-20', 6_000, ['i5', 'i1']), details: { amountCents: 6_000, invoiceIds: ['i5', 'i1'] } };
+    bundle.activities = [latest, older];
+    expect(segmentHistoryOf(bundle).invoices.find((i) => i.dueDate === i5.dueDate)?.paidOn).toBe('2026-10-20');
+    // A timeline note is not a payment, and a payment of another invoice does not date this one.
+    bundle.activities = [{ ...older, type: 'note' }, payment('p2', '2026-11-01', 1_000, ['i1'])];
+    expect(segmentHistoryOf(bundle).invoices.find((i) => i.dueDate === i5.dueDate)?.paidOn).toBe(i5.dueDate);
+  });
+
   it('dates a paid invoice by the payment that settled it', () => {
     const bundle = bundleFixture();
     const i5 = bundle.invoices.find((i) => i.id === 'i5')!; // due 2026-09-30, paid
