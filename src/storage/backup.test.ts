@@ -4,7 +4,7 @@ import { createDbFromFixture, FIXTURES } from '../../tests/fixtures/db/load';
 import { decodeBackup, encodeBackup } from '../domain/backup/backup-file';
 import { DB_VERSION, openCadenceDb, type CadenceDatabase } from './db';
 import { exportStores, restoreStores, storeCounts, validateBackupStores } from './backup';
-import { ALL_STORES } from './schema';
+import { ALL_STORES, TEAM_KEY } from './schema';
 import { createCadenceStore } from './store';
 
 let n = 0;
@@ -46,6 +46,24 @@ describe('backup and restore', () => {
     await other.put('debtors', { ...(before.debtors?.[0] as object), id: 'extra' } as never);
     await restoreInto(other, bytes);
     expect(await everything(other)).toEqual(before);
+    db.close();
+    other.close();
+  });
+
+  it("leaves this device's team connection out of the file, and keeps the restoring device's own", async () => {
+    const name = freshName();
+    await createDbFromFixture(name, FIXTURES.v8);
+    const db = await openCadenceDb(name);
+    const team = (clientId: string) => ({ schemaVersion: 1, serverUrl: 'https://team.example.fr', clientId, user: null, checkedAt: null, firstConnectionDone: null });
+    await db.put('settings', team('0190f1a2-0000-7000-8000-00000000000a'), TEAM_KEY);
+    const stores = await exportStores(db);
+    expect((stores.settings as [string, unknown][]).map(([k]) => k)).not.toContain(TEAM_KEY);
+    const other = await openCadenceDb(freshName());
+    await other.put('settings', team('0190f1a2-0000-7000-8000-00000000000b'), TEAM_KEY);
+    await restoreInto(other, await encodeBackup(stores, { databaseVersion: DB_VERSION, createdAt: '2026-12-03T09:00:00.000Z' }));
+    expect(await other.get('settings', TEAM_KEY)).toMatchObject({ clientId: '0190f1a2-0000-7000-8000-00000000000b' });
+    // A file that carries a team record is refused rather than signing this device in as someone else.
+    expect(validateBackupStores({ settings: [[TEAM_KEY, team('0190f1a2-0000-7000-8000-00000000000a')]] }).ok).toBe(false);
     db.close();
     other.close();
   });

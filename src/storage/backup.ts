@@ -37,7 +37,7 @@ import { toStoredInvoice } from './bundles';
 import { CallRecordFrame } from './call-frame';
 import type { CadenceDatabase } from './db';
 import { ImportPresets } from './import-presets';
-import { ALL_STORES, BACKUP_KEY, IMPORT_PRESETS_KEY, KPI_COSTS_KEY, CREDITOR_KEY, RATES_KEY, SETTINGS_KEY, STUDIO_KEY, type BackupMeta, type CadenceStoreName } from './schema';
+import { ALL_STORES, BACKUP_KEY, IMPORT_PRESETS_KEY, KPI_COSTS_KEY, CREDITOR_KEY, RATES_KEY, SETTINGS_KEY, STUDIO_KEY, TEAM_KEY, type BackupMeta, type CadenceStoreName } from './schema';
 import { StorageError } from './errors';
 import { idbRecords } from './idb-records';
 import type { Records } from './records';
@@ -52,7 +52,8 @@ export function exportRecords(records: Records): Promise<BackupStores> {
     const reads = BACKED_UP_STORES.map(async (name) => {
       if (name === 'settings') {
         const [keys, values] = await Promise.all([tx.getAllKeys('settings'), tx.getAll('settings')]);
-        out.settings = keys.map((k, i) => [k, values[i]]);
+        // The team connection belongs to this device: another device restoring the file must not sign in as it.
+        out.settings = keys.map((k, i) => [k, values[i]]).filter(([k]) => k !== TEAM_KEY);
       } else {
         const all = await tx.getAll(name);
         // numberKey is derived: rebuilt on restore, so not worth the bytes.
@@ -161,8 +162,11 @@ export async function restoreRecords(records: Records, stores: BackupStores): Pr
       // pending requests reject too, and none of them may go unhandled.
       let failure: unknown;
       const settle = (request: Promise<unknown>) => request.catch((e: unknown) => void (failure ??= e));
+      // This device's team connection is not in the file: it stays as it was.
+      const team = await tx.get('settings', TEAM_KEY);
       await Promise.all(ALL_STORES.map((name) => settle(tx.clear(name))));
       const writes: Promise<unknown>[] = [];
+      if (team !== undefined) writes.push(settle(tx.put('settings', team as never, TEAM_KEY)));
       for (const name of BACKED_UP_STORES) {
         for (const record of stores[name] ?? []) {
           if (name === 'settings') {

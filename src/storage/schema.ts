@@ -10,6 +10,7 @@ import type { DebtorSummary } from '../domain/summary';
 import type { KpiCosts } from '../domain/kpis/kpis';
 import type { ImportPresets } from './import-presets';
 import type { ScriptRecord, ScriptVersionRecord, StudioSettings } from '../scripts/library';
+import type { TeamDevice } from './team-device';
 
 /** Invoices carry a derived, normalised copy of their number so a prefix search can use an index. */
 export type StoredInvoice = Invoice & { numberKey: string };
@@ -26,6 +27,8 @@ export const BACKUP_KEY = 'backup';
 export const KPI_COSTS_KEY = 'kpiCosts';
 /** The import wizard's column mappings, one per source (./import-presets.ts). */
 export const IMPORT_PRESETS_KEY = 'importPresets';
+/** This device's team connection (./team-device.ts): server URL, client id, signed-in user. Never backed up. */
+export const TEAM_KEY = 'team';
 
 export interface CadenceDB extends DBSchema {
   debtors: { key: string; value: Debtor; indexes: { name: string } };
@@ -40,7 +43,7 @@ export interface CadenceDB extends DBSchema {
    */
   tasks: { key: string; value: Task; indexes: { debtorId: string; dueDate: string } };
   /** Settings under SETTINGS_KEY, the rate tables under RATES_KEY, the creditor under CREDITOR_KEY (out-of-line keys). */
-  settings: { key: string; value: Settings | RateSettings | CreditorProfile | StudioSettings | BackupMeta | KpiCosts | ImportPresets };
+  settings: { key: string; value: Settings | RateSettings | CreditorProfile | StudioSettings | BackupMeta | KpiCosts | ImportPresets | TeamDevice };
   /** One worklist digest per debtor, keyed by debtorId. */
   summaries: { key: string; value: DebtorSummary };
   /**
