@@ -7,12 +7,16 @@ import { Header } from './Header';
 import { routes } from './routes';
 import { SkipLink } from './SkipLink';
 import { ServicesProvider, type AppServices } from '../session/store-context';
+import { TeamProvider } from '../session/team-context';
+import type { TeamSession } from '../session/team-session';
 
 // Only `?demo=large` needs it, so it stays out of the first load.
 const LargeSeedScreen = lazy(() => import('../features/settings/LargeSeedScreen'));
 
 export interface AppProps {
   services: AppServices;
+  /** This device's team membership (absent: never connected, the local role decides). */
+  team?: TeamSession;
   /** `?demo=large` was in the URL: seed 50,000 debtors before showing any page. */
   largeSeed: boolean;
 }
@@ -63,7 +67,9 @@ function Shell(props: RouteSectionProps & { largeSeed: boolean }): JSX.Element {
 export function App(props: AppProps): JSX.Element {
   return (
     <ServicesProvider services={props.services}>
-      <Router root={(section) => <Shell {...section} largeSeed={props.largeSeed} />}>{routes}</Router>
+      <TeamProvider team={props.team}>
+        <Router root={(section) => <Shell {...section} largeSeed={props.largeSeed} />}>{routes}</Router>
+      </TeamProvider>
     </ServicesProvider>
   );
 }

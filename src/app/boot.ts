@@ -7,14 +7,17 @@ import type { CorruptRecord } from '../storage/codec';
 import { openCadenceDb, type CadenceDatabase } from '../storage/db';
 import { idbRecords } from '../storage/idb-records';
 import { createCadenceStore } from '../storage/store';
+import { idbRecords } from '../storage/idb-records';
+import { teamDeviceStorage } from '../storage/team-device';
 import { DEFAULT_LANG, i18n, initI18n, setLang } from '../i18n';
 import { setDbNotice } from '../session/db-notice';
 import { demoDeclined, seedDemo } from '../session/seed';
 import { createAppServices, type AppServices } from '../session/store-context';
+import { createTeamSession, type TeamSession } from '../session/team-session';
 import { todayIso } from '../session/today';
 
 export type BootOutcome =
-  | { kind: 'ready'; services: AppServices; largeSeed: boolean }
+  | { kind: 'ready'; services: AppServices; team: TeamSession; largeSeed: boolean }
   | { kind: 'failed'; error: unknown };
 
 /** Opening may wait on another tab; its message needs i18n before the stored language is known. */
@@ -54,7 +57,14 @@ export async function boot(location: Pick<Location, 'search'> = window.location)
     // Staging a killed import left behind is dropped once the first screen is on its way (lazy: not on it).
     setTimeout(() => void discardLeftovers(db), 0);
     const scripts = () => import('../storage/script-library').then((m) => m.createIdbScriptLibrary(db, reportCorrupt));
-    return { kind: 'ready', services: createAppServices(store, settings, scripts), largeSeed };
+    const team = createTeamSession({
+      storage: teamDeviceStorage(idbRecords(db)),
+      hasLocalData: async () => !(await store.isEmpty()),
+      // The sync engine, wired at merge: syncFactory: (serverUrl) => createTeamSync({ store, serverUrl }),
+      syncFactory: null,
+      win: window,
+    });
+    return { kind: 'ready', services: createAppServices(store, settings, scripts), team, largeSeed };
   } catch (error) {
     await ensureI18n();
     return { kind: 'failed', error };

@@ -20,6 +20,7 @@ import type { ScriptLibrary } from '../storage/script-library-api';
 import { callLockName, openLockName, tryLock, withLock, type HeldLock, type LockManagerLike } from './call-session-lock';
 import type { CallRescue } from '../storage/call-rescue';
 import { adoptRescued, createLiveSession, type CallSession, type LiveDeps, type LiveParams, type PageEvents } from './call-session-live';
+import type { TeamCallLockPort } from './team-locks';
 import { todayIso } from './today';
 
 export type { CallSession, CommitState, SessionMode } from './call-session-live';
@@ -42,6 +43,11 @@ export interface CallSessionDeps {
   scripts?: ScriptLibrary | null;
   /** The script a new call follows whatever is assigned (a script preview walks the draft). */
   script?: CallScript;
+  /**
+   * The team's call lock (session/team-locks.ts): the tab that writes the call holds the debtor's lock on the
+   * team server, so teammates' worklists show the call; released with the writer lock at hang-up. None: alone.
+   */
+  teamLock?: TeamCallLockPort | null;
 }
 
 export type OpenedCall =
@@ -112,6 +118,19 @@ interface Opening {
   forced: CallScript | null;
   settings: Settings;
   base: Pick<LiveParams, 'debtorId' | 'bundle' | 'settings' | 'facts'>;
+  teamLock: TeamCallLockPort | null;
+}
+
+/** The writer lock of this tab, which also holds the team's call lock for the debtor until it is let go. */
+function withTeamLock(lock: HeldLock | null, opening: Opening): HeldLock | null {
+  if (!lock || !opening.teamLock) return lock;
+  const team = opening.teamLock.hold(opening.base.debtorId);
+  return {
+    release() {
+      team.release();
+      lock.release();
+    },
+  };
 }
 
 /** A call that cannot resume: what it holds goes to the timeline (or nowhere, when nothing was typed). */
@@ -143,7 +162,7 @@ async function openExisting(opening: Opening, record: CallRecord, aside = false)
     const script = await scriptOf(restored.snapshot.context, opening.library);
     if (script) {
       const start = { snapshot: restored.snapshot, updatedAt: record.updatedAt, aside };
-      const session = createLiveSession({ ...base, callId: record.callId, script, lock, readOnly: lock === null, start }, deps);
+      const session = createLiveSession({ ...base, callId: record.callId, script, lock: withTeamLock(lock, opening), readOnly: lock === null, start }, deps);
       return { kind: 'session', session };
     }
     restored = { kind: 'recovered', recovered: recoveredFromContext(restored.snapshot.context) };
@@ -161,7 +180,7 @@ async function startNew(opening: Opening): Promise<OpenedCall> {
   const { deps, base, settings } = opening;
   const script = opening.forced ?? (await scriptForNewCall(opening.library, settings.language, base.bundle.debtor.segment));
   const callId = `call-${deps.newId()}`;
-  const lock = deps.locks ? await tryLock(deps.locks, callLockName(callId)) : NO_LOCK;
+  const lock = withTeamLock(deps.locks ? await tryLock(deps.locks, callLockName(callId)) : NO_LOCK, opening);
   const input = {
     callId,
     debtorId: base.debtorId,
@@ -195,7 +214,7 @@ export async function openCallSession(debtorId: string, options: CallSessionDeps
   if (!bundle) return { kind: 'not_found' };
   const settings = await deps.store.getSettings();
   const facts = buildCallFacts(bundle, settings, deps.today());
-  const opening: Opening = { deps, library: options.scripts ?? null, forced: options.script ?? null, settings, base: { debtorId, bundle, settings, facts } };
+  const opening: Opening = { deps, library: options.scripts ?? null, forced: options.script ?? null, settings, base: { debtorId, bundle, settings, facts }, teamLock: options.teamLock ?? null };
   const open = () => openNewestOrStart(opening, options.start !== false);
   return deps.locks ? withLock(deps.locks, openLockName(debtorId), open) : open();
 }

@@ -54,7 +54,7 @@ describe('backup and restore', () => {
     const name = freshName();
     await createDbFromFixture(name, FIXTURES.v8);
     const db = await openCadenceDb(name);
-    const team = (clientId: string) => ({ schemaVersion: 1, serverUrl: 'https://team.example.fr', clientId, user: null, checkedAt: null, firstConnectionDone: null });
+    const team = (clientId: string) => ({ schemaVersion: 1 as const, serverUrl: 'https://team.example.fr', clientId, user: null, checkedAt: null, firstConnectionDone: null });
     await db.put('settings', team('0190f1a2-0000-7000-8000-00000000000a'), TEAM_KEY);
     const stores = await exportStores(db);
     expect((stores.settings as [string, unknown][]).map(([k]) => k)).not.toContain(TEAM_KEY);

@@ -3,6 +3,8 @@ import { Show, type JSX } from 'solid-js';
 import type { Debtor } from '../../domain/entities';
 import { formatMoney } from '../../domain/format';
 import { t } from '../../i18n';
+import { useCallLocksWhileShown, useCallLockHolder } from '../../session/team-context';
+import { CallLockBadge } from '../../ui/CallLockBadge';
 import { startCallHref, type CallEntryState } from '../../ui/call-links';
 import { locale } from '../../ui/locale';
 import type { HistorySegment } from '../../domain/segmentation/history-segment';
@@ -11,6 +13,9 @@ import { aboveBlockingThreshold, formatSiren, type DossierTotals } from './dossi
 
 export function DossierHeader(props: { debtor: Debtor; totals: DossierTotals; history: HistorySegment }): JSX.Element {
   const money = (cents: number) => formatMoney(cents, locale());
+  // Connected to a team: another agent on a call with this debtor shows beside the name.
+  useCallLocksWhileShown();
+  const onCallWith = useCallLockHolder();
   const address = () => {
     const a = props.debtor.address;
     return [a.line1, a.line2, `${a.postalCode} ${a.city}`].filter(Boolean).join(', ');
@@ -31,6 +36,7 @@ export function DossierHeader(props: { debtor: Debtor; totals: DossierTotals; hi
             </span>
           </Show>
           <span>{address()}</span>
+          <CallLockBadge holder={onCallWith(props.debtor.id)} />
         </p>
       </div>
       <A

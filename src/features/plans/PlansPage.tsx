@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { useServices } from '../../session/store-context';
+import { useCanLead } from '../../session/team-context';
 import { todayIso } from '../../session/today';
 import { ACTIVITY_SCHEMA_VERSION, type PaymentPlan } from '../../domain/entities';
 import { formatMoney } from '../../domain/format';
@@ -109,7 +110,8 @@ export default function PlansPage(): JSX.Element {
       return { list, names };
     },
   );
-  const lead = () => services.settings().role === 'lead';
+  // Once connected, the server's role decides (session/team-session.ts).
+  const lead = useCanLead();
   const proposed = createMemo(() => plans()?.list.filter((p) => p.status === 'proposed') ?? []);
   const decided = createMemo(() => plans()?.list.filter((p) => p.status !== 'proposed') ?? []);
   const card = (plan: PaymentPlan) => (

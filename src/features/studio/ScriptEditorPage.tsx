@@ -1,6 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, Match, Show, Switch, type JSX } from 'solid-js';
 import { useServices } from '../../session/store-context';
+import { useCanLead } from '../../session/team-context';
 import { t } from '../../i18n';
 import { editableDraft } from '../../scripts/library';
 import { usePageTitle } from '../../ui/page-title';
@@ -12,6 +13,7 @@ import './studio.css';
 export default function ScriptEditorPage(): JSX.Element {
   const params = useParams<{ id: string }>();
   const services = useServices();
+  const canLead = useCanLead();
   const [data, { refetch }] = createResource(
     () => params.id,
     async (id) => {
@@ -19,7 +21,7 @@ export default function ScriptEditorPage(): JSX.Element {
       const [record, versions, studio] = await Promise.all([library.getScript(id), library.listVersions(id), library.getStudioSettings()]);
       if (!record) return { kind: 'missing' as const };
       const current = versions.find((v) => v.version === record.currentVersion);
-      const lead = services.settings().role === 'lead';
+      const lead = canLead();
       // An agent reads what is in service; a lead edits the draft (or a fresh copy of the current version).
       const initial = lead ? editableDraft(record, current) : (current?.script ?? record.draft);
       return { kind: 'found' as const, library, record, versions, budget: studio.sayWordBudget, lead, initial };

@@ -1,6 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { useServices } from '../../session/store-context';
+import { useCanLead } from '../../session/team-context';
 import { formatDateTime } from '../../domain/format';
 import { t } from '../../i18n';
 import { BUILTIN_SCRIPTS } from '../../scripts/builtin';
@@ -28,7 +29,8 @@ export default function ScriptsPage(): JSX.Element {
   const services = useServices();
   const navigate = useNavigate();
   usePageTitle(() => t('studio:title'));
-  const lead = () => services.settings().role === 'lead';
+  // Once connected, the server's role decides (session/team-session.ts).
+  const lead = useCanLead();
   const [data, { refetch }] = createResource(
     () => services.dataVersion(),
     async () => {

@@ -2,6 +2,7 @@ import { createEffect, createMemo, createSignal, lazy, Match, on, onCleanup, Sus
 import { seedDemo } from '../../session/seed';
 import { resumableCalls } from '../../session/resumable-calls';
 import { useServices } from '../../session/store-context';
+import { useCallLocksWhileShown } from '../../session/team-context';
 import { todayIso } from '../../session/today';
 import { t } from '../../i18n';
 import { formatCount, locale } from '../../ui/locale';
@@ -60,6 +61,8 @@ export function WorklistPage(): JSX.Element {
   });
   let searchSeq = 0;
   usePageTitle(() => t('worklist:title'));
+  // Connected to a team: rows show who else is on a call (WorklistRowView), kept fresh while this page shows.
+  useCallLocksWhileShown();
 
   /**
    * No debounce: matching names is a pass over pre-computed keys that narrows as the agent types, so each

@@ -4,6 +4,8 @@ import { formatMoney } from '../../domain/format';
 import type { WorklistRow } from '../../domain/worklist';
 import { i18n, t } from '../../i18n';
 import { HISTORY_BADGE } from '../../ui/history-badge';
+import { useCallLockHolder } from '../../session/team-context';
+import { CallLockBadge } from '../../ui/CallLockBadge';
 import { locale } from '../../ui/locale';
 import { formatShortDate } from '../../ui/short-date';
 
@@ -38,6 +40,7 @@ export function warmRowFormatters(today: string): void {
 /** One debtor of the worklist: a link to the dossier, laid out as a card on phones and a grid row on laptops. */
 export function WorklistRowView(props: { row: WorklistRow; today: string }): JSX.Element {
   const taskDue = () => props.row.nextTask !== undefined && props.row.nextTask.dueDate <= props.today;
+  const onCallWith = useCallLockHolder();
   return (
     <a
       class="wl-row"
@@ -61,6 +64,7 @@ export function WorklistRowView(props: { row: WorklistRow; today: string }): JSX
               </span>
             )}
           </Show>
+          <CallLockBadge holder={onCallWith(props.row.debtorId)} />
           <Show when={taskDue()}>
             <span class="badge badge--task">{t('worklist:badge.taskDue')}</span>
           </Show>

@@ -1,0 +1,143 @@
+/**
+ * Call locks seen from this device. The worklist and the dossier watch them while visible: the source asks
+ * GET /locks every 10 s and at once when the server's event stream says locks moved, and keeps only the
+ * locks of other devices (this device's own call needs no badge). Starting a call takes the debtor's lock
+ * and renews it while the call lasts; hanging up releases it, and a device that vanished lets it lapse
+ * after the server's time-out.
+ */
+import { createSignal, type Accessor } from 'solid-js';
+import type { TeamAuthClient } from '../sync/http-auth';
+import type { CallLock } from '../sync/protocol';
+
+export const LOCK_POLL_MS = 10_000;
+/** How long a lock holds without renewal: a device that vanished frees the debtor after this. */
+export const LOCK_TTL_SECONDS = 120;
+/** Renewed well within the time-out, so one missed renewal does not free it. */
+export const LOCK_RENEW_MS = 40_000;
+
+export interface LockSource {
+  /** Debtor id → the lock another device holds on it. */
+  holders: Accessor<ReadonlyMap<string, CallLock>>;
+  /** Keeps the locks fresh until the returned function is called (reference-counted). */
+  watch(): () => void;
+  refresh(): Promise<void>;
+  /** Forget every lock (signed out). */
+  clear(): void;
+}
+
+export interface LockSourceDeps {
+  /** The signed-in client, or null while not connected. */
+  client: () => Promise<TeamAuthClient | null>;
+  ownClientId: () => string | null;
+  /** The server's event stream, when the browser has EventSource; `onLocks` when call locks moved. */
+  openEvents?: ((serverUrl: string, onLocks: () => void) => { close(): void }) | null;
+  visible?: () => boolean;
+  pollMs?: number;
+}
+
+export function browserEvents(serverUrl: string, onLocks: () => void): { close(): void } {
+  const source = new EventSource(`${serverUrl}/sync/events`, { withCredentials: true });
+  source.addEventListener('locks', onLocks);
+  // Reconnecting is EventSource's own job; after a gap, a fresh read catches up.
+  source.addEventListener('open', onLocks);
+  return { close: () => source.close() };
+}
+
+export function createLockSource(deps: LockSourceDeps): LockSource {
+  const [holders, setHolders] = createSignal<ReadonlyMap<string, CallLock>>(new Map());
+  const visible = deps.visible ?? (() => typeof document === 'undefined' || document.visibilityState !== 'hidden');
+  let watchers = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let events: { close(): void } | null = null;
+  let generation = 0;
+
+  async function refresh(): Promise<void> {
+    const asked = generation;
+    const client = await deps.client();
+    if (!client) {
+      setHolders(new Map());
+      return;
+    }
+    const result = await client.locks();
+    // A sign-out meanwhile (or no answer): keep what is shown until the next read says otherwise.
+    if (asked !== generation || !result.ok) return;
+    const own = deps.ownClientId();
+    setHolders(new Map(result.value.filter((l) => l.clientId !== own).map((l) => [l.debtorId, l])));
+  }
+
+  const tick = () => {
+    if (visible()) void refresh();
+  };
+
+  async function start(): Promise<void> {
+    void refresh();
+    timer = setInterval(tick, deps.pollMs ?? LOCK_POLL_MS);
+    const client = await deps.client();
+    if (client && deps.openEvents && watchers > 0 && !events) events = deps.openEvents(client.serverUrl, tick);
+  }
+
+  function stop(): void {
+    clearInterval(timer);
+    timer = undefined;
+    events?.close();
+    events = null;
+  }
+
+  return {
+    holders,
+    refresh,
+    watch() {
+      watchers += 1;
+      if (watchers === 1) void start();
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        watchers -= 1;
+        if (watchers === 0) stop();
+      };
+    },
+    clear() {
+      generation += 1;
+      stop();
+      setHolders(new Map());
+      if (watchers > 0) void start();
+    },
+  };
+}
+
+/** What a call holds while it lasts; releasing twice is harmless. */
+export interface TeamCallLockHandle {
+  release(): void;
+}
+
+export interface TeamCallLockPort {
+  /** Takes the debtor's call lock for this device and renews it until released; nothing when not connected. */
+  hold(debtorId: string): TeamCallLockHandle;
+}
+
+export function createCallLockPort(deps: { client: () => Promise<TeamAuthClient | null>; ownClientId: () => string | null; renewMs?: number }): TeamCallLockPort {
+  return {
+    hold(debtorId) {
+      let released = false;
+      let timer: ReturnType<typeof setInterval> | undefined;
+      const ready = (async () => {
+        const client = await deps.client();
+        const clientId = deps.ownClientId();
+        if (!client || !clientId || released) return null;
+        // Held by someone else: the call goes on (the badge warned), and the team still sees the other agent.
+        await client.acquireLock(debtorId, clientId, LOCK_TTL_SECONDS);
+        if (!released) timer = setInterval(() => void client.acquireLock(debtorId, clientId, LOCK_TTL_SECONDS), deps.renewMs ?? LOCK_RENEW_MS);
+        return { client, clientId };
+      })();
+      return {
+        release() {
+          if (released) return;
+          released = true;
+          clearInterval(timer);
+          void ready.then((held) => held && held.client.releaseLock(debtorId, held.clientId));
+        },
+      };
+    },
+  };
+}
