@@ -40,7 +40,9 @@ const LAZY_PAGES: LazyPage[] = [
   { path: '/training/team', load: () => import('../features/training/TeamPage'), namespaces: ['training'] },
   { path: '/training/:personaId', load: () => import('../features/training/SimulationPage'), namespaces: ['training', 'coach', 'call'] },
   { path: '/scripts/:id/preview', load: () => import('../features/call/preview/ScriptPreviewPage'), namespaces: ['studio', 'call', 'callscreen', 'recap', 'drafts', 'coach'], storage: ['dossiers'] },
-  { path: '/settings', load: () => import('../features/settings/SettingsPage'), namespaces: ['settings', 'penalties', 'letters', 'drafts', 'exports'] },
+  { path: '/settings', load: () => import('../features/settings/SettingsPage'), namespaces: ['settings', 'penalties', 'letters', 'drafts', 'exports', 'team'] },
+  { path: '/settings/team', load: () => import('../features/settings/TeamPage'), namespaces: ['settings', 'team'] },
+  { path: '/join', load: () => import('../features/team/JoinPage'), namespaces: ['team'] },
   { path: '/settings/import', load: () => import('../features/import/ImportPage'), namespaces: ['imports'] },
   { path: '/kpis', load: () => import('../features/kpis/KpisPage'), namespaces: ['kpis'] },
 ];

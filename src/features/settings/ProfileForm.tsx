@@ -1,5 +1,6 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { useServices } from '../../session/store-context';
+import { useTeam } from '../../session/team-context';
 import { ROLES } from '../../domain/entities';
 import { t } from '../../i18n';
 import { storageErrorMessage } from '../../ui/storage-error';
@@ -9,6 +10,9 @@ import { applyProfile, PROFILE_LIMITS, type ProfileErrorCode, type ProfileField 
 /** Name, company, signature and role: saved together with one button, after validation. */
 export function ProfileForm(): JSX.Element {
   const services = useServices();
+  // Connected to a team, the role is the server's: the local switch gives way to a sentence saying so.
+  const team = useTeam();
+  const teamRole = () => (team?.connected() ? team.user()?.role : undefined);
   const initial = services.settings();
   const [values, setValues] = createSignal<Record<ProfileField, string>>({
     agentName: initial.agentName,
@@ -82,13 +86,23 @@ export function ProfileForm(): JSX.Element {
         <p class="field__hint">{t('settings:profile.signatureHint')}</p>
         <FieldError field="signature" />
       </div>
-      <div class="field">
-        <label for="profile-role">{t('settings:profile.role')}</label>
-        <select class="input" {...fieldProps('role')} value={values().role} onChange={set('role')}>
-          <For each={ROLES}>{(role) => <option value={role}>{t(`settings:profile.roles.${role}`)}</option>}</For>
-        </select>
-        <FieldError field="role" />
-      </div>
+      <Show
+        when={!teamRole()}
+        fallback={
+          <div class="field">
+            <p class="field__label">{t('settings:profile.role')}</p>
+            <p data-testid="role-from-team">{t('team:roleFromTeam', { role: t(`team:roles.${teamRole()}`) })}</p>
+          </div>
+        }
+      >
+        <div class="field">
+          <label for="profile-role">{t('settings:profile.role')}</label>
+          <select class="input" {...fieldProps('role')} value={values().role} onChange={set('role')}>
+            <For each={ROLES}>{(role) => <option value={role}>{t(`settings:profile.roles.${role}`)}</option>}</For>
+          </select>
+          <FieldError field="role" />
+        </div>
+      </Show>
       <div class="actions">
         <button type="submit" class="btn btn--primary" disabled={saving()}>
           {t('settings:profile.save')}

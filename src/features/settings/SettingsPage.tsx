@@ -9,6 +9,7 @@ import { ExportSection } from './ExportSection';
 import { LanguageSection } from './LanguageSection';
 import { ProfileForm } from './ProfileForm';
 import { StorageSection } from './StorageSection';
+import { TeamSection } from './TeamSection';
 import '../../styles/settings.css';
 
 export default function SettingsPage(): JSX.Element {
@@ -22,6 +23,7 @@ export default function SettingsPage(): JSX.Element {
           <LanguageSection />
           <StorageSection />
         </div>
+        <TeamSection />
         <DataSection />
         <BackupSection />
         <ExportSection />
