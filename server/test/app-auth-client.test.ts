@@ -92,16 +92,22 @@ describe('the app team client against the real server', () => {
     expect(await b.locks()).toEqual({ ok: true, value: [] });
   });
 
-  it('needs the CSRF token the session handed out: a client that lost it is refused', async () => {
+  it('sends the CSRF token of the session, read again after a reload; a write without it is refused', async () => {
     const fetchWithJar = browserLikeFetch();
     const signedIn = createTeamAuthClient({ serverUrl: srv.url, fetch: fetchWithJar });
     await signedIn.login(team.members.agent!.email, PASSWORD);
-    // Same cookies, but a fresh client that never read /auth/me: no token to send.
-    const forgetful = createTeamAuthClient({ serverUrl: srv.url, fetch: fetchWithJar });
-    expect(await forgetful.acquireLock('deb-csrf', randomUUID())).toEqual({ ok: false, error: { kind: 'forbidden' } });
-    // Reading /auth/me gives it back, as the app does at start.
-    expect((await forgetful.me()).ok).toBe(true);
-    expect((await forgetful.acquireLock('deb-csrf', randomUUID())).ok).toBe(true);
+    // Same cookies, but a fresh client (a reloaded page): it reads the token from /auth/me before writing.
+    const reloaded = createTeamAuthClient({ serverUrl: srv.url, fetch: fetchWithJar });
+    expect((await reloaded.acquireLock('deb-csrf', randomUUID())).ok).toBe(true);
+    // Without it the server refuses the write.
+    const jar = fetchWithJar;
+    const noHeader: FetchLike = (url, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.delete('x-csrf-token');
+      return jar(url, { ...init, headers });
+    };
+    const stripped = createTeamAuthClient({ serverUrl: srv.url, fetch: noHeader });
+    expect(await stripped.acquireLock('deb-csrf-2', randomUUID())).toEqual({ ok: false, error: { kind: 'forbidden' } });
   });
 
   it('says unreachable for a port where no server listens', async () => {

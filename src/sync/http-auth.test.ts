@@ -62,6 +62,7 @@ describe('createTeamAuthClient', () => {
   });
 
   it('maps refusals to typed errors', async () => {
+    let signedIn = false;
     const client = createTeamAuthClient({
       serverUrl: 'http://srv.test',
       fetch: fakeFetch({
@@ -69,7 +70,7 @@ describe('createTeamAuthClient', () => {
           JSON.parse(String(init.body)).password === 'many'
             ? json(429, { error: 'rate_limited', message: 'x' }, { 'retry-after': '900' })
             : json(401, { error: 'bad_credentials', message: 'wrong email or password' }),
-        'GET /auth/me': () => json(401, { error: 'unauthenticated' }),
+        'GET /auth/me': () => (signedIn ? json(200, { user: USER, csrfToken: CSRF }) : json(401, { error: 'unauthenticated' })),
         'POST /admin/invitations': () => json(403, { error: 'forbidden' }),
         'POST /auth/accept-invitation': (init) =>
           JSON.parse(String(init.body)).password.length < 12
@@ -83,6 +84,9 @@ describe('createTeamAuthClient', () => {
     expect(await client.login('a@b.fr', 'nope')).toEqual({ ok: false, error: { kind: 'bad_credentials' } });
     expect(await client.login('a@b.fr', 'many')).toEqual({ ok: false, error: { kind: 'rate_limited', retryAfterSeconds: 900 } });
     expect(await client.me()).toEqual({ ok: false, error: { kind: 'unauthenticated' } });
+    // A write without a session stops at the token: there is none to send.
+    expect(await client.invite('x@y.fr', 'agent')).toEqual({ ok: false, error: { kind: 'unauthenticated' } });
+    signedIn = true;
     expect(await client.invite('x@y.fr', 'agent')).toEqual({ ok: false, error: { kind: 'forbidden' } });
     expect(await client.acceptInvitation('tok-0123456789', 'Sam', 'short')).toEqual({ ok: false, error: { kind: 'invalid_request', fields: ['password'] } });
     expect(await client.acceptInvitation('tok-0123456789', 'Sam', 'long enough password')).toEqual({ ok: false, error: { kind: 'invitation_unknown' } });
@@ -112,8 +116,19 @@ describe('createTeamAuthClient', () => {
     expect(await client.locks()).toEqual({ ok: false, error: { kind: 'bad_response' } });
   });
 
+  it('reads the CSRF token from /auth/me before the first write of a reloaded page', async () => {
+    const seen: Seen[] = [];
+    const client = createTeamAuthClient({
+      serverUrl: 'http://srv.test',
+      fetch: fakeFetch({ 'GET /auth/me': () => json(200, { user: USER, csrfToken: CSRF }), 'POST /locks/release': () => json(200, { released: true }) }, seen),
+    });
+    expect(await client.releaseLock('deb-1', USER.teamId)).toEqual({ ok: true, value: true });
+    expect(seen.map((s) => `${s.init.method} ${new URL(s.url).pathname}`)).toEqual(['GET /auth/me', 'POST /locks/release']);
+    expect((seen[1]!.init.headers as Record<string, string>)[CSRF_HEADER]).toBe(CSRF);
+  });
+
   it('counts an ended session as signed out', async () => {
-    const client = createTeamAuthClient({ serverUrl: 'http://srv.test', fetch: fakeFetch({ 'POST /auth/logout': () => json(401, { error: 'unauthenticated' }) }) });
+    const client = createTeamAuthClient({ serverUrl: 'http://srv.test', fetch: fakeFetch({ 'GET /auth/me': () => json(401, { error: 'unauthenticated' }), 'POST /auth/logout': () => json(401, { error: 'unauthenticated' }) }) });
     expect(await client.logout()).toEqual({ ok: true, value: undefined });
   });
 });

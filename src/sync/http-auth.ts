@@ -153,7 +153,15 @@ export function createTeamAuthClient(options: TeamAuthClientOptions): TeamAuthCl
     }
   }
 
+  /** Sign-in and joining open a session; every other POST needs the session's CSRF token. */
+  const OPENS_SESSION = new Set(['/auth/login', '/auth/accept-invitation']);
+
   async function call<S extends z.ZodMiniType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<TeamResult<z.infer<S>>> {
+    // After a reload the cookie is there but the token is not: /auth/me hands it back before the first write.
+    if (method === 'POST' && !csrf && !OPENS_SESSION.has(path)) {
+      const fresh = await me();
+      if (!fresh.ok) return fresh;
+    }
     const headers: Record<string, string> = {};
     if (method === 'POST') {
       headers['content-type'] = 'application/json';
