@@ -15,8 +15,8 @@ const LargeSeedScreen = lazy(() => import('../features/settings/LargeSeedScreen'
 
 export interface AppProps {
   services: AppServices;
-  /** This device's team membership (absent: never connected, the local role decides). */
-  team?: TeamSession;
+  /** Makes this device's team session once the shell is on screen (absent: alone, the local role decides). */
+  loadTeam?: () => Promise<TeamSession>;
   /** `?demo=large` was in the URL: seed 50,000 debtors before showing any page. */
   largeSeed: boolean;
 }
@@ -67,7 +67,7 @@ function Shell(props: RouteSectionProps & { largeSeed: boolean }): JSX.Element {
 export function App(props: AppProps): JSX.Element {
   return (
     <ServicesProvider services={props.services}>
-      <TeamProvider team={props.team}>
+      <TeamProvider load={props.loadTeam}>
         <Router root={(section) => <Shell {...section} largeSeed={props.largeSeed} />}>{routes}</Router>
       </TeamProvider>
     </ServicesProvider>

@@ -8,16 +8,16 @@ import { openCadenceDb, type CadenceDatabase } from '../storage/db';
 import { idbRecords } from '../storage/idb-records';
 import { createCadenceStore } from '../storage/store';
 import { idbRecords } from '../storage/idb-records';
-import { teamDeviceStorage } from '../storage/team-device';
 import { DEFAULT_LANG, i18n, initI18n, setLang } from '../i18n';
 import { setDbNotice } from '../session/db-notice';
 import { demoDeclined, seedDemo } from '../session/seed';
 import { createAppServices, type AppServices } from '../session/store-context';
-import { createTeamSession, type TeamSession } from '../session/team-session';
+import { solidCell } from '../session/team-context';
+import type { TeamSession } from '../session/team-session';
 import { todayIso } from '../session/today';
 
 export type BootOutcome =
-  | { kind: 'ready'; services: AppServices; team: TeamSession; largeSeed: boolean }
+  | { kind: 'ready'; services: AppServices; loadTeam: () => Promise<TeamSession>; largeSeed: boolean }
   | { kind: 'failed'; error: unknown };
 
 /** Opening may wait on another tab; its message needs i18n before the stored language is known. */
@@ -57,14 +57,21 @@ export async function boot(location: Pick<Location, 'search'> = window.location)
     // Staging a killed import left behind is dropped once the first screen is on its way (lazy: not on it).
     setTimeout(() => void discardLeftovers(db), 0);
     const scripts = () => import('../storage/script-library').then((m) => m.createIdbScriptLibrary(db, reportCorrupt));
-    const team = createTeamSession({
-      storage: teamDeviceStorage(idbRecords(db)),
-      hasLocalData: async () => !(await store.isEmpty()),
-      // The sync engine, wired at merge: syncFactory: (serverUrl) => createTeamSync({ store, serverUrl }),
-      syncFactory: null,
-      win: window,
-    });
-    return { kind: 'ready', services: createAppServices(store, settings, scripts), team, largeSeed };
+    // The team session is not needed to paint the first screen: its code loads right after (a lazy chunk).
+    const loadTeam = async (): Promise<TeamSession> => {
+      const [{ createTeamSession }, { teamDeviceStorage }] = await Promise.all([import('../session/team-session'), import('../storage/team-device')]);
+      return createTeamSession({
+        storage: teamDeviceStorage(idbRecords(db)),
+        // The team client (and its response schemas) only once a server is named.
+        createClient: async (serverUrl) => (await import('../sync/http-auth')).createTeamAuthClient({ serverUrl }),
+        hasLocalData: async () => !(await store.isEmpty()),
+        // The sync engine, wired at merge: syncFactory: (serverUrl) => createTeamSync({ store, serverUrl }),
+        syncFactory: null,
+        win: window,
+        cell: solidCell,
+      });
+    };
+    return { kind: 'ready', services: createAppServices(store, settings, scripts), loadTeam, largeSeed };
   } catch (error) {
     await ensureI18n();
     return { kind: 'failed', error };

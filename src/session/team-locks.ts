@@ -5,7 +5,19 @@
  * and renews it while the call lasts; hanging up releases it, and a device that vanished lets it lapse
  * after the server's time-out.
  */
-import { createSignal, type Accessor } from 'solid-js';
+
+/** A readable, writable value: a Solid signal in the app (see team-context.tsx), a plain variable in tests. */
+export type Cell<T> = [get: () => T, set: (value: T) => void];
+export type CellFactory = <T>(initial: T) => Cell<T>;
+
+/**
+ * Not reactive: for code that reads values when it needs them. The app hands in Solid signals instead, so this
+ * lazily loaded chunk carries no copy of the framework's core and the first load stays one chunk lighter.
+ */
+export const plainCell: CellFactory = <T,>(initial: T): Cell<T> => {
+  let value = initial;
+  return [() => value, (next) => void (value = next)];
+};
 import type { TeamAuthClient } from '../sync/http-auth';
 import type { CallLock } from '../sync/protocol';
 
@@ -17,7 +29,7 @@ export const LOCK_RENEW_MS = 40_000;
 
 export interface LockSource {
   /** Debtor id → the lock another device holds on it. */
-  holders: Accessor<ReadonlyMap<string, CallLock>>;
+  holders: () => ReadonlyMap<string, CallLock>;
   /** Keeps the locks fresh until the returned function is called (reference-counted). */
   watch(): () => void;
   refresh(): Promise<void>;
@@ -33,6 +45,7 @@ export interface LockSourceDeps {
   openEvents?: ((serverUrl: string, onLocks: () => void) => { close(): void }) | null;
   visible?: () => boolean;
   pollMs?: number;
+  cell?: CellFactory;
 }
 
 export function browserEvents(serverUrl: string, onLocks: () => void): { close(): void } {
@@ -44,7 +57,7 @@ export function browserEvents(serverUrl: string, onLocks: () => void): { close()
 }
 
 export function createLockSource(deps: LockSourceDeps): LockSource {
-  const [holders, setHolders] = createSignal<ReadonlyMap<string, CallLock>>(new Map());
+  const [holders, setHolders] = (deps.cell ?? plainCell)<ReadonlyMap<string, CallLock>>(new Map());
   const visible = deps.visible ?? (() => typeof document === 'undefined' || document.visibilityState !== 'hidden');
   let watchers = 0;
   let timer: ReturnType<typeof setInterval> | undefined;

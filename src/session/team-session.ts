@@ -9,12 +9,13 @@
  *
  * The sync engine is injected (`syncFactory`): this file only needs the narrow TeamSyncPort.
  */
-import { createSignal, type Accessor } from 'solid-js';
 import type { Settings } from '../domain/entities';
 import type { Invitation, TeamAuthClient, TeamAuthError, TeamResult } from '../sync/http-auth';
 import type { LostEdit, TeamRole } from '../sync/protocol';
 import type { TeamDevice, TeamDeviceStorage, TeamDeviceUser } from '../storage/team-device';
-import { browserEvents, createCallLockPort, createLockSource, type LockSource, type TeamCallLockPort } from './team-locks';
+import { browserEvents, createCallLockPort, createLockSource, plainCell, type CellFactory, type LockSource, type TeamCallLockPort } from './team-locks';
+
+type Accessor<T> = () => T;
 
 export type TeamSyncStatus =
   | { kind: 'idle'; lastSync: string | null }
@@ -57,8 +58,11 @@ export type ConnectionState =
 
 export interface TeamSessionDeps {
   storage: TeamDeviceStorage;
-  /** The team client for a server URL (storage-free, so tests pass one over a fake fetch). */
-  createClient?: (serverUrl: string) => Promise<TeamAuthClient>;
+  /**
+   * The team client for a server URL: the app loads src/sync/http-auth.ts on first need (boot.ts), tests pass
+   * one over a fake fetch.
+   */
+  createClient: (serverUrl: string) => Promise<TeamAuthClient>;
   syncFactory?: TeamSyncFactory | null;
   /** Whether this device holds data of its own (then the first connection asks what to do with it). */
   hasLocalData: () => Promise<boolean>;
@@ -67,6 +71,8 @@ export interface TeamSessionDeps {
   openEvents?: ((serverUrl: string, onLocks: () => void) => { close(): void }) | null;
   /** `window` in the app: a return of the network re-reads the role and the locks. */
   win?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
+  /** Solid signals in the app (team-context.tsx `solidCell`), so screens follow every change. */
+  cell?: CellFactory;
 }
 
 export interface TeamSession {
@@ -99,8 +105,6 @@ export interface TeamSession {
   dispose(): void;
 }
 
-const loadClient = async (serverUrl: string): Promise<TeamAuthClient> => (await import('../sync/http-auth')).createTeamAuthClient({ serverUrl });
-
 const toDeviceUser = (u: { id: string; displayName: string; email: string; role: TeamRole; teamId: string }): TeamDeviceUser => ({
   id: u.id,
   name: u.displayName,
@@ -110,15 +114,16 @@ const toDeviceUser = (u: { id: string; displayName: string; email: string; role:
 });
 
 export function createTeamSession(deps: TeamSessionDeps): TeamSession {
-  const createClient = deps.createClient ?? loadClient;
+  const createClient = deps.createClient;
   const now = deps.now ?? Date.now;
   const newClientId = deps.newClientId ?? (() => crypto.randomUUID());
-  const [device, setDevice] = createSignal<TeamDevice | null>(null);
-  const [ready, setReady] = createSignal(false);
-  const [connection, setConnection] = createSignal<ConnectionState>({ kind: 'signedOut' });
-  const [syncStatus, setSyncStatus] = createSignal<TeamSyncStatus | null>(null);
-  const [lostEdits, setLostEdits] = createSignal<readonly LostEdit[]>([]);
-  const [needsFirst, setNeedsFirst] = createSignal(false);
+  const cell = deps.cell ?? plainCell;
+  const [device, setDevice] = cell<TeamDevice | null>(null);
+  const [ready, setReady] = cell(false);
+  const [connection, setConnection] = cell<ConnectionState>({ kind: 'signedOut' });
+  const [syncStatus, setSyncStatus] = cell<TeamSyncStatus | null>(null);
+  const [lostEdits, setLostEdits] = cell<readonly LostEdit[]>([]);
+  const [needsFirst, setNeedsFirst] = cell(false);
   let client: { url: string; promise: Promise<TeamAuthClient> } | null = null;
   let engine: { url: string; port: TeamSyncPort } | null = null;
   let port: { port: TeamSyncPort; stop: () => void } | null = null;
@@ -208,6 +213,7 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
   }
 
   const locks = createLockSource({
+    cell,
     client: signedInClient,
     ownClientId: () => device()?.clientId ?? null,
     openEvents: deps.openEvents !== undefined ? deps.openEvents : typeof EventSource === 'undefined' ? null : browserEvents,
@@ -291,7 +297,7 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
     },
     async dismissLostEdit(edit) {
       await port?.port.dismissLostEdit(edit);
-      setLostEdits((list) => list.filter((e) => !(e.mutationId === edit.mutationId && e.field === edit.field)));
+      setLostEdits(lostEdits().filter((e) => !(e.mutationId === edit.mutationId && e.field === edit.field)));
     },
     async syncNow() {
       await port?.port.syncNow();

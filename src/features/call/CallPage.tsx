@@ -1,7 +1,7 @@
 import { A, useLocation, useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, Match, onCleanup, Switch, type JSX } from 'solid-js';
 import { openCallSession, type OpenedCall } from '../../session/call-session';
-import { useTeam } from '../../session/team-context';
+import { useTeamReady } from '../../session/team-context';
 import { useServices } from '../../session/store-context';
 import { loadNamespacesIn, t } from '../../i18n';
 import { browserCallRescue } from '../../storage/call-rescue';
@@ -43,7 +43,7 @@ export default function CallPage(): JSX.Element {
   const location = useLocation();
   const services = useServices();
   // Connected to a team: the call holds the debtor's lock on the server while it lasts (no-op alone).
-  const team = useTeam();
+  const team = useTeamReady();
   const [attempt, setAttempt] = createSignal({ n: 0, start: asksToStart(search[START_CALL_PARAM]) });
   let gone = false;
   onCleanup(() => (gone = true));
@@ -52,7 +52,7 @@ export default function CallPage(): JSX.Element {
     async ({ id, attempt: { start } }): Promise<OpenedCall> => {
       // Without the library (its chunk not cached offline) a new call takes the built-in script.
       const scripts = await services.scripts().catch(() => null);
-      const result = await openCallSession(id, { store: services.store, rescue: browserCallRescue(), start, scripts, teamLock: team?.callLocks ?? null });
+      const result = await openCallSession(id, { store: services.store, rescue: browserCallRescue(), start, scripts, teamLock: (await team)?.callLocks ?? null });
       // Left before the call opened: let its lock and pending write go.
       if (gone && result.kind === 'session') result.session.dispose();
       if (result.kind === 'recovered') services.dataChanged();

@@ -36,7 +36,7 @@ export function DossierHeader(props: { debtor: Debtor; totals: DossierTotals; hi
             </span>
           </Show>
           <span>{address()}</span>
-          <CallLockBadge holder={onCallWith(props.debtor.id)} />
+          <CallLockBadge label={onCallWith(props.debtor.id) && t('callLock.onCall', { name: onCallWith(props.debtor.id) })} />
         </p>
       </div>
       <A

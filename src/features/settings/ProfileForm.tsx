@@ -12,7 +12,10 @@ export function ProfileForm(): JSX.Element {
   const services = useServices();
   // Connected to a team, the role is the server's: the local switch gives way to a sentence saying so.
   const team = useTeam();
-  const teamRole = () => (team?.connected() ? team.user()?.role : undefined);
+  const teamRole = () => {
+    const session = team();
+    return session?.connected() ? session.user()?.role : undefined;
+  };
   const initial = services.settings();
   const [values, setValues] = createSignal<Record<ProfileField, string>>({
     agentName: initial.agentName,

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../domain/entities';
 import { initI18n, loadNamespaces } from '../../i18n';
 import { createAppServices, ServicesProvider } from '../../session/store-context';
-import { TeamProvider } from '../../session/team-context';
+import { solidCell, TeamProvider } from '../../session/team-context';
 import { createTeamSession, type TeamSession, type TeamSyncPort } from '../../session/team-session';
 import { createMemoryStore } from '../../storage/memory-store';
 import { memoryTeamDeviceStorage } from '../../storage/team-device';
@@ -62,6 +62,7 @@ function renderTeam(over: { syncFactory?: () => TeamSyncPort; seen?: string[] } 
     hasLocalData: async () => false,
     openEvents: null,
     syncFactory: over.syncFactory ?? null,
+    cell: solidCell,
   });
   const services = createAppServices(createMemoryStore(), { ...DEFAULT_SETTINGS, role: 'lead' });
   render(() => (

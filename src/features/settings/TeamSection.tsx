@@ -58,7 +58,7 @@ export function TeamSection(): JSX.Element {
     <section class="card team-section" id="team" aria-labelledby="team-title" data-testid="team-section">
       <h2 id="team-title">{t('team:title')}</h2>
       <p class="muted">{t('team:intro')}</p>
-      <Show when={team} fallback={<p>{t('team:status.alone')}</p>}>
+      <Show when={team()} fallback={<p>{t('team:status.alone')}</p>}>
         {(session) => (
           <Show when={session().ready()}>
             <TeamStatus team={session()} />

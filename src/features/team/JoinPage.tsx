@@ -5,7 +5,7 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createSignal, Show, type JSX } from 'solid-js';
 import { t } from '../../i18n';
-import { useTeam } from '../../session/team-context';
+import { useTeamReady } from '../../session/team-context';
 import { teamErrorText } from '../../session/team-text';
 import { parseServerUrl } from '../../sync/http-auth';
 import { usePageTitle } from '../../ui/page-title';
@@ -16,7 +16,7 @@ type Field = 'name' | 'password';
 
 export default function JoinPage(): JSX.Element {
   usePageTitle(() => t('team:join.title'));
-  const team = useTeam();
+  const team = useTeamReady();
   const [search] = useSearchParams();
   const server = () => parseServerUrl(String(search.server ?? ''));
   const token = () => String(search.token ?? '');
@@ -39,13 +39,14 @@ export default function JoinPage(): JSX.Element {
       return;
     }
     const url = server();
-    if (!url.ok || !team) {
+    const session = await team;
+    if (!url.ok || !session) {
       setFailure(t('team:required.token'));
       return;
     }
     setBusy(true);
     try {
-      const result = await team.acceptInvitation(url.value, token(), name(), password());
+      const result = await session.acceptInvitation(url.value, token(), name(), password());
       if (!result.ok) {
         setFailure(teamErrorText(result.error));
         return;

@@ -9,6 +9,8 @@ import { CallLockBadge } from '../../ui/CallLockBadge';
 import { locale } from '../../ui/locale';
 import { formatShortDate } from '../../ui/short-date';
 
+const onCallLabel = (name: string | undefined) => (name ? t('callLock.onCall', { name }) : undefined);
+
 function lastActionText(last: NonNullable<WorklistRow['lastAction']>, today: string): string {
   const parts = [t(`activity.${last.type}`)];
   if (last.outcome && i18n.exists(`outcome.${last.outcome}`)) parts.push(t(`outcome.${last.outcome}`));
@@ -64,7 +66,7 @@ export function WorklistRowView(props: { row: WorklistRow; today: string }): JSX
               </span>
             )}
           </Show>
-          <CallLockBadge holder={onCallWith(props.row.debtorId)} />
+          <CallLockBadge label={onCallLabel(onCallWith(props.row.debtorId))} />
           <Show when={taskDue()}>
             <span class="badge badge--task">{t('worklist:badge.taskDue')}</span>
           </Show>
