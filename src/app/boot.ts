@@ -7,7 +7,6 @@ import type { CorruptRecord } from '../storage/codec';
 import { openCadenceDb, type CadenceDatabase } from '../storage/db';
 import { idbRecords } from '../storage/idb-records';
 import { createCadenceStore } from '../storage/store';
-import { idbRecords } from '../storage/idb-records';
 import { DEFAULT_LANG, i18n, initI18n, setLang } from '../i18n';
 import { setDbNotice } from '../session/db-notice';
 import { demoDeclined, seedDemo } from '../session/seed';
