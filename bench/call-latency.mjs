@@ -14,11 +14,11 @@ import { pathToFileURL } from 'node:url';
 import { CHROMIUM_PATH, PLAYWRIGHT_ARGS } from './lib/chromium.mjs';
 import { summarize } from './lib/stats.mjs';
 
-const VIEWPORT = { width: 390, height: 844 };
+export const VIEWPORT = { width: 390, height: 844 };
 const DEFAULT_REPS = { steps: 30, keys: 40 };
 const NOTE = 'Le client règle le solde vendredi par virement, après validation du gérant. ';
 
-function installCallProbes() {
+export function installCallProbes() {
   window.__call = { keyAt: Infinity };
   const onKey = (e) => {
     window.__call.keyAt = Math.min(window.__call.keyAt, e.timeStamp);
@@ -28,7 +28,7 @@ function installCallProbes() {
 }
 
 /** Presses `key`, then waits for the first `mark` after that key press; returns the latency in ms. */
-async function timeKey(page, key, mark, timeout = 15_000) {
+export async function timeKey(page, key, mark, timeout = 15_000) {
   await page.evaluate(() => {
     window.__call.keyAt = Infinity;
   });
@@ -46,7 +46,7 @@ async function timeKey(page, key, mark, timeout = 15_000) {
   }, mark);
 }
 
-async function openCall(page, origin) {
+export async function openCall(page, origin) {
   await page.goto(`${origin}/`);
   await page.waitForSelector('[data-testid="worklist"][data-state="ready"]', { timeout: 120_000 });
   const href = await page.getAttribute('a[data-testid="worklist-row"] >> nth=0', 'href');
@@ -56,18 +56,24 @@ async function openCall(page, origin) {
 }
 
 /** Forward and back over the first four steps, which ask for nothing: each press is one transition. */
-async function measureSteps(page, count) {
-  const path = ['identification', 'explanation', 'listening'];
-  const samples = [];
-  let forward = true;
+export function stepKeys(count) {
+  const path = ['presentation', 'identification', 'explanation', 'listening'];
+  const keys = [];
   let at = 0;
-  while (samples.length < count) {
-    const key = forward ? 'Control+Enter' : 'Alt+ArrowLeft';
-    samples.push(await timeKey(page, key, 'cadence:call-step-painted'));
+  let forward = true;
+  while (keys.length < count) {
     at += forward ? 1 : -1;
-    const expected = at === 0 ? 'presentation' : path[at - 1];
+    keys.push({ key: forward ? 'Control+Enter' : 'Alt+ArrowLeft', expected: path[at] });
+    if (at === path.length - 1 || at === 0) forward = !forward;
+  }
+  return keys;
+}
+
+async function measureSteps(page, count) {
+  const samples = [];
+  for (const { key, expected } of stepKeys(count)) {
+    samples.push(await timeKey(page, key, 'cadence:call-step-painted'));
     await page.waitForSelector(`[data-testid="call"][data-step="${expected}"]`);
-    if (at === path.length || at === 0) forward = !forward;
   }
   return samples;
 }
