@@ -11,11 +11,13 @@ export interface RecordWriterDeps {
   store: Pick<CadenceStore, 'saveCall'>;
   now: () => number;
   rescue: CallRescue | null;
+  /** When a `soon` write starts (after the next paint, in the app); none: at once. */
+  defer?: (start: () => void) => () => void;
 }
 
 export interface CallRecordWriter extends CallWriter<CallRecordInput> {
-  /** Queues the envelope as the call's newest record, stamped with the session's clock. */
-  pushEnvelope(envelope: CallPersistEnvelope): void;
+  /** Queues the envelope as the call's newest record, stamped with the session's clock (`soon`: see CallWriter.push). */
+  pushEnvelope(envelope: CallPersistEnvelope, timing?: 'now' | 'soon'): void;
 }
 
 export function createCallRecordWriter(call: { callId: string; debtorId: string }, deps: RecordWriterDeps, keptAside: boolean): CallRecordWriter {
@@ -24,11 +26,12 @@ export function createCallRecordWriter(call: { callId: string; debtorId: string 
     now: deps.now,
     rescue: rescue ? { put: (record) => rescue.put(record), clear: () => rescue.clear(call.callId) } : undefined,
     keptAside,
+    defer: deps.defer,
   });
   return {
     ...writer,
-    pushEnvelope(envelope) {
-      writer.push({ callId: call.callId, debtorId: call.debtorId, updatedAt: new Date(deps.now()).toISOString(), envelope });
+    pushEnvelope(envelope, timing) {
+      writer.push({ callId: call.callId, debtorId: call.debtorId, updatedAt: new Date(deps.now()).toISOString(), envelope }, timing);
     },
   };
 }

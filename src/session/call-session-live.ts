@@ -69,6 +69,8 @@ export interface LiveDeps {
   page: PageEvents | null;
   /** Where the call goes while IndexedDB refuses it; null: nowhere (tests, no localStorage). */
   rescue: CallRescue | null;
+  /** When the write of a step move starts: after the frame that shows the step, in the app. None: at once. */
+  defer?: (start: () => void) => () => void;
 }
 
 export interface LiveParams {
@@ -85,6 +87,12 @@ export interface LiveParams {
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * Moves between steps: nothing the agent typed rides on them, so their write may start after the frame that
+ * shows the new step (a killed tab at worst resumes one step back). Everything else is written at once.
+ */
+const STEP_MOVES: ReadonlySet<CallEvent['type']> = new Set(['NEXT', 'BACK', 'GOTO']);
 
 /** When a resumed call ended: the time its ended state was written. */
 const endedAtOf = (start: CallStart): string | null => (isResumed(start) && start.snapshot.context.ending ? start.updatedAt : null);
@@ -140,7 +148,9 @@ export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSessi
   const writer = createCallRecordWriter({ callId, debtorId }, deps, isResumed(params.start) && params.start.aside === true);
   writer.subscribe(notify);
   const commit = createCommitTracker(params, deps, writer, notify);
-  const effects: CallEffects = { persist: (envelope) => writer.pushEnvelope(envelope), commit: (context) => commit.commit(context) };
+  // The timing of the write the event being sent causes (the machine persists synchronously inside send).
+  let timing: 'now' | 'soon' = 'now';
+  const effects: CallEffects = { persist: (envelope) => writer.pushEnvelope(envelope, timing), commit: (context) => commit.commit(context) };
   let mode: SessionMode = params.readOnly ? 'reader' : 'writer';
   let disposed = false;
   const waiting = new AbortController();
@@ -187,7 +197,13 @@ export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSessi
     snapshot: () => actor.getSnapshot(),
     send(event) {
       // Stamped with the time it happened: the machine times each step from it (analytics per version).
-      if (mode === 'writer' && !disposed) actor.send({ ...event, at: event.at ?? iso(deps.now()) });
+      if (mode !== 'writer' || disposed) return;
+      timing = STEP_MOVES.has(event.type) ? 'soon' : 'now';
+      try {
+        actor.send({ ...event, at: event.at ?? iso(deps.now()) });
+      } finally {
+        timing = 'now';
+      }
     },
     saveState: () => writer.state(),
     commitState: commit.state,

@@ -247,4 +247,74 @@ describe('call writer: resumed from a copy kept aside', () => {
     await tick();
     expect(freshCleared).toBe(1);
   });
+
+  describe("a value pushed 'soon' (a step move)", () => {
+    /** A defer the test runs by hand, standing for "after the next paint". */
+    function manualDefer() {
+      const pending: Array<() => void> = [];
+      let cancelled = 0;
+      const defer = (start: () => void) => {
+        pending.push(start);
+        return () => void cancelled++;
+      };
+      return { defer, run: () => pending.splice(0).forEach((start) => start()), cancelled: () => cancelled };
+    }
+
+    it('starts its write when the defer runs, not inside push', () => {
+      const m = manualSave();
+      const d = manualDefer();
+      const w = createCallWriter(m.save, { defer: d.defer });
+      w.push(1, 'soon');
+      expect(m.started).toEqual([]);
+      expect(w.state().pending).toBe(true);
+      d.run();
+      expect(m.started).toEqual([1]);
+    });
+
+    it('is written at once by the next value pushed now, by flush and by flushNow, and then not again', async () => {
+      for (const how of ['push', 'flush', 'flushNow'] as const) {
+        const m = manualSave();
+        const d = manualDefer();
+        const w = createCallWriter(m.save, { defer: d.defer });
+        w.push(1, 'soon');
+        if (how === 'push') w.push(2);
+        else if (how === 'flush') void w.flush();
+        else w.flushNow();
+        expect(m.started, how).toEqual([how === 'push' ? 2 : 1]);
+        expect(d.cancelled(), how).toBe(1);
+        d.run();
+        expect(m.started, `${how}: the deferred start finds nothing new`).toHaveLength(1);
+      }
+    });
+
+    it('waits behind a write in flight like any value, without a defer', async () => {
+      const m = manualSave();
+      const d = manualDefer();
+      const w = createCallWriter(m.save, { defer: d.defer });
+      w.push(1);
+      w.push(2, 'soon');
+      m.finish[0]!(true);
+      await tick();
+      expect(m.started).toEqual([1, 2]);
+    });
+
+    it('is written at once without a defer (tests, workers)', () => {
+      const m = manualSave();
+      const w = createCallWriter(m.save);
+      w.push(1, 'soon');
+      expect(m.started).toEqual([1]);
+    });
+
+    it('is written at once while writes fail, so the copy aside and the retry follow the newest value', async () => {
+      const m = manualSave();
+      const d = manualDefer();
+      const w = createCallWriter(m.save, { defer: d.defer, retryMs: 10_000 });
+      w.push(1);
+      m.finish[0]!(false);
+      await tick();
+      w.push(2, 'soon');
+      expect(m.started).toEqual([1, 2]);
+    });
+  });
 });
+

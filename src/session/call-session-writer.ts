@@ -10,6 +10,9 @@
  *
  * There is no debounce timer: a keystroke typed while nothing is being written is written at once, so the
  * agent's words are on disk within one or two write times (a few milliseconds), far inside the 300 ms budget.
+ * A value pushed `soon` (a step move: nothing typed rides on it) starts its write after the frame that shows
+ * it instead (`CallWriterOptions.defer`), so opening an IndexedDB transaction and cloning the call stay out of
+ * the step's paint; any other push, a flush or a hidden page writes it at once.
  */
 export interface SaveState {
   /** Something pushed is not on disk yet. */
@@ -25,8 +28,11 @@ export interface SaveState {
 }
 
 export interface CallWriter<T> {
-  /** Queues `value` as the newest state to store; returns its sequence number. Ignored once closed. */
-  push(value: T): number;
+  /**
+   * Queues `value` as the newest state to store; returns its sequence number. Ignored once closed. `soon`:
+   * its write may wait for `defer` (when nothing else asks for it first).
+   */
+  push(value: T, timing?: 'now' | 'soon'): number;
   /** Resolves once everything pushed so far is on disk; rejects if the newest write failed. */
   flush(): Promise<void>;
   /** The page is going away: start writing the newest value now, without waiting for the write in flight. */
@@ -48,6 +54,8 @@ export interface CallWriterOptions<T> {
   rescue?: { put(value: T): boolean; clear(): void };
   /** A copy is aside from before this writer (the session resumed from it): the first write that lands drops it. */
   keptAside?: boolean;
+  /** Runs `start` a little later (after the next paint); returns a cancel. None: `soon` writes at once too. */
+  defer?: (start: () => void) => () => void;
 }
 
 interface Waiter {
@@ -68,6 +76,7 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
   let error: unknown = null;
   let closed = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  let deferred: (() => void) | null = null;
   /** The sequence number of the value kept aside (0: nothing is). */
   let rescued = 0;
   let asideFromBefore = options.keptAside === true;
@@ -127,17 +136,28 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
   }
 
   function pump(): void {
+    deferred?.();
+    deferred = null;
     if (inFlight > 0 || !latest || latest.seq <= issued) return;
     write(latest);
   }
 
+  function pumpSoon(): void {
+    if (!options.defer || inFlight > 0) return pump();
+    deferred ??= options.defer(() => {
+      deferred = null;
+      pump();
+    });
+  }
+
   const writer: CallWriter<T> = {
-    push(value) {
+    push(value, timing = 'now') {
       if (closed) return seq;
       seq++;
       latest = { seq, value };
       if (error !== null) keepAside(latest);
-      pump();
+      if (timing === 'soon' && error === null) pumpSoon();
+      else pump();
       settle();
       return seq;
     },
@@ -147,6 +167,8 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
       return new Promise<void>((resolve, reject) => waiters.push({ seq, resolve, reject }));
     },
     flushNow() {
+      deferred?.();
+      deferred = null;
       if (latest && latest.seq > issued) write(latest);
     },
     async close() {
@@ -155,6 +177,8 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
         await writer.flush();
       } finally {
         clearTimeout(retry);
+        deferred?.();
+        deferred = null;
       }
     },
     state,

@@ -22,6 +22,35 @@ describe('call session: persistence', () => {
     session.dispose();
   });
 
+  it('starts the write of a step move after the frame (the defer), and anything typed at once', async () => {
+    const { store, deps } = await setup();
+    const saved: string[] = [];
+    const spy: CadenceStore = {
+      ...store,
+      saveCall: async (record) => {
+        saved.push(JSON.stringify(record.envelope.snapshot.value));
+        await store.saveCall(record);
+      },
+    };
+    const deferred: Array<() => void> = [];
+    const defer = (start: () => void) => (deferred.push(start), () => undefined);
+    const session = sessionOf(await openCallSession('d1', deps({ store: spy, defer })));
+    await session.flush();
+    saved.length = 0;
+    session.send({ type: 'NEXT' });
+    expect(saved).toEqual([]);
+    expect(deferred).toHaveLength(1);
+    deferred.shift()!();
+    expect(saved).toEqual([JSON.stringify({ steps: 'identification' })]);
+    await session.flush();
+    session.send({ type: 'SET_NOTES', text: 'Rappeler le comptable.' });
+    expect(saved).toHaveLength(2);
+    expect(deferred).toHaveLength(0);
+    await session.flush();
+    expect((await storedEnvelope(store, session.callId))?.snapshot.context.notes).toBe('Rappeler le comptable.');
+    session.dispose();
+  });
+
   it('coalesces a burst of note keystrokes into few writes, in order, ending on the last text', async () => {
     const { store, deps } = await setup();
     const saved: string[] = [];

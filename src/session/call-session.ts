@@ -22,6 +22,7 @@ import type { CallRescue } from '../storage/call-rescue';
 import { adoptRescued, createLiveSession, type CallSession, type LiveDeps, type LiveParams, type PageEvents } from './call-session-live';
 import type { TeamCallLockPort } from './team-locks';
 import { todayIso } from './today';
+import { afterPaintOrSoon } from './after-paint';
 
 export type { CallSession, CommitState, SessionMode } from './call-session-live';
 export type { SaveState } from './call-session-writer';
@@ -48,6 +49,8 @@ export interface CallSessionDeps {
    * team server, so teammates' worklists show the call; released with the writer lock at hang-up. None: alone.
    */
   teamLock?: TeamCallLockPort | null;
+  /** When the write of a step move starts (see LiveDeps.defer): after the next paint in a page; null: at once. */
+  defer?: ((start: () => void) => () => void) | null;
 }
 
 export type OpenedCall =
@@ -71,6 +74,7 @@ function defaultDeps(deps: CallSessionDeps): LiveDeps {
     today: deps.today ?? (() => todayIso()),
     page: deps.page !== undefined ? deps.page : hasWindow ? { win: window, doc: document } : null,
     rescue: deps.rescue ?? null,
+    defer: deps.defer !== undefined ? (deps.defer ?? undefined) : hasWindow ? afterPaintOrSoon : undefined,
   };
 }
 
