@@ -4,6 +4,8 @@
  * it: the offline-ready and update notices sit above it, and `scroll-padding-bottom` keeps a focused field
  * (the promise being typed) scrolled clear of it. Cleared when the call screen goes.
  */
+import { afterPaint } from '../../session/after-paint';
+
 const PROPERTY = '--bottom-bar';
 const NAV_PROPERTY = '--call-nav-height';
 
@@ -23,18 +25,29 @@ export function trackBottomBars(
   sheet: () => HTMLElement | undefined,
 ): { update: () => void; measureNow: () => void; stop: () => void } {
   const root = document.documentElement;
-  let frame = 0;
+  let cancel: (() => void) | null = null;
+  const published = new Map<string, string>();
+  // A custom property on the root restyles the whole page: set only what changed.
+  const publish = (property: string, value: string): void => {
+    if (published.get(property) === value) return;
+    published.set(property, value);
+    root.style.setProperty(property, value);
+  };
   const measure = (): void => {
-    frame = 0;
+    cancel?.();
+    cancel = null;
     const bar = nav();
     const panels = [bar, sheet()].filter((el): el is HTMLElement => el !== undefined && el.isConnected);
-    root.style.setProperty(PROPERTY, `${coveredBand(panels.map((el) => el.getBoundingClientRect()), window.innerHeight)}px`);
-    if (bar?.isConnected) root.style.setProperty(NAV_PROPERTY, `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+    publish(PROPERTY, `${coveredBand(panels.map((el) => el.getBoundingClientRect()), window.innerHeight)}px`);
+    if (bar?.isConnected) publish(NAV_PROPERTY, `${Math.ceil(bar.getBoundingClientRect().height)}px`);
   };
+  // Measured after the frame, when layout is clean: measuring in requestAnimationFrame forced the new step's
+  // layout ahead of the frame (a trace at 4× CPU: about 5 ms a step change), and then restyled the page again.
   const update = (): void => {
-    if (!frame) frame = requestAnimationFrame(measure);
+    cancel ??= afterPaint(measure);
   };
-  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
+  // Resize observations are delivered after layout: reading the boxes there forces nothing.
+  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
   const observed = new Set<HTMLElement>();
   const watch = (): void => {
     for (const el of [nav(), sheet()]) if (el && !observed.has(el)) (observed.add(el), observer?.observe(el));
@@ -45,12 +58,9 @@ export function trackBottomBars(
   watch();
   return {
     update: watch,
-    measureNow() {
-      if (frame) cancelAnimationFrame(frame);
-      measure();
-    },
+    measureNow: measure,
     stop() {
-      if (frame) cancelAnimationFrame(frame);
+      cancel?.();
       observer?.disconnect();
       window.removeEventListener('resize', update);
       window.removeEventListener('scroll', update);
