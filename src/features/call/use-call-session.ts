@@ -9,6 +9,16 @@ import { stripBidiDeep } from '../../domain/text';
 import type { CallEvent } from '../../machines/call.types';
 import { currentBlockers, stepRail, type CallSnapshot } from '../../machines/call.selectors';
 
+type RailItem = ReturnType<typeof stepRail>[number];
+
+/** `next`, with each item equal to the previous one at its place replaced by that one; `previous` itself when all are. */
+export function reuseUnchanged(previous: RailItem[] | undefined, next: RailItem[]): RailItem[] {
+  if (!previous) return next;
+  const same = (a: RailItem | undefined, b: RailItem) => a !== undefined && a.id === b.id && a.number === b.number && a.status === b.status;
+  const merged = next.map((item, i) => (same(previous[i], item) ? previous[i]! : item));
+  return merged.length === previous.length && merged.every((item, i) => item === previous[i]) ? previous : merged;
+}
+
 export function useCallSession(session: CallSession) {
   const [snapshot, setSnapshot] = createSignal<CallSnapshot>(session.snapshot(), { equals: false });
   const [mode, setMode] = createSignal<SessionMode>(session.mode());
@@ -38,7 +48,8 @@ export function useCallSession(session: CallSession) {
   const commitment = createMemo(() => context().commitment);
   const contactCheck = createMemo(() => context().contactCheck);
   const today = createMemo(() => context().today);
-  const rail = createMemo(() => stepRail(context()), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  // Items that did not change keep their object, so the rail (an <Index>) updates the two that did, not all ten.
+  const rail = createMemo<RailItem[]>((previous) => reuseUnchanged(previous, stepRail(context())));
   const blockers = createMemo(() => currentBlockers(snapshot()), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
 
   return {
