@@ -3,28 +3,30 @@ import type { CallSession } from '../../session/call-session';
 import { useServices } from '../../session/store-context';
 import { callContact, withPromise } from '../../domain/call/facts';
 import type { StepBlocker } from '../../domain/call/rules';
-import { STEP_IDS, stepIndex } from '../../domain/call/steps';
+import { STEP_IDS, stepIndex, type StepId } from '../../domain/call/steps';
 import { INTL_LOCALES } from '../../domain/call/variables';
 import { telHref } from '../../domain/export/links';
 import { lang, t } from '../../i18n';
 import { guideScript } from '../../scripts/builtin';
-import { fillStep } from '../../scripts/fill';
+import { scriptStep } from '../../scripts/fill';
 import { trackBottomBars } from './bottom-bars';
 import { CallNav, blockerText } from './CallNav';
 import { CallTimer, SaveStatus } from './CallStatus';
-import { CaptureFields } from './CaptureFields';
-import { CoachPanel } from './CoachPanel';
+import { afterPaint } from '../../session/after-paint';
 import type { CommitmentKind } from './CommitmentPanel';
 import { EndingsDialog, type EndingChoice } from './EndingsDialog';
 import { InterruptedPanel } from './InterruptedPanel';
 import { NotesPad } from './NotesPad';
 import { ObjectionsPanel } from './ObjectionsPanel';
 import { OutcomeSummary } from './OutcomeSummary';
-import { ScriptText } from './ScriptText';
+import { KeptPanels } from './kept-panels';
 import { commandFor, isMac, isTextField, type CallCommand } from './shortcuts';
-import { StepControls } from './StepControls';
+import { StepCoach, StepPanel } from './StepPanel';
 import { StepRail } from './StepRail';
 import { useCallSession } from './use-call-session';
+
+/** The step after `id` (built ahead while the agent reads), none after the last. */
+const stepAfter = (id: StepId): StepId | null => STEP_IDS[stepIndex(id) + 1] ?? null;
 
 /** Where to put the agent when Next is refused: the first thing the blocker asks for. */
 function blockerTarget(blocker: StepBlocker, stepId: string, kind: CommitmentKind): string {
@@ -52,18 +54,20 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     const c = view.commitment();
     return withPromise(props.session.facts, c?.kind === 'promise' ? c : null);
   });
-  // What is said to the debtor: the call's script. What guides the agent (title, fields, tips, 4 C): the
-  // interface's language, so a call resumed after a language switch never mixes two inside a panel.
-  const filled = createMemo(() => fillStep(script, view.step(), facts()));
-  const guide = createMemo(() => fillStep(guideScript(script, lang()), view.step(), facts()));
-  const contact = () => bundle.contacts.find((c) => c.id === view.snapshot().context.contactId) ?? callContact(bundle.contacts);
+  // The current step as it guides the agent (title, fields), in the interface's language: see StepPanel.
+  const guideStep = createMemo(() => scriptStep(guideScript(script, lang()), view.step()));
+  const contactId = createMemo(() => view.snapshot().context.contactId);
+  const contact = createMemo(() => bundle.contacts.find((c) => c.id === contactId()) ?? callContact(bundle.contacts));
   const stepNumber = () => stepIndex(view.step()) + 1;
   const isLast = () => view.step() === 'formalisation';
   const [notesOpen, setNotesOpen] = createSignal(false);
   const [endings, setEndings] = createSignal<{ open: boolean; initial: EndingChoice | null }>({ open: false, initial: null });
   const [commitKind, setCommitKind] = createSignal<CommitmentKind>(view.commitment()?.kind ?? 'promise');
   const [announcement, setAnnouncement] = createSignal('');
+  /** The heading of the ended or interrupted panel; each step's own is in `stepHeadings`. */
   let heading: HTMLHeadingElement | undefined;
+  const stepHeadings = new Map<StepId, HTMLHeadingElement>();
+  const currentHeading = () => (view.phase() === 'step' ? stepHeadings.get(view.step()) : heading);
   let notesArea: HTMLTextAreaElement | undefined;
   let objections: HTMLDetailsElement | undefined;
   /** Set before a step change that should land somewhere other than the step heading (Alt+P). */
@@ -91,14 +95,14 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
       ([phase]) => {
         setAnnouncement(
           phase === 'step'
-            ? t('callscreen:announce.step', { n: stepNumber(), total: STEP_IDS.length, title: guide().step.title })
+            ? t('callscreen:announce.step', { n: stepNumber(), total: STEP_IDS.length, title: guideStep().title })
             : t(`callscreen:announce.${phase}`),
         );
         if (focusAfterStep) focus(focusAfterStep);
-        else heading?.focus();
+        else currentHeading()?.focus();
         focusAfterStep = null;
         // Painted: a task after the next frame. The benchmark measures key press → this mark.
-        requestAnimationFrame(() => setTimeout(() => performance.mark('cadence:call-step-painted')));
+        afterPaint(() => performance.mark('cadence:call-step-painted'));
       },
       { defer: true },
     ),
@@ -110,7 +114,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     if (view.can(event)) return view.send(event);
     const first = view.blockers()[0];
     if (!first) return;
-    setAnnouncement(view.blockers().map((b) => blockerText(b, guide().step.captures, view.today())).join(' '));
+    setAnnouncement(view.blockers().map((b) => blockerText(b, guideStep().captures, view.today())).join(' '));
     focus(blockerTarget(first, view.step(), commitKind()));
   };
   const back = () => view.can({ type: 'BACK' }) && view.send({ type: 'BACK' });
@@ -165,7 +169,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     // focus to <main> when the route's transition commits, which can come after this mount: follow it.
     const land = () => {
       const active = document.activeElement;
-      if (!active || active === document.body || active.id === 'main') heading?.focus();
+      if (!active || active === document.body || active.id === 'main') currentHeading()?.focus();
     };
     land();
     requestAnimationFrame(land);
@@ -240,24 +244,25 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
             </Match>
             <Match when={view.phase() === 'step'}>
               <fieldset class="call-fieldset" disabled={view.readOnly()}>
-                <section class="call-step card" aria-labelledby="step-title" data-testid="call-step">
-                  <p class="call-step__kicker">{t('callscreen:stepOf', { n: stepNumber(), total: STEP_IDS.length })}</p>
-                  <h2 id="step-title" tabindex="-1" ref={(el) => (heading = el)} data-testid="step-title">
-                    {guide().step.title}
-                  </h2>
-                  <ScriptText parts={filled().parts} intl={intl} lang={script.locale} />
-                  <StepControls
-                    view={view}
-                    stepId={view.step()}
-                    facts={facts()}
-                    contact={contact()}
-                    intl={intl}
-                    commitKind={commitKind}
-                    setCommitKind={setCommitKind}
-                    openEnding={openEnding}
-                  />
-                  <CaptureFields view={view} stepId={view.step()} fields={guide().step.captures} />
-                </section>
+                <KeptPanels
+                  active={view.step()}
+                  ahead={stepAfter(view.step())}
+                  keep={!view.readOnly()}
+                  render={(stepId) => (
+                    <StepPanel
+                      view={view}
+                      script={script}
+                      stepId={stepId}
+                      facts={facts}
+                      contact={contact}
+                      intl={intl}
+                      commitKind={commitKind}
+                      setCommitKind={setCommitKind}
+                      openEnding={openEnding}
+                      headingRef={(el) => stepHeadings.set(stepId, el)}
+                    />
+                  )}
+                />
                 <ObjectionsPanel view={view} script={script} ref={(el) => (objections = el)} />
               </fieldset>
             </Match>
@@ -265,7 +270,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
           <Show when={view.phase() === 'step'}>
             <CallNav
               blockers={view.blockers()}
-              fields={guide().step.captures}
+              fields={guideStep().captures}
               today={view.today()}
               last={isLast()}
               canBack={view.can({ type: 'BACK' })}
@@ -284,7 +289,12 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
             <NotesPad view={view} open={notesOpen()} textareaRef={(el) => (notesArea = el)} ref={(el) => (notesSheet = el)} />
           </Show>
           <Show when={view.phase() === 'step'}>
-            <CoachPanel step={guide().step} tips={guide().tips} />
+            <KeptPanels
+              active={view.step()}
+              ahead={stepAfter(view.step())}
+              keep={!view.readOnly()}
+              render={(stepId) => <StepCoach script={script} stepId={stepId} facts={facts} />}
+            />
           </Show>
         </aside>
       </div>
