@@ -98,9 +98,11 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
             ? t('callscreen:announce.step', { n: stepNumber(), total: STEP_IDS.length, title: guideStep().title })
             : t(`callscreen:announce.${phase}`),
         );
-        if (focusAfterStep) focus(focusAfterStep);
-        else currentHeading()?.focus();
+        // Focus lays the page out: once every change of this step is in the DOM (the announcer, the rail, the
+        // bars), not before, else the frame lays it out a second time. Still before any next key is handled.
+        const target = focusAfterStep;
         focusAfterStep = null;
+        queueMicrotask(() => (target ? focus(target) : currentHeading()?.focus()));
         // Painted: a task after the next frame. The benchmark measures key press → this mark.
         afterPaint(() => performance.mark('cadence:call-step-painted'));
       },
