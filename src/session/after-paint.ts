@@ -15,10 +15,13 @@ export function afterPaint(fn: () => void): () => void {
   };
 }
 
-/** `fn` when the main thread is idle (at the latest after `timeoutMs`); a short timer where idle callbacks are missing (Safari). */
-export function whenIdle(fn: () => void, timeoutMs = 1_000): () => void {
+/**
+ * `fn` when the main thread is idle — truly idle, with no deadline that would run it in the middle of the
+ * page's loading; a short timer where idle callbacks are missing (Safari).
+ */
+export function whenIdle(fn: () => void): () => void {
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(() => fn(), { timeout: timeoutMs });
+    const id = requestIdleCallback(() => fn());
     return () => cancelIdleCallback(id);
   }
   const timer = setTimeout(fn, 50);
