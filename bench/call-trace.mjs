@@ -5,6 +5,7 @@
  * GC) and the functions with the most self time over all transitions.
  *
  *   node bench/call-trace.mjs [--rate=4] [--steps=20] [--origin=URL | --serve=BUILT_DIR] [--out=trace.json] [--dist=DIR]
+ *     [--each=N] [--categories=fonts,blink]
  *
  * Without --origin it builds the app unminified into a temporary folder (so the profile names functions as
  * written) and serves it. It prints JSON on stdout; --out also keeps the raw trace for chrome://tracing or the
@@ -171,7 +172,9 @@ async function main() {
     const events = [];
     cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
     const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+    // --categories=a,b adds trace categories (fonts, blink, …) to look closer at one kind of work.
+    const extra = arg('categories', '').split(',').filter(Boolean);
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: [...CATEGORIES, ...extra] }, transferMode: 'ReportEvents' });
     const keys = [];
     for (const { key, expected } of stepKeys(count)) {
       const ms = await timeKey(page, key, 'cadence:call-step-painted');
