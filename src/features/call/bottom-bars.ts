@@ -46,8 +46,9 @@ export function trackBottomBars(
   const update = (): void => {
     cancel ??= afterPaint(measure);
   };
-  // Resize observations are delivered after layout: reading the boxes there forces nothing.
-  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+  // Resize observations arrive after layout, inside the frame: publishing there would restyle and lay the
+  // page out again in that same frame (on load, the first observations): measure after it instead.
+  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
   const observed = new Set<HTMLElement>();
   const watch = (): void => {
     for (const el of [nav(), sheet()]) if (el && !observed.has(el)) (observed.add(el), observer?.observe(el));
