@@ -26,7 +26,7 @@ import { runSync, syncRows } from './sync.mjs';
  * that it does not need the built app at all (the team server's bench). A new figure is one more entry here.
  */
 const SUITES = [
-  { id: 'size', title: 'Size', server: false, run: runSize, rows: sizeRows },
+  { id: 'size', title: 'Size', server: true, run: runSize, rows: sizeRows },
   { id: 'lighthouse', title: 'Lighthouse (mobile)', server: true, run: (ctx) => runLighthouse({ ...ctx, runs: ctx.reps.lighthouse }), rows: lighthouseRows },
   { id: 'worklist', title: 'Worklist at scale', server: true, run: runWorklist, rows: worklistRows },
   { id: 'call', title: 'Call screen latency (390×844)', server: true, run: runCallLatency, rows: callLatencyRows },

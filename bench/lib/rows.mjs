@@ -5,7 +5,11 @@
 import { int, kb, ms, ratio } from './format.mjs';
 
 export function sizeRows(r) {
+  const fs = r.firstScreen;
   return [
+    ['First-screen JS, returning visit, worker included (gzip -9)', kb(fs.gzip), `${fs.files.length} scripts fetched by the worklist, each once; ${kb(fs.workerGzip)} of them imported by the worker (${fs.workerFiles} file(s)); aim ≤ 60 KB`],
+    ['First-screen JS, floor (gzip -9)', kb(r.floor.js.gzip), 'the bare libraries below: the same figure for an app with no code of its own'],
+    ['First-screen JS, app / floor', ratio(fs.gzip / r.floor.js.gzip), `app code and what it uses of the libraries: ${kb(fs.gzip - r.floor.js.gzip)} over the floor`],
     ['First-load JS, app (gzip -9)', kb(r.app.js.gzip), `${r.app.js.files.length} file(s), ${kb(r.app.js.raw)} raw`],
     ['First-load JS, floor (gzip -9)', kb(r.floor.js.gzip), `bare libraries, one call each; ${kb(r.floor.js.raw)} raw`],
     ['First-load JS, app: who', '', r.app.js.composition.slice(0, 5).map((c) => `${c.name} ${c.share}%`).join(', ')],
