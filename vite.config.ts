@@ -1,9 +1,55 @@
-import { defineConfig } from 'vite';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 
+/**
+ * Builds chosen module workers as entries of the app's own bundle instead of Vite's separate worker bundle,
+ * so a worker and the page import the same chunks: idb, zod and the storage code download once, and a
+ * returning visit finds them in the cache the page just filled.
+ *
+ * Vite bundles `new Worker(new URL('./x.worker.ts', import.meta.url), …)` on its own (`worker.format` only
+ * picks that bundle's format), which copies every library the worker uses into it. For the files listed here,
+ * this plugin rewrites the URL to `import.meta.ROLLUP_FILE_URL_<ref>` of a chunk emitted into the main
+ * build: the bundler then splits the modules both use into shared chunks and writes the hashed worker URL
+ * itself. The worker must be created with `{ type: 'module' }`, since its chunk starts with `import`s.
+ *
+ * Build only: in dev, Vite serves the worker's modules unbundled, which is already shared.
+ */
+
+/** `new URL('<relative path>', import.meta.url)`, as the app writes worker URLs. */
+const WORKER_URL = /new URL\(\s*(['"])(\.{1,2}\/[^'"]+)\1\s*,\s*import\.meta\.url\s*\)/g;
+
+function sharedModuleWorkers(workers: readonly string[]): Plugin {
+  // Relative to this file, whatever directory the build runs from (the bench builds through Vite's API).
+  const root = path.dirname(fileURLToPath(import.meta.url));
+  const wanted = new Set(workers.map((w) => path.resolve(root, w)));
+  return {
+    name: 'cadence-shared-module-workers',
+    apply: 'build',
+    // Before Vite's own worker plugin, which would otherwise bundle the worker apart.
+    enforce: 'pre',
+    transform(code, id) {
+      if (!code.includes('import.meta.url')) return null;
+      const importer = id.split('?')[0] as string;
+      let changed = false;
+      const out = code.replace(WORKER_URL, (match, _quote: string, relative: string) => {
+        const file = path.resolve(path.dirname(importer), relative);
+        if (!wanted.has(file)) return match;
+        const ref = this.emitFile({ type: 'chunk', id: file, name: path.basename(file).replace(/\.[cm]?[jt]s$/, '') });
+        changed = true;
+        return `new URL(import.meta.ROLLUP_FILE_URL_${ref}, import.meta.url)`;
+      });
+      return changed ? { code: out, map: null } : null;
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
+    // The worklist's worker runs on every open: it shares the page's chunks instead of repeating them.
+    sharedModuleWorkers(['src/features/worklist/worklist.worker.ts']),
     solid(),
     VitePWA({
       // 'prompt' so an agent mid-call is never reloaded under their feet: the app asks first.
@@ -34,6 +80,8 @@ export default defineConfig({
       },
     }),
   ],
+  // Workers Vite still bundles apart (import, KPIs) are ES modules too, as they are created with type 'module'.
+  worker: { format: 'es' },
   // Every browser Cadence supports (es2022) handles <link rel="modulepreload"> natively: no polyfill.
   build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

@@ -6,6 +6,12 @@
 import { z } from 'zod/mini';
 import { isEmailAddress, isPhoneNumber } from './input/contact-format';
 import { HISTORY_SEGMENTS } from './segmentation/history-segment';
+import { ACTIVITY_TYPES, PROMISE_STATUSES, SEGMENTS, TASK_KINDS } from './vocabulary';
+// The agent's settings live apart (./settings.ts) so the first screen reads them without every schema here.
+import { Language } from './settings';
+
+export { DEFAULT_SETTINGS, Language, ROLES, Settings, SETTINGS_SCHEMA_VERSION } from './settings';
+export { ACTIVITY_TYPES, PROMISE_STATUSES, SEGMENTS, TASK_KINDS } from './vocabulary';
 
 /** ISO calendar date, `YYYY-MM-DD`. Dates are strings at rest, never Date objects. */
 export const IsoDate = z.iso.date();
@@ -16,10 +22,7 @@ export const Cents = z.int();
 export const NonNegCents = z.int().check(z.minimum(0));
 export const Currency = z.enum(['EUR']);
 export const Id = z.string().check(z.minLength(1), z.maxLength(64));
-export const Language = z.enum(['fr', 'en']);
-export type Language = z.infer<typeof Language>;
 
-export const SEGMENTS = ['key_account', 'mid_market', 'small_business', 'public_sector'] as const;
 export const Segment = z.enum(SEGMENTS);
 export type Segment = z.infer<typeof Segment>;
 /** Penalty rules differ: the 40 € indemnity and L441-10 interest apply to businesses only. */
@@ -118,7 +121,6 @@ export const Invoice = z.object({
 });
 export type Invoice = z.infer<typeof Invoice>;
 
-export const ACTIVITY_TYPES = ['call', 'email', 'letter', 'note', 'payment'] as const;
 export const ActivityType = z.enum(ACTIVITY_TYPES);
 export type ActivityType = z.infer<typeof ActivityType>;
 export const ACTIVITY_SCHEMA_VERSION = 1;
@@ -141,7 +143,6 @@ export type Activity = z.infer<typeof Activity>;
 export const PAYMENT_MEANS = ['transfer', 'cheque', 'card', 'direct_debit', 'other'] as const;
 export const PaymentMeans = z.enum(PAYMENT_MEANS);
 export type PaymentMeans = z.infer<typeof PaymentMeans>;
-export const PROMISE_STATUSES = ['pending', 'kept', 'partial', 'broken'] as const;
 export const PromiseStatus = z.enum(PROMISE_STATUSES);
 export type PromiseStatus = z.infer<typeof PromiseStatus>;
 export const PROMISE_SCHEMA_VERSION = 1;
@@ -161,7 +162,6 @@ export const PaymentPromise = z.object({
 });
 export type PaymentPromise = z.infer<typeof PaymentPromise>;
 
-export const TASK_KINDS = ['call_back', 'check_promise', 'send_recap', 'retry_call', 'reminder'] as const;
 export const TaskKind = z.enum(TASK_KINDS);
 export type TaskKind = z.infer<typeof TaskKind>;
 export const TASK_SCHEMA_VERSION = 1;
@@ -178,27 +178,6 @@ export const Task = z.object({
   doneAt: z.optional(IsoDateTime),
 });
 export type Task = z.infer<typeof Task>;
-
-export const ROLES = ['agent', 'lead', 'trainee'] as const;
-export const SETTINGS_SCHEMA_VERSION = 1;
-export const Settings = z.object({
-  schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
-  agentName: z.string(),
-  company: z.string(),
-  signature: z.string(),
-  language: Language,
-  role: z.enum(ROLES),
-});
-export type Settings = z.infer<typeof Settings>;
-
-export const DEFAULT_SETTINGS: Settings = {
-  schemaVersion: SETTINGS_SCHEMA_VERSION,
-  agentName: 'Camille Martin',
-  company: 'Atelier Lumière SAS',
-  signature: 'Camille Martin\nChargée de recouvrement\nAtelier Lumière SAS — 01 84 60 12 34',
-  language: 'fr',
-  role: 'agent',
-};
 
 export const PLAN_STATUSES = ['proposed', 'approved', 'rejected'] as const;
 export const PlanStatus = z.enum(PLAN_STATUSES);

@@ -79,17 +79,6 @@ export async function getCall(records: Records, callId: string, onCorrupt?: Corr
   return raw === undefined ? undefined : readCall(raw, onCorrupt);
 }
 
-/** Newest first: the call the agent most likely means to resume leads. */
-export async function activeCalls(records: Records, debtorId?: string, onCorrupt?: CorruptHandler): Promise<StoredCall[]> {
-  const raws = await records.read(['calls'], (tx) => (debtorId === undefined ? tx.getAll('calls') : tx.byDebtor('calls', debtorId)));
-  const calls: StoredCall[] = [];
-  for (const raw of raws) {
-    const call = readCall(raw, onCorrupt);
-    if (call) calls.push(call);
-  }
-  return calls.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
-}
-
 async function applyInvoiceChanges(tx: RecordTx, debtorId: string, changes: InvoiceDisputeChange[]): Promise<void> {
   for (const change of changes) {
     const raw = await tx.get('invoices', change.invoiceId);

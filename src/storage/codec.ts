@@ -3,7 +3,7 @@
  * before it reaches the app. Summaries are the exception on reads (see `isDebtorSummary`).
  */
 import type { z } from 'zod/mini';
-import { ACTIVITY_TYPES, PROMISE_STATUSES, SEGMENTS, TASK_KINDS } from '../domain/entities';
+import { ACTIVITY_TYPES, PROMISE_STATUSES, SEGMENTS, TASK_KINDS } from '../domain/vocabulary';
 import { SUMMARY_SCHEMA_VERSION, type DebtorSummary } from '../domain/summary';
 import { HISTORY_SEGMENTS } from '../domain/segmentation/history-segment';
 import { stripBidiDeep } from '../domain/text';

@@ -4,7 +4,8 @@ import { createDbFromFixture, FIXTURES, type DbFixture } from '../../tests/fixtu
 import type { DebtorBundle } from '../domain/bundle';
 import { Debtor, Invoice, type Activity, type Contact, type PaymentPromise, type Task } from '../domain/entities';
 import { summarizeDebtor } from '../domain/summarize';
-import { DB_VERSION, UPGRADE_STEPS, openCadenceDb } from './db';
+import { DB_VERSION, openCadenceDb } from './db';
+import { UPGRADE_STEPS } from './upgrades';
 import type { StorageError } from './errors';
 import { createCadenceStore } from './store';
 import { createIdbScriptLibrary } from './script-library';
@@ -32,6 +33,7 @@ describe('upgrade history', () => {
   it('DB_VERSION is the last step and steps are consecutive', () => {
     expect(UPGRADE_STEPS.map((s) => s.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(DB_VERSION).toBe(8);
+    expect(DB_VERSION).toBe(UPGRADE_STEPS.at(-1)?.version);
   });
 
   it('fixtures are valid records of their time', () => {
@@ -134,6 +136,34 @@ describe('upgrade history', () => {
     const name = freshName();
     (await openDB(name, DB_VERSION + 1)).close();
     await expect(openCadenceDb(name)).rejects.toMatchObject({ name: 'StorageError', kind: 'version' });
+  });
+});
+
+describe('opening without the upgrade code', () => {
+  it('opens a database already at DB_VERSION as it is, with its records', async () => {
+    const name = freshName();
+    const first = await openCadenceDb(name);
+    await createCadenceStore(first).putSettings({ ...(await createCadenceStore(first).getSettings()), agentName: 'Léa' });
+    first.close();
+    const again = await openCadenceDb(name);
+    expect(again.version).toBe(DB_VERSION);
+    expect((await createCadenceStore(again).getSettings()).agentName).toBe('Léa');
+    again.close();
+  });
+
+  it('still creates the database when the version check said none was needed (it changed in between)', async () => {
+    const name = freshName();
+    // The browser reports a database at the current version that is not there by the time it is opened.
+    const spy = vi.spyOn(indexedDB, 'databases').mockResolvedValue([{ name, version: DB_VERSION }]);
+    try {
+      const db = await openCadenceDb(name);
+      expect(db.version).toBe(DB_VERSION);
+      expect([...db.objectStoreNames]).toContain('summaries');
+      expect(await createCadenceStore(db).isEmpty()).toBe(true);
+      db.close();
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

@@ -7,9 +7,29 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { CorruptHandler } from './codec';
 import { StorageError, toStorageError } from './errors';
 import type { CadenceDB } from './schema';
-import { DB_VERSION, applyUpgrades } from './upgrades';
+import { DB_VERSION } from './db-version';
 
-export { DB_VERSION, UPGRADE_STEPS, applyUpgrades, type UpgradeContext, type UpgradeStep } from './upgrades';
+export { DB_VERSION } from './db-version';
+export type { UpgradeContext, UpgradeStep } from './upgrades';
+
+type Upgrades = typeof import('./upgrades');
+let upgradesModule: Promise<Upgrades> | undefined;
+// The upgrade steps and the schemas their backfills read are needed only by a database older than this app:
+// a returning visit, nearly every open, does without them.
+const loadUpgrades = () => (upgradesModule ??= import('./upgrades'));
+
+/** Whether the stored database is missing or older than DB_VERSION; true when the browser cannot tell. */
+async function mayNeedUpgrade(name: string): Promise<boolean> {
+  try {
+    const found = (await indexedDB.databases()).find((d) => d.name === name);
+    return found?.version === undefined || found.version < DB_VERSION;
+  } catch {
+    return true;
+  }
+}
+
+/** The upgrade callback ran without the upgrade code (the database changed after the check): open again with it. */
+class UpgradeCodeMissing extends Error {}
 
 export type CadenceDatabase = IDBPDatabase<CadenceDB>;
 
@@ -31,12 +51,29 @@ export interface DbHooks {
 }
 
 export async function openCadenceDb(name = 'cadence', hooks: DbHooks = {}): Promise<CadenceDatabase> {
+  const upgrades = (await mayNeedUpgrade(name)) ? await loadUpgrades() : undefined;
+  try {
+    return await openWith(name, hooks, upgrades);
+  } catch (e) {
+    if (!(e instanceof UpgradeCodeMissing)) throw e;
+    return openWith(name, hooks, await loadUpgrades());
+  }
+}
+
+async function openWith(name: string, hooks: DbHooks, upgrades: Upgrades | undefined): Promise<CadenceDatabase> {
   let upgradeFailure: unknown;
   try {
     return await openDB<CadenceDB>(name, DB_VERSION, {
       upgrade(db, oldVersion, newVersion, tx) {
+        if (!upgrades) {
+          // Aborting leaves the database as it was; the caller opens again with the steps loaded.
+          upgradeFailure = new UpgradeCodeMissing(`Opening ${name} needs its upgrade steps`);
+          tx.done.catch(() => undefined);
+          tx.abort();
+          return;
+        }
         const ctx = hooks.onCorrupt ? { db, tx, onCorrupt: hooks.onCorrupt } : { db, tx };
-        applyUpgrades(ctx, oldVersion, newVersion ?? DB_VERSION).catch((e: unknown) => {
+        upgrades.applyUpgrades(ctx, oldVersion, newVersion ?? DB_VERSION).catch((e: unknown) => {
           upgradeFailure = e;
         });
       },
@@ -56,6 +93,7 @@ export async function openCadenceDb(name = 'cadence', hooks: DbHooks = {}): Prom
       },
     });
   } catch (e) {
+    if (upgradeFailure instanceof UpgradeCodeMissing) throw upgradeFailure;
     throw toStorageError(upgradeFailure ?? e);
   }
 }

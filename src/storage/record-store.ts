@@ -5,12 +5,12 @@
  * summary in the same transaction. Failures come out as StorageError (kind `quota`, `invalid`, `not_found`,
  * `corrupt`, `closed`, …).
  */
-import { DEFAULT_SETTINGS, Settings as SettingsSchema, type Settings } from '../domain/entities';
+import { DEFAULT_SETTINGS, Settings as SettingsSchema, type Settings } from '../domain/settings';
 import type { CadenceStore } from './api';
 import { readRecord, validateForWrite, type CorruptHandler } from './codec';
 import type { Records } from './records';
 import { ALL_STORES, SETTINGS_KEY } from './schema';
-import { listSummaries, refreshSummaries } from './summaries';
+import { listSummaries } from './summary-list';
 import { guarded } from './tx';
 
 export interface CadenceStoreOptions {
@@ -38,6 +38,8 @@ export interface RecordsBackend {
 // One shared promise, so calls made in a row create their transactions in that same order.
 let callsModule: Promise<typeof import('./calls')> | undefined;
 const calls = () => (callsModule ??= import('./calls'));
+// Listing the calls in progress (the worklist's resume banner, every open) needs none of the above.
+const activeCallsModule = () => import('./active-calls');
 // Payments, plans and letter settings load with the screens that use them.
 const payments = () => import('./payments');
 const plans = () => import('./plans');
@@ -51,6 +53,8 @@ const callScan = () => import('./call-scan');
 const bundles = () => import('./bundles');
 // Backups are made and restored from the settings screen only.
 const backup = () => import('./backup');
+// Rebuilding summaries (older ones that lack a part) needs every entity schema: loaded only when some do.
+const summaryRebuild = () => import('./summaries');
 const MODULES = { backup, bundles, calls, dossiers, drafts, payments, plans, preferences };
 export type StorageModule = keyof typeof MODULES;
 
@@ -86,7 +90,7 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
     putBundles: (list) => guarded(async () => (await bundles()).putBundles(records, list, onCorrupt)),
 
     listSummaries: (onChunk) => guarded(() => listSummaries(records, paging, onChunk)),
-    refreshSummaries: (debtorIds) => guarded(() => refreshSummaries(records, debtorIds, paging.pause, onCorrupt)),
+    refreshSummaries: (debtorIds) => guarded(async () => (await summaryRebuild()).refreshSummaries(records, debtorIds, paging.pause, onCorrupt)),
     scriptCallDetails: (scriptId) => guarded(async () => (await callScan()).scriptCallDetails(records, paging, scriptId)),
     findDebtorIdsByInvoiceNumber: (prefix, limit) => guarded(() => backend.findDebtorIdsByInvoiceNumber(prefix, limit)),
 
@@ -107,7 +111,7 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
     saveCall: (record) => guarded(async () => (await calls()).saveCall(records, record)),
     restoreCall: (record) => guarded(async () => (await calls()).restoreCall(records, record)),
     getCall: (callId) => guarded(async () => (await calls()).getCall(records, callId, onCorrupt)),
-    activeCalls: (debtorId) => guarded(async () => (await calls()).activeCalls(records, debtorId, onCorrupt)),
+    activeCalls: (debtorId) => guarded(async () => (await activeCallsModule()).activeCalls(records, debtorId, onCorrupt)),
     commitCallOutcome: (callId, outcome) => guarded(async () => (await calls()).commitCallOutcome(records, callId, outcome, onCorrupt)),
     recoverCall: (callId, activity) => guarded(async () => (await calls()).recoverCall(records, callId, activity, onCorrupt)),
     discardCall: (callId) => guarded(async () => (await calls()).discardCall(records, callId)),

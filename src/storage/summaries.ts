@@ -11,8 +11,7 @@ import {
   type Debtor,
 } from '../domain/entities';
 import { summarizeDebtor } from '../domain/summarize';
-import type { DebtorSummary } from '../domain/summary';
-import { readRecords, readRequired, readSummaries, type CorruptHandler } from './codec';
+import { readRecords, readRequired, type CorruptHandler } from './codec';
 import { StorageError } from './errors';
 import type { Records, RecordTx } from './records';
 import type { CadenceStoreName } from './schema';
@@ -47,32 +46,7 @@ export async function recomputeSummary(tx: RecordTx, debtorId: string, onCorrupt
   await tx.put('summaries', summary);
 }
 
-export interface SummaryPaging {
-  chunkSize: number;
-  /** Runs between chunks so the main thread can paint. */
-  pause: () => Promise<void>;
-  onCorrupt?: CorruptHandler;
-}
-
-/** Every summary in debtor-id order, one short transaction per chunk, each chunk handed to `onChunk`. */
-export async function listSummaries(records: Records, paging: SummaryPaging, onChunk?: (chunk: DebtorSummary[]) => void): Promise<DebtorSummary[]> {
-  const all: DebtorSummary[] = [];
-  let after: string | undefined;
-  for (;;) {
-    // One transaction per chunk: pausing between chunks would auto-commit a longer one anyway.
-    const values = await records.read(['summaries'], (tx) => tx.getAll('summaries', { after, limit: paging.chunkSize }));
-    if (values.length === 0) break;
-    const chunk = readSummaries(values, paging.onCorrupt);
-    for (const s of chunk) all.push(s);
-    onChunk?.(chunk);
-    if (values.length < paging.chunkSize) break;
-    // The store's key path is `debtorId`, which IndexedDB guarantees on every stored record, corrupt ones
-    // included: the next chunk starts after it without a second read of the keys (a quarter of the time).
-    after = (values[values.length - 1] as { debtorId: string }).debtorId;
-    await paging.pause();
-  }
-  return all;
-}
+export { listSummaries, type SummaryPaging } from './summary-list';
 
 /**
  * Rebuilds the summaries of these debtors from their records, in short transactions of `chunk` debtors with

@@ -156,7 +156,8 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 8, apply: createV8 },
 ];
 
-export const DB_VERSION = 8;
+// Bump it in ./db-version.ts with each new step (db.test.ts checks they agree).
+export { DB_VERSION } from './db-version';
 
 /**
  * Applies the steps in (oldVersion, newVersion]. Schema changes run synchronously inside the upgrade
