@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, lazy, Match, on, onCleanup, Suspense, Switch, type JSX } from 'solid-js';
+import { createEffect, createSignal, lazy, Match, on, onCleanup, Suspense, Switch, type JSX } from 'solid-js';
 import { seedDemo } from '../../session/seed';
 import { resumableCalls } from '../../session/resumable-calls';
 import { useServices } from '../../session/store-context';
@@ -9,7 +9,6 @@ import { formatCount, locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { arrayRows, type RowSource } from './row-source';
-import { looksLikeInvoiceQuery, WorklistSearch } from './search';
 import { cachedWorklist, loadWorklist, worklistView, type WorklistData } from './worklist-data';
 import '../../styles/worklist.css';
 
@@ -24,8 +23,6 @@ void VirtualRows.preload();
 
 // Shown only when a call was left mid-way; it reads the call records (a lazy storage module) anyway.
 const ResumeCallBanner = lazy(() => import('../../ui/ResumeCallBanner').then((m) => ({ default: m.ResumeCallBanner })));
-
-const INVOICE_MATCH_LIMIT = 200;
 
 /**
  * Summaries written before the payment-history segment existed have no digest to compute it from: their rows
@@ -55,29 +52,23 @@ export function WorklistPage(): JSX.Element {
   const [query, setQuery] = createSignal(worklistView.query);
   const [results, setResults] = createSignal<RowSource>(arrayRows([]));
   const [appliedQuery, setAppliedQuery] = createSignal('');
-  const searcher = createMemo(() => {
-    const d = data();
-    return d && new WorklistSearch(d.rows, d.keys);
-  });
   let searchSeq = 0;
   usePageTitle(() => t('worklist:title'));
   // Connected to a team: rows show who else is on a call (WorklistRowView), kept fresh while this page shows.
   useCallLocksWhileShown();
 
   /**
-   * No debounce: matching names is a pass over pre-computed keys that narrows as the agent types, so each
-   * keystroke is answered at once. A keystroke that arrives while the invoice index is being read supersedes
-   * the search before it, whose answer is then dropped.
+   * No debounce: the worker holding the search keys answers each keystroke with the positions of the matching
+   * rows (see ./worklist.worker.ts), so this thread only swaps the rows in view. An answer to a keystroke that
+   * a later one superseded is dropped.
    */
   const runSearch = async (raw: string) => {
-    const search = searcher();
-    if (!search) return;
+    const d = data();
+    if (!d) return;
     const seq = ++searchSeq;
-    const ids = looksLikeInvoiceQuery(raw)
-      ? await services.store.findDebtorIdsByInvoiceNumber(raw.trim(), INVOICE_MATCH_LIMIT).catch(() => [])
-      : [];
-    if (seq !== searchSeq) return;
-    setResults(search.match(raw, ids));
+    const found = await d.search(raw).catch(() => undefined);
+    if (seq !== searchSeq || !found || d !== data()) return;
+    setResults(found);
     setAppliedQuery(raw.trim());
     // Scrolling needs layout: in the frame, which lays the new rows out anyway, not in this task.
     requestAnimationFrame(() => {
@@ -102,10 +93,14 @@ export function WorklistPage(): JSX.Element {
       try {
         const next = hit ?? (await loadWorklist(services.store, version, today, setLoaded));
         if (version !== services.dataVersion()) return;
-        setResults(new WorklistSearch(next.rows, next.keys).match(query()));
-        setAppliedQuery(query().trim());
+        // A search left behind (back from a dossier) is applied before the rows show, never after.
+        const q = query();
+        const shown = q.trim() === '' ? next.rows : await next.search(q).catch(() => next.rows);
+        if (version !== services.dataVersion()) return;
+        searchSeq++;
+        setResults(shown);
+        setAppliedQuery(shown === next.rows ? '' : q.trim());
         setData(next);
-        if (query().trim() !== '') void runSearch(query());
         if (next.staleIds.length > 0 && !staleSummariesRefreshed) {
           staleSummariesRefreshed = true;
           // A failure leaves the rows as they are (without a segment): nothing the agent must act on.

@@ -31,7 +31,7 @@ export function jsonRows(json: readonly string[], debtorIds: readonly string[]):
 }
 
 /** The rows of `base` at `indexes`, in that order (a search result). */
-export function pickRows(base: RowSource, indexes: readonly number[]): RowSource {
+export function pickRows(base: RowSource, indexes: ArrayLike<number>): RowSource {
   return {
     length: indexes.length,
     at: (index) => base.at(indexes[index] as number),

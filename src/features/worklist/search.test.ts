@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorklistRow } from '../../domain/worklist';
 import { toSearchKey } from '../../domain/text';
 import { arrayRows, type RowSource } from './row-source';
-import { looksLikeInvoiceQuery, WorklistSearch } from './search';
+import { INVOICE_MATCH_LIMIT, invoiceDebtorIds, looksLikeInvoiceQuery, WorklistSearch } from './search';
 
 function row(debtorId: string, name: string): WorklistRow {
   return {
@@ -51,6 +51,32 @@ describe('WorklistSearch', () => {
     // "pi" does not contain "tin": rows outside the previous matches must be searched again.
     expect(ids(search.match('pi'))).toEqual(['d1', 'd4']);
     expect(ids(search.match('epi'))).toEqual(['d1', 'd4']);
+  });
+});
+
+describe('matchIndexes (what the worker answers the page with)', () => {
+  it('gives the positions of match’s rows in priority order, and nothing to pick for a blank query', () => {
+    const search = new WorklistSearch(rows, keys);
+    expect(search.matchIndexes('martin', ['d1'])).toEqual([0, 2, 3]);
+    expect(search.matchIndexes('  ')).toBeUndefined();
+    expect(search.matchIndexes('zzz')).toEqual([]);
+  });
+});
+
+describe('invoiceDebtorIds', () => {
+  it('asks the store for a trimmed prefix with a limit, skips one-letter queries, and answers none on failure', async () => {
+    const asked: [string, number][] = [];
+    const store = {
+      findDebtorIdsByInvoiceNumber: async (prefix: string, limit: number) => {
+        asked.push([prefix, limit]);
+        if (prefix === 'boom') throw new Error('closed');
+        return ['d1'];
+      },
+    };
+    expect(await invoiceDebtorIds(store, ' FA-12 ')).toEqual(['d1']);
+    expect(await invoiceDebtorIds(store, 'F')).toEqual([]);
+    expect(await invoiceDebtorIds(store, 'boom')).toEqual([]);
+    expect(asked).toEqual([['FA-12', INVOICE_MATCH_LIMIT], ['boom', INVOICE_MATCH_LIMIT]]);
   });
 });
 

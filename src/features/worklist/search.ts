@@ -3,6 +3,7 @@
  * pre-computed search keys, plus the debtors found by invoice-number prefix in storage.
  */
 import { toSearchKey } from '../../domain/text';
+import type { CadenceStore } from '../../storage/api';
 import { pickRows, type RowSource } from './row-source';
 
 /**
@@ -24,11 +25,20 @@ export class WorklistSearch {
    * invoice number, in priority order. Every row for a blank query.
    */
   match(query: string, invoiceDebtorIds: Iterable<string> = []): RowSource {
+    const indexes = this.matchIndexes(query, invoiceDebtorIds);
+    return indexes ? pickRows(this.rows, indexes) : this.rows;
+  }
+
+  /**
+   * The positions of `match`'s rows, ascending (priority order); undefined for a blank query, meaning every
+   * row. What the worklist worker answers the page with: a list of numbers instead of rows.
+   */
+  matchIndexes(query: string, invoiceDebtorIds: Iterable<string> = []): number[] | undefined {
     const q = toSearchKey(query);
-    if (q === '') return this.rows;
+    if (q === '') return undefined;
     const byName = this.nameMatches(q);
     const extra = this.invoiceOnly(invoiceDebtorIds, byName);
-    if (extra.length === 0) return pickRows(this.rows, byName);
+    if (extra.length === 0) return byName;
     const merged: number[] = [];
     // Both lists ascend: merging them keeps priority order.
     let i = 0;
@@ -40,7 +50,7 @@ export class WorklistSearch {
       else j++;
       merged.push(Math.min(a, b));
     }
-    return pickRows(this.rows, merged);
+    return merged;
   }
 
   /** Indexes, ascending, of the rows whose key contains `q`. */
@@ -90,4 +100,13 @@ function sortedHas(sorted: readonly number[], x: number): boolean {
 /** Invoice numbers are short codes: looking them up for a one-letter query would only add noise. */
 export function looksLikeInvoiceQuery(query: string): boolean {
   return query.trim().length >= 2;
+}
+
+/** Debtors found by invoice number per search, at most: enough for any real prefix, bounded for a short one. */
+export const INVOICE_MATCH_LIMIT = 200;
+
+/** The debtors whose invoice numbers start with the query, when it looks like one; none when the lookup fails. */
+export function invoiceDebtorIds(store: Pick<CadenceStore, 'findDebtorIdsByInvoiceNumber'>, query: string): Promise<string[]> {
+  if (!looksLikeInvoiceQuery(query)) return Promise.resolve([]);
+  return store.findDebtorIdsByInvoiceNumber(query.trim(), INVOICE_MATCH_LIMIT).catch(() => []);
 }

@@ -2,33 +2,37 @@ import { describe, expect, it } from 'vitest';
 import type { WorklistRow } from '../../domain/worklist';
 import { packStrings } from './row-source';
 import { loadInWorker, type WorkerLike } from './worklist-data';
-import type { LoadMessage, LoadRequest } from './worklist-protocol';
+import type { WorkerMessage, WorkerRequest } from './worklist-protocol';
 
 const row = (debtorId: string): WorklistRow => ({
   debtorId, name: `Société ${debtorId}`, segment: 'mid_market', overdueCents: 500, notYetDueCents: 0, disputedCents: 0,
   oldestDaysLate: 4, brokenPromises: 0, tier: 2, score: 2_000,
 });
 
-const page = (rows: WorklistRow[]): LoadMessage => ({
+const page = (rows: WorklistRow[]): WorkerMessage => ({
   kind: 'rows',
   page: {
     debtorIds: packStrings(rows.map((r) => r.debtorId)),
-    keys: packStrings(rows.map((r) => r.name.toLowerCase())),
     rows: packStrings(rows.map((r) => JSON.stringify(r))),
   },
 });
 
-/** A stand-in worker that answers the load request with the given messages, or fails to start. */
-function fakeWorker(script: LoadMessage[] | 'crash') {
-  const state = { request: undefined as LoadRequest | undefined, terminated: false };
+type Answer = (request: WorkerRequest) => WorkerMessage[];
+
+/**
+ * A stand-in worker: answers the load request with the given messages (or fails to start), and each search
+ * with what `onSearch` returns.
+ */
+function fakeWorker(script: WorkerMessage[] | 'crash', onSearch: Answer = () => []) {
+  const state = { requests: [] as WorkerRequest[], terminated: false };
   const worker: WorkerLike = {
     onmessage: null,
     onerror: null,
     postMessage(request) {
-      state.request = request;
+      state.requests.push(request);
       queueMicrotask(() => {
         if (script === 'crash') worker.onerror?.({ message: 'SyntaxError in worker' } as ErrorEvent);
-        else for (const data of script) worker.onmessage?.({ data } as MessageEvent<LoadMessage>);
+        else for (const data of request.kind === 'load' ? script : onSearch(request)) worker.onmessage?.({ data } as MessageEvent<WorkerMessage>);
       });
     },
     terminate() {
@@ -38,36 +42,73 @@ function fakeWorker(script: LoadMessage[] | 'crash') {
   return { worker, state };
 }
 
+const REQUEST = { databaseName: 'cadence', today: '2026-11-23' };
+const LOADED: WorkerMessage[] = [{ kind: 'progress', loaded: 3 }, page([row('a'), row('b')]), page([row('c')]), { kind: 'done', debtorCount: 5, staleIds: [] }];
+const idsOf = (rows: { length: number; debtorIdAt(i: number): string }) => Array.from({ length: rows.length }, (_, i) => rows.debtorIdAt(i));
+
 describe('loadInWorker', () => {
   it('asks for the store’s database and today, and joins the pages in order', async () => {
-    const { worker, state } = fakeWorker([
-      { kind: 'progress', loaded: 3 },
-      page([row('a'), row('b')]),
-      page([row('c')]),
-      { kind: 'done', debtorCount: 5, staleIds: ['old'] },
-    ]);
+    const { worker, state } = fakeWorker(LOADED);
     const progress: number[] = [];
-    const data = await loadInWorker(() => worker, { databaseName: 'cadence', today: '2026-11-23' }, (n) => progress.push(n));
-    expect(state.request).toEqual({ databaseName: 'cadence', today: '2026-11-23' });
+    const data = await loadInWorker(() => worker, REQUEST, (n) => progress.push(n));
+    expect(state.requests).toEqual([{ kind: 'load', ...REQUEST }]);
     expect(progress).toEqual([3]);
     expect(data.debtorCount).toBe(5);
-    expect(data.staleIds).toEqual(['old']);
     expect(data.rows.length).toBe(3);
     expect([0, 1, 2].map((i) => data.rows.at(i))).toEqual([row('a'), row('b'), row('c')]);
-    expect(data.keys).toEqual(['société a', 'société b', 'société c']);
+    // The worker stays to answer searches.
+    expect(state.terminated).toBe(false);
+  });
+
+  it('turns the worker’s row positions into rows, and a blank query’s answer into every row', async () => {
+    const { worker, state } = fakeWorker(LOADED, (request) =>
+      request.kind === 'search'
+        ? [{ kind: 'matches', id: request.id, indexes: request.query === ' ' ? 'all' : Int32Array.from([0, 2]) }]
+        : [],
+    );
+    const data = await loadInWorker(() => worker, REQUEST, () => undefined);
+    const found = await data.search('soc');
+    expect(idsOf(found)).toEqual(['a', 'c']);
+    expect(found.at(1)).toEqual(row('c'));
+    expect(await data.search(' ')).toBe(data.rows);
+    expect(state.requests.slice(1)).toEqual([{ kind: 'search', id: 1, query: 'soc' }, { kind: 'search', id: 2, query: ' ' }]);
+  });
+
+  it('matches answers to their search by id, whatever order they come back in', async () => {
+    const held: WorkerRequest[] = [];
+    const { worker } = fakeWorker(LOADED, (request) => {
+      held.push(request);
+      if (held.length < 2) return [];
+      // Both answers at once, the later search's first.
+      return held
+        .reverse()
+        .map((r) => ({ kind: 'matches', id: (r as { id: number }).id, indexes: Int32Array.from(r === held[0] ? [1] : [0]) }) as WorkerMessage);
+    });
+    const data = await loadInWorker(() => worker, REQUEST, () => undefined);
+    const [first, second] = await Promise.all([data.search('a'), data.search('ab')]);
+    expect(idsOf(first)).toEqual(['a']);
+    expect(idsOf(second)).toEqual(['b']);
+  });
+
+  it('rejects a search the worker could not answer, and every search once disposed, ending the worker', async () => {
+    const { worker, state } = fakeWorker(LOADED, (request) =>
+      request.kind === 'search' ? [{ kind: 'searchFailed', id: request.id, message: 'database closed' }] : [],
+    );
+    const data = await loadInWorker(() => worker, REQUEST, () => undefined);
+    await expect(data.search('x')).rejects.toThrow('database closed');
+    data.dispose();
     expect(state.terminated).toBe(true);
+    await expect(data.search('y')).rejects.toThrow('replaced');
   });
 
   it('rejects with the worker’s message when the load fails, and ends the worker', async () => {
     const { worker, state } = fakeWorker([page([row('a')]), { kind: 'failed', message: 'Corrupt record in summaries' }]);
-    await expect(loadInWorker(() => worker, { databaseName: 'cadence', today: '2026-11-23' }, () => undefined)).rejects.toThrow(
-      'Corrupt record in summaries',
-    );
+    await expect(loadInWorker(() => worker, REQUEST, () => undefined)).rejects.toThrow('Corrupt record in summaries');
     expect(state.terminated).toBe(true);
   });
 
   it('rejects when the worker cannot start', async () => {
     const { worker } = fakeWorker('crash');
-    await expect(loadInWorker(() => worker, { databaseName: 'cadence', today: '2026-11-23' }, () => undefined)).rejects.toThrow('SyntaxError');
+    await expect(loadInWorker(() => worker, REQUEST, () => undefined)).rejects.toThrow('SyntaxError');
   });
 });

@@ -3,22 +3,29 @@
  * instant and lands on the same row. The cache is keyed by the store, the data version and today's date.
  *
  * In a browser the load runs in a worker (./worklist.worker.ts) on the store's database: the main thread only
- * receives the finished rows, a page at a time. Where workers are missing (tests, old engines), the store is
- * not IndexedDB, or the worker fails, the same build runs here, chunk by chunk, each chunk in a task of its own.
+ * receives the finished rows, a page at a time, and the worker stays to answer searches with row positions.
+ * Where workers are missing (tests, old engines), the store is not IndexedDB, or the worker fails, the same
+ * build and search run here, the build chunk by chunk, each chunk in a task of its own.
  */
 import type { CadenceStore } from '../../storage/api';
-import { arrayRows, jsonRows, unpackStrings, type RowSource } from './row-source';
-import type { LoadMessage, LoadRequest } from './worklist-protocol';
+import { arrayRows, jsonRows, pickRows, unpackStrings, type RowSource } from './row-source';
+import { invoiceDebtorIds, WorklistSearch } from './search';
+import type { LoadRequest, WorkerMessage, WorkerRequest } from './worklist-protocol';
 
 export interface WorklistData {
   /** In priority order. */
   rows: RowSource;
-  /** `keys[i]` is the search key of `rows.at(i)`. */
-  keys: string[];
   /** Debtors stored, with or without anything to chase: 0 means the portfolio is empty. */
   debtorCount: number;
   /** Debtors whose summary was written by an older version, without the payment-history digest. */
   staleIds: string[];
+  /**
+   * The rows whose company name contains `query` or whose debtor has an invoice number starting with it, in
+   * priority order; every row for a blank query.
+   */
+  search(query: string): Promise<RowSource>;
+  /** Lets go of what the search holds (the worker); the rows stay readable. */
+  dispose(): void;
 }
 
 interface Cached {
@@ -39,31 +46,54 @@ export function cachedWorklist(store: CadenceStore, version: number, today: stri
 
 /** The part of a Worker the loader uses, so tests can stand in for one. */
 export interface WorkerLike {
-  onmessage: ((event: MessageEvent<LoadMessage>) => void) | null;
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
-  postMessage(message: LoadRequest): void;
+  postMessage(message: WorkerRequest): void;
   terminate(): void;
 }
 
 const createLoadWorker = (): WorkerLike => new Worker(new URL('./worklist.worker.ts', import.meta.url), { type: 'module' });
 
-/** Runs one load in a fresh worker and collects its pages; the worker is gone when this settles. */
+interface Pending {
+  resolve: (rows: RowSource) => void;
+  reject: (error: Error) => void;
+}
+
+/** Runs the load in a fresh worker and collects its pages; the worker then answers searches until disposed. */
 export function loadInWorker(
   createWorker: () => WorkerLike,
-  request: LoadRequest,
+  request: Omit<LoadRequest, 'kind'>,
   onProgress: (loaded: number) => void,
 ): Promise<WorklistData> {
   return new Promise((resolve, reject) => {
     const worker = createWorker();
     const json: string[] = [];
     const debtorIds: string[] = [];
-    const keys: string[] = [];
-    const settle = (outcome: () => void) => {
+    const searches = new Map<number, Pending>();
+    let nextId = 0;
+    let rows: RowSource | undefined;
+    let broken: Error | undefined;
+    const end = (error: Error) => {
+      broken = error;
       worker.onmessage = null;
       worker.onerror = null;
       worker.terminate();
-      outcome();
+      for (const pending of searches.values()) pending.reject(error);
+      searches.clear();
     };
+    const data = (all: RowSource, debtorCount: number, staleIds: string[]): WorklistData => ({
+      rows: all,
+      debtorCount,
+      staleIds,
+      search: (query) =>
+        new Promise((done, failed) => {
+          if (broken) return failed(broken);
+          const id = ++nextId;
+          searches.set(id, { resolve: done, reject: failed });
+          worker.postMessage({ kind: 'search', id, query });
+        }),
+      dispose: () => end(new Error('the worklist was replaced')),
+    });
     worker.onmessage = ({ data: message }) => {
       switch (message.kind) {
         case 'progress':
@@ -72,19 +102,51 @@ export function loadInWorker(
         case 'rows':
           json.push(...unpackStrings(message.page.rows));
           debtorIds.push(...unpackStrings(message.page.debtorIds));
-          keys.push(...unpackStrings(message.page.keys));
           break;
         case 'done':
-          settle(() => resolve({ rows: jsonRows(json, debtorIds), keys, debtorCount: message.debtorCount, staleIds: message.staleIds ?? [] }));
+          rows = jsonRows(json, debtorIds);
+          resolve(data(rows, message.debtorCount, message.staleIds ?? []));
           break;
+        case 'matches': {
+          const pending = searches.get(message.id);
+          searches.delete(message.id);
+          if (pending && rows) pending.resolve(message.indexes === 'all' ? rows : pickRows(rows, message.indexes));
+          break;
+        }
+        case 'searchFailed': {
+          const pending = searches.get(message.id);
+          searches.delete(message.id);
+          pending?.reject(new Error(message.message));
+          break;
+        }
         case 'failed':
-          settle(() => reject(new Error(message.message)));
+          end(new Error(message.message));
+          reject(broken);
           break;
       }
     };
-    worker.onerror = (event) => settle(() => reject(new Error(event.message || 'worklist worker failed to start')));
-    worker.postMessage(request);
+    worker.onerror = (event) => {
+      end(new Error(event.message || 'worklist worker failed'));
+      reject(broken);
+    };
+    worker.postMessage({ kind: 'load', ...request });
   });
+}
+
+/** The same load and search on this thread, chunk by chunk. */
+async function loadHere(store: CadenceStore, today: string, onProgress: (loaded: number) => void): Promise<WorklistData> {
+  // Browsers take the worker path: the in-thread builder stays out of the first load.
+  const { buildFromStore } = await import('./worklist-builder');
+  const built = await buildFromStore(store, today, onProgress);
+  const rows = arrayRows(built.rows);
+  const searcher = new WorklistSearch(rows, built.keys);
+  return {
+    rows,
+    debtorCount: built.debtorCount,
+    staleIds: built.staleIds,
+    search: async (query) => searcher.match(query, await invoiceDebtorIds(store, query)),
+    dispose: () => undefined,
+  };
 }
 
 export async function loadWorklist(
@@ -93,17 +155,31 @@ export async function loadWorklist(
   today: string,
   onProgress: (loaded: number) => void,
 ): Promise<WorklistData> {
-  const inThread = async (): Promise<WorklistData> => {
-    // Browsers take the worker path: the in-thread builder stays out of the first load.
-    const { buildFromStore } = await import('./worklist-builder');
-    const built = await buildFromStore(store, today, onProgress);
-    return { rows: arrayRows(built.rows), keys: built.keys, debtorCount: built.debtorCount, staleIds: built.staleIds };
-  };
   const { databaseName } = store;
   const data: WorklistData =
     typeof Worker === 'function' && databaseName !== undefined
-      ? await loadInWorker(createLoadWorker, { databaseName, today }, onProgress).catch(inThread)
-      : await inThread();
+      ? withFallback(await loadInWorker(createLoadWorker, { databaseName, today }, onProgress).catch(() => loadHere(store, today, onProgress)), () =>
+          loadHere(store, today, () => undefined),
+        )
+      : await loadHere(store, today, onProgress);
+  if (cached && cached.store === store && cached.version > version) {
+    // A newer load finished first; the page drops this one.
+    data.dispose();
+    return data;
+  }
+  cached?.data.dispose();
   cached = { store, version, today, data };
   return data;
+}
+
+/**
+ * Should the worker die after loading (it holds the keys), searches go on here: the same build gives the same
+ * rows in the same order, built once on the first search that needs it.
+ */
+function withFallback(data: WorklistData, rebuild: () => Promise<WorklistData>): WorklistData {
+  let here: Promise<WorklistData> | undefined;
+  return {
+    ...data,
+    search: (query) => data.search(query).catch(() => (here ??= rebuild()).then((d) => d.search(query))),
+  };
 }

@@ -1,11 +1,25 @@
-/** Messages between the worklist page and its loading worker (./worklist.worker.ts). */
+/**
+ * Messages between the worklist page and its worker (./worklist.worker.ts). The worker loads the rows once,
+ * then stays, holding the search keys: each search is answered with the positions of the matching rows, so
+ * the page never scans 50,000 keys on its own thread.
+ */
 import type { PackedStrings } from './row-source';
 
 export interface LoadRequest {
+  kind: 'load';
   /** The IndexedDB database of the page's store (CadenceStore.databaseName). */
   databaseName: string;
   today: string;
 }
+
+export interface SearchRequest {
+  kind: 'search';
+  /** Echoed in the answer, which may come after the answer to a later search (invoice lookups wait on storage). */
+  id: number;
+  query: string;
+}
+
+export type WorkerRequest = LoadRequest | SearchRequest;
 
 /**
  * The next rows in priority order. Each column is packed into one string (see PackedStrings): a handful of
@@ -14,18 +28,23 @@ export interface LoadRequest {
  */
 export interface RowsPage {
   debtorIds: PackedStrings;
-  keys: PackedStrings;
   rows: PackedStrings;
 }
 
-export type LoadMessage =
+export type WorkerMessage =
   /** Summaries read so far, for the loading text. */
   | { kind: 'progress'; loaded: number }
   /** Pages arrive in order. */
   | { kind: 'rows'; page: RowsPage }
-  /** Every page was sent; `debtorCount` is the number of summaries read, `staleIds` those to rebuild. */
+  /**
+   * Every page was sent; `debtorCount` is the number of summaries read, `staleIds` those to rebuild. The worker
+   * now answers searches.
+   */
   | { kind: 'done'; debtorCount: number; staleIds: string[] }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string }
+  /** Positions of the matching rows, ascending; `all` for a blank query. */
+  | { kind: 'matches'; id: number; indexes: Int32Array | 'all' }
+  | { kind: 'searchFailed'; id: number; message: string };
 
 /** Rows per message: the page unpacks each message in a task of its own. */
 export const ROWS_PER_MESSAGE = 5_000;

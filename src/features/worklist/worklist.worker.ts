@@ -1,19 +1,23 @@
 /**
- * Loads the worklist off the main thread: reads every summary through the store, builds and sorts the rows,
- * then sends them to the page in pages. Decoding 50,000 summaries from IndexedDB, computing their rows and
- * collecting the garbage they leave all happen here, where they cannot freeze the page. The worker opens the
- * page's database by name for one load and closes it.
+ * The worklist off the main thread. On `load` it reads every summary through the store, builds and sorts the
+ * rows, and sends them to the page in pages: decoding 50,000 summaries, computing their rows and collecting
+ * the garbage they leave all happen here, where they cannot freeze the page. It then stays with the search
+ * keys and answers each `search` with the positions of the matching rows (names here, invoice numbers through
+ * the database's index), so a keystroke costs the page a message and a screenful of rows, nothing more.
+ * The page ends the worker when it no longer needs these rows.
  */
 import type { CorruptRecord } from '../../storage/codec';
 import { openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
-import { packStrings } from './row-source';
+import type { CadenceStore } from '../../storage/api';
+import { arrayRows, packStrings } from './row-source';
+import { invoiceDebtorIds, WorklistSearch } from './search';
 import { buildFromStore } from './worklist-builder';
-import { ROWS_PER_MESSAGE, type LoadMessage, type LoadRequest, type RowsPage } from './worklist-protocol';
+import { ROWS_PER_MESSAGE, type LoadRequest, type RowsPage, type SearchRequest, type WorkerMessage, type WorkerRequest } from './worklist-protocol';
 
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<LoadRequest>) => void) | null;
-  postMessage(message: LoadMessage, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
 
@@ -23,32 +27,52 @@ const SUMMARY_CHUNK = 5_000;
 // As on the page (src/app/boot.ts): a corrupt summary is skipped rather than hiding the whole worklist.
 const reportCorrupt = (record: CorruptRecord) => console.warn('Skipped a corrupt record', record);
 
-async function load({ databaseName, today }: LoadRequest): Promise<void> {
+let loaded: Promise<{ store: CadenceStore; search: WorklistSearch }> | undefined;
+
+async function load({ databaseName, today }: LoadRequest): Promise<{ store: CadenceStore; search: WorklistSearch }> {
+  // Kept open for the invoice lookups; it closes itself when another tab needs a newer version (storage/db.ts).
   const db = await openCadenceDb(databaseName, { onCorrupt: reportCorrupt });
+  const store = createCadenceStore(db, {
+    onCorrupt: reportCorrupt,
+    summaryChunkSize: SUMMARY_CHUNK,
+    yieldBetweenChunks: () => Promise.resolve(),
+  });
   try {
-    const store = createCadenceStore(db, {
-      onCorrupt: reportCorrupt,
-      summaryChunkSize: SUMMARY_CHUNK,
-      yieldBetweenChunks: () => Promise.resolve(),
-    });
-    const built = await buildFromStore(store, today, (loaded) => scope.postMessage({ kind: 'progress', loaded }));
+    const built = await buildFromStore(store, today, (n) => scope.postMessage({ kind: 'progress', loaded: n }));
     for (let i = 0; i < built.rows.length; i += ROWS_PER_MESSAGE) {
       const rows = built.rows.slice(i, i + ROWS_PER_MESSAGE);
       const page: RowsPage = {
         debtorIds: packStrings(rows.map((r) => r.debtorId)),
-        keys: packStrings(built.keys.slice(i, i + ROWS_PER_MESSAGE)),
         rows: packStrings(rows.map((r) => JSON.stringify(r))),
       };
-      scope.postMessage({ kind: 'rows', page }, [page.debtorIds.ends.buffer, page.keys.ends.buffer, page.rows.ends.buffer]);
+      scope.postMessage({ kind: 'rows', page }, [page.debtorIds.ends.buffer, page.rows.ends.buffer]);
     }
     scope.postMessage({ kind: 'done', debtorCount: built.debtorCount, staleIds: built.staleIds });
-  } finally {
+    return { store, search: new WorklistSearch(arrayRows(built.rows), built.keys) };
+  } catch (error) {
     db.close();
+    throw error;
   }
 }
 
-scope.onmessage = (event) => {
-  load(event.data).catch((error: unknown) => {
-    scope.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
-  });
+async function answer({ id, query }: SearchRequest): Promise<void> {
+  if (!loaded) throw new Error('search before load');
+  const { store, search } = await loaded;
+  const indexes = search.matchIndexes(query, await invoiceDebtorIds(store, query));
+  if (!indexes) return scope.postMessage({ kind: 'matches', id, indexes: 'all' });
+  const packed = Int32Array.from(indexes);
+  scope.postMessage({ kind: 'matches', id, indexes: packed }, [packed.buffer]);
+}
+
+const fail = (error: unknown) => scope.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+
+scope.onmessage = ({ data: request }) => {
+  if (request.kind === 'load') {
+    loaded ??= load(request);
+    loaded.catch(fail);
+  } else {
+    answer(request).catch((error: unknown) => {
+      scope.postMessage({ kind: 'searchFailed', id: request.id, message: error instanceof Error ? error.message : String(error) });
+    });
+  }
 };
