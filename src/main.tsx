@@ -17,7 +17,7 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 container.textContent = '';
 
-prefetchRoute(window.location.pathname);
+prefetchRoute(window.location.pathname, window.location.search);
 const [phase, setPhase] = createSignal<BootPhase>({ kind: 'booting' });
 render(() => <Root phase={phase()} />, container);
 

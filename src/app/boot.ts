@@ -14,6 +14,7 @@ import { createAppServices, type AppServices } from '../session/store-context';
 import { solidCell } from '../session/team-context';
 import type { TeamSession } from '../session/team-session';
 import { todayIso } from '../session/today';
+import { dropEarlyWorklist } from '../features/worklist/worklist-data';
 
 export type BootOutcome =
   | { kind: 'ready'; services: AppServices; loadTeam: () => Promise<TeamSession>; largeSeed: boolean }
@@ -52,8 +53,13 @@ export async function boot(location: Pick<Location, 'search'> = window.location)
     const settings = await store.getSettings();
     if (i18n.isInitialized) await setLang(settings.language);
     else await initI18n(settings.language);
-    if (!largeSeed && !demoDeclined() && (await store.isEmpty())) await seedDemo(store, todayIso());
+    if (!largeSeed && !demoDeclined() && (await store.isEmpty())) {
+      // The worklist's early load (app/routes.tsx) read the store before this: its rows would miss the demo.
+      dropEarlyWorklist();
+      await seedDemo(store, todayIso());
+    }
     // Staging a killed import left behind is dropped once the first screen is on its way (lazy: not on it).
+    // Only the staging store changes: the early worklist load stays valid.
     setTimeout(() => void discardLeftovers(db), 0);
     const scripts = () => import('../storage/script-library').then((m) => m.createIdbScriptLibrary(db, reportCorrupt));
     // The team session is not needed to paint the first screen: its code loads right after (a lazy chunk).

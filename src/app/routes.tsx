@@ -6,6 +6,9 @@ import type { RouteDefinition } from '@solidjs/router';
 import { type Component, lazy } from 'solid-js';
 import { loadNamespaces } from '../i18n';
 import { WorklistPage } from '../features/worklist/WorklistPage';
+import { startWorklistEarly } from '../features/worklist/worklist-data';
+import { DEFAULT_DB_NAME } from '../storage/db';
+import { todayIso } from '../session/today';
 import { preloadStorage, type StorageModule } from '../storage/store';
 import { NotFoundPage } from './NotFoundPage';
 import { matchesPath } from './route-match';
@@ -50,9 +53,11 @@ const LAZY_PAGES: LazyPage[] = [
 /**
  * Starts fetching the code of the page at `pathname` (and the storage modules it reads) while the app boots,
  * so a reload or a link opened on a deep page does not wait for the boot to finish before asking for them.
- * Its translations follow once the stored language is known.
+ * Its translations follow once the stored language is known. On the worklist, its rows start loading (in
+ * their worker) too, unless `?demo=large` is about to replace them.
  */
-export function prefetchRoute(pathname: string): void {
+export function prefetchRoute(pathname: string, search = ''): void {
+  if (pathname === '/' && new URLSearchParams(search).get('demo') !== 'large') startWorklistEarly(DEFAULT_DB_NAME, todayIso());
   const found = LAZY_PAGES.find((p) => matchesPath(p.path, pathname));
   if (!found) return;
   void found.load().catch(() => undefined);

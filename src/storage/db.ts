@@ -50,7 +50,10 @@ export interface DbHooks {
   onCorrupt?: CorruptHandler;
 }
 
-export async function openCadenceDb(name = 'cadence', hooks: DbHooks = {}): Promise<CadenceDatabase> {
+/** The database the app opens unless told otherwise (tests and the bench use their own). */
+export const DEFAULT_DB_NAME = 'cadence';
+
+export async function openCadenceDb(name = DEFAULT_DB_NAME, hooks: DbHooks = {}): Promise<CadenceDatabase> {
   const upgrades = (await mayNeedUpgrade(name)) ? await loadUpgrades() : undefined;
   try {
     return await openWith(name, hooks, upgrades);

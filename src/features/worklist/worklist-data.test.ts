@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { WorklistRow } from '../../domain/worklist';
 import { packStrings } from './row-source';
-import { loadInWorker, type WorkerLike } from './worklist-data';
+import { generateDemoPortfolio } from '../../domain/demo';
+import { createMemoryStore } from '../../storage/memory-store';
+import { dropEarlyWorklist, loadInWorker, loadWorklist, startWorklistEarly, type WorkerLike } from './worklist-data';
 import type { WorkerMessage, WorkerRequest } from './worklist-protocol';
 
 const row = (debtorId: string): WorklistRow => ({
@@ -110,5 +112,50 @@ describe('loadInWorker', () => {
   it('rejects when the worker cannot start', async () => {
     const { worker } = fakeWorker('crash');
     await expect(loadInWorker(() => worker, REQUEST, () => undefined)).rejects.toThrow('SyntaxError');
+  });
+});
+
+describe('the early load (started before the boot)', () => {
+  const TODAY = '2026-11-23';
+  async function seededStore() {
+    const store = createMemoryStore();
+    await store.putBundles(generateDemoPortfolio({ today: TODAY }));
+    // As the IndexedDB store would say: the early worker read this database.
+    return { ...store, databaseName: 'cadence' };
+  }
+
+  it('is taken over by the page when nothing changed since: its rows, its progress so far, its worker', async () => {
+    const store = await seededStore();
+    const { worker, state } = fakeWorker(LOADED);
+    startWorklistEarly('cadence', TODAY, () => worker);
+    const progress: number[] = [];
+    const data = await loadWorklist(store, 0, TODAY, (n) => progress.push(n));
+    expect(state.requests[0]).toEqual({ kind: 'load', databaseName: 'cadence', today: TODAY });
+    expect(idsOf(data.rows)).toEqual(['a', 'b', 'c']);
+    expect(progress).toEqual([3]);
+    expect(state.terminated).toBe(false);
+  });
+
+  it('is thrown away (its worker ended) when the data changed, the day turned or the database differs', async () => {
+    const store = await seededStore();
+    for (const [version, today, name] of [[1, TODAY, 'cadence'], [0, '2026-11-24', 'cadence'], [0, TODAY, 'other']] as const) {
+      const { worker, state } = fakeWorker(LOADED);
+      startWorklistEarly(name, TODAY, () => worker);
+      const data = await loadWorklist(store, version, today, () => undefined);
+      // Built here from the store instead: the demo's rows, not the worker's three.
+      expect(data.rows.length).toBeGreaterThan(3);
+      await Promise.resolve();
+      expect(state.terminated).toBe(true);
+    }
+  });
+
+  it('is ended by dropEarlyWorklist (the boot seeded the demo after it started)', async () => {
+    const { worker, state } = fakeWorker(LOADED);
+    startWorklistEarly('cadence', TODAY, () => worker);
+    dropEarlyWorklist();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(state.terminated).toBe(true);
+    const data = await loadWorklist(await seededStore(), 0, TODAY, () => undefined);
+    expect(data.rows.length).toBeGreaterThan(3);
   });
 });

@@ -133,6 +133,55 @@ export function loadInWorker(
   });
 }
 
+interface EarlyLoad {
+  request: Omit<LoadRequest, 'kind'>;
+  data: Promise<WorklistData>;
+  /** Summaries read so far, and who wants to hear about the next ones (the page, once it shows). */
+  loaded: number;
+  onProgress: ((loaded: number) => void) | undefined;
+}
+
+let early: EarlyLoad | undefined;
+
+/**
+ * Starts the worklist's worker on `databaseName` as soon as the entry runs, before the app has booted, so
+ * reading 50,000 summaries overlaps opening the database, reading the settings, i18n and the first render
+ * instead of waiting for them. The page takes it over if nothing changed the data in between (see
+ * dropEarlyWorklist); otherwise it is thrown away and the page loads as usual.
+ */
+export function startWorklistEarly(databaseName: string, today: string, createWorker: () => WorkerLike = createLoadWorker): void {
+  if (early || (createWorker === createLoadWorker && typeof Worker !== 'function')) return;
+  const request = { databaseName, today };
+  const state: EarlyLoad = { request, data: Promise.resolve() as unknown as Promise<WorklistData>, loaded: 0, onProgress: undefined };
+  state.data = loadInWorker(createWorker, request, (n) => {
+    state.loaded = n;
+    state.onProgress?.(n);
+  });
+  // Whoever takes it over handles a failure; unclaimed, it must not surface as an unhandled rejection.
+  state.data.catch(() => undefined);
+  early = state;
+}
+
+/** The data changed since startWorklistEarly (the boot seeded the demo): its rows would be stale. */
+export function dropEarlyWorklist(): void {
+  early?.data.then((d) => d.dispose(), () => undefined);
+  early = undefined;
+}
+
+/** The early load when it was for this store's database, today, and no change came after it (version 0). */
+function takeEarly(store: CadenceStore, version: number, today: string, onProgress: (loaded: number) => void): Promise<WorklistData> | undefined {
+  const found = early;
+  early = undefined;
+  if (!found) return undefined;
+  if (version !== 0 || found.request.databaseName !== store.databaseName || found.request.today !== today) {
+    found.data.then((d) => d.dispose(), () => undefined);
+    return undefined;
+  }
+  found.onProgress = onProgress;
+  if (found.loaded > 0) onProgress(found.loaded);
+  return found.data;
+}
+
 /** The same load and search on this thread, chunk by chunk. */
 async function loadHere(store: CadenceStore, today: string, onProgress: (loaded: number) => void): Promise<WorklistData> {
   // Browsers take the worker path: the in-thread builder stays out of the first load.
@@ -156,12 +205,12 @@ export async function loadWorklist(
   onProgress: (loaded: number) => void,
 ): Promise<WorklistData> {
   const { databaseName } = store;
-  const data: WorklistData =
-    typeof Worker === 'function' && databaseName !== undefined
-      ? withFallback(await loadInWorker(createLoadWorker, { databaseName, today }, onProgress).catch(() => loadHere(store, today, onProgress)), () =>
-          loadHere(store, today, () => undefined),
-        )
-      : await loadHere(store, today, onProgress);
+  const started = takeEarly(store, version, today, onProgress);
+  const inWorker =
+    started ?? (typeof Worker === 'function' && databaseName !== undefined ? loadInWorker(createLoadWorker, { databaseName, today }, onProgress) : undefined);
+  const data: WorklistData = inWorker
+    ? withFallback(await inWorker.catch(() => loadHere(store, today, onProgress)), () => loadHere(store, today, () => undefined))
+    : await loadHere(store, today, onProgress);
   if (cached && cached.store === store && cached.version > version) {
     // A newer load finished first; the page drops this one.
     data.dispose();
