@@ -2,7 +2,7 @@ import { Show, type JSX } from 'solid-js';
 import { toWallTime } from '../../domain/calendar/zonedTime';
 import { formatMoney } from '../../domain/format';
 import type { WorklistRow } from '../../domain/worklist';
-import { i18n, t } from '../../i18n';
+import { i18n, lang, t } from '../../i18n';
 import { HISTORY_BADGE } from '../../ui/history-badge';
 import { useCallLockHolder } from '../../session/team-context';
 import { CallLockBadge } from '../../ui/CallLockBadge';
@@ -11,9 +11,25 @@ import { formatShortDate } from '../../ui/short-date';
 
 const onCallLabel = (name: string | undefined) => (name ? t('callLock.onCall', { name }) : undefined);
 
+const rowTexts = new Map<string, string>();
+/**
+ * `t` for the words that change from row to row (segment, days late, kinds of action), kept per language.
+ * A search re-renders every row in view on each keystroke, and a 4× trace of one showed i18next resolving and
+ * interpolating the same few dozen labels again each time as a large share of that work.
+ */
+function rowT(key: string, count?: number): string {
+  const cacheKey = `${lang()}|${key}|${count ?? ''}`;
+  let text = rowTexts.get(cacheKey);
+  if (text === undefined) {
+    text = count === undefined ? t(key) : t(key, { count });
+    rowTexts.set(cacheKey, text);
+  }
+  return text;
+}
+
 function lastActionText(last: NonNullable<WorklistRow['lastAction']>, today: string): string {
-  const parts = [t(`activity.${last.type}`)];
-  if (last.outcome && i18n.exists(`outcome.${last.outcome}`)) parts.push(t(`outcome.${last.outcome}`));
+  const parts = [rowT(`activity.${last.type}`)];
+  if (last.outcome && i18n.exists(`outcome.${last.outcome}`)) parts.push(rowT(`outcome.${last.outcome}`));
   parts.push(formatShortDate(toWallTime(last.at).date, today, locale()));
   return parts.join(' · ');
 }
@@ -21,9 +37,9 @@ function lastActionText(last: NonNullable<WorklistRow['lastAction']>, today: str
 function nextActionText(row: WorklistRow, today: string): string {
   const task = row.nextTask;
   // Without a planned follow-up, the next step of the collection ladder for an overdue account is a call.
-  if (!task) return t('worklist:next.call');
-  const when = task.dueDate === today ? t('worklist:today') : formatShortDate(task.dueDate, today, locale());
-  return `${t(`taskKind.${task.kind}`)} · ${when}`;
+  if (!task) return rowT('worklist:next.call');
+  const when = task.dueDate === today ? rowT('worklist:today') : formatShortDate(task.dueDate, today, locale());
+  return `${rowT(`taskKind.${task.kind}`)} · ${when}`;
 }
 
 /**
@@ -53,12 +69,12 @@ export function WorklistRowView(props: { row: WorklistRow; today: string }): JSX
       <span class="wl-company">
         <span class="wl-name">{props.row.name}</span>
         <span class="wl-meta">
-          <span class="wl-segment">{t(`segment.${props.row.segment}`)}</span>
+          <span class="wl-segment">{rowT(`segment.${props.row.segment}`)}</span>
           <Show when={props.row.history}>
             {(h) => (
               <span class={`badge ${HISTORY_BADGE[h().segment]}`} data-testid="worklist-history" data-segment={h().segment}>
                 <span class="sr-only">{t('worklist:label.history')} </span>
-                {t(`historySegment.${h().segment}`)}
+                {rowT(`historySegment.${h().segment}`)}
                 <Show when={h().overridden}>
                   <span aria-hidden="true"> ✱</span>
                   <span class="sr-only"> ({t('worklist:badge.overridden')})</span>
@@ -71,7 +87,7 @@ export function WorklistRowView(props: { row: WorklistRow; today: string }): JSX
             <span class="badge badge--task">{t('worklist:badge.taskDue')}</span>
           </Show>
           <Show when={props.row.brokenPromises > 0}>
-            <span class="badge badge--alert">{t('worklist:badge.brokenPromise', { count: props.row.brokenPromises })}</span>
+            <span class="badge badge--alert">{rowT('worklist:badge.brokenPromise', props.row.brokenPromises)}</span>
           </Show>
           <Show when={props.row.disputedCents > 0}>
             <span class="badge badge--dispute">{t('worklist:badge.dispute')}</span>
@@ -84,8 +100,8 @@ export function WorklistRowView(props: { row: WorklistRow; today: string }): JSX
       </span>
       <span class="wl-late">
         {props.row.oldestDaysLate > 0
-          ? t('worklist:daysLate', { count: props.row.oldestDaysLate })
-          : t('worklist:notLate')}
+          ? rowT('worklist:daysLate', props.row.oldestDaysLate)
+          : rowT('worklist:notLate')}
       </span>
       <span class="wl-last">
         <span class="wl-label">{t('worklist:label.lastAction')} </span>
