@@ -7,21 +7,14 @@ import { z } from 'zod/mini';
 import { isEmailAddress, isPhoneNumber } from './input/contact-format';
 import { HISTORY_SEGMENTS } from './segmentation/history-segment';
 import { ACTIVITY_TYPES, PROMISE_STATUSES, SEGMENTS, TASK_KINDS } from './vocabulary';
+import { Currency, Id, IsoDate, IsoDateTime, NonNegCents } from './primitives';
 // The agent's settings live apart (./settings.ts) so the first screen reads them without every schema here.
 import { Language } from './settings';
 
 export { DEFAULT_SETTINGS, Language, ROLES, Settings, SETTINGS_SCHEMA_VERSION } from './settings';
 export { ACTIVITY_TYPES, PROMISE_STATUSES, SEGMENTS, TASK_KINDS } from './vocabulary';
+export { Cents, Currency, Id, IsoDate, IsoDateTime, NonNegCents } from './primitives';
 
-/** ISO calendar date, `YYYY-MM-DD`. Dates are strings at rest, never Date objects. */
-export const IsoDate = z.iso.date();
-/** ISO instant with offset, e.g. `2026-11-23T14:00:00.000Z`. */
-export const IsoDateTime = z.iso.datetime({ offset: true });
-/** Amounts are integer cents: no floating-point money anywhere. */
-export const Cents = z.int();
-export const NonNegCents = z.int().check(z.minimum(0));
-export const Currency = z.enum(['EUR']);
-export const Id = z.string().check(z.minLength(1), z.maxLength(64));
 
 export const Segment = z.enum(SEGMENTS);
 export type Segment = z.infer<typeof Segment>;

@@ -4,7 +4,7 @@
  * the call context's schema, which only the call screen needs.
  */
 import { z } from 'zod/mini';
-import { Id, IsoDateTime } from '../domain/entities';
+import { Id, IsoDateTime } from '../domain/primitives';
 import { readRecord, type CorruptHandler } from './codec';
 import type { StoredCall } from './schema';
 

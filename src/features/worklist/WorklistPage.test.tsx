@@ -1,3 +1,4 @@
+import { MemoryRouter, Route } from '@solidjs/router';
 import { cleanup, render, screen, waitFor, fireEvent } from '@solidjs/testing-library';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, ServicesProvider, type AppServices } from '../../session/store-context';
@@ -100,5 +101,26 @@ describe('WorklistPage', () => {
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Worklist'));
     const row = screen.getAllByTestId('worklist-row')[0];
     expect(row?.textContent).toMatch(/€[\d,]+\.\d\d/);
+  });
+
+  it('shows no resume banner when no call is in progress', async () => {
+    await ready();
+    expect(screen.queryByTestId('resume-call')).toBeNull();
+  });
+
+  it('offers to resume a call left mid-way, naming the debtor', async () => {
+    const [first] = buildWorklist((await services.store.listSummaries()), todayIso());
+    const store = services.store;
+    const call = { callId: 'call-1', debtorId: first!.debtorId, updatedAt: '2026-11-23T09:30:00.000Z', envelope: {} };
+    services = createAppServices({ ...store, activeCalls: async () => [call] }, DEFAULT_SETTINGS);
+    // The banner links to the call screen: it needs a router around it.
+    render(() => (
+      <MemoryRouter root={(p) => <ServicesProvider services={services}>{p.children}</ServicesProvider>}>
+        <Route path="/" component={WorklistPage} />
+      </MemoryRouter>
+    ));
+    const banner = await screen.findByTestId('resume-call', {}, { timeout: 3000 });
+    expect(banner.textContent).toContain(first!.name);
+    expect(screen.getByTestId('resume-call-link').getAttribute('href')).toContain(encodeURIComponent(first!.debtorId));
   });
 });

@@ -1,6 +1,6 @@
-import { createEffect, createSignal, lazy, Match, on, onCleanup, Suspense, Switch, type JSX } from 'solid-js';
+import { createEffect, createSignal, lazy, Match, on, onCleanup, Show, Suspense, Switch, type JSX } from 'solid-js';
 import { seedDemo } from '../../session/seed';
-import { resumableCalls } from '../../session/resumable-calls';
+import { resumableCalls, type ResumableCall } from '../../session/resumable-calls';
 import { useServices } from '../../session/store-context';
 import { useCallLocksWhileShown } from '../../session/team-context';
 import { todayIso } from '../../session/today';
@@ -21,7 +21,7 @@ const rowsModule = import('./VirtualRows');
 const VirtualRows = lazy(() => rowsModule);
 void VirtualRows.preload();
 
-// Shown only when a call was left mid-way; it reads the call records (a lazy storage module) anyway.
+// Shown only when a call was left mid-way: its code is fetched only then, after the calls were listed.
 const ResumeCallBanner = lazy(() => import('../../ui/ResumeCallBanner').then((m) => ({ default: m.ResumeCallBanner })));
 
 /**
@@ -56,6 +56,9 @@ export function WorklistPage(): JSX.Element {
   usePageTitle(() => t('worklist:title'));
   // Connected to a team: rows show who else is on a call (WorklistRowView), kept fresh while this page shows.
   useCallLocksWhileShown();
+  // A signal, not a resource: the list must never wait (suspend) on this read.
+  const [resumable, setResumable] = createSignal<ResumableCall[]>([]);
+  void resumableCalls(services.store).then(setResumable);
 
   /**
    * No debounce: the worker holding the search keys answers each keystroke with the positions of the matching
@@ -158,9 +161,11 @@ export function WorklistPage(): JSX.Element {
         <h1>{t('worklist:title')}</h1>
         <p class="muted wl-today">{todayLong()}</p>
       </div>
-      <Suspense>
-        <ResumeCallBanner scope="*" load={() => resumableCalls(services.store)} />
-      </Suspense>
+      <Show when={resumable().length > 0}>
+        <Suspense>
+          <ResumeCallBanner scope="*" load={() => Promise.resolve(resumable())} />
+        </Suspense>
+      </Show>
       <div class="wl-toolbar">
         <label class="wl-search-label" for="worklist-search">
           {t('worklist:search.label')}
