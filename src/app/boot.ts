@@ -4,6 +4,7 @@
  * → hand the services to the renderer. `?demo=large` defers to the large seed screen instead.
  */
 import type { CorruptRecord } from '../storage/codec';
+import type { ImportJournal } from '../storage/schema';
 import { openCadenceDb, type CadenceDatabase } from '../storage/db';
 import { idbRecords } from '../storage/idb-records';
 import { createCadenceStore } from '../storage/store';
@@ -30,8 +31,13 @@ const reportCorrupt = (record: CorruptRecord) => console.warn('Skipped a corrupt
 
 async function discardLeftovers(db: CadenceDatabase): Promise<void> {
   try {
+    const records = idbRecords(db);
+    // Nearly every start finds no import left mid-way: the import code (its commit module brings payments,
+    // bundles and the summaries, about 8 KB gzip) is fetched only when a journal is still staging.
+    const journals = (await records.read(['imports'], (tx) => tx.getAll('imports'))) as ImportJournal[];
+    if (!journals.some((j) => j.status === 'staging')) return;
     const { discardLeftoverImports } = await import('../features/import/import-lock');
-    const discarded = await discardLeftoverImports(idbRecords(db));
+    const discarded = await discardLeftoverImports(records);
     if (discarded > 0) console.info(`Discarded ${discarded} unfinished import(s)`);
   } catch (error) {
     // The next import discards them too; nothing the user must act on.
