@@ -6,7 +6,7 @@
  * Read through zod like every record; an unreadable one counts as "not connected" rather than stopping the app.
  */
 import { z } from 'zod/mini';
-import { IsoDateTime } from '../domain/entities';
+import { IsoDateTime } from '../domain/primitives';
 import { validateForWrite } from './codec';
 import type { Records } from './records';
 import { TEAM_KEY } from './schema';
