@@ -104,6 +104,8 @@ export function WorklistPage(): JSX.Element {
         setResults(shown);
         setAppliedQuery(shown === next.rows ? '' : q.trim());
         setData(next);
+        // A keystroke typed while the rows loaded was answered here, not by runSearch: say it is painted too.
+        if (q.trim() !== '') requestAnimationFrame(() => performance.mark('cadence:search-done'));
         if (next.staleIds.length > 0 && !staleSummariesRefreshed) {
           staleSummariesRefreshed = true;
           // A failure leaves the rows as they are (without a segment): nothing the agent must act on.
