@@ -14,6 +14,7 @@ import type { PaymentEntry, RecordedPayment } from './payments';
 import type { PlanDecision, PlanFilter } from './plans';
 import type { SegmentOverrideChange } from './dossiers';
 export type { SegmentOverrideChange } from './dossiers';
+import type { TeamSyncStore } from './sync-local';
 
 /** A call in progress as read back. Its envelope is untrusted: pass it to `restoreCallSnapshot`. */
 export type CallRecord = StoredCall;
@@ -116,4 +117,9 @@ export interface CadenceStore {
    * by IndexedDB (test doubles).
    */
   readonly databaseName?: string;
+  /**
+   * The device's side of team sync (outbox, checkpoint, pulled rows, lost edits, joining a team): used by
+   * session/team-sync.ts only. Absent in test doubles that have no records behind them.
+   */
+  readonly sync?: TeamSyncStore;
 }

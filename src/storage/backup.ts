@@ -37,13 +37,15 @@ import { toStoredInvoice } from './bundles';
 import { CallRecordFrame } from './call-frame';
 import type { CadenceDatabase } from './db';
 import { ImportPresets } from './import-presets';
-import { ALL_STORES, BACKUP_KEY, IMPORT_PRESETS_KEY, KPI_COSTS_KEY, CREDITOR_KEY, RATES_KEY, SETTINGS_KEY, STUDIO_KEY, TEAM_KEY, type BackupMeta, type CadenceStoreName } from './schema';
+import { ALL_STORES, SYNC_STORES, BACKUP_KEY, IMPORT_PRESETS_KEY, KPI_COSTS_KEY, CREDITOR_KEY, RATES_KEY, SETTINGS_KEY, STUDIO_KEY, TEAM_KEY, type BackupMeta, type CadenceStoreName } from './schema';
 import { StorageError } from './errors';
-import { idbRecords } from './idb-records';
+import { idbRecords, plainIdbRecords } from './idb-records';
 import type { Records } from './records';
 
 /** Stores a backup holds, in the order they are written. */
-export const BACKED_UP_STORES: readonly CadenceStoreName[] = ALL_STORES.filter((s) => s !== 'importStaging' && s !== 'summaries');
+// The outbox and sync state are this device's link to a team, not data: a backup never carries them, and a
+// restore leaves them as they are.
+export const BACKED_UP_STORES: readonly CadenceStoreName[] = ALL_STORES.filter((s) => s !== 'importStaging' && s !== 'summaries' && !SYNC_STORES.includes(s));
 
 /** Every backed-up store, read in one transaction: the records as stored, settings as `[key, value]` pairs. */
 export function exportRecords(records: Records): Promise<BackupStores> {
@@ -162,11 +164,13 @@ export async function restoreRecords(records: Records, stores: BackupStores): Pr
       // pending requests reject too, and none of them may go unhandled.
       let failure: unknown;
       const settle = (request: Promise<unknown>) => request.catch((e: unknown) => void (failure ??= e));
-      // This device's team connection is not in the file: it stays as it was.
+      // This device's team connection is not in the file: it stays as it was, and so do the team link and its
+      // outbox (sync stores); a device in a team pulls the team's data again from the start.
       const team = await tx.get('settings', TEAM_KEY);
-      await Promise.all(ALL_STORES.map((name) => settle(tx.clear(name))));
+      await Promise.all(ALL_STORES.filter((name) => !SYNC_STORES.includes(name)).map((name) => settle(tx.clear(name))));
       const writes: Promise<unknown>[] = [];
       if (team !== undefined) writes.push(settle(tx.put('settings', team as never, TEAM_KEY)));
+      if (await tx.has('syncState', 'checkpoint')) writes.push(settle(tx.put('syncState', { key: 'checkpoint', cookie: null })));
       for (const name of BACKED_UP_STORES) {
         for (const record of stores[name] ?? []) {
           if (name === 'settings') {
@@ -210,7 +214,8 @@ export async function restoreRecords(records: Records, stores: BackupStores): Pr
   );
 }
 
-export const restoreStores = (db: CadenceDatabase, stores: BackupStores): Promise<void> => restoreRecords(idbRecords(db), stores);
+// A restore is this device's own: written through the plain records, it sends nothing to a team.
+export const restoreStores = (db: CadenceDatabase, stores: BackupStores): Promise<void> => restoreRecords(plainIdbRecords(db), stores);
 
 /** CadenceStore.restoreBackup: every record checked first; the first bad one refuses the whole backup. */
 export async function restoreCheckedRecords(records: Records, stores: BackupStores): Promise<void> {

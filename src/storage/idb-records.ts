@@ -4,6 +4,7 @@
  */
 import { unwrap, type IDBPObjectStore } from 'idb';
 import type { CadenceDatabase } from './db';
+import { capturingRecords } from './outbox-capture';
 import type { KeyRangeQuery, Records, RecordTx } from './records';
 import type { CadenceStoreName } from './schema';
 import { commitOrAbort } from './tx';
@@ -63,7 +64,16 @@ function recordTx(tx: PlainTx): RecordTx {
   };
 }
 
+/**
+ * Records over IndexedDB with the outbox written beside every shared change once the device has joined a team
+ * (./outbox-capture.ts): what every writer uses, the store and the screens that write records themselves.
+ */
 export function idbRecords(db: CadenceDatabase): Records {
+  return capturingRecords(plainIdbRecords(db));
+}
+
+/** Records over IndexedDB that write nothing to the outbox: for what comes from the team server. */
+export function plainIdbRecords(db: CadenceDatabase): Records {
   const open = (stores: readonly CadenceStoreName[], mode: IDBTransactionMode, durable?: boolean): PlainTx =>
     db.transaction([...stores], mode, durable ? { durability: 'strict' } : undefined) as unknown as PlainTx;
   return {

@@ -27,6 +27,8 @@ const KEY_PATH: Record<CadenceStoreName, string | readonly string[] | null> = {
   scriptVersions: ['scriptId', 'version'],
   imports: 'id',
   importStaging: 'key',
+  outbox: 'id',
+  syncState: 'key',
 };
 
 /** IndexedDB orders string keys by code unit, which is how `<` compares strings. */

@@ -6,6 +6,7 @@
 import { toSearchKey } from '../domain/text';
 import type { CadenceStore } from './api';
 import { memoryRecords } from './memory-records';
+import { capturingRecords } from './outbox-capture';
 import type { Records } from './records';
 import { createRecordStore, type CadenceStoreOptions } from './record-store';
 import type { StoredInvoice } from './schema';
@@ -33,7 +34,9 @@ export function createMemoryStore(options: CadenceStoreOptions = {}): CadenceSto
   const records = memoryRecords();
   return createRecordStore(
     {
-      records,
+      // The same outbox as on IndexedDB, so the contract suite checks it on both.
+      records: capturingRecords(records),
+      plainRecords: records,
       findDebtorIdsByInvoiceNumber: (prefix, limit) => findDebtorIdsByInvoiceNumber(records, prefix, limit),
       close: () => records.close(),
     },

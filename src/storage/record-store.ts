@@ -11,6 +11,7 @@ import { readRecord, validateForWrite, type CorruptHandler } from './codec';
 import type { Records } from './records';
 import { ALL_STORES, SETTINGS_KEY } from './schema';
 import { listSummaries } from './summary-list';
+import type { TeamSyncStore } from './sync-local';
 import { guarded } from './tx';
 
 export interface CadenceStoreOptions {
@@ -27,7 +28,10 @@ export interface CadenceStoreOptions {
 
 /** What differs between the places records live, beyond Records itself. */
 export interface RecordsBackend {
+  /** Records that write the outbox beside every shared change (./outbox-capture.ts). */
   records: Records;
+  /** The same records without the outbox: what the team server sends is applied through them (./sync-local.ts). */
+  plainRecords: Records;
   /** Through the fastest path the backend has (IndexedDB: the `numberKey` index). */
   findDebtorIdsByInvoiceNumber(key: string, limit: number): Promise<string[]>;
   close(): void;
@@ -61,6 +65,41 @@ export type StorageModule = keyof typeof MODULES;
 /** Fetches storage modules a screen is about to use, so their first call does not wait on the network. */
 export function preloadStorage(modules: readonly StorageModule[]): Promise<unknown> {
   return Promise.all(modules.map((name) => MODULES[name]()));
+}
+
+const TEAM_SYNC_METHODS = [
+  'link',
+  'pending',
+  'counts',
+  'failed',
+  'settle',
+  'checkpoint',
+  'applyPull',
+  'markSynced',
+  'lostEdits',
+  'dismissLostEdit',
+  'teamLink',
+  'join',
+  'leave',
+  'hasLocalData',
+  'uploadAll',
+  'clearShared',
+  'enqueue',
+] as const satisfies readonly (keyof TeamSyncStore)[];
+
+// Every method of TeamSyncStore is listed above: the type fails when one is added there and not here.
+type Unlisted = Exclude<keyof TeamSyncStore, (typeof TEAM_SYNC_METHODS)[number]>;
+export const TEAM_SYNC_METHODS_COMPLETE: [Unlisted] extends [never] ? true : never = true;
+
+/** The team-sync side of the store, whose code (sync protocol, pull applier) loads only when a team is used. */
+function lazyTeamSyncStore(plain: Records, onCorrupt?: CorruptHandler): TeamSyncStore {
+  let loaded: Promise<TeamSyncStore> | undefined;
+  const load = () => (loaded ??= import('./sync-local').then((m) => m.createTeamSyncStore(plain, onCorrupt)));
+  const out: Record<string, unknown> = {};
+  for (const name of TEAM_SYNC_METHODS) {
+    out[name] = async (...args: unknown[]) => guarded(async () => ((await load())[name] as (...a: unknown[]) => Promise<unknown>)(...args));
+  }
+  return out as unknown as TeamSyncStore;
 }
 
 const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -137,10 +176,12 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
       ),
 
     exportBackup: () => guarded(async () => (await backup()).exportRecords(records)),
-    restoreBackup: (stores) => guarded(async () => (await backup()).restoreCheckedRecords(records, stores)),
+    // A restore is this device's own: through the plain records, it sends nothing to a team.
+    restoreBackup: (stores) => guarded(async () => (await backup()).restoreCheckedRecords(backend.plainRecords, stores)),
 
     close: () => backend.close(),
   };
-  if (backend.databaseName !== undefined) return { ...store, databaseName: backend.databaseName };
-  return store;
+  const withSync: CadenceStore = { ...store, sync: lazyTeamSyncStore(backend.plainRecords, onCorrupt) };
+  if (backend.databaseName !== undefined) return { ...withSync, databaseName: backend.databaseName };
+  return withSync;
 }

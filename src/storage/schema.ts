@@ -11,6 +11,7 @@ import type { KpiCosts } from '../domain/kpis/kpis';
 import type { ImportPresets } from './import-presets';
 import type { ScriptRecord, ScriptVersionRecord, StudioSettings } from '../scripts/library';
 import type { TeamDevice } from './team-device';
+import type { OutboxEntry, SyncStateRecord } from './outbox-types';
 
 /** Invoices carry a derived, normalised copy of their number so a prefix search can use an index. */
 export type StoredInvoice = Invoice & { numberKey: string };
@@ -63,6 +64,14 @@ export interface CadenceDB extends DBSchema {
   imports: { key: string; value: ImportJournal };
   /** The records of an import waiting for its switch, keyed by `importId#seq` (v8). */
   importStaging: { key: string; value: StagedWrite };
+  /**
+   * Local changes waiting for the team server, one typed mutation each, keyed by its UUIDv7 id (so key order is
+   * the order they were made); written in the same transaction as the change itself, only once the device
+   * has joined a team (v9). See ./outbox.ts.
+   */
+  outbox: { key: string; value: OutboxEntry };
+  /** The device's sync state: team membership, client id, last mutation id issued, pull cookie, lost edits (v9). */
+  syncState: { key: string; value: SyncStateRecord };
 }
 
 export interface BackupMeta {
@@ -124,7 +133,9 @@ export type CadenceStoreName =
   | 'scripts'
   | 'scriptVersions'
   | 'imports'
-  | 'importStaging';
+  | 'importStaging'
+  | 'outbox'
+  | 'syncState';
 
 export const ALL_STORES: readonly CadenceStoreName[] = [
   'debtors',
@@ -142,4 +153,9 @@ export const ALL_STORES: readonly CadenceStoreName[] = [
   'scriptVersions',
   'imports',
   'importStaging',
+  'outbox',
+  'syncState',
 ];
+
+/** Stores that hold this device's link to a team, never part of a backup nor replaced by a restore. */
+export const SYNC_STORES: readonly CadenceStoreName[] = ['outbox', 'syncState'];

@@ -5,7 +5,8 @@
 import { toSearchKey } from '../domain/text';
 import type { CadenceStore } from './api';
 import type { CadenceDatabase } from './db';
-import { idbRecords } from './idb-records';
+import { capturingRecords } from './outbox-capture';
+import { plainIdbRecords } from './idb-records';
 import { createRecordStore, type CadenceStoreOptions } from './record-store';
 
 export { preloadStorage, type CadenceStoreOptions, type StorageModule } from './record-store';
@@ -43,9 +44,11 @@ async function findDebtorIdsByInvoiceNumber(db: CadenceDatabase, prefix: string,
 }
 
 export function createCadenceStore(db: CadenceDatabase, options: CadenceStoreOptions = {}): CadenceStore {
+  const plain = plainIdbRecords(db);
   return createRecordStore(
     {
-      records: idbRecords(db),
+      records: capturingRecords(plain),
+      plainRecords: plain,
       findDebtorIdsByInvoiceNumber: (prefix, limit) => findDebtorIdsByInvoiceNumber(db, prefix, limit),
       close: () => db.close(),
       databaseName: db.name,

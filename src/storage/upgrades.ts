@@ -17,6 +17,10 @@
  *   immutable published versions, keyed by [scriptId, version] and indexed by script.
  * - v8: imports and importStaging — a file import is staged in small transactions, then switched in by one
  *   transaction (all or nothing, also when the tab is killed); the journal keeps one entry per import.
+ * - v9: outbox and syncState — once the device joins a team, every change to a shared record also writes its
+ *   sync mutation to the outbox in the same transaction (./outbox.ts); syncState holds the team link, the last
+ *   mutation id issued, the pull checkpoint, refused mutations and lost edits. Nothing to backfill: a device
+ *   joins a team after this version, and its first connection decides what to upload.
  *
  * Steps must never be edited once shipped: a user may still hold a database at any older version.
  */
@@ -145,6 +149,11 @@ function createV8({ db }: UpgradeContext): void {
   db.createObjectStore('importStaging', { keyPath: 'key' });
 }
 
+function createV9({ db }: UpgradeContext): void {
+  db.createObjectStore('outbox', { keyPath: 'id' });
+  db.createObjectStore('syncState', { keyPath: 'key' });
+}
+
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 1, apply: createV1 },
   { version: 2, apply: createV2 },
@@ -154,6 +163,7 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 6, apply: createV6 },
   { version: 7, apply: createV7 },
   { version: 8, apply: createV8 },
+  { version: 9, apply: createV9 },
 ];
 
 // Bump it in ./db-version.ts with each new step (db.test.ts checks they agree).

@@ -1,0 +1,85 @@
+/**
+ * Records that write the outbox (./outbox.ts) in the same transaction as every change to a shared record.
+ * A write transaction touching a captured store also opens `outbox` and `syncState`; when the device has joined
+ * a team, each put and delete on a captured store is noted (the value before and after), and once the work
+ * has succeeded its mutations are appended before the transaction commits. A work that throws aborts the
+ * transaction: neither the change nor its mutation is kept.
+ */
+import type { OutboxTx, RecordChange } from './outbox';
+import type { Records, RecordTx } from './records';
+import type { CadenceStoreName } from './schema';
+import { SYNC_STORES } from './schema';
+
+/** Stores whose changes may become mutations (the others are never watched); ./outbox.ts maps them. */
+const CAPTURED_STORES: ReadonlySet<CadenceStoreName> = new Set(['debtors', 'contacts', 'invoices', 'activities', 'promises', 'plans', 'settings']);
+
+// The mapping and the protocol's schemas load with the first write, not with the first screen. It is awaited
+// before the transaction opens (awaiting anything inside one would let IndexedDB commit it early); one shared
+// promise, so writes started in a row still open their transactions in that order.
+let outboxModule: Promise<typeof import('./outbox')> | undefined;
+const outbox = () => (outboxModule ??= import('./outbox'));
+
+const KEY_FIELD: Partial<Record<CadenceStoreName, string>> = {
+  debtors: 'id',
+  contacts: 'id',
+  invoices: 'id',
+  activities: 'id',
+  promises: 'id',
+  plans: 'id',
+};
+
+function keyOf(store: CadenceStoreName, value: unknown, key: string | undefined): string | undefined {
+  if (key !== undefined) return key;
+  const field = KEY_FIELD[store];
+  const found = field && typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[field] : undefined;
+  return typeof found === 'string' ? found : undefined;
+}
+
+/** A RecordTx that notes every change to a captured store (first value before, last value after, per record). */
+function watching(tx: RecordTx, changes: Map<string, RecordChange>): RecordTx {
+  const note = async (store: CadenceStoreName, key: string, after: unknown): Promise<void> => {
+    const id = `${store}\u0000${key}`;
+    const seen = changes.get(id);
+    if (seen) {
+      seen.after = after;
+      return;
+    }
+    changes.set(id, { store, key, before: await tx.get(store, key), after });
+  };
+  return {
+    ...tx,
+    put: async (store, value, key) => {
+      const k = CAPTURED_STORES.has(store) ? keyOf(store, value, key) : undefined;
+      if (k !== undefined) await note(store, k, structuredClone(value));
+      await tx.put(store, value, key);
+    },
+    delete: async (store, key) => {
+      if (CAPTURED_STORES.has(store)) await note(store, key, undefined);
+      await tx.delete(store, key);
+    },
+  };
+}
+
+/** `records` with the outbox written beside every captured change; `now` stamps the mutations' client time. */
+export function capturingRecords(records: Records, now: () => string = () => new Date().toISOString()): Records {
+  return {
+    read: records.read,
+    putNow: records.putNow,
+    async write(stores, work, options) {
+      if (!stores.some((s) => CAPTURED_STORES.has(s))) return records.write(stores, work, options);
+      const { appendMutations, isJoined, mutationsFor } = await outbox();
+      const all = [...new Set([...stores, ...SYNC_STORES])];
+      return records.write(
+        all,
+        async (tx) => {
+          if (!(await isJoined(tx as unknown as OutboxTx))) return work(tx);
+          const changes = new Map<string, RecordChange>();
+          const result = await work(watching(tx, changes));
+          await appendMutations(tx as unknown as OutboxTx, mutationsFor([...changes.values()]), now());
+          return result;
+        },
+        options,
+      );
+    },
+  };
+}
