@@ -12,8 +12,30 @@ import { STUDIO_KEY } from './schema';
 import type { Editor, ScriptLibrary } from './script-library-api';
 import { toStorageError } from './errors';
 import { commitOrAbort } from './tx';
+import type { MutationDraft, OutboxTx } from './outbox';
 
 const DURABLE = { durability: 'strict' } as const;
+
+// Publishing and the studio settings are shared with the team: once the device has joined one, they write
+// their mutation (script.publish, teamSetting.set) in the same transaction (./outbox.ts). The mapping loads
+// before the transaction opens, since nothing else may be awaited inside one.
+let outboxModule: Promise<typeof import('./outbox')> | undefined;
+const outbox = () => (outboxModule ??= import('./outbox'));
+type OutboxModule = Awaited<ReturnType<typeof outbox>>;
+interface PlainStores {
+  objectStore(name: 'outbox' | 'syncState'): { get(key: string): Promise<unknown>; put(value: unknown): Promise<unknown> };
+}
+
+async function share(mod: OutboxModule, tx: unknown, drafts: MutationDraft[], at: string): Promise<void> {
+  const plain = tx as PlainStores;
+  const otx = {
+    get: (store: 'syncState', key: string) => plain.objectStore(store).get(key),
+    put: async (store: 'outbox' | 'syncState', value: unknown) => {
+      await plain.objectStore(store).put(value);
+    },
+  } as unknown as OutboxTx;
+  if (drafts.length > 0 && (await mod.isJoined(otx))) await mod.appendMutations(otx, drafts, at);
+}
 
 /** Library refusals pass through as they are; everything else the browser throws becomes a StorageError. */
 async function guarded<T>(fn: () => Promise<T>): Promise<T> {
@@ -37,20 +59,21 @@ export function createIdbScriptLibrary(db: CadenceDatabase, onCorrupt?: CorruptH
   /** Read-modify-write of one script record in one transaction; `change` may also write versions. */
   async function update(
     id: string,
-    change: (record: ScriptRecord, tx: ReturnType<typeof scriptTx>) => Promise<ScriptRecord>,
+    change: (record: ScriptRecord, tx: ReturnType<typeof scriptTx>, mod: OutboxModule) => Promise<ScriptRecord>,
   ): Promise<ScriptRecord> {
     let saved: ScriptRecord | undefined;
+    const mod = await outbox();
     await guarded(() =>
       commitOrAbort(scriptTx(), async (tx) => {
         const current = readScript(await tx.objectStore('scripts').get(id));
         if (!current) throw new LibraryError('unknown_script', id);
-        saved = validateForWrite(ScriptRecordSchema, 'scripts', await change(current, tx));
+        saved = validateForWrite(ScriptRecordSchema, 'scripts', await change(current, tx, mod));
         await tx.objectStore('scripts').put(saved);
       }),
     );
     return saved!;
   }
-  const scriptTx = () => db.transaction(['scripts', 'scriptVersions', 'settings'], 'readwrite', DURABLE);
+  const scriptTx = () => db.transaction(['scripts', 'scriptVersions', 'settings', 'outbox', 'syncState'], 'readwrite', DURABLE);
 
   return {
     async listScripts() {
@@ -85,11 +108,12 @@ export function createIdbScriptLibrary(db: CadenceDatabase, onCorrupt?: CorruptH
     },
     async publish(id, note, { by, at }) {
       let published: ScriptVersionRecord | undefined;
-      await update(id, async (record, tx) => {
+      await update(id, async (record, tx, mod) => {
         if (record.draft && !validateScript(record.draft).ok) throw new LibraryError('draft_invalid', id);
         const next = publishDraft(record, note, by, at);
         published = validateForWrite(VersionSchema, 'scriptVersions', next.version);
         await tx.objectStore('scriptVersions').add(published);
+        await share(mod, tx, [{ name: 'script.publish', args: { version: published } }], at);
         return next.record;
       });
       return published!;
@@ -109,6 +133,7 @@ export function createIdbScriptLibrary(db: CadenceDatabase, onCorrupt?: CorruptH
       });
     },
     async deleteScript(id) {
+      const mod = await outbox();
       await guarded(() =>
         commitOrAbort(scriptTx(), async (tx) => {
           const versions = await tx.objectStore('scriptVersions').index('scriptId').getAllKeys(id);
@@ -116,7 +141,11 @@ export function createIdbScriptLibrary(db: CadenceDatabase, onCorrupt?: CorruptH
           await tx.objectStore('scripts').delete(id);
           const studio = readStudio(await tx.objectStore('settings').get(STUDIO_KEY));
           const assignments = studio.assignments.filter((a) => a.scriptId !== id);
-          if (assignments.length !== studio.assignments.length) await tx.objectStore('settings').put({ ...studio, assignments }, STUDIO_KEY);
+          if (assignments.length !== studio.assignments.length) {
+            const value = { ...studio, assignments };
+            await tx.objectStore('settings').put(value, STUDIO_KEY);
+            await share(mod, tx, [{ name: 'teamSetting.set', args: { setting: { key: 'studio', value } } }], new Date().toISOString());
+          }
         }),
       );
     },
@@ -125,9 +154,11 @@ export function createIdbScriptLibrary(db: CadenceDatabase, onCorrupt?: CorruptH
     },
     async putStudioSettings(settings) {
       const valid = validateForWrite(StudioSchema, 'settings', settings);
+      const mod = await outbox();
       await guarded(() =>
-        commitOrAbort(db.transaction('settings', 'readwrite', DURABLE), async (tx) => {
-          await tx.store.put(valid, STUDIO_KEY);
+        commitOrAbort(db.transaction(['settings', 'outbox', 'syncState'], 'readwrite', DURABLE), async (tx) => {
+          await tx.objectStore('settings').put(valid, STUDIO_KEY);
+          await share(mod, tx, [{ name: 'teamSetting.set', args: { setting: { key: 'studio', value: valid } } }], new Date().toISOString());
         }),
       );
     },
@@ -143,11 +174,13 @@ export function createIdbScriptLibrary(db: CadenceDatabase, onCorrupt?: CorruptH
     async applyPackPlan(plan: PackPlan) {
       const scripts = plan.scripts.map((s) => validateForWrite(ScriptRecordSchema, 'scripts', s));
       const versions = plan.versions.map((v) => validateForWrite(VersionSchema, 'scriptVersions', v));
+      const mod = await outbox();
       await guarded(() =>
         commitOrAbort(scriptTx(), async (tx) => {
           // `add`, not `put`: a version that appeared since the plan was made aborts the whole import.
           for (const v of versions) await tx.objectStore('scriptVersions').add(v);
           for (const s of scripts) await tx.objectStore('scripts').put(s);
+          await share(mod, tx, versions.map((version) => ({ name: 'script.publish' as const, args: { version } })), new Date().toISOString());
         }),
       );
     },

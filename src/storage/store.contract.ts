@@ -9,6 +9,7 @@ import { callsContract } from './contract/calls.contract';
 import { importCommitContract, type MakeRecords } from './contract/import-commit.contract';
 import { dossiersContract } from './contract/dossiers.contract';
 import type { MakeStore } from './contract/harness';
+import { outboxContract } from './contract/outbox.contract';
 import { paymentsContract } from './contract/payments.contract';
 import { plansContract } from './contract/plans.contract';
 import { segmentsContract, staleSummariesContract } from './contract/segments.contract';
@@ -26,6 +27,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     segmentsContract(makeStore);
     staleSummariesContract(makeStore);
     backupContract(makeStore);
+    outboxContract(makeStore);
   });
 }
 
