@@ -60,6 +60,21 @@ function watching(tx: RecordTx, changes: Map<string, RecordChange>): RecordTx {
   };
 }
 
+const outboxListeners = new Set<() => void>();
+
+/**
+ * Called after each committed transaction that added outbox rows, so the sync engine pushes soon instead of
+ * waiting for its next poll. Returns the unsubscribe.
+ */
+export function onOutboxWrite(listener: () => void): () => void {
+  outboxListeners.add(listener);
+  return () => outboxListeners.delete(listener);
+}
+
+export function notifyOutboxWrite(): void {
+  for (const listener of outboxListeners) listener();
+}
+
 /** `records` with the outbox written beside every captured change; `now` stamps the mutations' client time. */
 export function capturingRecords(records: Records, now: () => string = () => new Date().toISOString()): Records {
   return {
@@ -69,17 +84,20 @@ export function capturingRecords(records: Records, now: () => string = () => new
       if (!stores.some((s) => CAPTURED_STORES.has(s))) return records.write(stores, work, options);
       const { appendMutations, isJoined, mutationsFor } = await outbox();
       const all = [...new Set([...stores, ...SYNC_STORES])];
-      return records.write(
+      let appended = 0;
+      const result = await records.write(
         all,
         async (tx) => {
           if (!(await isJoined(tx as unknown as OutboxTx))) return work(tx);
           const changes = new Map<string, RecordChange>();
-          const result = await work(watching(tx, changes));
-          await appendMutations(tx as unknown as OutboxTx, mutationsFor([...changes.values()]), now());
-          return result;
+          const out = await work(watching(tx, changes));
+          appended = (await appendMutations(tx as unknown as OutboxTx, mutationsFor([...changes.values()]), now())).length;
+          return out;
         },
         options,
       );
+      if (appended > 0) notifyOutboxWrite();
+      return result;
     },
   };
 }

@@ -13,6 +13,7 @@ import type { Editor, ScriptLibrary } from './script-library-api';
 import { toStorageError } from './errors';
 import { commitOrAbort } from './tx';
 import type { MutationDraft, OutboxTx } from './outbox';
+import { notifyOutboxWrite } from './outbox-capture';
 
 const DURABLE = { durability: 'strict' } as const;
 
@@ -34,7 +35,11 @@ async function share(mod: OutboxModule, tx: unknown, drafts: MutationDraft[], at
       await plain.objectStore(store).put(value);
     },
   } as unknown as OutboxTx;
-  if (drafts.length > 0 && (await mod.isJoined(otx))) await mod.appendMutations(otx, drafts, at);
+  if (drafts.length > 0 && (await mod.isJoined(otx))) {
+    await mod.appendMutations(otx, drafts, at);
+    // Told once the transaction has committed (the listener only schedules a push).
+    (tx as { done: Promise<void> }).done.then(notifyOutboxWrite, () => undefined);
+  }
 }
 
 /** Library refusals pass through as they are; everything else the browser throws becomes a StorageError. */
