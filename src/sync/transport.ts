@@ -26,7 +26,7 @@ export interface HttpTransportOptions {
 }
 
 /** The CSRF cookie, when the server shares the page's host (cookies do not depend on the port). */
-export function csrfFromCookie(cookies: string = typeof document === 'undefined' ? '' : document.cookie): string | null {
+export function csrfFromCookie(cookies: string = (globalThis as { document?: { cookie?: string } }).document?.cookie ?? ''): string | null {
   for (const part of cookies.split(';')) {
     const [name, ...value] = part.trim().split('=');
     if (name === CSRF_COOKIE) return decodeURIComponent(value.join('='));
