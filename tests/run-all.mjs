@@ -43,14 +43,16 @@ function run(args, timeoutMs, capture = false, env = ENV) {
 }
 
 function typecheck() {
-  banner('typecheck: tsc --noEmit -p tsconfig.json, then -p server/tsconfig.json');
+  banner('typecheck: tsc --noEmit -p tsconfig.json, then -p server/tsconfig.json, then -p tsconfig.sync-client.json');
   const app = run([TSC, '--noEmit', '-p', 'tsconfig.json'], 5 * MINUTE, true);
   const server = run([TSC, '--noEmit', '-p', 'server/tsconfig.json'], 5 * MINUTE, true);
-  const ok = app.status === 0 && server.status === 0;
-  const errors = `${app.output}\n${server.output}`.split('\n').filter((line) => line.includes('error TS'));
-  const timedOut = app.timedOut || server.timedOut;
+  // The app's sync engine against the server (server/test/sync-client.test.ts): browser and node libs together.
+  const client = run([TSC, '--noEmit', '-p', 'tsconfig.sync-client.json'], 5 * MINUTE, true);
+  const ok = app.status === 0 && server.status === 0 && client.status === 0;
+  const errors = `${app.output}\n${server.output}\n${client.output}`.split('\n').filter((line) => line.includes('error TS'));
+  const timedOut = app.timedOut || server.timedOut || client.timedOut;
   const notes = ok ? [] : timedOut ? ['tsc timed out'] : [`${errors.length} type error(s), first ones:`, ...errors.slice(0, 5)];
-  stages.push({ name: 'typecheck', passed: 0, failed: ok ? 0 : 1, skipped: 0, seconds: app.seconds + server.seconds, notes });
+  stages.push({ name: 'typecheck', passed: 0, failed: ok ? 0 : 1, skipped: 0, seconds: app.seconds + server.seconds + client.seconds, notes });
 }
 
 const INITDB = '/usr/lib/postgresql/15/bin/initdb';
