@@ -3,7 +3,7 @@
  * the file it names, must point down the layers of the README's Architecture section:
  *
  *   app → features → session → machines → domain      (arrows down only)
- *   scripts (data + zod), storage (the only IndexedDB code), sync (the team-sync protocol), i18n, ui (presentational),
+ *   scripts (data + zod), storage (the only IndexedDB code), sync (the team-sync protocol, engine and transport), i18n, ui (presentational),
  *   styles beside them
  *
  * Each layer lists what it may import; anything else is an import from a lower layer to a higher one (or
