@@ -39,5 +39,8 @@ export function syncRows(r) {
     ...load(r.oneServer),
     ...load(r.twoServers),
     ...r.pull.runs.map((p) => [`New device pulls ${r.pull.debtors} debtors`, `${(p.ms / 1000).toFixed(1)} s`, `pages of ${p.limit} (${p.pages} pulls), ${(p.bytes / 1e6).toFixed(1)} MB of rows`]),
+    ...(r.pull.app
+      ? [[`New device pulls ${r.pull.debtors} debtors into the app's store`, `${(r.pull.app.ms / 1000).toFixed(1)} s`, `the app's sync engine, pages of ${r.pull.app.limit} each applied in one transaction with summaries rebuilt; store = fake-indexeddb in node`]]
+      : []),
   ];
 }

@@ -3,6 +3,7 @@
  * last). A throwaway PostgreSQL 15 cluster with default durability; server processes as `npm run server` runs
  * them; simulated agents as plain HTTP clients in this process. See BENCHMARKS.md, "Team server".
  */
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { hashPassword } from '../../server/src/auth/passwords';
@@ -11,6 +12,11 @@ import { appDatabaseUrl, migrate } from '../../server/src/db/database';
 import { debtor, Device, mutation, now, openEvents, PASSWORD } from '../../server/test/device';
 import { type ServerProcess, spawnServer } from '../../server/test/spawn';
 import type { Mutation, PullCookie } from '../../src/sync/protocol';
+import { openCadenceDb } from '../../src/storage/db';
+import { createCadenceStore } from '../../src/storage/store';
+import type { TeamSyncStore } from '../../src/storage/sync-local';
+import { createSyncEngine } from '../../src/sync/client/engine';
+import { createHttpTransport } from '../../src/sync/transport';
 
 const AGENTS = Number(process.env.SYNC_AGENTS ?? 50);
 const MUTATIONS = Number(process.env.SYNC_MUTATIONS ?? 200);
@@ -177,7 +183,39 @@ async function bigPull(ownerUrl: string, url: string) {
     runs.push({ limit, ms, pages: got.pages, bytes: Buffer.byteLength(JSON.stringify(got.records)) });
     log(`new device, ${BIG_TEAM} debtors in pages of ${limit}: ${(ms / 1000).toFixed(1)} s, ${got.pages} pages`);
   }
-  return { debtors: BIG_TEAM, runs };
+  const app = await appPull(url, device);
+  return { debtors: BIG_TEAM, runs, app };
+}
+
+/**
+ * The same pull through the app's own sync engine into the app's store (src/sync/client, src/storage), here over
+ * fake-indexeddb in node: each page applied in one transaction, summaries rebuilt, until the device holds the
+ * whole team. fake-indexeddb is a JavaScript model of IndexedDB, so this is the engine's and the applier's cost
+ * with a slow store, not Chromium's.
+ */
+async function appPull(url: string, device: Device) {
+  const store = createCadenceStore(await openCadenceDb(`bench-new-device-${Date.now()}`));
+  const sync = store.sync as TeamSyncStore;
+  await sync.join({ serverUrl: url, deviceName: 'bench new device' }, now());
+  const cookieFetch: typeof fetch = (input, init = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('cookie', [...device.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    return fetch(input, { ...init, headers });
+  };
+  const transport = createHttpTransport({ serverUrl: url, fetch: cookieFetch, csrfToken: () => device.csrf });
+  const limit = 5000;
+  const engine = createSyncEngine({ local: sync, transport, today: () => now().slice(0, 10), pullLimit: limit });
+  const t0 = performance.now();
+  const status = await engine.syncNow();
+  const ms = performance.now() - t0;
+  const { debtors } = await store.counts();
+  const summaries = (await store.listSummaries()).length;
+  if (status.state !== 'idle' || debtors !== BIG_TEAM || summaries !== BIG_TEAM) {
+    throw new Error(`app pull ended ${status.state} (${status.message ?? ''}) with ${debtors} debtors, ${summaries} summaries`);
+  }
+  store.close();
+  log(`new device through the app's engine into its store (fake-indexeddb): ${(ms / 1000).toFixed(1)} s`);
+  return { limit, ms, pages: Math.ceil(BIG_TEAM / limit) };
 }
 
 async function main() {
@@ -198,6 +236,11 @@ async function main() {
     };
 
     const one = await start();
+    if (process.env.SYNC_ONLY === 'pull') {
+      // Only the new-device figure (quicker to re-measure): the load runs are skipped.
+      process.stdout.write(`${JSON.stringify({ pull: await bigPull(ownerUrl, one.url) })}\n`);
+      return;
+    }
     const single = await seedTeam(ownerUrl, 'one', AGENTS);
     const oneServer = await loadRun('one server', [one], single.emails, one.url);
     const two = await start();
