@@ -155,15 +155,17 @@ export async function isJoined(tx: Pick<OutboxTx, 'get'>): Promise<boolean> {
  * schema, and writes it to the outbox. A change the protocol cannot carry fails the whole transaction: better
  * a refused edit the agent sees than a change that silently never reaches the team.
  */
-export async function appendMutations(tx: OutboxTx, drafts: readonly MutationDraft[], at: string): Promise<Mutation[]> {
+export async function appendMutations(tx: OutboxTx, drafts: readonly MutationDraft[], at: string, options: { skipInvalid?: boolean } = {}): Promise<Mutation[]> {
   if (drafts.length === 0) return [];
   const clock = (await tx.get('syncState', 'clock')) as MutationClock | undefined;
   let last = clock?.lastId;
   const written: Mutation[] = [];
   for (const draft of drafts) {
     const id = nextMutationId(last);
-    last = id;
     const parsed = MutationSchema.safeParse({ id, clientTime: at, ...draft });
+    // A first upload skips the odd old record the protocol refuses rather than refusing the whole upload.
+    if (!parsed.success && options.skipInvalid) continue;
+    last = id;
     if (!parsed.success) {
       throw new StorageError('invalid', `Change cannot be synced as ${draft.name}`, {
         store: 'outbox',
@@ -174,6 +176,6 @@ export async function appendMutations(tx: OutboxTx, drafts: readonly MutationDra
     await tx.put('outbox', { id, mutation: parsed.data, at });
     written.push(parsed.data);
   }
-  await tx.put('syncState', { key: 'clock', lastId: last as string });
+  if (last !== undefined) await tx.put('syncState', { key: 'clock', lastId: last });
   return written;
 }

@@ -33,8 +33,11 @@ export interface TeamSyncStore extends SyncLocal {
   leave(): Promise<void>;
   /** True when the device holds debtors of its own (the first connection then asks what to do with them). */
   hasLocalData(): Promise<boolean>;
-  /** Enqueues every shared record as a creation, in one transaction (first connection: "upload"). */
-  uploadAll(at: string): Promise<number>;
+  /**
+   * Enqueues every shared record as a creation, in one transaction (first connection: "upload"). Records the
+   * protocol refuses (data from an old version that no longer passes) are left out and counted.
+   */
+  uploadAll(at: string): Promise<{ queued: number; skipped: number }>;
   /** Deletes the team's records and resets the checkpoint, so the next pull starts from the team's data. */
   clearShared(): Promise<void>;
   /** Appends mutations made outside a store write (e.g. a trainee's score), in one transaction. */
@@ -136,7 +139,11 @@ export function createTeamSyncStore(records: Records, onCorrupt: CorruptHandler 
 
     async uploadAll(at) {
       const stores: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'plans', 'settings', 'scriptVersions', 'outbox', 'syncState'];
-      return write(stores, async (tx) => (await appendMutations(outboxTx(tx), await everythingAsDrafts(tx, onCorrupt), at)).length);
+      return write(stores, async (tx) => {
+        const drafts = await everythingAsDrafts(tx, onCorrupt);
+        const queued = (await appendMutations(outboxTx(tx), drafts, at, { skipInvalid: true })).length;
+        return { queued, skipped: drafts.length - queued };
+      });
     },
 
     async clearShared() {
