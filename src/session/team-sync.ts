@@ -22,7 +22,13 @@
  *   await team.dismissLostEdit(edit)                the agent has seen it.
  *   await team.failed()                             changes the server refused (reason: forbidden, invalid…).
  *   await team.leave()                              the device leaves the team: nothing more is recorded for it.
+ *   await team.shareTrainingScore(record)           a finished simulation's score, for the trainee's lead (training
+ *                                                    history lives in its own database, so this is a mutation of its
+ *                                                    own, not part of that write's transaction).
+ *   activeTeamSync()                                the team sync started last and not stopped, for code that only
+ *                                                    sometimes has one (the training screen after a simulation).
  */
+import type { TrainingSessionRecord } from '../domain/training/session-record';
 import type { CadenceStore } from '../storage/api';
 import { onOutboxWrite } from '../storage/outbox-capture';
 import type { TeamSyncStore } from '../storage/sync-local';
@@ -63,6 +69,25 @@ export interface TeamSync {
   dismissLostEdit(edit: Pick<LostEdit, 'mutationId' | 'field'>): Promise<void>;
   failed(): Promise<FailedMutation[]>;
   leave(): Promise<void>;
+  shareTrainingScore(record: TrainingSessionRecord): Promise<void>;
+}
+
+let active: TeamSync | null = null;
+
+/** The team sync started last and not stopped since, if any. */
+export function activeTeamSync(): TeamSync | null {
+  return active;
+}
+
+/** A simulation's score as the protocol carries it (the persona stands for the scenario and its script). */
+export function trainingScoreOf(record: TrainingSessionRecord) {
+  return {
+    id: record.id,
+    scriptId: record.personaId.slice(0, 64),
+    scenario: record.personaName.slice(0, 200),
+    score: record.score,
+    at: record.endedAt,
+  };
 }
 
 function observable<T>(initial: T): Observable<T> & { set(value: T): void } {
@@ -143,9 +168,17 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
   function run(): void {
     unwatchOutbox ??= onOutboxWrite(() => engine.localChanged());
     engine.start();
+    active = self;
   }
 
-  return {
+  function halt(): void {
+    engine.stop();
+    unwatchOutbox?.();
+    unwatchOutbox = null;
+    if (active === self) active = null;
+  }
+
+  const self: TeamSync = {
     status,
     lostEdits,
 
@@ -171,11 +204,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
       run();
     },
 
-    stop() {
-      engine.stop();
-      unwatchOutbox?.();
-      unwatchOutbox = null;
-    },
+    stop: halt,
 
     syncNow: () => engine.syncNow().then(() => status.get()),
 
@@ -196,13 +225,18 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
     failed: () => local.failed(),
 
     async leave() {
-      engine.stop();
-      unwatchOutbox?.();
-      unwatchOutbox = null;
+      halt();
       await local.leave();
       waitingForChoice = false;
       lostEdits.set([]);
       publish(engine.status());
     },
+
+    async shareTrainingScore(record) {
+      if (!(await local.teamLink())) return;
+      await local.enqueue([{ name: 'training.score', args: { score: trainingScoreOf(record) } }], new Date().toISOString());
+      engine.localChanged();
+    },
   };
+  return self;
 }
