@@ -27,8 +27,12 @@ function setDemoDeclined(declined: boolean): void {
   }
 }
 
-/** Writes the ~40-debtor demo portfolio; returns how many debtors were written. */
+/**
+ * Writes the ~40-debtor demo portfolio; returns how many debtors were written. None on a device joined to a
+ * team: its writes go to the team's outbox, and made-up debtors must never reach the team's real ones.
+ */
 export async function seedDemo(store: CadenceStore, today: string): Promise<number> {
+  if (await store.sync?.teamLink()) return 0;
   const { generateDemoPortfolio } = await import('../domain/demo');
   const bundles = generateDemoPortfolio({ today });
   await store.putBundles(bundles);

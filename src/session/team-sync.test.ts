@@ -4,6 +4,7 @@ import { createMemoryStore } from '../storage/memory-store';
 import { FakeServer, settle } from '../sync/client/engine.testing';
 import type { NetworkWatch } from '../sync/client/engine';
 import type { TrainingSessionRecord } from '../domain/training/session-record';
+import { seedDemo } from './seed';
 import { activeTeamSync, createTeamSync } from './team-sync';
 
 const online: NetworkWatch = { online: () => true, subscribe: () => () => undefined };
@@ -69,6 +70,9 @@ describe('team sync session', () => {
     await new Promise((r) => setTimeout(r, 400));
     await settle();
     expect(server.applied.map((m) => m.name)).toEqual(['debtor.create']);
+    // The demo portfolio never goes to a team.
+    expect(await seedDemo(store, '2026-12-03')).toBe(0);
+    expect(await store.counts()).toMatchObject({ debtors: 1 });
     team.stop();
   });
 

@@ -94,13 +94,16 @@ export interface CadenceStore {
   /** The creditor's letterhead for letters (address, contact, bank details). */
   getCreditor(): Promise<CreditorProfile>;
   putCreditor(creditor: CreditorProfile): Promise<void>;
-  /** Deletes every record of every store (settings included). */
   /** The recap email of a call (by the call activity's id) as the agent last edited it. */
   getRecapDraft(id: string): Promise<RecapDraft | undefined>;
   /** Written on every edit (checked by zod); the newest write wins. */
   putRecapDraft(draft: RecapDraft): Promise<void>;
   /** Back to the generated text. */
   deleteRecapDraft(id: string): Promise<void>;
+  /**
+   * Deletes every record of every store (settings included), except the team link and its outbox: a device
+   * joined to a team stays joined and pulls the team's data again from the start.
+   */
   clearAll(): Promise<void>;
   /** Every backed-up store as it is stored (storage/backup.ts), read in one transaction: a backup's content. */
   exportBackup(): Promise<BackupStores>;

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, Settings as SettingsSchema, type Settings } from '../
 import type { CadenceStore } from './api';
 import { readRecord, validateForWrite, type CorruptHandler } from './codec';
 import type { Records } from './records';
-import { ALL_STORES, SETTINGS_KEY } from './schema';
+import { ALL_STORES, SETTINGS_KEY, SYNC_STORES } from './schema';
 import { listSummaries } from './summary-list';
 import type { TeamSyncStore } from './sync-local';
 import { guarded } from './tx';
@@ -170,8 +170,12 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
 
     clearAll: () =>
       guarded(() =>
-        records.write(ALL_STORES, async (tx) => {
-          await Promise.all(ALL_STORES.map((name) => tx.clear(name)));
+        backend.plainRecords.write(ALL_STORES, async (tx) => {
+          // The team link, pending changes and lost edits are not the portfolio: a device joined to a team
+          // stays joined, and pulls the team's data again from the start.
+          const local = ALL_STORES.filter((name) => !SYNC_STORES.includes(name));
+          await Promise.all(local.map((name) => tx.clear(name)));
+          if (await tx.has('syncState', 'checkpoint')) await tx.put('syncState', { key: 'checkpoint', cookie: null });
         }),
       ),
 

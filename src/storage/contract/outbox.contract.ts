@@ -187,6 +187,18 @@ export function outboxContract(makeStore: MakeStore): void {
       expect(await sync.counts()).toEqual({ pending: 0, failed: 0 });
     });
 
+    it('clearAll keeps the device in its team and starts its pulls over', async () => {
+      const { store, sync } = await joined(makeStore);
+      await store.putBundles([makeBundle()]);
+      await sync.applyPull(page([], 12), '2026-11-23');
+      await store.clearAll();
+      expect(await store.counts()).toEqual({ debtors: 0, invoices: 0 });
+      expect(await sync.teamLink()).toMatchObject({ deviceName: 'Laptop' });
+      expect(await sync.checkpoint()).toMatchObject({ cookie: null });
+      // The creation made before the clear is still owed to the team.
+      expect(await names(sync)).toEqual(['debtor.create']);
+    });
+
     it('upload enqueues every shared record once; leaving stops the outbox', async () => {
       const store = await makeStore();
       const sync = syncOf(store);
