@@ -13,11 +13,16 @@ import { SYNC_STORES } from './schema';
 /** Stores whose changes may become mutations (the others are never watched); ./outbox.ts maps them. */
 const CAPTURED_STORES: ReadonlySet<CadenceStoreName> = new Set(['debtors', 'contacts', 'invoices', 'activities', 'promises', 'plans', 'settings']);
 
-// The mapping and the protocol's schemas load with the first write, not with the first screen. It is awaited
-// before the transaction opens (awaiting anything inside one would let IndexedDB commit it early); one shared
-// promise, so writes started in a row still open their transactions in that order.
-let outboxModule: Promise<typeof import('./outbox')> | undefined;
-const outbox = () => (outboxModule ??= import('./outbox'));
+// The mapping and the protocol's schemas load only on a device that has joined a team: a device alone never
+// fetches them. They cannot be loaded inside a transaction (awaiting anything else there lets IndexedDB commit
+// it early), so a write that finds the device joined before they are loaded is rolled back, and run again
+// once they are.
+type OutboxModule = typeof import('./outbox');
+let loaded: OutboxModule | undefined;
+let loading: Promise<OutboxModule> | undefined;
+const loadOutbox = () => (loading ??= import('./outbox').then((m) => (loaded = m)));
+
+class OutboxNotLoaded extends Error {}
 
 const KEY_FIELD: Partial<Record<CadenceStoreName, string>> = {
   debtors: 'id',
@@ -82,20 +87,31 @@ export function capturingRecords(records: Records, now: () => string = () => new
     putNow: records.putNow,
     async write(stores, work, options) {
       if (!stores.some((s) => CAPTURED_STORES.has(s))) return records.write(stores, work, options);
-      const { appendMutations, isJoined, mutationsFor } = await outbox();
       const all = [...new Set([...stores, ...SYNC_STORES])];
       let appended = 0;
-      const result = await records.write(
-        all,
-        async (tx) => {
-          if (!(await isJoined(tx as unknown as OutboxTx))) return work(tx);
-          const changes = new Map<string, RecordChange>();
-          const out = await work(watching(tx, changes));
-          appended = (await appendMutations(tx as unknown as OutboxTx, mutationsFor([...changes.values()]), now())).length;
-          return out;
-        },
-        options,
-      );
+      const attempt = () =>
+        records.write(
+          all,
+          async (tx) => {
+            if ((await tx.get('syncState', 'team')) === undefined) return work(tx);
+            const mod = loaded;
+            if (!mod) throw new OutboxNotLoaded();
+            const changes = new Map<string, RecordChange>();
+            const out = await work(watching(tx, changes));
+            appended = (await mod.appendMutations(tx as unknown as OutboxTx, mod.mutationsFor([...changes.values()]), now())).length;
+            return out;
+          },
+          options,
+        );
+      let result: Awaited<ReturnType<typeof work>>;
+      try {
+        result = await attempt();
+      } catch (e) {
+        if (!(e instanceof OutboxNotLoaded)) throw e;
+        // Nothing was written: the transaction aborted. Load the mapping, then the same write again.
+        await loadOutbox();
+        result = await attempt();
+      }
       if (appended > 0) notifyOutboxWrite();
       return result;
     },

@@ -99,6 +99,8 @@ function lazyTeamSyncStore(plain: Records, onCorrupt?: CorruptHandler): TeamSync
   for (const name of TEAM_SYNC_METHODS) {
     out[name] = async (...args: unknown[]) => guarded(async () => ((await load())[name] as (...a: unknown[]) => Promise<unknown>)(...args));
   }
+  // Asked at boot and before seeding the demo: answered without loading the sync code.
+  out.teamLink = () => guarded(() => plain.read(['syncState'], (tx) => tx.get('syncState', 'team')));
   return out as unknown as TeamSyncStore;
 }
 
