@@ -7,7 +7,7 @@
 import { Activity as ActivitySchema, type Activity, type Invoice, type PaymentPlan } from '../domain/entities';
 import { PaymentDetails } from '../domain/payments/allocation';
 import type { FailedMutation, LocalLink, SyncLocal } from '../sync/client/ports';
-import type { LostEdit, Mutation, PullResponse, PushResult, TeamRole } from '../sync/protocol';
+import { LEAD_ONLY, type LostEdit, type Mutation, type PullResponse, type PushResult, type TeamRole } from '../sync/protocol';
 import { readRecords, type CorruptHandler } from './codec';
 import { appendMutations, mutationsFor, plainInvoice, type MutationDraft, type OutboxTx, type RecordChange } from './outbox';
 import type { FailedEntry, OutboxEntry, PullCheckpoint, StoredLostEdit, TeamLink } from './outbox-types';
@@ -140,7 +140,10 @@ export function createTeamSyncStore(records: Records, onCorrupt: CorruptHandler 
     async uploadAll(at) {
       const stores: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'plans', 'settings', 'scriptVersions', 'outbox', 'syncState'];
       return write(stores, async (tx) => {
-        const drafts = await everythingAsDrafts(tx, onCorrupt);
+        const team = (await tx.get('syncState', 'team')) as TeamLink | undefined;
+        // An agent's device does not offer the team its settings, decisions or scripts: the server would refuse
+        // each one (lead only), and the refusals would only clutter what the agent is shown.
+        const drafts = (await everythingAsDrafts(tx, onCorrupt)).filter((d) => team?.role !== 'agent' || !LEAD_ONLY.has(d.name));
         const queued = (await appendMutations(outboxTx(tx), drafts, at, { skipInvalid: true })).length;
         return { queued, skipped: drafts.length - queued };
       });

@@ -187,6 +187,17 @@ export function outboxContract(makeStore: MakeStore): void {
       expect(await sync.counts()).toEqual({ pending: 0, failed: 0 });
     });
 
+    it('an agent’s upload leaves out what only a lead may send', async () => {
+      const store = await makeStore();
+      const sync = syncOf(store);
+      await store.putBundles([makeBundle()]);
+      await store.putRateSettings({ ...DEFAULT_RATE_SETTINGS, contractual: { d1: 900 } });
+      await store.proposePlan(plan({ invoiceIds: [] }));
+      await sync.join({ serverUrl: 'http://127.0.0.1:8787', deviceName: 'Phone', role: 'agent' }, AT);
+      await sync.uploadAll(AT);
+      expect(await names(sync)).toEqual(['debtor.create', 'plan.propose']);
+    });
+
     it('clearAll keeps the device in its team and starts its pulls over', async () => {
       const { store, sync } = await joined(makeStore);
       await store.putBundles([makeBundle()]);
