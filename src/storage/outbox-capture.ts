@@ -58,6 +58,18 @@ function watching(tx: RecordTx, changes: Map<string, RecordChange>): RecordTx {
       if (k !== undefined) await note(store, k, structuredClone(value));
       await tx.put(store, value, key);
     },
+    putMany: async (store, values) => {
+      if (CAPTURED_STORES.has(store)) {
+        // Every record's value before is read first (requests issued at once), then the bulk write as usual.
+        await Promise.all(
+          values.map((value) => {
+            const k = keyOf(store, value, undefined);
+            return k === undefined ? undefined : note(store, k, structuredClone(value));
+          }),
+        );
+      }
+      await tx.putMany(store, values);
+    },
     delete: async (store, key) => {
       if (CAPTURED_STORES.has(store)) await note(store, key, undefined);
       await tx.delete(store, key);
