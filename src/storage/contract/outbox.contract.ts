@@ -198,6 +198,19 @@ export function outboxContract(makeStore: MakeStore): void {
       expect(await names(sync)).toEqual(['debtor.create', 'plan.propose']);
     });
 
+    it('a restored backup stays on the device: the team link kept, nothing sent, the pulls started over', async () => {
+      const { store, sync } = await joined(makeStore);
+      await store.putBundles([makeBundle({ contacts: [makeContact()] })]);
+      const backup = await store.exportBackup();
+      await sync.settle((await sync.pending(10)).map((m) => ({ id: m.id, status: 'applied' as const })));
+      await sync.applyPull(page([], 30), '2026-11-23');
+      await store.restoreBackup(backup);
+      expect(await store.counts()).toMatchObject({ debtors: 1 });
+      expect(await sync.teamLink()).toMatchObject({ deviceName: 'Laptop' });
+      expect(await sync.counts()).toEqual({ pending: 0, failed: 0 });
+      expect(await sync.checkpoint()).toMatchObject({ cookie: null });
+    });
+
     it('clearAll keeps the device in its team and starts its pulls over', async () => {
       const { store, sync } = await joined(makeStore);
       await store.putBundles([makeBundle()]);
