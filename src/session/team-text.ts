@@ -45,7 +45,8 @@ export function statusLine(connected: boolean, connection: ConnectionState, sync
       case 'offline':
         return { text: t('team:status.offline') + last(sync.lastSync), tone: 'warn' };
       case 'error':
-        return { text: t('team:status.error', { reason: sync.reason }) + last(sync.lastSync), tone: 'error' };
+        // The engine's reason codes (src/sync/client/engine.ts SyncErrorReason) in words.
+        return { text: t('team:status.error', { reason: t(`team:syncError.${sync.reason}`, { defaultValue: sync.reason }) }) + last(sync.lastSync), tone: 'error' };
       case 'idle':
         return { text: t('team:status.online') + last(sync.lastSync), tone: 'ok' };
     }
