@@ -70,15 +70,18 @@ export async function boot(location: Pick<Location, 'search'> = window.location)
     const scripts = () => import('../storage/script-library').then((m) => m.createIdbScriptLibrary(db, reportCorrupt));
     // The team session is not needed to paint the first screen: its code loads right after (a lazy chunk).
     const loadTeam = async (): Promise<TeamSession> => {
-      const [{ createTeamSession }, { teamDeviceStorage }] = await Promise.all([import('../session/team-session'), import('../storage/team-device')]);
+      const [{ createTeamSession }, { teamDeviceStorage }, { lazyTeamSyncFactory }] = await Promise.all([
+        import('../session/team-session'),
+        import('../storage/team-device'),
+        import('../session/lazy-team-sync'),
+      ]);
       return createTeamSession({
         storage: teamDeviceStorage(idbRecords(db)),
         // The team client (and its response schemas) only once a server is named.
         createClient: async (serverUrl) => (await import('../sync/http-auth')).createTeamAuthClient({ serverUrl }),
         hasLocalData: async () => !(await store.isEmpty()),
-        // The sync engine, wired at merge: syncFactory: (await import('../session/team-sync-port')).teamSyncFactory(store)
-        // (session/team-sync-port.ts); tests/e2e/team.e2e.ts must then answer the first-connection dialog.
-        syncFactory: null,
+        // The sync engine over this store (session/team-sync.ts); its code loads only once a device has joined.
+        syncFactory: lazyTeamSyncFactory(store),
         win: window,
         cell: solidCell,
       });

@@ -81,7 +81,13 @@ describe('a team of two devices', () => {
     await a.keyboard.type(ADMIN.password);
     await a.keyboard.press('Enter');
     await a.waitForSelector('[data-testid="team-role"][data-role="admin"]');
-    expect(await a.textContent('[data-testid="team-status"]')).toContain('En ligne');
+    // A's device holds the demo portfolio: the first connection asks what to do with it. The admin sends it
+    // to the team (the focused first choice), so the agent's device can start from the team's data.
+    await a.waitForSelector('[data-testid="first-connection"][open]');
+    expect(await a.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('first-upload');
+    await a.keyboard.press('Enter');
+    await a.waitForSelector('[data-testid="first-connection"]:not([open])', { state: 'attached', timeout: 60_000 });
+    await a.waitForFunction(() => (document.querySelector('[data-testid="team-status"]')?.textContent ?? '').includes('En ligne'), undefined, { timeout: 60_000 });
 
     await a.focus('#invite-email');
     await a.keyboard.type(AGENT.email);
@@ -112,6 +118,10 @@ describe('a team of two devices', () => {
 
     await openTeamSettings(b);
     await b.waitForSelector('[data-testid="team-role"][data-role="agent"]');
+    // B's own demo data is replaced by the team's (which A uploaded).
+    await b.waitForSelector('[data-testid="first-connection"][open]');
+    await b.click('[data-testid="first-use-team"]');
+    await b.waitForSelector('[data-testid="first-connection"]:not([open])', { state: 'attached', timeout: 60_000 });
     await expectAccessibleAndFitting(b, 'Settings → Team, signed in as agent', 'phone');
     await b.goto(`${baseUrl}/settings`);
     await b.waitForSelector('[data-testid="role-from-team"]');
