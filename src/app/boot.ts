@@ -68,6 +68,7 @@ export async function boot(location: Pick<Location, 'search'> = window.location)
     // Only the staging store changes: the early worklist load stays valid.
     setTimeout(() => void discardLeftovers(db), 0);
     const scripts = () => import('../storage/script-library').then((m) => m.createIdbScriptLibrary(db, reportCorrupt));
+    const services = createAppServices(store, settings, scripts);
     // The team session is not needed to paint the first screen: its code loads right after (a lazy chunk).
     const loadTeam = async (): Promise<TeamSession> => {
       const [{ createTeamSession }, { teamDeviceStorage }, { lazyTeamSyncFactory }] = await Promise.all([
@@ -81,12 +82,13 @@ export async function boot(location: Pick<Location, 'search'> = window.location)
         createClient: async (serverUrl) => (await import('../sync/http-auth')).createTeamAuthClient({ serverUrl }),
         hasLocalData: async () => !(await store.isEmpty()),
         // The sync engine over this store (session/team-sync.ts); its code loads only once a device has joined.
-        syncFactory: lazyTeamSyncFactory(store),
+        // Records pulled from the team bump the data version, so the screens on show read them again.
+        syncFactory: lazyTeamSyncFactory(store, () => services.dataChanged()),
         win: window,
         cell: solidCell,
       });
     };
-    return { kind: 'ready', services: createAppServices(store, settings, scripts), loadTeam, largeSeed };
+    return { kind: 'ready', services, loadTeam, largeSeed };
   } catch (error) {
     await ensureI18n();
     return { kind: 'failed', error };

@@ -35,7 +35,7 @@ describe('lazyTeamSyncFactory', () => {
   it('loads nothing until a port is asked for, then replays the calls made meanwhile in order', async () => {
     const port = fakePort();
     const load = vi.fn(async () => (url: string) => (port.calls.push(`url:${url}`), port));
-    const factory = lazyTeamSyncFactory(store, load);
+    const factory = lazyTeamSyncFactory(store, undefined, load);
     expect(load).not.toHaveBeenCalled();
     const lazy = factory('https://team.example');
     lazy.start();
@@ -47,7 +47,7 @@ describe('lazyTeamSyncFactory', () => {
 
   it('gives subscribers idle first, then the engine’s status and its changes, and stops after unsubscribe', async () => {
     const port = fakePort();
-    const lazy = lazyTeamSyncFactory(store, async () => () => port)('u');
+    const lazy = lazyTeamSyncFactory(store, undefined, async () => () => port)('u');
     const seen: TeamSyncStatus[] = [];
     const off = lazy.status.subscribe((s) => seen.push(s));
     expect(seen).toEqual([{ kind: 'idle', lastSync: null }]);
@@ -60,7 +60,7 @@ describe('lazyTeamSyncFactory', () => {
   });
 
   it('rejects the awaited calls when the engine code fails to load', async () => {
-    const lazy = lazyTeamSyncFactory(store, () => Promise.reject(new Error('offline chunk')))('u');
+    const lazy = lazyTeamSyncFactory(store, undefined, () => Promise.reject(new Error('offline chunk')))('u');
     await expect(lazy.syncNow()).rejects.toThrow('offline chunk');
     expect(() => lazy.start()).not.toThrow();
   });

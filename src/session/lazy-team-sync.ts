@@ -11,9 +11,9 @@ import type { Subscribable, TeamSyncFactory, TeamSyncPort, TeamSyncStatus } from
 type Load = () => Promise<(serverUrl: string) => TeamSyncPort>;
 
 const defaultLoad =
-  (store: CadenceStore): Load =>
+  (store: CadenceStore, onRemoteChange?: () => void): Load =>
   async () =>
-    (await import('./team-sync-port')).teamSyncFactory(store);
+    (await import('./team-sync-port')).teamSyncFactory(store, onRemoteChange);
 
 function lazySubscribable<T>(ready: Promise<TeamSyncPort>, pick: (p: TeamSyncPort) => Subscribable<T>, initial: T): Subscribable<T> {
   return {
@@ -32,7 +32,8 @@ function lazySubscribable<T>(ready: Promise<TeamSyncPort>, pick: (p: TeamSyncPor
   };
 }
 
-export function lazyTeamSyncFactory(store: CadenceStore, load: Load = defaultLoad(store)): TeamSyncFactory {
+/** `onRemoteChange`: the team's records reached the store (the app bumps its data version). */
+export function lazyTeamSyncFactory(store: CadenceStore, onRemoteChange?: () => void, load: Load = defaultLoad(store, onRemoteChange)): TeamSyncFactory {
   return (serverUrl) => {
     const ready = load().then((factory) => factory(serverUrl));
     // A failed load surfaces on the calls that wait for it; status and lost edits stay at their initial values.

@@ -31,6 +31,6 @@ export function teamSyncPort(sync: TeamSync): TeamSyncPort {
 }
 
 /** What boot.ts gives the team session: one engine per server address, over the app's store. */
-export function teamSyncFactory(store: CadenceStore): TeamSyncFactory {
-  return (serverUrl) => teamSyncPort(createTeamSync({ store, serverUrl }));
+export function teamSyncFactory(store: CadenceStore, onRemoteChange?: () => void): TeamSyncFactory {
+  return (serverUrl) => teamSyncPort(createTeamSync({ store, serverUrl, ...(onRemoteChange ? { onRemoteChange } : {}) }));
 }

@@ -57,6 +57,8 @@ export interface TeamSyncOptions {
   clock?: SyncClock;
   /** Other live events (e.g. `locks`) for whoever shows them. */
   onEvent?: (event: string, data: unknown) => void;
+  /** The team's records reached this store (the app bumps its data version so open screens read again). */
+  onRemoteChange?: () => void;
 }
 
 export interface TeamSync {
@@ -147,6 +149,7 @@ export function createTeamSync(options: TeamSyncOptions): TeamSync {
     network: options.network ?? browserNetwork(),
     today: (now) => todayIso(now),
     ...(clock ? { clock } : {}),
+    ...(options.onRemoteChange ? { onRemoteChange: options.onRemoteChange } : {}),
   });
   const deviceName = options.deviceName ?? defaultDeviceName();
   const status = observable<TeamSyncStatus>(engine.status());

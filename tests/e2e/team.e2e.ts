@@ -15,7 +15,7 @@ import { startCluster, type Cluster } from '../../server/src/db/cluster';
 import { migrate } from '../../server/src/db/database';
 import { becomeLead, openWorklist, search } from './app';
 import { contextOptions, expectAccessibleAndFitting, launch } from './browser';
-import { callableDebtors, openCall, waitCommitted } from './call-helpers';
+import { callableDebtors, finishFromCommitments, inDays, openCall, overdueInvoices, waitCommitted, walkToCommitments } from './call-helpers';
 
 const baseUrl = inject('baseUrl');
 const ADMIN = { email: 'camille@equipe.test', name: 'Camille Admin', password: 'admin password 2026' };
@@ -119,7 +119,7 @@ describe('a team of two devices', () => {
     await openTeamSettings(b);
     await b.waitForSelector('[data-testid="team-role"][data-role="agent"]');
     // B's own demo data is replaced by the team's (which A uploaded).
-    await b.waitForSelector('[data-testid="first-connection"][open]');
+    await b.waitForSelector('[data-testid="first-connection"][open]', { timeout: 60_000 });
     await b.click('[data-testid="first-use-team"]');
     await b.waitForSelector('[data-testid="first-connection"]:not([open])', { state: 'attached', timeout: 60_000 });
     await expectAccessibleAndFitting(b, 'Settings → Team, signed in as agent', 'phone');
@@ -165,5 +165,38 @@ describe('a team of two devices', () => {
     await search(b, debtor.name);
     await b.waitForSelector(row);
     expect(await b.$(badge)).toBeNull();
+  });
+
+  it('a promise A records offline reaches B within 2 s of A coming back online', async () => {
+    const debtor = callableDebtors().filter((x) => overdueInvoices(x).length > 0)[1]!.debtor;
+    const promises = '[data-testid="dossier"] [data-testid="promises"]';
+    await b.goto(`${baseUrl}/debtors/${encodeURIComponent(debtor.id)}`);
+    await b.waitForSelector(promises, { timeout: 30_000 });
+    expect(await b.textContent(promises)).not.toContain('321,00');
+
+    await openCall(a, baseUrl, debtor.id);
+    await contextA.setOffline(true);
+    await walkToCommitments(a, 'forgotten');
+    await a.check('#commitment-kind-promise');
+    await a.waitForSelector('[data-testid="promise-form"]');
+    await a.fill('#promise-amount', '321,00');
+    await a.fill('#promise-date', inDays(10));
+    await a.waitForSelector('#promise-restated:not([disabled])');
+    await a.check('#promise-restated');
+    await finishFromCommitments(a);
+    // Offline, the promise waits in A's outbox; B cannot have it.
+    await a.waitForFunction(() => navigator.onLine === false);
+    expect(await b.textContent(promises)).not.toContain('321,00');
+
+    const back = Date.now();
+    await contextA.setOffline(false);
+    await b.waitForFunction(
+      (sel) => (document.querySelector(sel)?.textContent ?? '').replace(/\s/g, '').includes('321,00'),
+      promises,
+      { timeout: 2_000 },
+    );
+    const propagationMs = Date.now() - back;
+    console.log(`[team] offline promise reached the other device ${propagationMs} ms after A came back online`);
+    expect(propagationMs).toBeLessThan(2_000);
   });
 });

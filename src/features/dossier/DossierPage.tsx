@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createMemo, createResource, Match, Switch, type JSX } from 'solid-js';
+import { createEffect, createMemo, createResource, Match, on, Switch, type JSX } from 'solid-js';
 import { useServices } from '../../session/store-context';
 import { todayIso } from '../../session/today';
 import type { DebtorBundle } from '../../domain/bundle';
@@ -47,7 +47,7 @@ function Dossier(props: { bundle: DebtorBundle; refetch: () => void }): JSX.Elem
 /** `/debtors/:id`: everything the agent needs at a glance before and during a call. */
 export default function DossierPage(): JSX.Element {
   const params = useParams<{ id: string }>();
-  const { store } = useServices();
+  const { store, dataVersion } = useServices();
   const [bundle, { mutate }] = createResource(() => params.id, (id) => store.getDossier(id));
   // After an edit made on the page itself: the fresh dossier replaces the shown one in place (a refetch would
   // pass through the loading state and unmount the section that holds the focus and its status message).
@@ -55,6 +55,8 @@ export default function DossierPage(): JSX.Element {
     const next = await store.getDossier(params.id);
     if (next) mutate(next);
   };
+  // Data changed elsewhere (a teammate's records pulled from the team, another screen's write): read again, in place.
+  createEffect(on(dataVersion, () => void reload(), { defer: true }));
   usePageTitle(() => (bundle.state === 'ready' ? bundle()?.debtor.name ?? t('dossier:notFound.title') : undefined));
 
   return (

@@ -81,6 +81,20 @@ describe('sync engine', () => {
     expect(await d.store.counts()).toMatchObject({ debtors: 6 });
   });
 
+  it('says when teammates\' records reached the store, once per page that carried some, never for an empty pull', async () => {
+    const server = new FakeServer();
+    for (let i = 0; i < 3; i++) {
+      server.version += 1;
+      server.addRecord('debtor', `t${i}`, makeDebtor({ id: `t${i}` }));
+    }
+    let changes = 0;
+    const d = await device({ pullLimit: 2, onRemoteChange: () => changes++ }, server);
+    await d.engine.syncNow();
+    expect(changes).toBe(2);
+    await d.engine.syncNow();
+    expect(changes).toBe(2);
+  });
+
   it('retries with capped exponential backoff, and stops retrying when the session ended', async () => {
     const d = await device({ retryBaseMs: 1000, retryMaxMs: 5000 });
     d.transport.fail = new TransportError('server', 'boom', 503);

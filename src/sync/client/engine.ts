@@ -48,6 +48,8 @@ export interface SyncEngineOptions {
   pullLimit?: number;
   /** Mutations per push (at most the protocol's maximum). */
   pushBatch?: number;
+  /** Records from the team were written to the local store: screens showing them read again. */
+  onRemoteChange?: () => void;
 }
 
 export interface SyncEngine {
@@ -131,6 +133,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (;;) {
       const page = await transport.pull({ protocol: 1, clientId, cookie, limit: pullLimit });
       await local.applyPull(page, options.today(clock.now()));
+      if (page.records.length > 0) options.onRemoteChange?.();
       cookie = page.cookie;
       if (!page.more) return;
     }
