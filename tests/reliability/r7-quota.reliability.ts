@@ -25,6 +25,8 @@ afterAll(() => rmSync(profile, { recursive: true, force: true, maxRetries: 5, re
 /** Room left above what the seeded app uses: a few dozen note saves. */
 const HEADROOM_BYTES = 64 * 1024;
 const MAX_KEYS = 4_000;
+/** The quota once space is back: far above anything the test writes. */
+const SPACE_BACK_BYTES = 256 * 1024 * 1024;
 const STATUS = '[data-testid="save-status"]';
 
 const launch = () => launchPersistent(profile, { ...contextOptions('laptop'), serviceWorkers: 'block' });
@@ -99,12 +101,22 @@ describe('R7 storage quota reached while typing notes', () => {
       expect(lost, 'acknowledged characters lost').toBe(0);
       expect(afterReload, 'the notes IndexedDB refused came back from the copy kept aside').toBe(typed);
 
-      // Space comes back: the pending retry (every second) saves, and new keystrokes save again.
-      await cdp.send('Storage.overrideQuotaForOrigin', { origin: baseUrl });
+      // Space comes back: the pending retry (every second) saves, and new keystrokes save again. The quota is
+      // raised explicitly rather than reset: a reset falls back to Chromium's disk-based default, which refuses
+      // writes on a machine whose disk is nearly full (CI machines have been seen with 287 MB free).
+      const abortsBeforeSpace = log.aborts.length;
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: baseUrl, quotaSize: seeded + SPACE_BACK_BYTES });
       await focusNotesEnd(page);
       await page.keyboard.type(' fin.');
       const final = `${afterReload} fin.`;
-      await page.waitForSelector(`${STATUS}[data-state="saved"]`, { timeout: 30_000 });
+      const saved = await page
+        .waitForSelector(`${STATUS}[data-state="saved"]`, { timeout: 45_000 })
+        .then(() => true, () => false);
+      expect(
+        saved,
+        `saves resume once space is back (status ${await page.getAttribute(STATUS, 'data-state')}, ` +
+          `aborts since: ${log.aborts.slice(abortsBeforeSpace).join(', ') || 'none'})`,
+      ).toBe(true);
       await page.reload();
       await page.waitForSelector(`[data-testid="call"][data-mode="writer"]`);
       expect(await notesValue(page)).toBe(final);
