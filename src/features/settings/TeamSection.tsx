@@ -52,11 +52,14 @@ function SignedIn(props: { team: TeamSession }): JSX.Element {
   );
 }
 
-export function TeamSection(): JSX.Element {
+/** `titledBy`: on a page of its own, the page's heading names the section (a second "Équipe" would repeat it). */
+export function TeamSection(props: { titledBy?: string } = {}): JSX.Element {
   const team = useTeam();
   return (
-    <section class="card team-section" id="team" aria-labelledby="team-title" data-testid="team-section">
-      <h2 id="team-title">{t('team:title')}</h2>
+    <section class="card team-section" id="team" aria-labelledby={props.titledBy ?? 'team-title'} data-testid="team-section">
+      <Show when={!props.titledBy}>
+        <h2 id="team-title">{t('team:title')}</h2>
+      </Show>
       <p class="muted">{t('team:intro')}</p>
       <Show when={team()} fallback={<p>{t('team:status.alone')}</p>}>
         {(session) => (

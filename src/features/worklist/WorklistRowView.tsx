@@ -69,7 +69,7 @@ export function WorklistRowView(props: { row: WorklistRow; today: string }): JSX
       <span class="wl-company">
         <span class="wl-name">{props.row.name}</span>
         <span class="wl-meta">
-          <span class="wl-segment">{rowT(`segment.${props.row.segment}`)}</span>
+          <span class="wl-segment wl-segment--wide">{rowT(`segment.${props.row.segment}`)}</span>
           <Show when={props.row.history}>
             {(h) => (
               <span class={`badge ${HISTORY_BADGE[h().segment]}`} data-testid="worklist-history" data-segment={h().segment}>
@@ -102,6 +102,8 @@ export function WorklistRowView(props: { row: WorklistRow; today: string }): JSX
         {props.row.oldestDaysLate > 0
           ? rowT('worklist:daysLate', props.row.oldestDaysLate)
           : rowT('worklist:notLate')}
+        {/* On a phone card the badges line has no room left for the market segment: it sits here instead. */}
+        <span class="wl-segment wl-segment--card"> · {rowT(`segment.${props.row.segment}`)}</span>
       </span>
       <span class="wl-last">
         <span class="wl-label">{t('worklist:label.lastAction')} </span>
