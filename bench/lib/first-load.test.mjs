@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -32,4 +32,5 @@ test('firstLoad follows static imports transitively, never dynamic ones, and sum
   assert.equal(result.js.raw, files['assets/a.js'].length + files['assets/b.js'].length + 5000);
   assert.deepEqual(result.css.files.map((f) => f.file), ['assets/a.css']);
   assert.deepEqual(result.js.composition.map((c) => [c.name, c.share]), [['@solidjs/router', 70], ['app (src/)', 30]]);
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -8,7 +8,7 @@
  *   (a canonical digest of every IndexedDB store, read in the page), and the same worklist.
  * The files are written by the test itself, with dates relative to today, so they never go stale.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -31,6 +31,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** `dd/mm/yyyy`, as French Excel writes dates. */
