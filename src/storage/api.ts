@@ -10,7 +10,7 @@ import type { DebtorSummary } from '../domain/summary';
 import type { BackupStores } from '../domain/backup/backup-file';
 import type { CallRecordWrite } from './call-records';
 import type { StoredCall } from './schema';
-import type { PaymentEntry, RecordedPayment } from './payments';
+import type { PaymentEntry, RecordedPayment, RecordedPayments } from './payments';
 import type { PlanDecision, PlanFilter } from './plans';
 import type { SegmentOverrideChange } from './dossiers';
 export type { SegmentOverrideChange } from './dossiers';
@@ -79,6 +79,12 @@ export interface CadenceStore {
    * `invalid` when the amount exceeds what the invoices owe or the date is after `today`.
    */
   recordPayment(entry: PaymentEntry, today: string): Promise<RecordedPayment>;
+  /**
+   * Several payments in one transaction, each written as `recordPayment` writes it, all or nothing. Ids
+   * already recorded are skipped and listed (`alreadyRecorded`), so a payments file imported twice records
+   * its lines once.
+   */
+  recordPayments(entries: readonly PaymentEntry[], today: string): Promise<RecordedPayments>;
   /**
    * Stores a new payment plan (status `proposed`; instalments summing to `totalCents`), with an optional
    * timeline activity in the same transaction. A call outcome uses it for the debtor's offer.

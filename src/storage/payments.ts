@@ -111,6 +111,42 @@ export async function recordPayment(records: Records, input: PaymentEntry, today
   return records.write(SUMMARY_SOURCES, (tx) => writePayment(tx, entry, today, onCorrupt), DURABLE);
 }
 
+export interface RecordedPayments {
+  /** Ids written now. */
+  recorded: string[];
+  /** Ids already in the timeline, left as they were: an imported bank line seen twice is recorded once. */
+  alreadyRecorded: string[];
+}
+
+/**
+ * Writes many payments in ONE transaction (a payments file's confirmed lines): each one exactly as
+ * `recordPayment` writes it (invoices settled oldest first, promises recomputed, summary), in order, so a
+ * later payment sees what the earlier ones settled. A payment whose id is already recorded is skipped, not
+ * refused: ids of imported payments are derived from the bank line, so importing a file again writes nothing.
+ * Any other refusal (more than the invoices owe, an invoice paid meanwhile, a future date) writes none of them.
+ */
+export async function recordPayments(records: Records, inputs: readonly PaymentEntry[], today: string, onCorrupt?: CorruptHandler): Promise<RecordedPayments> {
+  const entries = inputs.map((input) => validateForWrite(PaymentEntry, 'activities', input));
+  for (const entry of entries) if (entry.date > today) throw invalid(entry.id, 'date', 'value date is in the future');
+  if (entries.length === 0) return { recorded: [], alreadyRecorded: [] };
+  return records.write(
+    SUMMARY_SOURCES,
+    async (tx) => {
+      const out: RecordedPayments = { recorded: [], alreadyRecorded: [] };
+      for (const entry of entries) {
+        if (await tx.has('activities', entry.id)) {
+          out.alreadyRecorded.push(entry.id);
+          continue;
+        }
+        await writePayment(tx, entry, today, onCorrupt);
+        out.recorded.push(entry.id);
+      }
+      return out;
+    },
+    DURABLE,
+  );
+}
+
 async function writePayment(tx: RecordTx, entry: PaymentEntry, today: string, onCorrupt?: CorruptHandler): Promise<RecordedPayment> {
   await requireDebtor(tx, entry.debtorId);
   if (await tx.has('activities', entry.id)) throw invalid(entry.id, 'id', 'already recorded');

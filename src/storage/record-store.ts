@@ -158,6 +158,7 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
     discardCall: (callId) => guarded(async () => (await calls()).discardCall(records, callId)),
 
     recordPayment: (entry, today) => guarded(async () => (await payments()).recordPayment(records, entry, today, onCorrupt)),
+    recordPayments: (entries, today) => guarded(async () => (await payments()).recordPayments(records, entries, today, onCorrupt)),
     proposePlan: (plan, activity) => guarded(async () => (await plans()).proposePlan(records, plan, activity, onCorrupt)),
     decidePlan: (planId, decision) => guarded(async () => (await plans()).decidePlan(records, planId, decision, onCorrupt)),
     listPlans: (filter) => guarded(async () => (await plans()).listPlans(records, filter, onCorrupt)),

@@ -19,6 +19,8 @@ export type RowErrorReason =
   | { kind: 'missing_value'; field: ImportField }
   | { kind: 'invalid_siren'; value: string }
   | { kind: 'invalid_sens'; value: string }
+  /** A payment whose value date is after today: it cannot have been received yet. */
+  | { kind: 'future_payment_date'; value: string }
   | { kind: 'field_count'; expected: number; found: number };
 
 export type RowError = RowErrorReason & { line: number; column?: ColumnRef };
@@ -39,6 +41,7 @@ const ROW_KINDS = new Set<ImportError['kind']>([
   'missing_value',
   'invalid_siren',
   'invalid_sens',
+  'future_payment_date',
   'field_count',
 ]);
 

@@ -100,5 +100,28 @@ export function paymentsContract(makeStore: MakeStore): void {
       await store.putBundles([makeBundle({ debtor: { ...makeBundle().debtor, id: 'd2' }, invoices: [makeInvoice({ id: 'x1', debtorId: 'd2' })] })]);
       await expect(store.recordPayment(entry({ invoiceIds: ['x1'], amountCents: 10 }), '2026-11-17')).rejects.toMatchObject({ kind: 'invalid' });
     });
+
+    it('recordPayments writes several payments in one go, skips ids already recorded, and keeps the promise', async () => {
+      const store = await setup();
+      const first = await store.recordPayments([entry({ id: 'pay-a', amountCents: 100_000, invoiceIds: ['i1'] }), entry({ id: 'pay-b', amountCents: 20_000, invoiceIds: ['i1'] })], '2026-11-17');
+      expect(first).toEqual({ recorded: ['pay-a', 'pay-b'], alreadyRecorded: [] });
+      const dossier = await store.getDossier('d1');
+      expect(dossier?.invoices.find((i) => i.id === 'i1')).toMatchObject({ status: 'paid', amountPaidCents: 120_000 });
+      expect(dossier?.promises[0]).toMatchObject({ status: 'kept', paidCents: 120_000 });
+      if (dossier) expect(await summaryOf(store, 'd1')).toEqual(summarizeDebtor(dossier));
+      // The same payments again: nothing new, nothing refused.
+      const again = await store.recordPayments([entry({ id: 'pay-a', amountCents: 100_000, invoiceIds: ['i1'] })], '2026-11-17');
+      expect(again).toEqual({ recorded: [], alreadyRecorded: ['pay-a'] });
+      expect((await store.getDossier('d1'))?.activities.filter((a) => a.type === 'payment')).toHaveLength(2);
+    });
+
+    it('recordPayments is all or nothing: one refused payment writes none of them', async () => {
+      const store = await setup();
+      const before = await store.getDossier('d1');
+      await expect(
+        store.recordPayments([entry({ id: 'pay-a', amountCents: 60_000, invoiceIds: ['i2'] }), entry({ id: 'pay-b', amountCents: 1, invoiceIds: ['i2'] })], '2026-11-17'),
+      ).rejects.toMatchObject({ kind: 'invalid' });
+      expect(await store.getDossier('d1')).toEqual(before);
+    });
   });
 }
