@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../domain/entities';
 import { initI18n, loadNamespaces } from '../../i18n';
 import { openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
+import { makeBundle, makeDebtor, makeInvoice, makePromise } from '../../../tests/fixtures/db/builders';
 import ImportPage from './ImportPage';
 
 /** Reading, planning and IndexedDB on a shared, loaded machine: wait longer than testing-library's 1 s. */
@@ -90,5 +91,67 @@ describe('ImportPage', { timeout: 60_000 }, () => {
     fireEvent.change(select('Reste dû'), { target: { value: '3' } });
     await screen.findByTestId('import-plan', {}, SLOW);
     expect(screen.getByTestId('plan-totals').textContent).toContain('100,00');
+  });
+
+  it('records a bank file’s sure lines and the unsure ones confirmed, never the unmatched, and nothing twice', async () => {
+    await services.store.putBundles([
+      makeBundle({ debtor: makeDebtor({ customerCode: 'K1' }), invoices: [makeInvoice()], promises: [makePromise()] }),
+      makeBundle({
+        debtor: makeDebtor({ id: 'd2', name: 'Garage Central', siren: '732829320', customerCode: 'K2' }),
+        invoices: [makeInvoice({ id: 'g1', debtorId: 'd2', number: 'GC-0001', amountInclVatCents: 300_000, amountExclVatCents: 250_000 })],
+      }),
+    ]);
+    const csv = [
+      'Date de règlement;Montant reçu;Référence règlement;Code client;Client',
+      // Names Boulangerie Dupont's invoice but is paid by another customer: to confirm.
+      '14/11/2026;1 200,00;VIR FA-2026-0001;;Garage Central',
+      '14/11/2026;3 000,00;VIREMENT;K2;',
+      '15/11/2026;12,34;INCONNU;;Société Inconnue',
+      '16/11/2026;-5,00;FRAIS;;',
+    ].join('\r\n');
+    const file = () => new File([csv], 'releve.csv');
+    renderPage();
+    fireEvent.change(await screen.findByTestId('import-file', {}, SLOW), { target: { files: [file()] } });
+    await screen.findByTestId('import-payments-counts', {}, SLOW);
+    expect(screen.getByTestId('import-payments-counts').textContent).toBe('1 sûr(s), 1 à confirmer, 1 sans correspondance, 0 déjà enregistré(s).');
+    expect(screen.getByTestId('import-payments-ignored').textContent).toContain('lignes 5');
+    expect(screen.getByTestId('import-payments-unmatched').textContent).toContain('Société Inconnue');
+    expect(screen.getByTestId('import-commit').textContent).toBe('Enregistrer 1 paiement(s)');
+    const confirm = screen.getByLabelText('Confirmer') as HTMLInputElement;
+    expect(confirm.closest('fieldset')?.querySelector('legend')?.textContent).toBe('Ligne 2 : confirmer ce rapprochement ?');
+    fireEvent.click(confirm);
+    await waitFor(() => expect(screen.getByTestId('import-commit').textContent).toBe('Enregistrer 2 paiement(s)'), SLOW);
+    fireEvent.click(screen.getByTestId('import-commit'));
+    expect((await screen.findByTestId('import-done', {}, SLOW)).textContent).toContain('2 paiement(s) enregistré(s)');
+
+    const d1 = await services.store.getDossier('d1');
+    expect(d1?.invoices[0]).toMatchObject({ status: 'paid', amountPaidCents: 120_000 });
+    expect(d1?.promises[0]).toMatchObject({ status: 'kept', paidCents: 120_000 });
+    const [summary, ...others] = d1?.activities.filter((a) => a.type === 'payment').map((a) => a.summary.replace(/\s/gu, ' ')) ?? [];
+    expect(others).toEqual([]);
+    expect(summary).toBe('Virement reçu le 14/11/2026 : 1 200,00 € sur FA-2026-0001 (relevé importé « releve.csv », ligne 2).');
+    expect((await services.store.getDossier('d2'))?.invoices[0]).toMatchObject({ status: 'paid', amountPaidCents: 300_000 });
+    const payments = async () => (await Promise.all(['d1', 'd2'].map((id) => services.store.getDossier(id)))).flatMap((b) => b?.activities.filter((a) => a.type === 'payment') ?? []);
+    expect(await payments()).toHaveLength(2);
+
+    // The same file again: both lines already recorded, nothing left to record.
+    cleanup();
+    renderPage();
+    fireEvent.change(await screen.findByTestId('import-file', {}, SLOW), { target: { files: [file()] } });
+    await screen.findByTestId('import-payments-counts', {}, SLOW);
+    expect(screen.getByTestId('import-payments-counts').textContent).toBe('0 sûr(s), 0 à confirmer, 1 sans correspondance, 2 déjà enregistré(s).');
+    expect((screen.getByTestId('import-commit') as HTMLButtonElement).disabled).toBe(true);
+    expect(await payments()).toHaveLength(2);
+  });
+
+  it('records nothing of an unsure line the agent rejects', async () => {
+    await services.store.putBundles([makeBundle({ debtor: makeDebtor({ customerCode: 'K1' }), invoices: [makeInvoice()] })]);
+    const csv = 'Date de règlement;Montant reçu;Référence règlement;Client\r\n14/11/2026;500,00;VIR;Boulangerie Dupont\r\n';
+    renderPage();
+    fireEvent.change(await screen.findByTestId('import-file', {}, SLOW), { target: { files: [new File([csv], 'r.csv')] } });
+    fireEvent.click(await screen.findByLabelText('Rejeter', {}, SLOW));
+    await waitFor(() => expect((screen.getByTestId('import-commit') as HTMLButtonElement).disabled).toBe(true), SLOW);
+    expect(screen.queryByTestId('import-payments-undecided')).toBeNull();
+    expect((await services.store.getDossier('d1'))?.activities.filter((a) => a.type === 'payment')).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ import { storageErrorMessage } from '../../ui/storage-error';
 import { AMOUNT_MARK, INVOICES_MARK, type PlanView, type PresetUse, type ReadingView } from './import-protocol';
 import { ImportSession } from './import-session';
 import { MappingEditor, PlanSummary, PortfolioFindings, ReadingChoices } from './ImportReview';
+import { PaymentsImport } from './PaymentsImport';
 import './import.css';
 
 type Step =
@@ -28,6 +29,7 @@ type Step =
   | { step: 'review'; reading: ReadingView }
   | { step: 'committing'; written: number; total: number; switching: boolean }
   | { step: 'done'; debtors: number; invoices: number }
+  | { step: 'paymentsDone'; recorded: number; alreadyRecorded: number }
   | { step: 'failed'; message: string };
 
 const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
@@ -91,6 +93,10 @@ export default function ImportPage(): JSX.Element {
   const portfolio = createMemo(() => {
     const outcome = review()?.reading.outcome;
     return outcome?.kind === 'portfolio' ? outcome.portfolio : undefined;
+  });
+  const paymentsRead = createMemo(() => {
+    const outcome = review()?.reading.outcome;
+    return outcome?.kind === 'payments' ? outcome.payments : undefined;
   });
   const [cancelled, setCancelled] = createSignal(false);
   // The plan is computed in the worker, again whenever the agent answers a name match or changes "valid rows only".
@@ -199,10 +205,16 @@ export default function ImportPage(): JSX.Element {
                     </p>
                   )}
                 </Match>
-                <Match when={r().reading.outcome.kind === 'payments'}>
-                  <p class="notice" role="status" data-testid="import-payments">
-                    {t('imports:wizard.paymentsNotHere')}
-                  </p>
+                <Match when={paymentsRead()}>
+                  {(view) => (
+                    <PaymentsImport
+                      session={session}
+                      dbName={databaseName()}
+                      fileName={file?.name ?? ''}
+                      view={view()}
+                      onDone={(outcome) => setStep({ step: 'paymentsDone', ...outcome })}
+                    />
+                  )}
                 </Match>
                 <Match when={portfolio()}>
                   {(p) => (
@@ -274,6 +286,18 @@ export default function ImportPage(): JSX.Element {
               <A href="/">{t('imports:wizard.openWorklist')}</A>
             </p>
           )}
+        </Match>
+        <Match when={step().step === 'paymentsDone' && step()}>
+          {(s) => {
+            const d = () => s() as Extract<Step, { step: 'paymentsDone' }>;
+            return (
+              <p class="notice notice--ok" role="status" data-testid="import-done">
+                {t('imports:payments.done', { count: d().recorded })}
+                <Show when={d().alreadyRecorded > 0}> {t('imports:payments.alreadyRecorded', { count: d().alreadyRecorded })}</Show>{' '}
+                <A href="/">{t('imports:wizard.openWorklist')}</A>
+              </p>
+            );
+          }}
         </Match>
         <Match when={step().step === 'failed' && step()}>
           {(s) => (

@@ -11,6 +11,8 @@ import { t } from '../../i18n';
 import { formatCount, locale } from '../../ui/locale';
 
 const AGED_FIELDS: readonly ImportField[] = IMPORT_FIELDS.filter((f) => !f.startsWith('payment'));
+/** What a payments file's columns can hold: the payment itself, then what names the invoice and the payer. */
+const PAYMENT_FIELDS: readonly ImportField[] = ['paymentDate', 'paymentAmount', 'paymentReference', 'invoiceNumber', 'customerCode', 'customerName', 'siren', 'label'];
 const SEPARATOR_KEYS: Record<Separator, string> = { ';': 'semicolon', '\t': 'tab', '|': 'pipe', ',': 'comma' };
 const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
 
@@ -56,7 +58,7 @@ export function MappingEditor(props: { reading: ReadingView; onChange: (mapping:
   return (
     <fieldset class="import-mapping" data-testid="import-mapping">
       <legend>{t('imports:wizard.mapping')}</legend>
-      <For each={AGED_FIELDS}>
+      <For each={props.reading.kind === 'payments' ? PAYMENT_FIELDS : AGED_FIELDS}>
         {(field) => (
           <label classList={{ 'import-mapping__missing': props.reading.missing.includes(field) }}>
             {t(`imports:field.${field}`)}

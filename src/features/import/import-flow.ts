@@ -7,6 +7,9 @@ import type { Debtor, Invoice } from '../../domain/entities';
 import type { StoredInvoice } from '../../storage/schema';
 import { planImport, type ExistingPortfolio, type PlanOptions, type PlanResult } from '../../domain/import/plan';
 import { planRecords } from '../../domain/import/plan-records';
+import type { ColumnRef } from '../../domain/import/errors';
+import type { FilePayment } from '../../domain/import/payments-file';
+import { importedPaymentId, paymentLineKeys, planPayments, type PaymentsPlan } from '../../domain/import/payments-plan';
 import type { ParsedPortfolio } from '../../domain/import/portfolio';
 import type { FileKind } from '../../domain/import/read-file';
 import { discardUnfinishedImports, stageImport, switchImport } from '../../storage/import-commit';
@@ -26,6 +29,18 @@ export async function readStored(records: Records): Promise<Stored> {
 
 export function planAgainst(stored: Stored, portfolio: ParsedPortfolio, options: Omit<PlanOptions, 'newId'>): PlanResult {
   return planImport(portfolio, stored.existing, { ...options, newId: (kind) => `${kind === 'debtor' ? 'deb' : 'inv'}-${crypto.randomUUID()}` });
+}
+
+/**
+ * A payments file's lines matched against the invoices as stored, each line's id looked up among the payment
+ * activities (one key each) so a line imported before shows as recorded and takes no invoice again.
+ */
+export async function planPaymentsAgainst(records: Records, payments: readonly FilePayment[], today: string, dateColumn?: ColumnRef): Promise<PaymentsPlan> {
+  const lineIds = await Promise.all(paymentLineKeys(payments).map(importedPaymentId));
+  const stored = await readStored(records);
+  const known = await records.read(['activities'], (tx) => Promise.all(lineIds.map((id) => tx.has('activities', id))));
+  const recorded = new Set(lineIds.filter((_, i) => known[i]));
+  return planPayments({ payments, lineIds, recorded, debtors: stored.existing.debtors, invoices: stored.existing.invoices, today, ...(dateColumn ? { dateColumn } : {}) });
 }
 
 export interface CommitInput {

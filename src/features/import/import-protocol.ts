@@ -5,6 +5,7 @@
  */
 import type { RowError } from '../../domain/import/errors';
 import type { ImportPlan } from '../../domain/import/plan';
+import type { PaymentsPlan } from '../../domain/import/payments-plan';
 import type { ParsedPortfolio } from '../../domain/import/portfolio';
 import type { FileReading, ReadOptions } from '../../domain/import/read-file';
 import type { StorageErrorKind } from '../../storage/errors';
@@ -25,8 +26,17 @@ export interface PortfolioView {
   preview: ParsedPortfolio['preview'];
 }
 
+/** A payments file as read: the lines kept, the rows refused (first `ERRORS_SHOWN`) and the rows left out. */
+export interface PaymentsView {
+  payments: number;
+  errors: RowError[];
+  errorCount: number;
+  /** Lines of money going out or of zero (fees, refunds), left out. */
+  ignored: number[];
+}
+
 export type ReadingView = Omit<FileReading, 'outcome'> & {
-  outcome: { kind: 'portfolio'; portfolio: PortfolioView } | { kind: 'payments' } | Extract<FileReading['outcome'], { kind: 'file_error' }>;
+  outcome: { kind: 'portfolio'; portfolio: PortfolioView } | { kind: 'payments'; payments: PaymentsView } | Extract<FileReading['outcome'], { kind: 'file_error' }>;
   /** `applied`: the mapping saved for files with these columns was used; `saved`: the agent's mapping was saved. */
   preset?: 'applied' | 'saved';
 };
@@ -53,6 +63,8 @@ export type ImportRequest =
   | { type: 'read'; bytes: ArrayBuffer; options: ReadOptions; dbName: string; fileName: string; preset: PresetUse }
   /** Plan the last file read against the database `dbName`; `seq` names the answer. */
   | { type: 'plan'; seq: number; dbName: string; importDate: string; decisions: Record<string, string>; validRowsOnly: boolean }
+  /** Match the last payments file read against the database `dbName` (lines dated after `today` refused). */
+  | { type: 'planPayments'; dbName: string; today: string }
   /** Stage then switch the plan answered as `seq`. */
   | { type: 'commit'; seq: number; dbName: string; fileName: string; now: string; today: string; agent: string; paymentText: PaymentText }
   /** Stop a commit still staging (nothing is stored); ignored once the switch has begun. */
@@ -65,6 +77,8 @@ export type ImportMessage =
   /** `plan` is absent when the file is refused (rows in error and "valid rows only" not chosen). */
   | { kind: 'planned'; seq: number; plan?: PlanView }
   /** Records written so far, of `total`; `switching` once the one transaction has begun (cancel is over). */
+  /** Every line of the payments file, matched: the page records the sure and confirmed ones through the store. */
+  | { kind: 'paymentsPlanned'; plan: PaymentsPlan }
   | { kind: 'committing'; written: number; total: number; switching: boolean }
   | { kind: 'committed' }
   | { kind: 'cancelled' }

@@ -7,6 +7,7 @@
  */
 import { createImportCore } from './import-worker-core';
 import type { ImportMessage, ImportRequest, PaymentText, PlanView, PresetUse, ReadingView } from './import-protocol';
+import type { PaymentsPlan } from '../../domain/import/payments-plan';
 import type { ReadOptions } from '../../domain/import/read-file';
 import { StorageError } from '../../storage/errors';
 
@@ -120,6 +121,13 @@ export class ImportSession {
     const message = await this.request({ type: 'plan', seq, ...request });
     if (message.kind !== 'planned') throw new Error(`Unexpected answer ${message.kind} to a plan`);
     return { seq, plan: message.plan, stale: seq !== this.seq };
+  }
+
+  /** Every line of the last payments file read, matched against what is stored. */
+  async planPayments(request: { dbName: string; today: string }): Promise<PaymentsPlan> {
+    const message = await this.request({ type: 'planPayments', ...request });
+    if (message.kind !== 'paymentsPlanned') throw new Error(`Unexpected answer ${message.kind} to a payments plan`);
+    return message.plan;
   }
 
   /** Writes plan `seq`: resolves `committed`, or `cancelled` when `cancelCommit` came before the switch. */

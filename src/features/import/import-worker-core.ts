@@ -12,14 +12,17 @@ import { deleteImportPreset, getImportPreset, saveImportPreset } from '../../sto
 import { toStorageError } from '../../storage/errors';
 import { idbRecords } from '../../storage/idb-records';
 import type { Records } from '../../storage/records';
-import { commitPlan, planAgainst, readStored, type Stored } from './import-flow';
+import { commitPlan, planAgainst, planPaymentsAgainst, readStored, type Stored } from './import-flow';
 import { withImportLock } from './import-lock';
 import { AMOUNT_MARK, ERRORS_SHOWN, INVOICES_MARK, type ImportMessage, type ImportRequest, type PaymentText, type PlanView, type ReadingView } from './import-protocol';
 
 export function readingView(reading: FileReading): ReadingView {
   const { outcome, ...rest } = reading;
   if (outcome.kind === 'file_error') return { ...rest, outcome };
-  if (outcome.kind === 'payments') return { ...rest, outcome: { kind: 'payments' } };
+  if (outcome.kind === 'payments') {
+    const { payments, errors, ignored } = outcome.payments;
+    return { ...rest, outcome: { kind: 'payments', payments: { payments: payments.length, errors: errors.slice(0, ERRORS_SHOWN), errorCount: errors.length, ignored } } };
+  }
   const p = outcome.portfolio;
   return {
     ...rest,
@@ -118,6 +121,14 @@ export function createImportCore(post: (message: ImportMessage) => void): Import
       stored = undefined;
       planned = undefined;
       post({ kind: 'read', reading: { ...readingView(reading), ...(read.preset ? { preset: read.preset } : {}) } });
+    } else if (request.type === 'planPayments') {
+      if (reading?.outcome.kind !== 'payments') throw new Error('No payments file read to match');
+      const { payments } = reading.outcome.payments;
+      const at = reading.mapping.paymentDate;
+      const dateColumn = at === undefined ? undefined : { index: at + 1, header: reading.headers[at] ?? '' };
+      // Read afresh each time: what an earlier commit recorded must show as recorded.
+      const plan = await withDb(request.dbName, (db) => planPaymentsAgainst(db, payments, request.today, dateColumn));
+      post({ kind: 'paymentsPlanned', plan });
     } else if (request.type === 'plan') {
       if (reading?.outcome.kind !== 'portfolio') throw new Error('No portfolio read to plan');
       stored ??= await withDb(request.dbName, readStored);
