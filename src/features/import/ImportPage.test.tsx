@@ -118,7 +118,7 @@ describe('ImportPage', { timeout: 60_000 }, () => {
     expect(screen.getByTestId('import-payments-unmatched').textContent).toContain('Société Inconnue');
     expect(screen.getByTestId('import-commit').textContent).toBe('Enregistrer 1 paiement(s)');
     const confirm = screen.getByLabelText('Confirmer') as HTMLInputElement;
-    expect(confirm.closest('fieldset')?.querySelector('legend')?.textContent).toBe('Ligne 2 : confirmer ce rapprochement ?');
+    expect(confirm.closest('fieldset')?.querySelector('legend')?.textContent?.replace(/\s/gu, ' ')).toBe('Ligne 2 — 14/11/2026 — 1 200,00 € : confirmer ce rapprochement ?');
     fireEvent.click(confirm);
     await waitFor(() => expect(screen.getByTestId('import-commit').textContent).toBe('Enregistrer 2 paiement(s)'), SLOW);
     fireEvent.click(screen.getByTestId('import-commit'));

@@ -31,13 +31,16 @@ export interface PaymentsOutcome {
   alreadyRecorded: number;
 }
 
-function LineFacts(props: { line: PaymentLine }): JSX.Element {
+const lineHead = (line: PaymentLine) => ({ line: line.line, date: formatDate(line.date, locale()), amount: formatMoney(line.cents, locale()) });
+
+/** What the file says of a line and where Cadence would put it; `headless` when a legend already names the line. */
+function LineFacts(props: { line: PaymentLine; headless?: boolean }): JSX.Element {
   const money = (cents: number) => formatMoney(cents, locale());
   return (
     <>
-      <span class="import-payment__head">
-        {t('imports:payments.lineHead', { line: props.line.line, date: formatDate(props.line.date, locale()), amount: money(props.line.cents) })}
-      </span>
+      <Show when={!props.headless}>
+        <span class="import-payment__head">{t('imports:payments.lineHead', lineHead(props.line))}</span>
+      </Show>
       <Show when={props.line.reference}>
         <span class="import-payment__ref">{t('imports:payments.reference', { reference: props.line.reference })}</span>
       </Show>
@@ -182,8 +185,8 @@ export function PaymentsImport(props: {
                     {(line) => (
                       <li class="import-payment" data-testid={`import-payment-${line.line}`}>
                         <fieldset>
-                          <legend>{t('imports:payments.confirmLegend', { line: line.line })}</legend>
-                          <LineFacts line={line} />
+                          <legend>{t('imports:payments.confirmLegend', lineHead(line))}</legend>
+                          <LineFacts line={line} headless />
                           <div class="import-payment__choice">
                             <label>
                               <input
