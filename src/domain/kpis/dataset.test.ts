@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoPortfolio } from '../demo';
 import type { DebtorBundle } from '../bundle';
-import { UNASSIGNED, datasetFromBundles } from './dataset';
+import { UNASSIGNED, datasetFromBundles, paymentHistoryFromDigest, paymentHistoryOf } from './dataset';
+import { toDayNumber } from '../calendar/isoDate';
+import { historySegment } from '../segmentation/history-segment';
+import { segmentDigestOf, segmentHistoryOf } from '../segmentation/bundle-history';
 
 describe('datasetFromBundles', () => {
   const bundles = generateDemoPortfolio({ today: '2026-12-03' });
@@ -45,5 +48,26 @@ describe('datasetFromBundles', () => {
     expect(one.letters.map((l) => l.registered)).toEqual([true, false, false]);
     expect(one.calls.map((c) => c.durationSeconds)).toEqual([120, 60]);
     expect(datasetFromBundles([{ ...base, activities: [] }], () => 'x').debtors[0]?.agent).toBe(UNASSIGNED);
+  });
+
+  it('gives each debtor its payment-history segment, a lead’s override applied, apart from its market segment', () => {
+    const today = '2026-12-03';
+    const withHistory = datasetFromBundles(bundles, (b) => b.debtor.segment, undefined, (b) => paymentHistoryOf(b, today));
+    const computed = bundles.map((b) => historySegment(segmentHistoryOf(b), today));
+    expect(withHistory.debtors.map((d) => d.history)).toEqual(computed);
+    expect(withHistory.debtors.map((d) => d.segment)).toEqual(bundles.map((b) => b.debtor.segment));
+    // The demo holds more than one history segment, or the grouping would show nothing.
+    expect(new Set(computed).size).toBeGreaterThan(1);
+    const reliable = bundles.find((_, i) => computed[i] === 'reliable') as DebtorBundle;
+    const overridden: DebtorBundle = {
+      ...reliable,
+      debtor: { ...reliable.debtor, segmentOverride: { segment: 'bad_payer', by: 'Chef', at: '2026-12-01T09:00:00.000Z', reason: 'Redressement judiciaire' } },
+    };
+    expect(paymentHistoryOf(overridden, today)).toBe('bad_payer');
+    expect(datasetFromBundles([overridden], () => 'x', undefined, (b) => paymentHistoryOf(b, today)).debtors[0]?.history).toBe('bad_payer');
+    // From a summary's stored digest (what the KPI worker reads), the same segment, the override applied.
+    for (const b of [...bundles, overridden]) {
+      expect(paymentHistoryFromDigest(segmentDigestOf(b), toDayNumber(today), b.debtor.segmentOverride?.segment)).toBe(paymentHistoryOf(b, today));
+    }
   });
 });

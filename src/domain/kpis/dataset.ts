@@ -3,14 +3,21 @@
  * read straight from the store. `datasetFromBundles` builds it from debtor bundles.
  */
 import type { DebtorBundle } from '../bundle';
+import { segmentHistoryOf } from '../segmentation/bundle-history';
+import { digestFacts, effectiveSegment, historySegment, segmentOf, type HistorySegment, type SegmentDigest } from '../segmentation/history-segment';
 import { LADDER_STEP_KEY } from '../ladder/ladder';
 import { invoicePayments, paymentsFromActivities } from '../payments/allocation';
 import type { DatedPayment } from '../penalties/penalties';
 
 export interface KpiDebtor {
   id: string;
-  /** The group the debtor counts in for "per segment" figures. */
+  /** The group the debtor counts in for "per segment" figures (the market segment: key account, SME…). */
   segment: string;
+  /**
+   * The debtor's payment-history segment (fiable / à surveiller / mauvais payeur, a lead's override applied),
+   * for the "per payment history" figures; absent when the dataset was built without it.
+   */
+  history?: string;
   /** The agent the debtor's receivables count for in "per agent" figures. */
   agent: string;
 }
@@ -63,9 +70,15 @@ export const UNASSIGNED = '—';
 
 /**
  * From bundles. A debtor's agent is the one who called or wrote to it most (ties: the latest); a debtor nobody
- * worked on is unassigned. `segmentOf` picks the grouping (the debtor's market segment, or its history segment).
+ * worked on is unassigned. `segmentOf` picks the "per segment" grouping (the debtor's market segment); `historyOf`,
+ * when given, the "per payment history" one (see `paymentHistoryOf`).
  */
-export function datasetFromBundles(bundles: readonly DebtorBundle[], segmentOf: (bundle: DebtorBundle) => string, timeZone?: string): KpiDataset {
+export function datasetFromBundles(
+  bundles: readonly DebtorBundle[],
+  segmentOf: (bundle: DebtorBundle) => string,
+  timeZone?: string,
+  historyOf?: (bundle: DebtorBundle) => string,
+): KpiDataset {
   const out: { debtors: KpiDebtor[]; invoices: KpiInvoice[]; promises: KpiPromise[]; calls: KpiCall[]; letters: KpiLetter[] } = {
     debtors: [],
     invoices: [],
@@ -111,7 +124,25 @@ export function datasetFromBundles(bundles: readonly DebtorBundle[], segmentOf: 
     for (const p of bundle.promises) {
       out.promises.push({ debtorId, agent: callAgent.get(p.createdAt) ?? agent, dueDate: p.dueDate, amountCents: p.amountCents, paidCents: p.paidCents, status: p.status });
     }
-    out.debtors.push({ id: debtorId, segment: segmentOf(bundle), agent });
+    out.debtors.push({ id: debtorId, segment: segmentOf(bundle), agent, ...(historyOf ? { history: historyOf(bundle) } : {}) });
   }
   return out;
+}
+
+/**
+ * The debtor's payment-history segment as of `today`, as the worklist and dossier show it: computed from the
+ * last 12 months (domain/segmentation), replaced by a team lead's override when there is one. The KPIs group
+ * every month of the 12 by this one current segment (like the market segment), so a month's figures per
+ * segment answer "how do the debtors we now call bad payers behave", not a segment as it was back then.
+ */
+export function paymentHistoryOf(bundle: DebtorBundle, today: string): HistorySegment {
+  return effectiveSegment(historySegment(segmentHistoryOf(bundle), today), bundle.debtor.segmentOverride?.segment);
+}
+
+/**
+ * The same segment from the digest a worklist summary stores (cheap: no dates to parse), `todayDay` being
+ * today's day number; the override is the debtor record's.
+ */
+export function paymentHistoryFromDigest(digest: SegmentDigest, todayDay: number, override?: HistorySegment): HistorySegment {
+  return effectiveSegment(segmentOf(digestFacts(digest, todayDay)), override);
 }

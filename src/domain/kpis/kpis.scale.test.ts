@@ -4,16 +4,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateLargePortfolio } from '../demo/large-portfolio';
-import { datasetFromBundles } from './dataset';
+import { toDayNumber } from '../calendar/isoDate';
+import { segmentDigestOf } from '../segmentation/bundle-history';
+import { datasetFromBundles, paymentHistoryFromDigest } from './dataset';
 import { computeKpis, DEFAULT_KPI_COSTS } from './kpis';
 
 const TODAY = '2026-12-03';
 
 describe('KPIs at scale', () => {
-  it('computes 12 months, per agent and per segment, for 50,000 debtors', () => {
+  it('computes 12 months, per agent, per market segment and per payment history, for 50,000 debtors', () => {
     const bundles = [...generateLargePortfolio({ today: TODAY, debtors: 50_000, invoices: 200_000 })].flat();
+    // The payment-history digests are stored in the worklist summaries: the KPI worker reads them, not builds them.
+    const digests = new Map(bundles.map((b) => [b.debtor.id, segmentDigestOf(b)]));
+    const todayDay = toDayNumber(TODAY);
     const t0 = performance.now();
-    const data = datasetFromBundles(bundles, (b) => b.debtor.segment);
+    const historyOf = (b: (typeof bundles)[number]) => paymentHistoryFromDigest(digests.get(b.debtor.id) ?? { invoices: [], failedPromiseDays: [] }, todayDay, b.debtor.segmentOverride?.segment);
+    const data = datasetFromBundles(bundles, (b) => b.debtor.segment, undefined, historyOf);
     const t1 = performance.now();
     const report = computeKpis(data, { today: TODAY, costs: DEFAULT_KPI_COSTS });
     const t2 = performance.now();
@@ -22,6 +28,7 @@ describe('KPIs at scale', () => {
     expect(data.invoices).toHaveLength(200_000);
     expect(report.overall[11]?.receivablesCents).toBeGreaterThan(0);
     expect(Object.keys(report.bySegment).length).toBeGreaterThan(1);
+    expect(Object.keys(report.byHistory).length).toBeGreaterThan(1);
     expect(t2 - t0).toBeLessThan(20_000);
   }, 120_000);
 });

@@ -94,4 +94,29 @@ describe('computeKpis', () => {
     expect(report.byAgent.Hugo?.[2]).toMatchObject({ receivablesCents: 150_00, calls: 2, promiseKeptRateCount: 1, costPerClaimCents: Math.round((330 / 3600) * 3600 + 700) });
     expect(report.bySegment.small_business?.[2]?.receivablesCents).toBe(150_00);
   });
+
+  it('splits per payment-history segment apart from the market segment', () => {
+    // Same two debtors, now with a payment-history segment each: d1 fiable, d2 mauvais payeur.
+    const withHistory: KpiDataset = { ...DATA, debtors: [{ ...(DATA.debtors[0] as KpiDataset['debtors'][number]), history: 'reliable' }, { ...(DATA.debtors[1] as KpiDataset['debtors'][number]), history: 'bad_payer' }] };
+    const r = computeKpis(withHistory, { today: '2026-12-15', months: 3, costs: COSTS });
+    expect(Object.keys(r.byHistory).sort()).toEqual(['bad_payer', 'reliable']);
+    // The market segments are still there, untouched by the new grouping.
+    expect(r.bySegment).toEqual(report.bySegment);
+    expect(r.overall).toEqual(report.overall);
+    const bad = r.byHistory.bad_payer?.[2];
+    const reliable = r.byHistory.reliable?.[2];
+    // d2 in December: 100 € not yet due + 50 € from July; its kept promise; 2 calls, 1 reaching the right party.
+    expect(bad).toMatchObject({ receivablesCents: 150_00, currentCents: 100_00, promiseKeptRateCount: 1, promiseKeptRateAmount: 1, rightPartyContactRate: 0.5, calls: 2 });
+    expect(bad?.buckets).toEqual({ not_due: 100_00, d1_30: 0, d31_60: 0, d61_90: 0, d90_plus: 50_00 });
+    // d1: 400 € left on the November invoice, 200 € collected, its partial promise (200 of 400).
+    expect(reliable).toMatchObject({ receivablesCents: 400_00, collectedCents: 200_00, promiseKeptRateCount: 0, promiseKeptRateAmount: 0.5 });
+    // Recovery: d1's 600 € due 10/12 owed on 1/12, 200 € recovered.
+    expect(reliable?.recoveryRate).toBeCloseTo(200 / 600, 6);
+    // Two segments add up to the team.
+    expect((bad?.receivablesCents ?? 0) + (reliable?.receivablesCents ?? 0)).toBe(dec?.receivablesCents);
+  });
+
+  it('has no payment-history figures when the dataset carries no history', () => {
+    expect(report.byHistory).toEqual({});
+  });
 });

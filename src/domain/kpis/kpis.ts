@@ -1,5 +1,6 @@
 /**
- * Collection KPIs per month, overall, per agent and per segment. Pure: the /kpis screen runs this in a worker.
+ * Collection KPIs per month, overall, per agent, per market segment and per payment-history segment (fiable /
+ * à surveiller / mauvais payeur, override applied). Pure: the /kpis screen runs this in a worker.
  *
  * For each month M, E = its last day (or `today` in the current month):
  * - receivables(E): what invoices issued by E still owed on E (payments dated after E not yet received);
@@ -22,7 +23,7 @@
  * - cost per claim = (call hours × hourly cost + letters × letter cost + registered letters × registered
  *   cost) ÷ claims worked (distinct debtors called or written to in M).
  * Disputed invoices count in receivables (they are owed) like in any DSO. Receivables follow the debtor's
- * agent and segment; calls, letters and promises the agent who made them.
+ * agent and both segments; calls, letters and promises the agent who made them and the debtor's two segments.
  * Ratios with a zero denominator are null (shown as "—"), never 0 or Infinity.
  */
 import { z } from 'zod/mini';
@@ -70,7 +71,10 @@ export interface KpiReport {
   months: string[];
   overall: MonthKpis[];
   byAgent: Record<string, MonthKpis[]>;
+  /** Per market segment (`debtor.segment`). */
   bySegment: Record<string, MonthKpis[]>;
+  /** Per payment-history segment (`reliable`, `watch`, `bad_payer`); empty when the dataset has none. */
+  byHistory: Record<string, MonthKpis[]>;
 }
 
 export const RIGHT_PARTY_OUTCOMES: ReadonlySet<string> = new Set(['completed', 'refusal', 'call_back_requested', 'dispute', 'plan_request']);
@@ -159,11 +163,14 @@ export function computeKpis(data: KpiDataset, options: { today: string; months?:
   };
   const overall = accFor('*');
   const debtorGroups = new Map<string, Acc[]>();
-  for (const d of data.debtors) debtorGroups.set(d.id, [overall, accFor(`a:${d.agent}`), accFor(`s:${d.segment}`)]);
-  const agentGroups = (agent: string, debtorId: string): Acc[] => {
-    const segmentAcc = debtorGroups.get(debtorId)?.[2];
-    return segmentAcc ? [overall, accFor(`a:${agent}`), segmentAcc] : [overall, accFor(`a:${agent}`)];
-  };
+  // [overall, the debtor's agent, its market segment, its payment-history segment when known].
+  for (const d of data.debtors) {
+    const accs = [overall, accFor(`a:${d.agent}`), accFor(`s:${d.segment}`)];
+    if (d.history !== undefined) accs.push(accFor(`h:${d.history}`));
+    debtorGroups.set(d.id, accs);
+  }
+  // What an agent did counts for that agent, and for the debtor's segments.
+  const agentGroups = (agent: string, debtorId: string): Acc[] => [overall, accFor(`a:${agent}`), ...(debtorGroups.get(debtorId)?.slice(2) ?? [])];
 
   const endDays = ends.map(toDayNumber);
   for (const inv of data.invoices) {
@@ -208,11 +215,12 @@ export function computeKpis(data: KpiDataset, options: { today: string; months?:
   for (const c of data.calls) addCall(c, slotOf(c.date), agentGroups(c.agent, c.debtorId));
   for (const l of data.letters) addLetter(l, slotOf(l.date), agentGroups(l.agent, l.debtorId));
 
-  const report: KpiReport = { months, overall: [], byAgent: {}, bySegment: {} };
+  const report: KpiReport = { months, overall: [], byAgent: {}, bySegment: {}, byHistory: {} };
   for (const [key, acc] of groups) {
     const series = months.map((month, i) => monthKpis(acc, i + 1, month, slots, options.costs));
     if (key === '*') report.overall = series;
     else if (key.startsWith('a:')) report.byAgent[key.slice(2)] = series;
+    else if (key.startsWith('h:')) report.byHistory[key.slice(2)] = series;
     else report.bySegment[key.slice(2)] = series;
   }
   return report;

@@ -55,6 +55,18 @@ describe('KpisPage', { timeout: 60_000 }, () => {
     fireEvent.change(select, { target: { value: segment?.value } });
     await waitFor(() => expect(select.value).toBe(segment?.value), SLOW);
     expect(screen.getByTestId('kpis-buckets').textContent).toContain('Non échu');
+
+    // The payment-history segments are a grouping of their own, labelled apart from the market segments.
+    const groups = [...select.querySelectorAll('optgroup')].map((g) => g.label);
+    expect(groups).toEqual(['Par chargé de recouvrement', 'Par segment de marché', 'Par historique de paiement (12 mois)']);
+    const history = [...(select.querySelectorAll('optgroup')[2]?.querySelectorAll('option') ?? [])];
+    expect(history.length).toBeGreaterThan(1);
+    expect(history.every((o) => ['Fiable', 'À surveiller', 'Mauvais payeur'].includes(o.textContent ?? ''))).toBe(true);
+    const team = screen.getByTestId('kpis-table').querySelector('tbody tr:last-child td')?.textContent;
+    fireEvent.change(select, { target: { value: history[0]?.value } });
+    await waitFor(() => expect(select.value).toBe(history[0]?.value), SLOW);
+    // A part of the team owes less than the whole team this month.
+    await waitFor(() => expect(screen.getByTestId('kpis-table').querySelector('tbody tr:last-child td')?.textContent).not.toBe(team), SLOW);
   });
 
   it('saves the unit costs of the cost per claim', async () => {

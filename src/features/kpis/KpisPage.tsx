@@ -9,6 +9,7 @@ import { todayIso } from '../../session/today';
 import { cents, num, text, toExcelCsv } from '../../domain/export/csv';
 import { formatMoney } from '../../domain/format';
 import { AGE_BUCKETS, type KpiCosts, type MonthKpis } from '../../domain/kpis/kpis';
+import { HISTORY_SEGMENTS } from '../../domain/segmentation/history-segment';
 import { t } from '../../i18n';
 import { openCadenceDb } from '../../storage/db';
 import { idbRecords } from '../../storage/idb-records';
@@ -36,6 +37,7 @@ export default function KpisPage(): JSX.Element {
     const g = group();
     if (g.startsWith('a:')) return r.byAgent[g.slice(2)] ?? [];
     if (g.startsWith('s:')) return r.bySegment[g.slice(2)] ?? [];
+    if (g.startsWith('h:')) return r.byHistory[g.slice(2)] ?? [];
     return r.overall;
   });
   const money = (c: number) => formatMoney(Math.round(c), locale());
@@ -120,6 +122,9 @@ export default function KpisPage(): JSX.Element {
                   </optgroup>
                   <optgroup label={t('kpis:bySegment')}>
                     <For each={Object.keys(d().report.bySegment).sort()}>{(s) => <option value={`s:${s}`}>{t(`kpis:segment.${s}`)}</option>}</For>
+                  </optgroup>
+                  <optgroup label={t('kpis:byHistory')}>
+                    <For each={HISTORY_SEGMENTS.filter((h) => d().report.byHistory[h])}>{(h) => <option value={`h:${h}`}>{t(`kpis:history.${h}`)}</option>}</For>
                   </optgroup>
                 </select>
               </label>
