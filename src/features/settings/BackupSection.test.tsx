@@ -6,6 +6,7 @@ import { generateDemoPortfolio } from '../../domain/demo';
 import { DEFAULT_SETTINGS } from '../../domain/entities';
 import { initI18n, loadNamespaces } from '../../i18n';
 import { exportStores } from '../../storage/backup';
+import { StorageError } from '../../storage/errors';
 import { DB_VERSION, openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
 import { BackupSection } from './BackupSection';
@@ -43,11 +44,14 @@ describe('BackupSection', { timeout: 60_000 }, () => {
     URL.createObjectURL = vi.fn(() => 'blob:backup');
     URL.revokeObjectURL = vi.fn();
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const exported = vi.spyOn(services.store, 'exportBackup');
     renderSection();
     await screen.findByTestId('backup-reminder', {}, SLOW);
     fireEvent.click(screen.getByTestId('backup-now'));
     expect((await screen.findByTestId('backup-notice', {}, SLOW)).textContent).toContain('Sauvegarde téléchargée');
     expect(click).toHaveBeenCalled();
+    // The records come from the store's own export, the one path the store contract checks.
+    expect(exported).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(screen.queryByTestId('backup-reminder')).toBeNull(), SLOW);
     click.mockRestore();
   });
@@ -58,6 +62,7 @@ describe('BackupSection', { timeout: 60_000 }, () => {
     await source.putBundles(generateDemoPortfolio({ today: '2026-12-03' }).slice(0, 5));
     const bytes = await encodeBackup(await exportStores(other), { databaseVersion: DB_VERSION, createdAt: '2026-12-03T09:00:00.000Z' });
     source.close();
+    const restored = vi.spyOn(services.store, 'restoreBackup');
     renderSection();
     fireEvent.change(screen.getByTestId('restore-file'), { target: { files: [new File([bytes as BlobPart], 'b.cadence-backup')] } });
     const preview = await screen.findByTestId('restore-preview', {}, SLOW);
@@ -66,6 +71,19 @@ describe('BackupSection', { timeout: 60_000 }, () => {
     fireEvent.click(await screen.findByTestId('restore-confirm', {}, SLOW));
     expect((await screen.findByTestId('backup-notice', {}, SLOW)).textContent).toBe('Sauvegarde restaurée.');
     expect((await services.store.counts()).debtors).toBe(5);
+    expect(restored).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the store’s refusal when the restore fails, and keeps the data', async () => {
+    await services.store.putBundles(generateDemoPortfolio({ today: '2026-12-03' }).slice(0, 2));
+    const bytes = await encodeBackup(await services.store.exportBackup(), { databaseVersion: DB_VERSION, createdAt: '2026-12-03T09:00:00.000Z' });
+    vi.spyOn(services.store, 'restoreBackup').mockRejectedValueOnce(new StorageError('quota', 'disk full'));
+    renderSection();
+    fireEvent.change(screen.getByTestId('restore-file'), { target: { files: [new File([bytes as BlobPart], 'b.cadence-backup')] } });
+    fireEvent.click(await screen.findByTestId('restore-start', {}, SLOW));
+    fireEvent.click(await screen.findByTestId('restore-confirm', {}, SLOW));
+    await waitFor(() => expect(screen.getByTestId('backup-notice').getAttribute('role')).toBe('alert'), SLOW);
+    expect((await services.store.counts()).debtors).toBe(2);
   });
 
   it('refuses a file that is not a backup, saying so', async () => {

@@ -1,13 +1,16 @@
 /**
  * Backups: the whole database in one file, and its restore with a preview and a confirmation, all or nothing
  * (storage/backup.ts, domain/backup/backup-file.ts). A reminder shows when the last backup is over 7 days old.
+ * The records go out and come back through the store's own `exportBackup` and `restoreBackup` (one path, the
+ * one the store contract tests: every record checked again before the one restore transaction); only the
+ * backup's date and the preview's counts are read here on a connection of this section's own.
  */
 import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { useServices } from '../../session/store-context';
 import { backupReminderDue, decodeBackup, encodeBackup, restorePreview, type BackupError } from '../../domain/backup/backup-file';
 import { formatDateTime } from '../../domain/format';
 import { t } from '../../i18n';
-import { exportStores, lastBackupAt, markBackedUp, restoreStores, storeCounts, validateBackupStores } from '../../storage/backup';
+import { lastBackupAt, markBackedUp, storeCounts, validateBackupStores } from '../../storage/backup';
 import { DB_VERSION, openCadenceDb, type CadenceDatabase } from '../../storage/db';
 import type { BackupStores } from '../../domain/backup/backup-file';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -48,11 +51,8 @@ export function BackupSection(): JSX.Element {
     setNotice(undefined);
     try {
       const now = new Date().toISOString();
-      const bytes = await withDb(async (db) => {
-        const file = await encodeBackup(await exportStores(db), { databaseVersion: DB_VERSION, createdAt: now });
-        await markBackedUp(db, now);
-        return file;
-      });
+      const bytes = await encodeBackup(await services.store.exportBackup(), { databaseVersion: DB_VERSION, createdAt: now });
+      await withDb((db) => markBackedUp(db, now));
       downloadBlob(`cadence-${now.slice(0, 10)}.cadence-backup`, new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
       setNotice({ kind: 'ok', text: t('settings:backup.made') });
       void refetch();
@@ -79,7 +79,7 @@ export function BackupSection(): JSX.Element {
     if (!p) return;
     setBusy(true);
     try {
-      await withDb((db) => restoreStores(db, p.stores));
+      await services.store.restoreBackup(p.stores);
       setPending(undefined);
       setConfirming(false);
       services.dataChanged();
