@@ -103,6 +103,16 @@ export function outboxContract(makeStore: MakeStore): void {
       expect((await names(sync)).slice(before)).toEqual(['activity.add']);
     });
 
+    it('payments recorded from an imported file send one activity each, and nothing when imported again', async () => {
+      const { store, sync } = await joined(makeStore);
+      await store.putBundles([makeBundle({ invoices: [makeInvoice()], promises: [makePromise()] })]);
+      const before = (await sync.pending(100)).length;
+      const entry = (id: string, amountCents: number) => ({ id, debtorId: 'd1', amountCents, date: '2026-11-17', means: 'transfer' as const, invoiceIds: ['i1'], at: AT, agent: 'A', summary: 'Virement' });
+      await store.recordPayments([entry('pay-imp-a', 100_000), entry('pay-imp-b', 20_000)], '2026-11-23');
+      await store.recordPayments([entry('pay-imp-a', 100_000)], '2026-11-23');
+      expect((await names(sync)).slice(before)).toEqual(['activity.add', 'activity.add']);
+    });
+
     it('a plan travels as its proposal, then its decision with the promises it creates', async () => {
       const { store, sync } = await joined(makeStore);
       await store.putBundles([makeBundle({ invoices: [makeInvoice()] })]);
