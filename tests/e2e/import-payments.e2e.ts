@@ -5,7 +5,7 @@
  * imported again records nothing. The review is axe-clean and never scrolls sideways at 320, 390 and 1366 px;
  * screenshots of it at 390×844 and 1366×768 go to /tmp/shots/ for review.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -24,6 +24,7 @@ const SHOTS = '/tmp/shots';
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+const dir = mkdtempSync(join(tmpdir(), 'cadence-bank-'));
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -34,6 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** The demo debtor with a pending promise due today that its named invoices can absorb whole. */
@@ -59,7 +61,6 @@ function statement(): { path: string; debtorId: string } {
     `${d}/${m}/${y};12,34;VIR INCONNU 77;Société Inconnue Sàrl`,
     `${d}/${m}/${y};-8,00;FRAIS TENUE DE COMPTE;`,
   ];
-  const dir = mkdtempSync(join(tmpdir(), 'cadence-bank-'));
   const path = join(dir, 'releve-banque.csv');
   writeFileSync(path, `${lines.join('\r\n')}\r\n`, 'utf8');
   return { path, debtorId: bundle.debtor.id };
