@@ -11,6 +11,7 @@ import { buildApp, ROOT } from './lib/build.mjs';
 import { renderTable } from './lib/format.mjs';
 import { runIdb } from './lib/idb.mjs';
 import { runImport } from './lib/import.mjs';
+import { kpisRows, runKpis } from './lib/kpis.mjs';
 import { runLighthouse } from './lib/lighthouse.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { coachRows, idbRows, importRows, lighthouseRows, sizeRows, worklistRows } from './lib/rows.mjs';
@@ -34,6 +35,7 @@ const SUITES = [
   { id: 'sync', title: 'Team server sync (PostgreSQL 15)', server: false, app: false, run: runSync, rows: syncRows },
   { id: 'coach', title: '4 C coach (2,000-character recap)', server: false, run: runCoach, rows: coachRows },
   { id: 'import', title: 'Import of a 100,000-row aged balance (20,000 debtors)', server: true, run: runImport, rows: importRows },
+  { id: 'kpis', title: 'KPIs at 50,000 debtors', server: true, run: runKpis, rows: kpisRows },
 ];
 
 const log = (msg) => process.stderr.write(`${msg}\n`);

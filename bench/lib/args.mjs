@@ -2,7 +2,7 @@
  * Command-line options of `npm run bench`. `--quick` trades repetitions for time; `--only` runs a subset of
  * the suites (comma-separated ids), which is handy while iterating on one figure.
  */
-export const SUITE_IDS = ['size', 'lighthouse', 'worklist', 'call', 'idb', 'sync', 'coach', 'import'];
+export const SUITE_IDS = ['size', 'lighthouse', 'worklist', 'call', 'idb', 'sync', 'coach', 'import', 'kpis'];
 
 export function parseArgs(argv) {
   const opts = { quick: false, only: new Set(SUITE_IDS), help: false };
@@ -17,8 +17,8 @@ export function parseArgs(argv) {
     } else throw new Error(`unknown option: ${arg} (try --help)`);
   }
   opts.reps = opts.quick
-    ? { lighthouse: 1, open1x: 2, open4x: 1, idb: 2, idbBundles: 500, callSteps: 10, callKeys: 30, coachKeys: 300 }
-    : { lighthouse: 3, open1x: 5, open4x: 3, idb: 5, idbBundles: 2000, callSteps: 30, callKeys: 80, coachKeys: 1000 };
+    ? { lighthouse: 1, open1x: 2, open4x: 1, idb: 2, idbBundles: 500, callSteps: 10, callKeys: 30, coachKeys: 300, kpis1x: 1, kpis4x: 1 }
+    : { lighthouse: 3, open1x: 5, open4x: 3, idb: 5, idbBundles: 2000, callSteps: 30, callKeys: 80, coachKeys: 1000, kpis1x: 3, kpis4x: 2 };
   return opts;
 }
 
