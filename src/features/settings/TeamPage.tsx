@@ -13,8 +13,8 @@ export default function TeamPage(): JSX.Element {
       <p>
         <A href="/settings">{t('settings:title')}</A>
       </p>
-      <h1 id="team-page-title">{t('team:title')}</h1>
-      <TeamSection titledBy="team-page-title" />
+      <h1>{t('team:title')}</h1>
+      <TeamSection standalone />
     </div>
   );
 }

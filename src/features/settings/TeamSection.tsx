@@ -52,14 +52,12 @@ function SignedIn(props: { team: TeamSession }): JSX.Element {
   );
 }
 
-/** `titledBy`: on a page of its own, the page's heading names the section (a second "Équipe" would repeat it). */
-export function TeamSection(props: { titledBy?: string } = {}): JSX.Element {
+/** `standalone`: on a page of its own, whose heading already says "Équipe", the section names the server. */
+export function TeamSection(props: { standalone?: boolean } = {}): JSX.Element {
   const team = useTeam();
   return (
-    <section class="card team-section" id="team" aria-labelledby={props.titledBy ?? 'team-title'} data-testid="team-section">
-      <Show when={!props.titledBy}>
-        <h2 id="team-title">{t('team:title')}</h2>
-      </Show>
+    <section class="card team-section" id="team" aria-labelledby="team-title" data-testid="team-section">
+      <h2 id="team-title">{t(props.standalone ? 'team:serverTitle' : 'team:title')}</h2>
       <p class="muted">{t('team:intro')}</p>
       <Show when={team()} fallback={<p>{t('team:status.alone')}</p>}>
         {(session) => (
