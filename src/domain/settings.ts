@@ -1,14 +1,15 @@
 /**
  * The agent's settings: the one record the first screen reads before anything else (its language). Kept out of
  * ./entities.ts, which re-exports it, so reading them does not bring every entity's schema into the first load.
+ * The first screen itself reads them through ./settings-check.ts, without zod; this schema checks every write.
  */
 import { z } from 'zod/mini';
+import { LANGUAGES, ROLES, SETTINGS_SCHEMA_VERSION } from './settings-check';
 
-export const Language = z.enum(['fr', 'en']);
+export { ROLES, SETTINGS_SCHEMA_VERSION };
+export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
-export const ROLES = ['agent', 'lead', 'trainee'] as const;
-export const SETTINGS_SCHEMA_VERSION = 1;
 export const Settings = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   agentName: z.string(),
@@ -19,11 +20,5 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = {
-  schemaVersion: SETTINGS_SCHEMA_VERSION,
-  agentName: 'Camille Martin',
-  company: 'Atelier Lumière SAS',
-  signature: 'Camille Martin\nChargée de recouvrement\nAtelier Lumière SAS — 01 84 60 12 34',
-  language: 'fr',
-  role: 'agent',
-};
+// The defaults and the zod-free read check live apart, so the first screen reads settings without zod.
+export { DEFAULT_SETTINGS } from './settings-check';

@@ -3,8 +3,6 @@
  * typing "coeur d'epinal". Used for debtor names (summary searchKey) and invoice numbers (numberKey).
  */
 
-import { z } from 'zod/mini';
-
 /** Ligatures that NFD does not decompose but that French speakers type as two letters. */
 const LIGATURES: Record<string, string> = { œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ß: 'ss' };
 const LIGATURE_RE = /[œŒæÆß]/g;
@@ -60,6 +58,3 @@ export function stripBidiDeep<T>(value: T): T {
   }
   return value;
 }
-
-/** For zod/mini schemas of typed text: `z.string().check(z.trim(), plainText, …)` stores it as it prints. */
-export const plainText = z.overwrite(stripBidiControls);

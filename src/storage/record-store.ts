@@ -5,7 +5,9 @@
  * summary in the same transaction. Failures come out as StorageError (kind `quota`, `invalid`, `not_found`,
  * `corrupt`, `closed`, …).
  */
-import { DEFAULT_SETTINGS, Settings as SettingsSchema, type Settings } from '../domain/settings';
+import type { Settings } from '../domain/settings';
+import { DEFAULT_SETTINGS, isSettings, settingsFields } from '../domain/settings-check';
+import { stripBidiDeep } from '../domain/text';
 import type { CadenceStore } from './api';
 import { readRecord, validateForWrite, type CorruptHandler } from './codec';
 import type { Records } from './records';
@@ -42,7 +44,7 @@ export interface RecordsBackend {
 // One shared promise, so calls made in a row create their transactions in that same order.
 let callsModule: Promise<typeof import('./calls')> | undefined;
 const calls = () => (callsModule ??= import('./calls'));
-// Listing the calls in progress (the worklist's resume banner, every open) needs none of the above.
+// Reading the calls in progress (the worklist's resume banner, when there are some) needs none of the above.
 const activeCallsModule = () => import('./active-calls');
 // Payments, plans and letter settings load with the screens that use them.
 const payments = () => import('./payments');
@@ -57,6 +59,9 @@ const callScan = () => import('./call-scan');
 const bundles = () => import('./bundles');
 // Backups are made and restored from the settings screen only.
 const backup = () => import('./backup');
+// The settings' zod schema: for writes, and to name what is wrong with a stored record that fails the read
+// check. The first screen reads valid settings without it (../domain/settings-check.ts).
+const settingsSchema = async () => (await import('../domain/settings')).Settings;
 // Rebuilding summaries (older ones that lack a part) needs every entity schema: loaded only when some do.
 const summaryRebuild = () => import('./summaries');
 const MODULES = { backup, bundles, calls, dossiers, drafts, payments, plans, preferences };
@@ -140,19 +145,25 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
         const raw = await records.read(['settings'], (tx) => tx.get('settings', SETTINGS_KEY));
         // Copies, so a caller editing the result never edits the shared default.
         if (raw === undefined) return { ...DEFAULT_SETTINGS };
-        return readRecord<Settings>(SettingsSchema, 'settings', raw, onCorrupt) ?? { ...DEFAULT_SETTINGS };
+        if (isSettings(raw)) return stripBidiDeep(settingsFields(raw));
+        return readRecord<Settings>(await settingsSchema(), 'settings', raw, onCorrupt) ?? { ...DEFAULT_SETTINGS };
       }),
 
     putSettings: (settings) =>
       guarded(async () => {
-        const valid = validateForWrite(SettingsSchema, 'settings', settings);
+        const valid = validateForWrite(await settingsSchema(), 'settings', settings);
         await records.write(['settings'], (tx) => tx.put('settings', valid, SETTINGS_KEY));
       }),
 
     saveCall: (record) => guarded(async () => (await calls()).saveCall(records, record)),
     restoreCall: (record) => guarded(async () => (await calls()).restoreCall(records, record)),
     getCall: (callId) => guarded(async () => (await calls()).getCall(records, callId, onCorrupt)),
-    activeCalls: (debtorId) => guarded(async () => (await activeCallsModule()).activeCalls(records, debtorId, onCorrupt)),
+    activeCalls: (debtorId) =>
+      guarded(async () => {
+        const raws = await records.read(['calls'], (tx) => (debtorId === undefined ? tx.getAll('calls') : tx.byDebtor('calls', debtorId)));
+        // Most opens of the worklist find no call in progress: the frame's schema (zod) loads only to read one.
+        return raws.length === 0 ? [] : (await activeCallsModule()).readActiveCalls(raws, onCorrupt);
+      }),
     commitCallOutcome: (callId, outcome) => guarded(async () => (await calls()).commitCallOutcome(records, callId, outcome, onCorrupt)),
     recoverCall: (callId, activity) => guarded(async () => (await calls()).recoverCall(records, callId, activity, onCorrupt)),
     discardCall: (callId) => guarded(async () => (await calls()).discardCall(records, callId)),

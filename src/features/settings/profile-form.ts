@@ -4,7 +4,7 @@
  */
 import { z } from 'zod/mini';
 import { ROLES, type Settings } from '../../domain/entities';
-import { plainText } from '../../domain/text';
+import { plainText } from '../../domain/plain-text';
 
 export const PROFILE_LIMITS = { agentName: 80, company: 120, signature: 500 } as const;
 
