@@ -17,6 +17,8 @@ export interface AppProps {
   services: AppServices;
   /** Makes this device's team session once the shell is on screen (absent: alone, the local role decides). */
   loadTeam?: () => Promise<TeamSession>;
+  /** Whether this device joined a team: if not, the session is made only when a screen asks for it. */
+  teamJoined?: () => Promise<boolean>;
   /** `?demo=large` was in the URL: seed 50,000 debtors before showing any page. */
   largeSeed: boolean;
 }
@@ -67,7 +69,7 @@ function Shell(props: RouteSectionProps & { largeSeed: boolean }): JSX.Element {
 export function App(props: AppProps): JSX.Element {
   return (
     <ServicesProvider services={props.services}>
-      <TeamProvider load={props.loadTeam}>
+      <TeamProvider load={props.loadTeam} joined={props.teamJoined}>
         <Router root={(section) => <Shell {...section} largeSeed={props.largeSeed} />}>{routes}</Router>
       </TeamProvider>
     </ServicesProvider>

@@ -65,7 +65,7 @@ export function Root(props: { phase: BootPhase }): JSX.Element {
           {(failed) => <BootFailed error={failed().error} />}
         </Match>
         <Match when={props.phase.kind === 'ready' && props.phase}>
-          {(ready) => <App services={ready().services} loadTeam={ready().loadTeam} largeSeed={ready().largeSeed} />}
+          {(ready) => <App services={ready().services} loadTeam={ready().loadTeam} teamJoined={ready().teamJoined} largeSeed={ready().largeSeed} />}
         </Match>
       </Switch>
     </>

@@ -4,7 +4,7 @@
  * → hand the services to the renderer. `?demo=large` defers to the large seed screen instead.
  */
 import type { CorruptRecord } from '../storage/codec';
-import type { ImportJournal } from '../storage/schema';
+import { TEAM_KEY, type ImportJournal } from '../storage/schema';
 import { openCadenceDb, type CadenceDatabase } from '../storage/db';
 import { idbRecords } from '../storage/idb-records';
 import { createCadenceStore } from '../storage/store';
@@ -18,7 +18,7 @@ import { todayIso } from '../session/today';
 import { dropEarlyWorklist } from '../features/worklist/worklist-data';
 
 export type BootOutcome =
-  | { kind: 'ready'; services: AppServices; loadTeam: () => Promise<TeamSession>; largeSeed: boolean }
+  | { kind: 'ready'; services: AppServices; loadTeam: () => Promise<TeamSession>; teamJoined: () => Promise<boolean>; largeSeed: boolean }
   | { kind: 'failed'; error: unknown };
 
 /** Opening may wait on another tab; its message needs i18n before the stored language is known. */
@@ -88,7 +88,11 @@ export async function boot(location: Pick<Location, 'search'> = window.location)
         cell: solidCell,
       });
     };
-    return { kind: 'ready', services, loadTeam, largeSeed };
+    // The device record exists once this device joined a team (session/team-session.ts saves it then): a raw
+    // read, so a device alone loads neither the session nor the record's schema with its first screen.
+    const teamJoined = async (): Promise<boolean> =>
+      (await idbRecords(db).read(['settings'], (tx) => tx.get('settings', TEAM_KEY))) !== undefined;
+    return { kind: 'ready', services, loadTeam, teamJoined, largeSeed };
   } catch (error) {
     await ensureI18n();
     return { kind: 'failed', error };
