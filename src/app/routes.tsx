@@ -4,7 +4,7 @@
  */
 import type { RouteDefinition } from '@solidjs/router';
 import { type Component, lazy } from 'solid-js';
-import { loadNamespaces } from '../i18n';
+import { loadNamespaces, prefetchTranslations } from '../i18n';
 import { WorklistPage } from '../features/worklist/WorklistPage';
 import { startWorklistEarly } from '../features/worklist/worklist-data';
 import { DEFAULT_DB_NAME } from '../storage/db';
@@ -53,7 +53,7 @@ const LAZY_PAGES: LazyPage[] = [
 /**
  * Starts fetching the code of the page at `pathname` (and the storage modules it reads) while the app boots,
  * so a reload or a link opened on a deep page does not wait for the boot to finish before asking for them.
- * Its translations follow once the stored language is known. On the worklist, its rows start loading (in
+ * Its translations follow once the stored language is known (i18next itself is fetched at once). On the worklist, its rows start loading (in
  * their worker) too, unless `?demo=large` is about to replace them.
  */
 export function prefetchRoute(pathname: string, search = ''): void {
@@ -61,6 +61,8 @@ export function prefetchRoute(pathname: string, search = ''): void {
   const found = LAZY_PAGES.find((p) => matchesPath(p.path, pathname));
   if (!found) return;
   void found.load().catch(() => undefined);
+  // Every page past the worklist translates through i18next, which the worklist does without.
+  prefetchTranslations();
   if (found.storage) void preloadStorage(found.storage).catch(() => undefined);
 }
 

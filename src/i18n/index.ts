@@ -1,9 +1,14 @@
 /**
- * i18next wired to a Solid signal so every `t()` read inside JSX re-renders on a language switch.
+ * Translations wired to a Solid signal so every `t()` read inside JSX re-renders on a language switch.
  * Each feature owns one namespace file per language: locales/<lang>/<namespace>.json.
+ *
+ * The first screen (the shell and the worklist: the eager namespaces) is translated by ./first-paint.ts over
+ * the loaded files, without i18next; i18next (a lazy chunk) starts as soon as a screen loads a namespace of
+ * its own, and then answers every call. Both read the same files, held here.
  */
-import i18next, { type TOptions } from 'i18next';
+import type { i18n as I18next, TOptions } from 'i18next';
 import { createSignal } from 'solid-js';
+import { DEFAULT_NS, resolveText, splitKey, type Bundles, type TextOptions } from './first-paint';
 import { lazyFiles, parseLocalePath, resources, NAMESPACES } from './resources';
 
 export type Lang = 'fr' | 'en';
@@ -13,18 +18,81 @@ export const DEFAULT_LANG: Lang = 'fr';
 const [lang, setLangSignal] = createSignal<Lang>(DEFAULT_LANG);
 export { lang };
 
-export const i18n = i18next.createInstance();
+/** Every file loaded so far, `bundles[lng][ns]`: French common + worklist from the entry, the rest as fetched. */
+const bundles: Bundles = {};
+for (const [lng, namespaces] of Object.entries(resources)) bundles[lng] = { ...(namespaces as Record<string, Record<string, unknown>>) };
+
+let initialized = false;
+/** i18next once started (see `startEngine`). */
+let engine: I18next | undefined;
+let engineStart: Promise<I18next> | undefined;
+
+/** What the rest of the app asks of the translations beside `t`. */
+export const i18n = {
+  get isInitialized(): boolean {
+    return initialized;
+  },
+  get language(): Lang {
+    return lang();
+  },
+  /** Whether `key` has a text (in `options.lng`, else the interface's language). */
+  exists(key: string, options?: TOptions): boolean {
+    if (engine) return engine.exists(key, options);
+    return resolveText(bundles, (options?.lng as string | undefined) ?? lang(), key, options as TextOptions) !== undefined;
+  },
+  hasResourceBundle(lng: string, ns: string): boolean {
+    return bundles[lng]?.[ns] !== undefined;
+  },
+};
+
+function addBundle(lng: string, ns: string, data: Record<string, unknown>): void {
+  (bundles[lng] ??= {})[ns] = data;
+  engine?.addResourceBundle(lng, ns, data, true, true);
+}
+
+/** i18next, when started or starting, in `next` (one that failed to start is left for the next screen). */
+async function engineLanguage(next: Lang): Promise<void> {
+  await engineStart?.then(
+    (instance) => instance.changeLanguage(next),
+    () => undefined,
+  );
+}
+
+/**
+ * Starts fetching i18next ahead, for a page about to open (a reload or a link on a screen past the worklist),
+ * so its code does not wait for the boot to finish before asking for it.
+ */
+export function prefetchTranslations(): void {
+  startEngine().catch(() => undefined);
+}
+
+/** Starts i18next over the files loaded so far (once): screens past the first one use its full runtime. */
+function startEngine(): Promise<I18next> {
+  engineStart ??= import('i18next').then(async ({ default: i18next }) => {
+    const instance = i18next.createInstance();
+    await instance.init({
+      lng: lang(),
+      fallbackLng: false,
+      resources: {},
+      ns: NAMESPACES,
+      defaultNS: DEFAULT_NS,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    for (const [lng, namespaces] of Object.entries(bundles)) {
+      for (const [ns, data] of Object.entries(namespaces)) instance.addResourceBundle(lng, ns, data, true, true);
+    }
+    engine = instance;
+    // The language may have changed while it started.
+    if (instance.language !== lang()) await instance.changeLanguage(lang());
+    return instance;
+  });
+  // Not fetched (offline before the service worker cached it): the next screen that needs it tries again.
+  engineStart.catch(() => (engineStart = undefined));
+  return engineStart;
+}
 
 export async function initI18n(initial: Lang = DEFAULT_LANG): Promise<void> {
-  await i18n.init({
-    lng: initial,
-    fallbackLng: false,
-    resources,
-    ns: NAMESPACES,
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
   let active = initial;
   try {
     await loadBundles(initial, NAMESPACES);
@@ -32,8 +100,9 @@ export async function initI18n(initial: Lang = DEFAULT_LANG): Promise<void> {
     // Its texts could not be fetched (offline before the service worker cached them): French ships with the
     // entry, so the app still starts, in French, rather than failing to boot.
     active = DEFAULT_LANG;
-    await i18n.changeLanguage(active);
   }
+  await engineLanguage(active);
+  initialized = true;
   setLangSignal(active);
   document.documentElement.lang = active;
 }
@@ -46,33 +115,34 @@ export function prepareLang(next: Lang): Promise<void> {
 export async function setLang(next: Lang): Promise<void> {
   // The screens already visited need their texts in the new language before it shows.
   await prepareLang(next);
-  await i18n.changeLanguage(next);
+  await engineLanguage(next);
   document.documentElement.lang = next;
   setLangSignal(next);
 }
 
 /** Translate; `key` is `namespace:path.to.key` or a `common` key. Reactive on the active language. */
 export function t(key: string, options?: TOptions): string {
-  lang();
-  return i18n.t(key, options as TOptions) as string;
+  const lng = lang();
+  if (engine) return engine.t(key, options as TOptions) as string;
+  return resolveText(bundles, (options?.lng as string | undefined) ?? lng, key, options as TextOptions) ?? (options?.defaultValue as string | undefined) ?? splitKey(key).path;
 }
 
 /** Route namespaces asked for so far (the eager ones ship in every language with the entry). */
 const lazyLoaded = new Set<string>();
-/** `lng/ns` pairs in i18next, or on their way. */
-const bundles = new Map<string, Promise<void>>();
+/** `lng/ns` files loaded, or on their way. */
+const loading = new Map<string, Promise<void>>();
 
 function loadBundles(lng: string, namespaces: readonly string[]): Promise<void> {
   const jobs = Object.entries(lazyFiles).flatMap(([path, load]) => {
     const parsed = parseLocalePath(path);
     if (!parsed || parsed.lng !== lng || !namespaces.includes(parsed.ns)) return [];
     const key = `${lng}/${parsed.ns}`;
-    let job = bundles.get(key);
+    let job = loading.get(key);
     if (!job) {
-      job = load().then((mod) => void i18n.addResourceBundle(lng, parsed.ns, mod.default, true, true));
+      job = load().then((mod) => addBundle(lng, parsed.ns, mod.default));
       // A failed fetch (offline without the service worker yet) may be retried on the next visit.
-      job.catch(() => bundles.delete(key));
-      bundles.set(key, job);
+      job.catch(() => loading.delete(key));
+      loading.set(key, job);
     }
     return [job];
   });
@@ -83,23 +153,25 @@ function loadBundles(lng: string, namespaces: readonly string[]): Promise<void> 
  * Loads namespaces in one given language, whatever the interface's: the call screen shows what is said to
  * the debtor in the script's language, table heads included.
  */
-export function loadNamespacesIn(lng: Lang, namespaces: readonly string[]): Promise<void> {
-  return loadBundles(lng, namespaces);
+export async function loadNamespacesIn(lng: Lang, namespaces: readonly string[]): Promise<void> {
+  await Promise.all([loadBundles(lng, namespaces), startEngine()]);
 }
 
 /** Translate in a fixed language (loaded with `loadNamespacesIn`), not the interface's. */
 export function tIn(lng: Lang, key: string, options?: TOptions): string {
   // Its texts could not be fetched (offline before they were cached): the interface's words beat a raw key.
   if (!i18n.exists(key, { ...options, lng })) return t(key, options);
-  return i18n.getFixedT(lng)(key, options as TOptions) as string;
+  if (!engine) return resolveText(bundles, lng, key, options as TextOptions) ?? t(key, options);
+  return engine.getFixedT(lng)(key, options as TOptions) as string;
 }
 
 /**
  * Loads route namespaces in the active language only (the service worker precaches every language, so a
- * later switch stays offline-proof; setLang fetches them then).
+ * later switch stays offline-proof; setLang fetches them then), and starts i18next for the screen using them.
  */
 export async function loadNamespaces(namespaces: readonly string[]): Promise<void> {
   const wanted = namespaces.filter((ns) => !NAMESPACES.includes(ns));
   for (const ns of wanted) lazyLoaded.add(ns);
-  await loadBundles(lang(), wanted);
+  if (wanted.length === 0) return;
+  await Promise.all([loadBundles(lang(), wanted), startEngine()]);
 }
