@@ -144,7 +144,33 @@ function createCommitTracker(params: LiveParams, deps: LiveDeps, writer: CallRec
 export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSession {
   const { callId, debtorId } = params;
   const listeners = new Set<() => void>();
-  const notify = (): void => listeners.forEach((l) => l());
+  /**
+   * While an event is being sent, the writer (the machine persists inside the transition) and the actor both
+   * report a change: the screen is told once, after the transition, with the state it ended in. Told twice, it
+   * re-ran every view of the call for the half-done transition first (a trace at 4× CPU: the step change's
+   * reactive updates ran twice, the first time with the step it was leaving).
+   */
+  let sending = 0;
+  let missed = false;
+  const notify = (): void => {
+    if (sending > 0) {
+      missed = true;
+      return;
+    }
+    listeners.forEach((l) => l());
+  };
+  const sendOnce = (send: () => void): void => {
+    sending++;
+    try {
+      send();
+    } finally {
+      sending--;
+      if (sending === 0 && missed) {
+        missed = false;
+        notify();
+      }
+    }
+  };
   const writer = createCallRecordWriter({ callId, debtorId }, deps, isResumed(params.start) && params.start.aside === true);
   writer.subscribe(notify);
   const commit = createCommitTracker(params, deps, writer, notify);
@@ -200,7 +226,7 @@ export function createLiveSession(params: LiveParams, deps: LiveDeps): CallSessi
       if (mode !== 'writer' || disposed) return;
       timing = STEP_MOVES.has(event.type) ? 'soon' : 'now';
       try {
-        actor.send({ ...event, at: event.at ?? iso(deps.now()) });
+        sendOnce(() => actor.send({ ...event, at: event.at ?? iso(deps.now()) }));
       } finally {
         timing = 'now';
       }

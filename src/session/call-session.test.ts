@@ -51,6 +51,22 @@ describe('call session: persistence', () => {
     session.dispose();
   });
 
+  it('tells its subscribers once per event sent, after the transition, with the new step and the pending write', async () => {
+    const { deps } = await setup();
+    const session = sessionOf(await openCallSession('d1', deps()));
+    await session.flush();
+    const seen: Array<{ step: string; pending: boolean }> = [];
+    session.subscribe(() => seen.push({ step: session.snapshot().context.step, pending: session.saveState().pending }));
+    session.send({ type: 'NEXT' });
+    expect(seen).toEqual([{ step: 'identification', pending: true }]);
+    session.send({ type: 'SET_NOTES', text: 'Rappeler.' });
+    expect(seen).toHaveLength(2);
+    // The write landing later is still told.
+    await session.flush();
+    expect(seen.at(-1)).toEqual({ step: 'identification', pending: false });
+    session.dispose();
+  });
+
   it('coalesces a burst of note keystrokes into few writes, in order, ending on the last text', async () => {
     const { store, deps } = await setup();
     const saved: string[] = [];
