@@ -13,6 +13,7 @@ import { trackBottomBars } from './bottom-bars';
 import { CallNav, blockerText } from './CallNav';
 import { CallTimer, SaveStatus } from './CallStatus';
 import { afterPaint } from '../../session/after-paint';
+import type { CallEvent } from '../../machines/call.types';
 import type { CommitmentKind } from './CommitmentPanel';
 import { EndingsDialog, type EndingChoice } from './EndingsDialog';
 import { InterruptedPanel } from './InterruptedPanel';
@@ -119,15 +120,30 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   );
   createEffect(on(() => view.commit().kind, (kind) => kind === 'committed' && services.dataChanged(), { defer: true }));
 
+  /**
+   * Before a step move, focus leaves the step being left while the page is still laid out from the last frame.
+   * Taking the focused heading out of the document with its panel made Chromium lay the page out there and
+   * then (a trace at 4× CPU: a forced style and layout inside the panel swap, ~9 ms a step), before laying it
+   * out again when the new heading took focus. A form field keeps its focus: blurring it would fire its
+   * change event in the middle of the move.
+   */
+  const leaveStep = () => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && !active.matches('input, select, textarea') && active.closest('[data-testid="call-step"]')) active.blur();
+  };
+  const move = (event: CallEvent) => {
+    leaveStep();
+    view.send(event);
+  };
   const next = () => {
     const event = isLast() ? ({ type: 'FINISH' } as const) : ({ type: 'NEXT' } as const);
-    if (view.can(event)) return view.send(event);
+    if (view.can(event)) return move(event);
     const first = view.blockers()[0];
     if (!first) return;
     setAnnouncement(view.blockers().map((b) => blockerText(b, guideStep().captures, view.today())).join(' '));
     focus(blockerTarget(first, view.step(), commitKind()));
   };
-  const back = () => view.can({ type: 'BACK' }) && view.send({ type: 'BACK' });
+  const back = () => view.can({ type: 'BACK' }) && move({ type: 'BACK' });
   const openNotes = () => {
     if (view.phase() === 'ended') return;
     setNotesOpen(true);
@@ -145,7 +161,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     if (view.can({ type: 'GOTO', stepId: 'commitments' })) {
       setCommitKind('promise');
       focusAfterStep = '#promise-amount';
-      return view.send({ type: 'GOTO', stepId: 'commitments' });
+      return move({ type: 'GOTO', stepId: 'commitments' });
     }
     setAnnouncement(t('callscreen:shortcuts.promiseLater'));
   };
