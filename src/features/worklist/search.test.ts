@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorklistRow } from '../../domain/worklist';
 import { toSearchKey } from '../../domain/text';
 import { arrayRows, type RowSource } from './row-source';
-import { INVOICE_MATCH_LIMIT, invoiceDebtorIds, looksLikeInvoiceQuery, WorklistSearch } from './search';
+import { INVOICE_MATCH_LIMIT, invoiceDebtorIds, invoiceLookup, looksLikeInvoiceQuery, WorklistSearch } from './search';
 
 function row(debtorId: string, name: string): WorklistRow {
   return {
@@ -77,6 +77,35 @@ describe('invoiceDebtorIds', () => {
     expect(await invoiceDebtorIds(store, 'F')).toEqual([]);
     expect(await invoiceDebtorIds(store, 'boom')).toEqual([]);
     expect(asked).toEqual([['FA-12', INVOICE_MATCH_LIMIT], ['boom', INVOICE_MATCH_LIMIT]]);
+  });
+});
+
+describe('invoiceLookup', () => {
+  it('asks storage once for a prefix no invoice number starts with, then answers its extensions itself', async () => {
+    const asked: string[] = [];
+    let failing = false;
+    const store = {
+      findDebtorIdsByInvoiceNumber: async (prefix: string) => {
+        asked.push(prefix);
+        if (failing) throw new Error('closed');
+        return toSearchKey(prefix).startsWith('fa') ? ['d1'] : [];
+      },
+    };
+    const lookup = invoiceLookup(store);
+    expect(await lookup('Du')).toEqual([]);
+    expect(await lookup('Dup')).toEqual([]);
+    expect(await lookup('DUPONT ')).toEqual([]);
+    // Not an extension of "du": asked.
+    expect(await lookup('d')).toEqual([]);
+    expect(await lookup('FA-1')).toEqual(['d1']);
+    expect(await lookup('FA-12')).toEqual(['d1']);
+    expect(asked).toEqual(['Du', 'FA-1', 'FA-12']);
+    // A failure is not taken for "nothing starts with it".
+    failing = true;
+    expect(await lookup('mv')).toEqual([]);
+    failing = false;
+    expect(await lookup('mv/')).toEqual([]);
+    expect(asked).toEqual(['Du', 'FA-1', 'FA-12', 'mv', 'mv/']);
   });
 });
 

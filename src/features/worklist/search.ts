@@ -110,3 +110,26 @@ export function invoiceDebtorIds(store: Pick<CadenceStore, 'findDebtorIdsByInvoi
   if (!looksLikeInvoiceQuery(query)) return Promise.resolve([]);
   return store.findDebtorIdsByInvoiceNumber(query.trim(), INVOICE_MATCH_LIMIT).catch(() => []);
 }
+
+/**
+ * `invoiceDebtorIds` for the searches of one loaded worklist, remembering the prefixes that no invoice number
+ * starts with: typing a company name ("du", "dup", "dupo"…) then asks storage once instead of on every key,
+ * since no number starts with "dupo" when none starts with "du". Each storage lookup is a round trip to
+ * IndexedDB that the keystroke's answer waited for. A failed lookup is not remembered. It lives as long as the
+ * rows it searches, which are themselves read once (a new load makes a new one).
+ */
+export function invoiceLookup(store: Pick<CadenceStore, 'findDebtorIdsByInvoiceNumber'>): (query: string) => Promise<string[]> {
+  const unmatched: string[] = [];
+  return async (query) => {
+    const key = toSearchKey(query);
+    if (!looksLikeInvoiceQuery(query) || unmatched.some((prefix) => key.startsWith(prefix))) return [];
+    let found: string[];
+    try {
+      found = await store.findDebtorIdsByInvoiceNumber(query.trim(), INVOICE_MATCH_LIMIT);
+    } catch {
+      return [];
+    }
+    if (found.length === 0 && key !== '') unmatched.push(key);
+    return found;
+  };
+}

@@ -9,7 +9,7 @@
  */
 import type { CadenceStore } from '../../storage/api';
 import { arrayRows, jsonRows, pickRows, unpackStrings, type RowSource } from './row-source';
-import { invoiceDebtorIds, WorklistSearch } from './search';
+import { invoiceLookup, WorklistSearch } from './search';
 import type { LoadRequest, WorkerMessage, WorkerRequest } from './worklist-protocol';
 
 export interface WorklistData {
@@ -189,11 +189,12 @@ async function loadHere(store: CadenceStore, today: string, onProgress: (loaded:
   const built = await buildFromStore(store, today, onProgress);
   const rows = arrayRows(built.rows);
   const searcher = new WorklistSearch(rows, built.keys);
+  const invoices = invoiceLookup(store);
   return {
     rows,
     debtorCount: built.debtorCount,
     staleIds: built.staleIds,
-    search: async (query) => searcher.match(query, await invoiceDebtorIds(store, query)),
+    search: async (query) => searcher.match(query, await invoices(query)),
     dispose: () => undefined,
   };
 }

@@ -9,9 +9,8 @@
 import type { CorruptRecord } from '../../storage/codec';
 import { openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
-import type { CadenceStore } from '../../storage/api';
 import { arrayRows, packStrings } from './row-source';
-import { invoiceDebtorIds, WorklistSearch } from './search';
+import { invoiceLookup, WorklistSearch } from './search';
 import { buildFromStore } from './worklist-builder';
 import { ROWS_PER_MESSAGE, type LoadRequest, type RowsPage, type SearchRequest, type WorkerMessage, type WorkerRequest } from './worklist-protocol';
 
@@ -27,9 +26,9 @@ const SUMMARY_CHUNK = 5_000;
 // As on the page (src/app/boot.ts): a corrupt summary is skipped rather than hiding the whole worklist.
 const reportCorrupt = (record: CorruptRecord) => console.warn('Skipped a corrupt record', record);
 
-let loaded: Promise<{ store: CadenceStore; search: WorklistSearch }> | undefined;
+let loaded: Promise<{ search: WorklistSearch; invoices: (query: string) => Promise<string[]> }> | undefined;
 
-async function load({ databaseName, today }: LoadRequest): Promise<{ store: CadenceStore; search: WorklistSearch }> {
+async function load({ databaseName, today }: LoadRequest): Promise<{ search: WorklistSearch; invoices: (query: string) => Promise<string[]> }> {
   // Kept open for the invoice lookups; it closes itself when another tab needs a newer version (storage/db.ts).
   const db = await openCadenceDb(databaseName, { onCorrupt: reportCorrupt });
   const store = createCadenceStore(db, {
@@ -48,7 +47,7 @@ async function load({ databaseName, today }: LoadRequest): Promise<{ store: Cade
       scope.postMessage({ kind: 'rows', page }, [page.debtorIds.ends.buffer, page.rows.ends.buffer]);
     }
     scope.postMessage({ kind: 'done', debtorCount: built.debtorCount, staleIds: built.staleIds });
-    return { store, search: new WorklistSearch(arrayRows(built.rows), built.keys) };
+    return { search: new WorklistSearch(arrayRows(built.rows), built.keys), invoices: invoiceLookup(store) };
   } catch (error) {
     db.close();
     throw error;
@@ -57,8 +56,8 @@ async function load({ databaseName, today }: LoadRequest): Promise<{ store: Cade
 
 async function answer({ id, query }: SearchRequest): Promise<void> {
   if (!loaded) throw new Error('search before load');
-  const { store, search } = await loaded;
-  const indexes = search.matchIndexes(query, await invoiceDebtorIds(store, query));
+  const { search, invoices } = await loaded;
+  const indexes = search.matchIndexes(query, await invoices(query));
   if (!indexes) return scope.postMessage({ kind: 'matches', id, indexes: 'all' });
   const packed = Int32Array.from(indexes);
   scope.postMessage({ kind: 'matches', id, indexes: packed }, [packed.buffer]);
