@@ -91,6 +91,39 @@ async function measureKeys(page, count) {
   return samples;
 }
 
+/**
+ * The floor of the step figure, measured the same way in the same browser and throttling: a bare page whose
+ * Ctrl+Enter changes one heading's text, focuses it, and marks one task after the next frame, as the call
+ * screen does. What is left of a step change when the app does nearly nothing: waiting for the next frame
+ * (up to one frame interval), the frame itself, the task after it.
+ */
+async function measureFloor(context, rate, count) {
+  const page = await context.newPage();
+  await page.setContent('<h1 id="step" tabindex="-1">0</h1>');
+  await page.evaluate(() => {
+    window.__call = { keyAt: Infinity };
+    let n = 0;
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        window.__call.keyAt = Math.min(window.__call.keyAt, e.timeStamp);
+        if (e.key !== 'Enter') return;
+        const heading = document.getElementById('step');
+        heading.textContent = String(++n);
+        heading.focus();
+        requestAnimationFrame(() => setTimeout(() => performance.mark('cadence:call-step-painted')));
+      },
+      true,
+    );
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const samples = [];
+  for (let i = 0; i < count; i++) samples.push(await timeKey(page, 'Control+Enter', 'cadence:call-step-painted'));
+  await page.close();
+  return summarize(samples);
+}
+
 export async function runCallLatency({ origin, reps = {}, log = () => undefined }) {
   const n = { steps: reps.callSteps ?? DEFAULT_REPS.steps, keys: reps.callKeys ?? DEFAULT_REPS.keys };
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_ARGS, headless: true });
@@ -107,9 +140,10 @@ export async function runCallLatency({ origin, reps = {}, log = () => undefined 
       const step = summarize(await measureSteps(page, n.steps));
       const note = summarize(await measureKeys(page, n.keys));
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      const floor = await measureFloor(context, rate, n.steps);
       await context.close();
-      log(`  call ${rate}×: step p50 ${step.p50.toFixed(1)} ms, p95 ${step.p95.toFixed(1)} ms; note→saved p50 ${note.p50.toFixed(1)} ms, p95 ${note.p95.toFixed(1)} ms`);
-      runs.push({ rate, step, note });
+      log(`  call ${rate}×: step p50 ${step.p50.toFixed(1)} ms, p95 ${step.p95.toFixed(1)} ms (floor ${floor.p50.toFixed(1)} / ${floor.p95.toFixed(1)}); note→saved p50 ${note.p50.toFixed(1)} ms, p95 ${note.p95.toFixed(1)} ms`);
+      runs.push({ rate, step, floor, note });
     }
   } finally {
     await browser.close();
@@ -122,6 +156,7 @@ export function callLatencyRows(result) {
   const ms = (x) => (x == null ? '–' : `${x.toFixed(1)} ms`);
   return result.runs.flatMap((r) => [
     [`step transition ${r.rate}× (p50 / p95)`, `${ms(r.step.p50)} / ${ms(r.step.p95)}`, `key → next step painted, n=${r.step.n}`],
+    ...(r.floor ? [[`step transition floor ${r.rate}× (p50 / p95)`, `${ms(r.floor.p50)} / ${ms(r.floor.p95)}`, `bare page: key → text changed, focused, painted; n=${r.floor.n}`]] : []),
     [`note keystroke → saved ${r.rate}× (p50 / p95)`, `${ms(r.note.p50)} / ${ms(r.note.p95)}`, `key → IndexedDB write acknowledged, n=${r.note.n}`],
   ]);
 }
