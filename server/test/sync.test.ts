@@ -174,7 +174,17 @@ describe('conflicts', () => {
     expect(a.body.results[0]!.lost).toBeUndefined();
     expect(b.body.results[0]).toMatchObject({ status: 'applied' });
     expect(b.body.results[0]!.lost).toEqual([
-      { mutationId: bobEdit.id, kind: 'contact', recordId: 'cx-c', field: 'phone', lost: '07 22 22 22 22', kept: '06 11 11 11 11', version: b.body.results[0]!.version },
+      {
+        mutationId: bobEdit.id,
+        kind: 'contact',
+        recordId: 'cx-c',
+        field: 'phone',
+        lost: '07 22 22 22 22',
+        kept: '06 11 11 11 11',
+        // Who won, so Bob's device can say whose value replaced his.
+        keptBy: team.members.alice!.displayName,
+        version: b.body.results[0]!.version,
+      },
     ]);
     // Both devices end with the same contact; Bob's pull also carries his lost edit (if the push reply was lost).
     const aliceView = await alice.pullAll(aliceStart);
@@ -182,7 +192,7 @@ describe('conflicts', () => {
     const final = (view: typeof aliceView) => view.records.filter((r) => r.id === 'cx-c').at(-1)!.data;
     expect(final(aliceView)).toEqual(final(bobView));
     expect(final(bobView)).toMatchObject({ phone: '06 11 11 11 11', email: 'new@example.test' });
-    expect(bobView.conflicts.map((c) => [c.field, c.lost])).toEqual([['phone', '07 22 22 22 22']]);
+    expect(bobView.conflicts.map((c) => [c.field, c.lost, c.keptBy])).toEqual([['phone', '07 22 22 22 22', team.members.alice!.displayName]]);
     expect(aliceView.conflicts).toEqual([]);
   });
 

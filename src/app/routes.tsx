@@ -27,7 +27,7 @@ interface LazyPage {
 }
 
 const LAZY_PAGES: LazyPage[] = [
-  { path: '/debtors/:id', load: () => import('../features/dossier/DossierPage'), namespaces: ['dossier', 'payments', 'plans', 'penalties', 'letters', 'drafts', 'recap', 'coach'], storage: ['dossiers', 'calls', 'plans', 'preferences'] },
+  { path: '/debtors/:id', load: () => import('../features/dossier/DossierPage'), namespaces: ['dossier', 'payments', 'plans', 'penalties', 'letters', 'drafts', 'recap', 'coach', 'team'], storage: ['dossiers', 'calls', 'plans', 'preferences'] },
   { path: '/debtors/:id/payments/new', load: () => import('../features/payments/PaymentPage'), namespaces: ['payments', 'dossier'], storage: ['dossiers'] },
   { path: '/debtors/:id/plans/new', load: () => import('../features/plans/PlanProposalPage'), namespaces: ['plans', 'payments', 'dossier'], storage: ['dossiers'] },
   { path: '/debtors/:id/letters/:kind', load: () => import('../features/letters/LetterPage'), namespaces: ['letters', 'dossier'], storage: ['dossiers'] },

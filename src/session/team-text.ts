@@ -4,6 +4,7 @@
  * `team` namespace, which the routes that show these load with their code.
  */
 import { formatHhMm, toWallTime } from '../domain/calendar/zonedTime';
+import { formatMoney } from '../domain/format';
 import { i18n, t } from '../i18n';
 import type { TeamAuthError } from '../sync/http-auth';
 import type { LostEdit } from '../sync/protocol';
@@ -63,15 +64,32 @@ export function statusLine(connected: boolean, connection: ConnectionState, sync
   }
 }
 
-function valueText(value: unknown): string {
+/** Fields whose values are codes or cents: shown as the words or the amount the agent knows, not the raw value. */
+function valueText(value: unknown, field?: string): string {
   if (value === null || value === undefined || value === '') return t('team:lost.empty');
+  if (typeof value === 'boolean') return t(value ? 'team:lost.yes' : 'team:lost.no');
+  if (typeof value === 'number' && field?.endsWith('Cents')) return formatMoney(value, i18n.language);
+  if (typeof value === 'string' && field === 'role' && i18n.exists(`role.${value}`)) return t(`role.${value}`);
   if (typeof value === 'string') return t('team:lost.quoted', { value });
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }
 
-/** "Your edit of the phone (contact), “01…”, was replaced by “06…”." */
+/** The field's name in the agent's language ("phone number", « téléphone »); the raw key only for a field this version does not know. */
+export function lostFieldLabel(field: string): string {
+  return i18n.exists(`team:field.${field}`) ? t(`team:field.${field}`) : field;
+}
+
+/**
+ * "Your edit of the phone number (contact), “01…”, was replaced by “06…”, entered by Camille." Names the field, the
+ * value that was lost, the value kept and, when the server said so, the teammate whose change was kept.
+ */
 export function lostEditText(edit: LostEdit): string {
-  const field = i18n.exists(`team:field.${edit.field}`) ? t(`team:field.${edit.field}`) : edit.field;
-  return t('team:lost.item', { field, kind: t(`team:kind.${edit.kind}`), lost: valueText(edit.lost), kept: valueText(edit.kept) });
+  const values = {
+    field: lostFieldLabel(edit.field),
+    kind: t(`team:kind.${edit.kind}`),
+    lost: valueText(edit.lost, edit.field),
+    kept: valueText(edit.kept, edit.field),
+  };
+  return edit.keptBy ? t('team:lost.itemBy', { ...values, name: edit.keptBy }) : t('team:lost.item', values);
 }

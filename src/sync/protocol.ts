@@ -163,6 +163,8 @@ export const LostEdit = z.object({
   field: z.string(),
   lost: z.unknown(),
   kept: z.unknown(),
+  /** The display name of the teammate whose change was kept (absent from servers before it was sent). */
+  keptBy: z.optional(z.string().check(z.maxLength(200))),
   /** The team version at which the server decided. */
   version: z.int(),
 });

@@ -75,6 +75,18 @@ async function requireDebtor(ctx: ApplyContext, debtorId: string): Promise<void>
 }
 
 /**
+ * The teammate whose change was kept: the last one to change the record (its row is locked by loadLive, so it
+ * is the change the lost edit collided with). Read only when an edit is lost, which is rare.
+ */
+async function lastEditorName(ctx: ApplyContext, kind: RecordKind, id: string): Promise<string | null> {
+  const { rows } = await ctx.tx.query(
+    'SELECT u.display_name FROM records r JOIN users u ON u.id = r.updated_by WHERE r.team_id = $1 AND r.kind = $2 AND r.id = $3',
+    [ctx.user.teamId, kind, id],
+  );
+  return (rows[0]?.display_name as string | undefined) ?? null;
+}
+
+/**
  * The field-by-field rule: a field whose current value still equals the device's base takes the new value;
  * one already holding the new value is left alone; any other was changed by someone first and is lost here.
  */
@@ -92,6 +104,10 @@ async function editFields(ctx: ApplyContext, kind: RecordKind, edit: { id: strin
     } else {
       lost.push({ mutationId: ctx.mutationId, kind, recordId: edit.id, field, lost: value ?? null, kept: now });
     }
+  }
+  if (lost.length > 0) {
+    const keptBy = await lastEditorName(ctx, kind, edit.id);
+    if (keptBy) for (const l of lost) l.keptBy = keptBy;
   }
   if (Object.keys(after).length === 0) return { kind, recordId: edit.id, write: 'none', data: null, before, after, lost };
   const next: Data = { ...current, ...after, ...extra };

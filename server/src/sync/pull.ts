@@ -47,7 +47,7 @@ export function pullRoute(app: FastifyInstance, pool: pg.Pool): void {
         const cookie = more && lastRow ? { version: lastRow.version, kind: lastRow.kind, id: lastRow.id } : { version: current };
         // Lost edits in (from.version, cookie.version]: each is sent once across the pages.
         const conflictRows = await tx.query(
-          `SELECT mutation_id, kind, record_id, field, lost, kept, version FROM conflicts
+          `SELECT mutation_id, kind, record_id, field, lost, kept, kept_by, version FROM conflicts
            WHERE team_id = $1 AND user_id = $2 AND version > $3 AND version <= $4 ORDER BY version, id`,
           [user.teamId, user.userId, from.version, cookie.version],
         );
@@ -58,6 +58,7 @@ export function pullRoute(app: FastifyInstance, pool: pg.Pool): void {
           field: c.field,
           lost: c.lost,
           kept: c.kept,
+          ...(c.kept_by ? { keptBy: c.kept_by as string } : {}),
           version: Number(c.version),
         }));
         const client = await tx.query('SELECT last_mutation_id FROM clients WHERE id = $1', [body.clientId]);

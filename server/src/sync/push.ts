@@ -54,9 +54,9 @@ WITH v AS (
                      client_time, version, before, after)
   SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, v.version, $12, $13 FROM v
 ), lost_rows AS (
-  INSERT INTO conflicts (team_id, user_id, client_id, mutation_id, kind, record_id, field, lost, kept, version)
-  SELECT $1, $4, $3, $2, l.kind, l.record_id, l.field, l.lost, l.kept, v.version
-  FROM v, jsonb_to_recordset($14) AS l (kind text, record_id text, field text, lost jsonb, kept jsonb)
+  INSERT INTO conflicts (team_id, user_id, client_id, mutation_id, kind, record_id, field, lost, kept, kept_by, version)
+  SELECT $1, $4, $3, $2, l.kind, l.record_id, l.field, l.lost, l.kept, l.kept_by, v.version
+  FROM v, jsonb_to_recordset($14) AS l (kind text, record_id text, field text, lost jsonb, kept jsonb, kept_by text)
 ), client_row AS (
   UPDATE clients SET last_mutation_id = $2, device_name = $5, last_seen_at = now() WHERE id = $3
 )
@@ -126,7 +126,7 @@ async function pushOne(pool: pg.Pool, user: SessionUser, request: PushRequest, m
       mutation.clientTime,
       outcome?.before ? JSON.stringify(outcome.before) : null,
       outcome ? JSON.stringify(outcome.after) : null,
-      JSON.stringify(lost.map((l) => ({ kind: l.kind, record_id: l.recordId, field: l.field, lost: l.lost, kept: l.kept }))),
+      JSON.stringify(lost.map((l) => ({ kind: l.kind, record_id: l.recordId, field: l.field, lost: l.lost, kept: l.kept, kept_by: l.keptBy ?? null }))),
       // Delivered at commit, to every server process listening (each fans it out to its SSE clients).
       SYNC_CHANNEL,
       user.teamId,

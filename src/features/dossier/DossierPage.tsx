@@ -12,6 +12,7 @@ import { AfterCallPanels } from './AfterCallPanels';
 import { promiseView } from '../../domain/payments/promise-view';
 import { ContactsSection } from './ContactsSection';
 import { DossierHeader } from './DossierHeader';
+import { DossierLostEdits } from './DossierLostEdits';
 import { dossierTotals, groupInvoices, openTasks, promiseOrder, timelineOrder } from './dossier-view';
 import { InvoicesSection } from './InvoicesSection';
 import { PromisesSection } from './PromisesSection';
@@ -29,6 +30,7 @@ function Dossier(props: { bundle: DebtorBundle; refetch: () => void }): JSX.Elem
     <article class="page dossier" data-testid="dossier">
       <DossierHeader debtor={props.bundle.debtor} totals={dossierTotals(groups())} history={historySegmentView(props.bundle, today).effective} />
       <ResumeCallBanner scope={props.bundle.debtor.id} load={(id) => resumableCalls(store, id)} />
+      <DossierLostEdits bundle={props.bundle} />
       <div class="dossier-grid">
         <div class="dossier-people">
           <ContactsSection contacts={props.bundle.contacts} />
