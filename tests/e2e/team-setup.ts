@@ -115,7 +115,12 @@ export async function joinTeam(world: TeamWorld, baseUrl: string): Promise<void>
   await b.waitForSelector('[data-testid="join-done"]');
   await openTeamSettings(b, baseUrl);
   await b.waitForSelector('[data-testid="team-role"][data-role="agent"]');
-  await b.waitForSelector('[data-testid="first-connection"][open]', { timeout: 60_000 });
+  try {
+    await b.waitForSelector('[data-testid="first-connection"][open]', { timeout: 60_000 });
+  } catch (error) {
+    console.log('[team-setup] B, no first-connection question:', await b.textContent('[data-testid="team-section"]'), b.url());
+    throw error;
+  }
   await b.click('[data-testid="first-use-team"]');
   await b.waitForSelector('[data-testid="first-connection"]:not([open])', { state: 'attached', timeout: 60_000 });
   await waitSynced(b, baseUrl);
