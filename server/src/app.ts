@@ -14,6 +14,7 @@ import { createAppPool } from './db/database';
 import { installErrorHandler } from './http';
 import { EventHub, eventsRoute } from './sync/events';
 import { lockRoutes } from './sync/locks';
+import { trainingScoreRoutes } from './sync/training-scores';
 import { pullRoute } from './sync/pull';
 import { pushRoute } from './sync/push';
 
@@ -59,6 +60,7 @@ export async function buildServer(config: ServerConfig): Promise<TeamServer> {
   pullRoute(app, pool);
   eventsRoute(app, pool, hub);
   lockRoutes(app, pool);
+  trainingScoreRoutes(app, pool);
 
   return {
     app,

@@ -297,3 +297,16 @@ describe('live events', () => {
     }
   });
 });
+
+describe("trainees' scores", () => {
+  it('reach the lead with the trainee named by the server; an agent may not read them', async () => {
+    const score = { id: 'sim-score-1', scriptId: 'persona.cash', scenario: 'Trésorerie tendue', score: 77, at: '2026-12-03T09:30:00.000Z' };
+    const pushed = await alice.push([mutation('training.score', { score })]);
+    expect(pushed.body.results[0]).toMatchObject({ status: 'applied' });
+    const read = await lead.request<{ scores: unknown[] }>('GET', '/team/training-scores');
+    expect(read.status).toBe(200);
+    expect(read.body.scores).toContainEqual({ ...score, userId: team.members.alice!.id, trainee: team.members.alice!.displayName });
+    expect((await admin.request('GET', '/team/training-scores')).status).toBe(200);
+    expect((await bob.request('GET', '/team/training-scores')).status).toBe(403);
+  });
+});

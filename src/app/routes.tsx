@@ -40,7 +40,7 @@ const LAZY_PAGES: LazyPage[] = [
   // Training: its own chunks and personas; a simulation never opens the real database (see features/training).
   { path: '/training', load: () => import('../features/training/TrainingPage'), namespaces: ['training'] },
   { path: '/training/history', load: () => import('../features/training/HistoryPage'), namespaces: ['training'] },
-  { path: '/training/team', load: () => import('../features/training/TeamPage'), namespaces: ['training'] },
+  { path: '/training/team', load: () => import('../features/training/TeamPage'), namespaces: ['training', 'team'] },
   { path: '/training/:personaId', load: () => import('../features/training/SimulationPage'), namespaces: ['training', 'coach', 'call'] },
   { path: '/scripts/:id/preview', load: () => import('../features/call/preview/ScriptPreviewPage'), namespaces: ['studio', 'call', 'callscreen', 'recap', 'drafts', 'coach'], storage: ['dossiers'] },
   { path: '/settings', load: () => import('../features/settings/SettingsPage'), namespaces: ['settings', 'penalties', 'letters', 'drafts', 'exports', 'team'] },

@@ -1,3 +1,4 @@
+import type { TrainingSessionRecord } from '../domain/training/session-record';
 import { describe, expect, it, vi } from 'vitest';
 import type { CadenceStore } from '../storage/api';
 import { lazyTeamSyncFactory } from './lazy-team-sync';
@@ -26,6 +27,7 @@ function fakePort(): TeamSyncPort & { calls: string[]; emit: (s: TeamSyncStatus)
     syncNow: async () => void calls.push('syncNow'),
     firstConnection: async (c) => void calls.push(`first:${c}`),
     dismissLostEdit: async () => void calls.push('dismiss'),
+    shareTrainingScore: async (record) => void calls.push(`score:${record.id}`),
   };
 }
 
@@ -41,8 +43,9 @@ describe('lazyTeamSyncFactory', () => {
     lazy.start();
     await lazy.firstConnection('useTeam');
     await lazy.syncNow();
+    await lazy.shareTrainingScore({ id: 'sim-9' } as TrainingSessionRecord);
     expect(load).toHaveBeenCalledTimes(1);
-    expect(port.calls).toEqual(['url:https://team.example', 'start', 'first:useTeam', 'syncNow']);
+    expect(port.calls).toEqual(['url:https://team.example', 'start', 'first:useTeam', 'syncNow', 'score:sim-9']);
   });
 
   it('gives subscribers idle first, then the engine’s status and its changes, and stops after unsubscribe', async () => {

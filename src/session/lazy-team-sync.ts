@@ -47,6 +47,7 @@ export function lazyTeamSyncFactory(store: CadenceStore, onRemoteChange?: () => 
       syncNow: async () => (await ready).syncNow(),
       firstConnection: async (choice) => (await ready).firstConnection(choice),
       dismissLostEdit: async (edit) => (await ready).dismissLostEdit(edit),
+      shareTrainingScore: async (record) => (await ready).shareTrainingScore(record),
     };
   };
 }

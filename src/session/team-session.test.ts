@@ -1,3 +1,4 @@
+import type { TrainingSessionRecord } from '../domain/training/session-record';
 import { describe, expect, it, vi } from 'vitest';
 import type { ServerUser, TeamAuthClient, TeamResult } from '../sync/http-auth';
 import type { CallLock, LostEdit } from '../sync/protocol';
@@ -39,6 +40,10 @@ function fakeServer() {
     },
     acquireLock: async () => ({ ok: false, error: { kind: 'unreachable' } }),
     releaseLock: async () => ok(true),
+    async trainingScores() {
+      state.calls.push('trainingScores');
+      return state.role === 'agent' ? { ok: false, error: { kind: 'forbidden' } } : ok([]);
+    },
   });
   return { state, client };
 }
@@ -57,6 +62,7 @@ function fakeEngine() {
     syncNow: async () => void log.push('syncNow'),
     firstConnection: async (choice) => void log.push(`first ${choice}`),
     dismissLostEdit: async (edit) => void log.push(`dismiss ${edit.mutationId}`),
+    shareTrainingScore: async (record) => void log.push(`score ${record.id}`),
   };
   return {
     port,
@@ -172,6 +178,28 @@ describe('team session', () => {
     const later = make({ server, storage, hasLocalData: async () => true, syncFactory: () => engine.port });
     await vi.waitFor(() => expect(later.team.connection().kind).toBe('online'));
     expect(later.team.needsFirstConnection()).toBe(false);
+  });
+
+  it("queues a finished simulation's score for the lead only once joined and syncing, and reads the team's scores as the server allows", async () => {
+    const engine = fakeEngine();
+    const record = { id: 'sim-1', score: 74 } as TrainingSessionRecord;
+    const { team, server } = make({ hasLocalData: async () => true, syncFactory: () => engine.port });
+    await vi.waitFor(() => expect(team.ready()).toBe(true));
+    // Alone: nothing leaves the device.
+    expect(await team.shareTrainingScore(record)).toBe(false);
+    await team.signIn('http://srv.test', 'sam@team.fr', 'right');
+    // Joined but the first-connection question is unanswered: the engine has not started, nothing is queued.
+    expect(await team.shareTrainingScore(record)).toBe(false);
+    await team.chooseFirstConnection('upload');
+    expect(await team.shareTrainingScore(record)).toBe(true);
+    expect(engine.log).toContain('score sim-1');
+    // An agent may not read the team's scores; a lead may.
+    expect(await team.trainingScores()).toEqual({ ok: false, error: { kind: 'forbidden' } });
+    server.state.role = 'lead';
+    expect(await team.trainingScores()).toEqual({ ok: true, value: [] });
+    await team.signOut();
+    expect(await team.shareTrainingScore(record)).toBe(false);
+    expect(engine.log.filter((l) => l.startsWith('score'))).toEqual(['score sim-1']);
   });
 
   it("shows other devices' call locks, not this device's own, while watched", async () => {

@@ -10,8 +10,9 @@
  * The sync engine is injected (`syncFactory`): this file only needs the narrow TeamSyncPort.
  */
 import type { Settings } from '../domain/entities';
+import type { TrainingSessionRecord } from '../domain/training/session-record';
 import type { Invitation, TeamAuthClient, TeamAuthError, TeamResult } from '../sync/http-auth';
-import type { LostEdit, TeamRole } from '../sync/protocol';
+import type { LostEdit, TeamRole, TeamTrainingScore } from '../sync/protocol';
 import type { TeamDevice, TeamDeviceStorage, TeamDeviceUser } from '../storage/team-device';
 import { browserEvents, createCallLockPort, createLockSource, plainCell, type CellFactory, type LockSource, type TeamCallLockPort } from './team-locks';
 
@@ -44,6 +45,8 @@ export interface TeamSyncPort {
   /** This user's edits the server did not apply because another reached it first. */
   lostEdits: Subscribable<readonly LostEdit[]>;
   dismissLostEdit(edit: Pick<LostEdit, 'mutationId' | 'field'>): Promise<void>;
+  /** A finished simulation's score, queued in the outbox for the trainee's lead (nothing when the device has not joined). */
+  shareTrainingScore(record: TrainingSessionRecord): Promise<void>;
 }
 export type TeamSyncFactory = (serverUrl: string) => TeamSyncPort;
 
@@ -100,6 +103,13 @@ export interface TeamSession {
   chooseFirstConnection(choice: FirstConnectionChoice): Promise<void>;
   dismissLostEdit(edit: Pick<LostEdit, 'mutationId' | 'field'>): Promise<void>;
   syncNow(): Promise<void>;
+  /**
+   * Sends a finished simulation's score to the team (through the outbox, so offline it waits like any change).
+   * True when it was queued; false on a device alone, signed out, or still waiting for its first-connection choice.
+   */
+  shareTrainingScore(record: TrainingSessionRecord): Promise<boolean>;
+  /** The team's trainees' scores as the server has them, for a lead (`forbidden` for an agent). */
+  trainingScores(): Promise<TeamResult<TeamTrainingScore[]>>;
   locks: LockSource;
   callLocks: TeamCallLockPort;
   dispose(): void;
@@ -301,6 +311,16 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
     },
     async syncNow() {
       await port?.port.syncNow();
+    },
+    async shareTrainingScore(record) {
+      if (!device()?.user || !port) return false;
+      await port.port.shareTrainingScore(record);
+      return true;
+    },
+    async trainingScores() {
+      const c = await signedInClient();
+      if (!c) return { ok: false, error: { kind: 'unauthenticated' } };
+      return c.trainingScores();
     },
     locks,
     callLocks,

@@ -27,6 +27,7 @@ export function teamSyncPort(sync: TeamSync): TeamSyncPort {
     },
     lostEdits: { subscribe: (fn) => sync.lostEdits.subscribe(fn) },
     dismissLostEdit: (edit) => sync.dismissLostEdit(edit),
+    shareTrainingScore: (record) => sync.shareTrainingScore(record),
   };
 }
 

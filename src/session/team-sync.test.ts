@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeBundle, makeDebtor } from '../../tests/fixtures/db/builders';
 import { createMemoryStore } from '../storage/memory-store';
 import { FakeServer, settle } from '../sync/client/engine.testing';
@@ -57,6 +57,37 @@ describe('team sync session', () => {
 
     team.stop();
     expect(activeTeamSync()).toBeNull();
+  });
+
+  it("a trainee's score waits in the outbox while offline and reaches the server once the network is back; alone, nothing is queued", async () => {
+    const server = new FakeServer();
+    const { fake } = serverFetch(server);
+    const record = { id: 'sim-2', personaId: 'persona.cash', personaName: 'Trésorerie tendue', endedAt: '2026-12-03T11:00:00.000Z', score: 64 } as TrainingSessionRecord;
+    // Never started (not joined): the score stays in the trainee's history only.
+    const aloneStore = createMemoryStore();
+    const alone = createTeamSync({ store: aloneStore, serverUrl: 'https://team.example', fetch: fake, csrfToken: () => 't', network: online });
+    await alone.shareTrainingScore(record);
+    expect(await aloneStore.sync!.counts()).toEqual({ pending: 0, failed: 0 });
+
+    const store = createMemoryStore();
+    let up = true;
+    const listeners = new Set<(online: boolean) => void>();
+    const network: NetworkWatch = { online: () => up, subscribe: (fn) => (listeners.add(fn), () => void listeners.delete(fn)) };
+    const team = createTeamSync({ store, serverUrl: 'https://team.example', fetch: fake, csrfToken: () => 't', network });
+    await team.start();
+    up = false;
+    listeners.forEach((fn) => fn(false));
+    await team.shareTrainingScore(record);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await store.sync!.counts()).toEqual({ pending: 1, failed: 0 });
+    expect(server.applied.filter((m) => m.name === 'training.score')).toEqual([]);
+
+    up = true;
+    listeners.forEach((fn) => fn(true));
+    await vi.waitFor(() => expect(server.applied.filter((m) => m.name === 'training.score')).toHaveLength(1), { timeout: 3_000 });
+    expect(server.applied.at(-1)).toMatchObject({ args: { score: { id: 'sim-2', score: 64, at: '2026-12-03T11:00:00.000Z' } } });
+    await vi.waitFor(async () => expect(await store.sync!.counts()).toEqual({ pending: 0, failed: 0 }));
+    team.stop();
   });
 
   it('an empty device joins at once; local writes are pushed without a call to syncNow', async () => {

@@ -6,7 +6,7 @@
  * half-read object. Failures come back as a typed union, never thrown; session/team-errors.ts words them.
  */
 import { z } from 'zod/mini';
-import { CallLock, TeamRole } from './protocol';
+import { CallLock, TeamRole, TeamTrainingScoresResponse, type TeamTrainingScore } from './protocol';
 
 /** The header the server compares with the readable CSRF cookie and the session (server/src/auth/session.ts). */
 export const CSRF_HEADER = 'x-csrf-token';
@@ -73,6 +73,7 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 const AuditResponse = z.object({ entries: z.array(AuditEntry) });
 const LocksResponse = z.object({ locks: z.array(CallLock) });
+const ScoresResponse = TeamTrainingScoresResponse;
 const LockResponse = z.object({ lock: CallLock });
 const ReleaseResponse = z.object({ released: z.boolean() });
 const ErrorBody = z.object({
@@ -116,6 +117,8 @@ export interface TeamAuthClient {
   locks(): Promise<TeamResult<CallLock[]>>;
   acquireLock(debtorId: string, clientId: string, ttlSeconds?: number): Promise<TeamResult<CallLock>>;
   releaseLock(debtorId: string, clientId: string): Promise<TeamResult<boolean>>;
+  /** The team's trainees' scores, newest first (leads and admins; `forbidden` for an agent). */
+  trainingScores(): Promise<TeamResult<TeamTrainingScore[]>>;
 }
 
 function errorFor(status: number, body: unknown, headers: Headers): TeamAuthError {
@@ -231,5 +234,6 @@ export function createTeamAuthClient(options: TeamAuthClientOptions): TeamAuthCl
       map(await call('POST', '/locks/acquire', LockResponse, { debtorId, clientId, ...(ttlSeconds ? { ttlSeconds } : {}) }), (v) => v.lock),
     releaseLock: async (debtorId, clientId): Promise<TeamResult<boolean>> =>
       map(await call('POST', '/locks/release', ReleaseResponse, { debtorId, clientId }), (v) => v.released),
+    trainingScores: async (): Promise<TeamResult<TeamTrainingScore[]>> => map(await call('GET', '/team/training-scores', ScoresResponse), (v) => v.scores),
   };
 }

@@ -116,6 +116,19 @@ export const TrainingScore = z.strictObject({
 });
 export type TrainingScore = z.infer<typeof TrainingScore>;
 
+/** A trainee's score as a lead reads it from the server (`GET /team/training-scores`): who, as the server knows them. */
+export const TeamTrainingScore = z.object({
+  id: Id,
+  userId: UserId,
+  trainee: z.string(),
+  scriptId: z.string(),
+  scenario: z.string(),
+  score: z.int().check(z.minimum(0), z.maximum(100)),
+  at: IsoDateTime,
+});
+export type TeamTrainingScore = z.infer<typeof TeamTrainingScore>;
+export const TeamTrainingScoresResponse = z.object({ scores: z.array(TeamTrainingScore) });
+
 const envelope = { id: MutationId, clientTime: IsoDateTime };
 const m = <N extends string, A extends z.ZodMiniType>(name: N, args: A) =>
   z.strictObject({ ...envelope, name: z.literal(name), args });

@@ -29,6 +29,7 @@ function client(serverUrl: string, seen: string[]): TeamAuthClient {
     locks: async () => ok([]),
     acquireLock: async () => ({ ok: false, error: { kind: 'unreachable' } }),
     releaseLock: async () => ok(true),
+    trainingScores: async () => ok([]),
   };
 }
 
@@ -41,6 +42,7 @@ function engineWith(lost: LostEdit[], dismissed: string[]): TeamSyncPort {
     syncNow: async () => {},
     firstConnection: async () => {},
     dismissLostEdit: async (edit) => void dismissed.push(edit.mutationId),
+    shareTrainingScore: async () => {},
   };
 }
 

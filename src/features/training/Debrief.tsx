@@ -97,7 +97,7 @@ export function Debrief(props: {
       </p>
       <p>{t('training:sim.ended', { outcome: t(`training:outcomes.${props.transcript.outcome}`) })}</p>
       <p class="muted">{t('training:debrief.expected', { outcome: props.sim.persona.expected.map((o) => t(`training:outcomes.${o}`)).join(', ') })}</p>
-      <p role="status" class="small">
+      <p role="status" class="small" data-testid="debrief-saved">
         {props.saved}
       </p>
       <div class="actions">

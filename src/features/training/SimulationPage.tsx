@@ -1,6 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, on, onCleanup, Show, type JSX } from 'solid-js';
 import { useServices } from '../../session/store-context';
+import { useTeamReady } from '../../session/team-context';
 import { todayIso } from '../../session/today';
 import type { DebtorBundle } from '../../domain/bundle';
 import { scoreTranscript } from '../../domain/training/rubric';
@@ -33,6 +34,7 @@ function seedOf(id: string): number {
 
 function Session(props: { persona: ResolvedPersona }): JSX.Element {
   const services = useServices();
+  const teamReady = useTeamReady();
   const fresh = () =>
     startSimulation({
       persona: props.persona,
@@ -118,7 +120,14 @@ function Session(props: { persona: ResolvedPersona }): JSX.Element {
       trainingHistory()
         .then((history) => history.add(record))
         .then(
-          () => setSaved(t('training:debrief.saved')),
+          async () => {
+            setSaved(t('training:debrief.saved'));
+            // On a device joined to a team, the score also goes to the trainee's lead, through the outbox: offline,
+            // it waits there like any change. The saved history stays the trainee's either way.
+            const shared = await teamReady.then((team) => team?.shareTrainingScore(record) ?? false).catch(() => null);
+            if (shared === true) setSaved(t('training:debrief.savedAndShared'));
+            else if (shared === null) setSaved(t('training:debrief.savedNotShared'));
+          },
           (error) => setSaved(t('training:debrief.saveFailed', { reason: storageErrorMessage(error) })),
         );
     }),

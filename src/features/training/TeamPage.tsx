@@ -8,6 +8,9 @@ import { usePageTitle } from '../../ui/page-title';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { trainingHistory } from '../../session/training-history';
 import { TrainingNav } from './TrainingNav';
+import { TeamScores } from './TeamScores';
+import { useServices } from '../../session/store-context';
+import { useTeam } from '../../session/team-context';
 import './training.css';
 
 /** `/training/team`: every trainee's sessions on this device, for the team lead (per user once the team server exists). */
@@ -16,10 +19,18 @@ export default function TeamPage(): JSX.Element {
   const [records] = createResource(async () => (await trainingHistory()).list());
   const summary = () => teamSummary(records() ?? []);
   const newestFirst = () => [...(records() ?? [])].reverse();
+  const services = useServices();
+  const team = useTeam();
+  // A lead or admin joined to a team also sees the scores the team's trainees sent from their own devices.
+  const leadOfTeam = () => {
+    const session = team();
+    return session?.connected() && session.canLead(services.settings().role) ? session : undefined;
+  };
   return (
     <section class="page training-page" data-testid="training-team" aria-labelledby="team-title">
       <h1 id="team-title">{t('training:team.heading')}</h1>
       <TrainingNav />
+      <Show when={leadOfTeam()}>{(session) => <TeamScores team={session()} />}</Show>
       <p class="muted">{t('training:team.intro')}</p>
       <Switch fallback={<p role="status">{t('loading')}</p>}>
         <Match when={records.error as unknown}>
