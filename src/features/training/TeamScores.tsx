@@ -34,15 +34,14 @@ export function TeamScores(props: { team: TeamSession }): JSX.Element {
         <Match when={scores()}>
           {(list) => (
             <Show when={list().length > 0} fallback={<p data-testid="team-scores-empty">{t('training:team.fromTeam.empty')}</p>}>
-              <TableScroll label={t('training:team.fromTeam.heading')}>
+              <TableScroll label={t('training:team.fromTeam.caption', { count: list().length })}>
                 <table class="debrief-table" data-testid="team-scores-table">
                   <caption>{t('training:team.fromTeam.caption', { count: list().length })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('training:team.trainee')}</th>
-                      <th scope="col">{t('training:history.scenario')}</th>
+                      <th scope="col">{t('training:team.fromTeam.scenarioDate')}</th>
                       <th scope="col">{t('training:history.score')}</th>
-                      <th scope="col">{t('training:history.date')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -50,9 +49,12 @@ export function TeamScores(props: { team: TeamSession }): JSX.Element {
                       {(s) => (
                         <tr data-testid="team-score-row">
                           <th scope="row">{s.trainee}</th>
-                          <td>{s.scenario}</td>
+                          {/* Three columns, so the table fits a 390 px phone without scrolling: the date goes under the scenario. */}
+                          <td>
+                            {s.scenario}
+                            <span class="team-scores__date small muted">{formatDateTime(s.at, locale())}</span>
+                          </td>
                           <td class="num">{s.score}</td>
-                          <td>{formatDateTime(s.at, locale())}</td>
                         </tr>
                       )}
                     </For>
