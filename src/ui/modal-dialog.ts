@@ -1,6 +1,9 @@
 /**
  * A native <dialog> driven by a boolean: showModal() when it turns true (the rest of the page goes inert,
- * focus moves inside), close() when it turns false, and focus back to whatever opened it.
+ * focus moves inside), close() when it turns false, and focus back to whatever opened it. Not deferred: a
+ * dialog whose condition is already true when it mounts opens at once (the team's first-connection question
+ * is often decided before Settings → Team renders; deferred, it stayed shut and the sync waited forever).
+ * Initially false, the close branch does nothing.
  */
 import { createEffect, on } from 'solid-js';
 
@@ -23,7 +26,6 @@ export function useModalDialog(open: () => boolean, dialog: () => HTMLDialogElem
           opener = null;
         }
       },
-      { defer: true },
     ),
   );
 }
