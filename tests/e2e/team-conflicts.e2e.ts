@@ -113,7 +113,10 @@ describe('the same contact edited on two devices offline', () => {
     expect(await b.$$eval(`${notice} [data-testid="dossier-lost-edit"]`, (items) => items.length)).toBe(1);
     expect(await b.getAttribute(`${notice} [role="status"]`, 'role')).toBe('status');
     await expectAccessibleAndFitting(b, 'dossier with a lost edit', 'phone');
-    if (process.env.CADENCE_SCREENSHOTS) await b.screenshot({ path: `${process.env.CADENCE_SCREENSHOTS}/dossier-lost-edit-390.png` });
+    if (process.env.CADENCE_SCREENSHOTS) {
+      await b.locator(notice).scrollIntoViewIfNeeded();
+      await b.screenshot({ path: `${process.env.CADENCE_SCREENSHOTS}/dossier-lost-edit-390.png` });
+    }
     // A won: nothing to tell A.
     expect(await a.$(notice)).toBeNull();
 
