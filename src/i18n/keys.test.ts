@@ -41,3 +41,16 @@ describe('i18n key parity', () => {
     });
   }
 });
+
+describe('French typography', () => {
+  it('uses the typographic apostrophe (’) in every French string, never the straight one', () => {
+    const straight: string[] = [];
+    for (const [ns, tree] of Object.entries((resources.fr ?? {}) as Record<string, unknown>)) {
+      for (const key of flatten(tree)) {
+        const v = key.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)?.[p], tree);
+        if (typeof v === 'string' && /\p{L}'\p{L}/u.test(v)) straight.push(`${ns}:${key}`);
+      }
+    }
+    expect(straight).toEqual([]);
+  });
+});

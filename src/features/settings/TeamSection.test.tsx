@@ -81,7 +81,7 @@ function renderTeam(over: { syncFactory?: () => TeamSyncPort; seen?: string[] } 
 describe('Settings → Team', () => {
   it('says in words what is wrong with each field, and sends nothing', async () => {
     const { seen } = renderTeam();
-    const url = (await screen.findByLabelText("Adresse du serveur d'équipe")) as HTMLInputElement;
+    const url = (await screen.findByLabelText("Adresse du serveur d’équipe")) as HTMLInputElement;
     fireEvent.input(url, { target: { value: 'equipe.example.fr' } });
     fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
     await waitFor(() => expect(url.getAttribute('aria-invalid')).toBe('true'));
@@ -95,7 +95,7 @@ describe('Settings → Team', () => {
   it('signs in, shows the server role and hides the local role switch, and words a wrong password', async () => {
     const { seen } = renderTeam();
     expect(await screen.findByLabelText('Rôle')).toBeTruthy();
-    fireEvent.input(await screen.findByLabelText("Adresse du serveur d'équipe"), { target: { value: 'https://equipe.example.fr/' } });
+    fireEvent.input(await screen.findByLabelText("Adresse du serveur d’équipe"), { target: { value: 'https://equipe.example.fr/' } });
     fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: 'sam@team.fr' } });
     fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: 'wrong' } });
     fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
@@ -104,7 +104,7 @@ describe('Settings → Team', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
     await screen.findByTestId('team-account');
     expect(seen.at(-1)).toBe('login https://equipe.example.fr sam@team.fr');
-    expect(screen.getByTestId('team-role').textContent).toBe("Rôle dans l'équipe : Chargé de recouvrement.");
+    expect(screen.getByTestId('team-role').textContent).toBe("Rôle dans l’équipe : Chargé de recouvrement.");
     expect(screen.queryByLabelText('Rôle')).toBeNull();
     expect(screen.getByTestId('role-from-team').textContent).toContain('Chargé de recouvrement');
     expect(screen.getByTestId('team-status').textContent).toContain('En ligne');
