@@ -69,6 +69,12 @@ export function importRows(r) {
       [`Import read + plan, ${x} CPU`, ms(run.readPlanMs), `${r.rows} rows, ${r.debtors} debtors: file chosen → plan shown (read and planned in the worker); Chromium CPU ${cpu(run.readPlanCpuS)}`],
       [`Import commit, ${x} CPU`, ms(run.commitMs), `click → done: staging + the one switch transaction; Chromium CPU ${cpu(run.commitCpuS)}; target ≤ 10 s at 1×`],
       [`Import longest main-thread task, ${x}`, task(run.longestTaskMs), `read, plan and commit; during the commit alone ${task(run.commitLongestTaskMs)}; target ≤ 50 ms`],
+      ...(run.newer
+        ? [
+            [`Import of a newer file, read + plan, ${x} CPU`, ms(run.newer.readPlanMs), `the same rows but the last tenth (paid since) over the import above: ${run.newer.planText ?? ''}; Chromium CPU ${cpu(run.newer.readPlanCpuS)}`],
+            [`Import of a newer file, commit, ${x} CPU`, ms(run.newer.commitMs), `invoices closed, payments written, the touched debtors' promises and summaries rebuilt; Chromium CPU ${cpu(run.newer.commitCpuS)}; longest task ${task(run.newer.longestTaskMs)}`],
+          ]
+        : []),
     ];
   });
 }
