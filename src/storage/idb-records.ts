@@ -31,16 +31,26 @@ interface PlainTx {
   done: Promise<void>;
 }
 
+/** The key range of a query, `null` for the whole store. */
+function keyRange({ after, from, upTo }: KeyRangeQuery): IDBKeyRange | null {
+  const lower = after ?? from;
+  const open = after !== undefined;
+  if (lower !== undefined && upTo !== undefined) return IDBKeyRange.bound(lower, upTo, open, false);
+  if (lower !== undefined) return IDBKeyRange.lowerBound(lower, open);
+  if (upTo !== undefined) return IDBKeyRange.upperBound(upTo);
+  return null;
+}
+
 function recordTx(tx: PlainTx): RecordTx {
   const store = (name: CadenceStoreName): PlainStore => tx.objectStore(name);
   return {
     get: (name, key) => store(name).get(key),
     has: async (name, key) => (await store(name).getKey(key)) !== undefined,
     count: (name) => store(name).count(),
-    getAll: (name, query: KeyRangeQuery = {}) =>
-      store(name).getAll(query.after === undefined ? null : IDBKeyRange.lowerBound(query.after, true), query.limit),
+    getAll: (name, query: KeyRangeQuery = {}) => store(name).getAll(keyRange(query), query.limit),
     getAllKeys: (name) => store(name).getAllKeys(),
     byDebtor: (name, debtorId) => store(name).index('debtorId').getAll(debtorId),
+    byDebtorRange: (name, first, last) => store(name).index('debtorId').getAll(IDBKeyRange.bound(first, last)),
     plansByStatus: (status) => store('plans').index('status').getAll(status),
     put: async (name, value, key) => {
       await store(name).put(value, key);

@@ -9,7 +9,8 @@
  *    screen reads.
  * 2. The switch: one read-write transaction puts every staged record into its store, applies the debtor
  *    patches, recomputes the promises and summary of every existing debtor touched (read back, as they hold
- *    what agents wrote; many debtors at once, never one request at a time), marks the journal `committed` and
+ *    what agents wrote; by groups of debtors whose ids sort together, one range request per store and group:
+ *    ./debtor-recompute.ts), marks the journal `committed` and
  *    deletes the staging rows. IndexedDB commits a transaction entirely or not at all, so a kill during the
  *    switch leaves the previous data exactly as it was.
  * Leftover staging (a kill during step 1, or before step 2) is discarded by `discardUnfinishedImports`, which
@@ -32,17 +33,15 @@ import { summarizeDebtor } from '../domain/summarize';
 import { toStoredInvoice } from './bundles';
 import { readRequired, validateForWrite, type CorruptHandler } from './codec';
 import { StorageError } from './errors';
-import { refreshPromises } from './payments';
+import { recomputeDebtors } from './debtor-recompute';
 import type { Records, RecordTx } from './records';
 import type { ImportJournal, StagedStore, StagedWrite } from './schema';
-import { recomputeSummary, SUMMARY_SOURCES } from './summaries';
+import { SUMMARY_SOURCES } from './summaries';
 
 /** Records per staged row. */
 export const STAGE_BATCH = 2_000;
 /** Staged rows per staging transaction (about 16,000 records). */
 export const STAGING_CHUNK = 8;
-/** Existing debtors recomputed together in the switch: their reads are in flight at once. */
-const RECOMPUTE_GROUP = 250;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -187,17 +186,13 @@ export async function switchImport(records: Records, importId: string, today: st
       const patches = rows.filter((row): row is Extract<StagedWrite, { op: 'patch_debtor' }> => row.op === 'patch_debtor');
       await Promise.all(patches.map((row) => patchDebtor(tx, row, now)));
       written += patches.length;
-      for (let i = 0; i < touched.length; i += RECOMPUTE_GROUP) {
-        const group = touched.slice(i, i + RECOMPUTE_GROUP);
-        await Promise.all(
-          group.map(async (debtorId) => {
-            await refreshPromises(tx, debtorId, today, onCorrupt);
-            await recomputeSummary(tx, debtorId, onCorrupt);
-          }),
-        );
-        written += group.length;
-        onProgress?.(written, total);
-      }
+      await recomputeDebtors(tx, touched, today, {
+        ...(onCorrupt ? { onCorrupt } : {}),
+        onGroup: (debtors) => {
+          written += debtors;
+          onProgress?.(written, total);
+        },
+      });
       await Promise.all(rows.map((row) => tx.delete('importStaging', row.key)));
       await tx.put('imports', { ...journal, status: 'committed', committedAt: now });
       onProgress?.(total, total);

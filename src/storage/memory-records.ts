@@ -122,12 +122,26 @@ function recordTx(draft: Draft, writable: boolean): RecordTx {
     count: async (store) => draft.keys(store).length,
     getAll: async (store, query: KeyRangeQuery = {}) => {
       let keys = draft.keys(store);
-      if (query.after !== undefined) keys = keys.filter((k) => k > (query.after as string));
+      const { after, from, upTo } = query;
+      if (after !== undefined) keys = keys.filter((k) => k > after);
+      if (from !== undefined) keys = keys.filter((k) => k >= from);
+      if (upTo !== undefined) keys = keys.filter((k) => k <= upTo);
       if (query.limit !== undefined) keys = keys.slice(0, query.limit);
       return valuesOf(store, keys);
     },
     getAllKeys: async (store) => draft.keys(store),
     byDebtor: async (store: DebtorStoreName, debtorId) => matching(store, 'debtorId', debtorId),
+    byDebtorRange: async (store: DebtorStoreName, first, last) => {
+      // IndexedDB's order: by the index key (the debtor id), then by the record's key.
+      const within = (value: unknown) => {
+        const id = field(value, 'debtorId');
+        return typeof id === 'string' && id >= first && id <= last;
+      };
+      const keys = draft.keys(store, within);
+      const debtorOf = (key: string) => field(draft.get(store, key), 'debtorId') as string;
+      keys.sort((a, b) => (debtorOf(a) === debtorOf(b) ? byKey(a, b) : debtorOf(a) < debtorOf(b) ? -1 : 1));
+      return valuesOf(store, keys);
+    },
     plansByStatus: async (status) => matching('plans', 'status', status),
     put: async <S extends CadenceStoreName>(store: S, value: StoredValue<S>, key?: string) => {
       if (!writable) readOnly();

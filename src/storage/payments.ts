@@ -76,6 +76,21 @@ async function readInvoices(tx: RecordTx, entry: PaymentEntry): Promise<Invoice[
   return out;
 }
 
+/**
+ * The debtor's promises whose status or paid amount the timeline changes, recomputed from its promises,
+ * activities and invoices (domain/payments/tracking.ts): the records to write, already validated.
+ */
+export function changedPromises(promises: readonly PaymentPromise[], activities: readonly Activity[], invoices: readonly Invoice[], today: string): PaymentPromise[] {
+  const tracks = trackPromises(promises, paymentsFromActivities(activities, invoices), today);
+  const changed: PaymentPromise[] = [];
+  for (const p of promises) {
+    const track = tracks.get(p.id);
+    if (!track || (track.status === p.status && track.paidCents === p.paidCents)) continue;
+    changed.push(validateForWrite(PromiseSchema, 'promises', { ...p, status: track.status, paidCents: track.paidCents }));
+  }
+  return changed;
+}
+
 /** Recomputes every promise of the debtor from the timeline as it stands inside `tx`; writes the changed ones. */
 export async function refreshPromises(tx: RecordTx, debtorId: string, today: string, onCorrupt?: CorruptHandler): Promise<PromiseUpdate[]> {
   const [rawPromises, rawActivities, rawInvoices] = await Promise.all([
@@ -83,20 +98,14 @@ export async function refreshPromises(tx: RecordTx, debtorId: string, today: str
     tx.byDebtor('activities', debtorId),
     tx.byDebtor('invoices', debtorId),
   ]);
-  const promises = readRecords<PaymentPromise>(PromiseSchema, 'promises', rawPromises, onCorrupt);
-  const payments = paymentsFromActivities(
+  const changed = changedPromises(
+    readRecords<PaymentPromise>(PromiseSchema, 'promises', rawPromises, onCorrupt),
     readRecords<Activity>(ActivitySchema, 'activities', rawActivities, onCorrupt),
     readRecords<Invoice>(InvoiceSchema, 'invoices', rawInvoices, onCorrupt),
+    today,
   );
-  const tracks = trackPromises(promises, payments, today);
-  const updates: PromiseUpdate[] = [];
-  for (const p of promises) {
-    const track = tracks.get(p.id);
-    if (!track || (track.status === p.status && track.paidCents === p.paidCents)) continue;
-    await tx.put('promises', validateForWrite(PromiseSchema, 'promises', { ...p, status: track.status, paidCents: track.paidCents }));
-    updates.push({ id: p.id, status: track.status, paidCents: track.paidCents });
-  }
-  return updates;
+  for (const p of changed) await tx.put('promises', p);
+  return changed.map((p) => ({ id: p.id, status: p.status, paidCents: p.paidCents }));
 }
 
 /**

@@ -14,6 +14,10 @@ export type StoredValue<S extends CadenceStoreName> = CadenceDB[S]['value'];
 export interface KeyRangeQuery {
   /** Only records whose key is strictly greater. */
   after?: string;
+  /** Only records whose key is greater or equal (with `upTo`: a closed range). */
+  from?: string;
+  /** Only records whose key is lower or equal. */
+  upTo?: string;
   limit?: number;
 }
 
@@ -28,6 +32,11 @@ export interface RecordTx {
   getAllKeys(store: CadenceStoreName): Promise<unknown[]>;
   /** The records of one debtor, in key order. */
   byDebtor(store: DebtorStoreName, debtorId: string): Promise<unknown[]>;
+  /**
+   * The records of every debtor whose id is in [first, last], ordered by debtor id then key: one request for
+   * many debtors whose ids sort close together (an import's bulk recompute, ./debtor-recompute.ts).
+   */
+  byDebtorRange(store: DebtorStoreName, first: string, last: string): Promise<unknown[]>;
   /** Plans of one status, in key order. */
   plansByStatus(status: string): Promise<unknown[]>;
   /** `key` only for the settings store, whose keys are out of line. */
