@@ -5,7 +5,7 @@
 import { unwrap, type IDBPObjectStore } from 'idb';
 import type { CadenceDatabase } from './db';
 import { capturingRecords } from './outbox-capture';
-import type { KeyRangeQuery, Records, RecordTx } from './records';
+import type { KeyRangeQuery, Records, RecordTx, WriteOptions } from './records';
 import type { CadenceStoreName } from './schema';
 import { commitOrAbort } from './tx';
 
@@ -16,7 +16,7 @@ interface PlainIndex {
 }
 interface PlainStore extends PlainIndex {
   get(key: IDBValidKey): Promise<unknown>;
-  getAllKeys(): Promise<IDBValidKey[]>;
+  getAllKeys(query?: IDBValidKey | IDBKeyRange | null, count?: number): Promise<IDBValidKey[]>;
   getKey(key: IDBValidKey): Promise<IDBValidKey | undefined>;
   count(): Promise<number>;
   put(value: unknown, key?: IDBValidKey): Promise<unknown>;
@@ -48,7 +48,7 @@ function recordTx(tx: PlainTx): RecordTx {
     has: async (name, key) => (await store(name).getKey(key)) !== undefined,
     count: (name) => store(name).count(),
     getAll: (name, query: KeyRangeQuery = {}) => store(name).getAll(keyRange(query), query.limit),
-    getAllKeys: (name) => store(name).getAllKeys(),
+    getAllKeys: (name, query: KeyRangeQuery = {}) => store(name).getAllKeys(keyRange(query), query.limit),
     byDebtor: (name, debtorId) => store(name).index('debtorId').getAll(debtorId),
     byDebtorRange: (name, first, last) => store(name).index('debtorId').getAll(IDBKeyRange.bound(first, last)),
     plansByStatus: (status) => store('plans').index('status').getAll(status),
@@ -84,8 +84,8 @@ export function idbRecords(db: CadenceDatabase): Records {
 
 /** Records over IndexedDB that write nothing to the outbox: for what comes from the team server. */
 export function plainIdbRecords(db: CadenceDatabase): Records {
-  const open = (stores: readonly CadenceStoreName[], mode: IDBTransactionMode, durable?: boolean): PlainTx =>
-    db.transaction([...stores], mode, durable ? { durability: 'strict' } : undefined) as unknown as PlainTx;
+  const open = (stores: readonly CadenceStoreName[], mode: IDBTransactionMode, options: WriteOptions = {}): PlainTx =>
+    db.transaction([...stores], mode, options.durable ? { durability: 'strict' } : options.relaxed ? { durability: 'relaxed' } : undefined) as unknown as PlainTx;
   return {
     async read(stores, work) {
       const tx = open(stores, 'readonly');
@@ -93,13 +93,13 @@ export function plainIdbRecords(db: CadenceDatabase): Records {
     },
     async write(stores, work, options = {}) {
       let result: Awaited<ReturnType<typeof work>> | undefined;
-      await commitOrAbort(open(stores, 'readwrite', options.durable), async (tx) => {
+      await commitOrAbort(open(stores, 'readwrite', options), async (tx) => {
         result = await work(recordTx(tx));
       });
       return result as Awaited<ReturnType<typeof work>>;
     },
     async putNow(name, value) {
-      await commitOrAbort(open([name], 'readwrite', true), async (tx) => {
+      await commitOrAbort(open([name], 'readwrite', { durable: true }), async (tx) => {
         const put = tx.objectStore(name).put(value);
         tx.commit();
         await put;

@@ -128,7 +128,9 @@ export async function stageImport(records: Records, journal: Omit<ImportJournal,
   let written = 0;
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size);
-    await records.write(['importStaging'], (tx) => putRows(tx, chunk));
+    // Relaxed: a staging lost with the OS is refused by the switch (its row count) and discarded; only the
+    // switch, which the agent is told about, is flushed to disk.
+    await records.write(['importStaging'], (tx) => putRows(tx, chunk), { relaxed: true });
     written += chunk.reduce((n, row) => n + recordsIn(row), 0);
     options.onProgress?.(written, total);
     await (options.between ?? yieldToEventLoop)();
@@ -136,10 +138,10 @@ export async function stageImport(records: Records, journal: Omit<ImportJournal,
   return entry;
 }
 
-async function stagedRows(tx: RecordTx, importId: string): Promise<StagedWrite[]> {
-  const after = `${importId}#`;
-  const rows = (await tx.getAll('importStaging', { after })) as StagedWrite[];
-  return rows.filter((r) => r.importId === importId);
+/** The keys of an import's staged rows, in staging order: keys only, the rows themselves are read when needed. */
+async function stagedKeys(tx: RecordTx, importId: string): Promise<string[]> {
+  const prefix = `${importId}#`;
+  return (await tx.getAllKeys('importStaging', { after: prefix, upTo: `${prefix}\uffff` })) as string[];
 }
 
 export interface SwitchOptions {
@@ -164,21 +166,34 @@ export async function switchImport(records: Records, importId: string, today: st
     async (tx) => {
       const journal = (await tx.get('imports', importId)) as ImportJournal | undefined;
       if (!journal || journal.status !== 'staging') throw new StorageError('not_found', `No staged import ${importId}`, { store: 'imports', key: importId });
-      const rows = await stagedRows(tx, importId);
-      if (rows.length !== journal.rows) throw new StorageError('not_found', `Import ${importId} was not fully staged`, { store: 'importStaging', key: importId });
-      const total = rows.reduce((n, row) => n + recordsIn(row), 0);
+      const keys = await stagedKeys(tx, importId);
+      if (keys.length !== journal.rows) throw new StorageError('not_found', `Import ${importId} was not fully staged`, { store: 'importStaging', key: importId });
+      // Every row is asked for at once and each row's records are put as soon as it arrives, every put issued
+      // before any is awaited: IndexedDB writes one row's records while this thread still reads the next rows
+      // and clones the records it puts (reading all rows first, or awaiting each batch, left one of the two
+      // idle at a time). Requests complete in order, so every row has arrived before the first put completes.
+      const reads = keys.map((key) => tx.get('importStaging', key));
+      const rows: StagedWrite[] = [];
+      let total = 0;
       let written = 0;
       const touched: string[] = [];
       const done = (n: number) => () => {
         written += n;
         onProgress?.(written, total);
       };
-      // Every put is issued before any is awaited, so this thread clones the next records while IndexedDB
-      // writes the previous ones (awaiting each batch left one of the two idle at a time).
       const writes: Promise<void>[] = [];
-      for (const row of rows) {
-        if (row.op === 'put_many') writes.push(tx.putMany(row.store, row.values as never[]).then(done(row.values.length)));
-        else if (row.op === 'put') writes.push(tx.put(row.store, row.value as never).then(done(1)));
+      const issue = (write: Promise<void>) => {
+        // A failed put aborts the transaction, which fails the reads still awaited too; it is awaited below.
+        write.catch(() => undefined);
+        writes.push(write);
+      };
+      for (const read of reads) {
+        const row = (await read) as StagedWrite | undefined;
+        if (row?.importId !== importId) throw new StorageError('not_found', `Import ${importId} was not fully staged`, { store: 'importStaging', key: importId });
+        rows.push(row);
+        total += recordsIn(row);
+        if (row.op === 'put_many') issue(tx.putMany(row.store, row.values as never[]).then(done(row.values.length)));
+        else if (row.op === 'put') issue(tx.put(row.store, row.value as never).then(done(1)));
         else if (row.op === 'touch') touched.push(row.debtorId);
         else if (row.op === 'touch_many') touched.push(...row.debtorIds);
       }
@@ -193,7 +208,7 @@ export async function switchImport(records: Records, importId: string, today: st
           onProgress?.(written, total);
         },
       });
-      await Promise.all(rows.map((row) => tx.delete('importStaging', row.key)));
+      await Promise.all(keys.map((key) => tx.delete('importStaging', key)));
       await tx.put('imports', { ...journal, status: 'committed', committedAt: now });
       onProgress?.(total, total);
     },
@@ -207,8 +222,9 @@ export async function discardUnfinishedImports(records: Records): Promise<number
     const journals = (await tx.getAll('imports')) as ImportJournal[];
     const unfinished = journals.filter((j) => j.status === 'staging');
     for (const j of unfinished) {
-      const rows = await stagedRows(tx, j.id);
-      await Promise.all(rows.map((row) => tx.delete('importStaging', row.key)));
+      // Keys only: a leftover row holds thousands of records, not worth reading to delete.
+      const keys = await stagedKeys(tx, j.id);
+      await Promise.all(keys.map((key) => tx.delete('importStaging', key)));
       await tx.delete('imports', j.id);
     }
     return unfinished.length;

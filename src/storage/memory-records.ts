@@ -114,22 +114,21 @@ function recordTx(draft: Draft, writable: boolean): RecordTx {
     throw new DOMException('The transaction is read-only', 'ReadOnlyError');
   };
   const valuesOf = (store: CadenceStoreName, keys: string[]): unknown[] => keys.map((k) => structuredClone(draft.get(store, k)));
+  const keysIn = (store: CadenceStoreName, { after, from, upTo, limit }: KeyRangeQuery): string[] => {
+    let keys = draft.keys(store);
+    if (after !== undefined) keys = keys.filter((k) => k > after);
+    if (from !== undefined) keys = keys.filter((k) => k >= from);
+    if (upTo !== undefined) keys = keys.filter((k) => k <= upTo);
+    return limit === undefined ? keys : keys.slice(0, limit);
+  };
   const matching = (store: CadenceStoreName, name: string, wanted: string): unknown[] =>
     valuesOf(store, draft.keys(store, (value) => field(value, name) === wanted));
   return {
     get: async (store, key) => structuredClone(draft.get(store, key)),
     has: async (store, key) => draft.get(store, key) !== undefined,
     count: async (store) => draft.keys(store).length,
-    getAll: async (store, query: KeyRangeQuery = {}) => {
-      let keys = draft.keys(store);
-      const { after, from, upTo } = query;
-      if (after !== undefined) keys = keys.filter((k) => k > after);
-      if (from !== undefined) keys = keys.filter((k) => k >= from);
-      if (upTo !== undefined) keys = keys.filter((k) => k <= upTo);
-      if (query.limit !== undefined) keys = keys.slice(0, query.limit);
-      return valuesOf(store, keys);
-    },
-    getAllKeys: async (store) => draft.keys(store),
+    getAll: async (store, query: KeyRangeQuery = {}) => valuesOf(store, keysIn(store, query)),
+    getAllKeys: async (store, query: KeyRangeQuery = {}) => keysIn(store, query),
     byDebtor: async (store: DebtorStoreName, debtorId) => matching(store, 'debtorId', debtorId),
     byDebtorRange: async (store: DebtorStoreName, first, last) => {
       // IndexedDB's order: by the index key (the debtor id), then by the record's key.

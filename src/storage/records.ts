@@ -28,8 +28,8 @@ export interface RecordTx {
   count(store: CadenceStoreName): Promise<number>;
   /** Records in key order. */
   getAll(store: CadenceStoreName, query?: KeyRangeQuery): Promise<unknown[]>;
-  /** Every key of a store, in key order (the settings store's keys are out of line: a backup needs them). */
-  getAllKeys(store: CadenceStoreName): Promise<unknown[]>;
+  /** Every key of a store (or of a range of it), in key order (the settings store's keys are out of line: a backup needs them). */
+  getAllKeys(store: CadenceStoreName, query?: KeyRangeQuery): Promise<unknown[]>;
   /** The records of one debtor, in key order. */
   byDebtor(store: DebtorStoreName, debtorId: string): Promise<unknown[]>;
   /**
@@ -53,6 +53,11 @@ export interface RecordTx {
 export interface WriteOptions {
   /** The agent is told the data is saved: it must survive a browser crash (IndexedDB `strict` durability). */
   durable?: boolean;
+  /**
+   * Nothing is lost if the write is lost with the OS (IndexedDB `relaxed` durability: no flush to disk before
+   * it completes), e.g. an import's staging, which a later durable switch must find whole or it refuses.
+   */
+  relaxed?: boolean;
 }
 
 /** Where records live: transactions over a set of stores, each read-write one all or nothing. */
