@@ -29,8 +29,11 @@ import type { DebtorStoreName, RecordTx } from './records';
 
 /** Debtors read together at most: bounds what one group holds in memory. */
 export const GROUP_MAX = 500;
-/** A group may span at most this many stored debtors per debtor it recomputes (plus a few), so it stays dense. */
-const SPAN_PER_DEBTOR = 2;
+/**
+ * A group may span at most this many stored debtors per debtor it recomputes (plus a few), so it stays dense:
+ * reading a few other debtors' records costs less than the requests of reading one more group.
+ */
+const SPAN_PER_DEBTOR = 3;
 const SPAN_SLACK = 8;
 
 /** Index of the first key ≥ `id` in the sorted `keys`. */
@@ -77,21 +80,19 @@ function byDebtorId<T extends { debtorId: string }>(records: readonly T[]): Map<
   return out;
 }
 
-/**
- * Reads the group, then issues its writes and hands them back unawaited (wrapped: an async function would
- * wait for a promise it returns), so the next group's reads are issued meanwhile.
- */
-async function recomputeGroup(tx: RecordTx, ids: readonly string[], today: string, onCorrupt?: CorruptHandler): Promise<{ written: Promise<unknown> }> {
+type GroupReads = [unknown[], unknown[], unknown[], unknown[], unknown[]];
+
+/** The group's debtors and their invoices, activities, promises and tasks: five range requests. */
+function readGroup(tx: RecordTx, ids: readonly string[]): Promise<GroupReads> {
   const first = ids[0] as string;
   const last = ids[ids.length - 1] as string;
   const range = (store: DebtorStoreName) => tx.byDebtorRange(store, first, last);
-  const [rawDebtors, rawInvoices, rawActivities, rawPromises, rawTasks] = await Promise.all([
-    tx.getAll('debtors', { from: first, upTo: last }),
-    range('invoices'),
-    range('activities'),
-    range('promises'),
-    range('tasks'),
-  ]);
+  return Promise.all([tx.getAll('debtors', { from: first, upTo: last }), range('invoices'), range('activities'), range('promises'), range('tasks')]);
+}
+
+/** Computes the group's promises and summaries from its reads and issues their writes, returned unawaited. */
+function recomputeGroup(tx: RecordTx, ids: readonly string[], reads: GroupReads, today: string, onCorrupt?: CorruptHandler): Promise<unknown> {
+  const [rawDebtors, rawInvoices, rawActivities, rawPromises, rawTasks] = reads;
   const wanted = new Set(ids);
   const mine = <T extends { debtorId: string }>(records: T[]) => byDebtorId(records.filter((r) => wanted.has(r.debtorId)));
   const invoices = mine(readRecords<Invoice>(InvoiceSchema, 'invoices', rawInvoices, onCorrupt));
@@ -114,31 +115,39 @@ async function recomputeGroup(tx: RecordTx, ids: readonly string[], today: strin
     changed.push(...updates.values());
     return summarizeDebtor({ debtor, contacts: [], ...own, promises: stored.map((p) => updates.get(p.id) ?? p) });
   });
-  return { written: Promise.all([tx.putMany('promises', changed), tx.putMany('summaries', summaries)]) };
+  return Promise.all([tx.putMany('promises', changed), tx.putMany('summaries', summaries)]);
 }
 
 /**
  * Recomputes the promises and summary of every debtor of `debtorIds` (each must exist: `not_found`
  * otherwise), as `refreshPromises` then `recomputeSummary` would one by one. `onGroup` hears how many
- * debtors each group recomputed.
+ * debtors each group recomputed; `maxGroup` caps a group (GROUP_MAX by default).
  */
 export async function recomputeDebtors(
   tx: RecordTx,
   debtorIds: readonly string[],
   today: string,
-  options: { onCorrupt?: CorruptHandler; onGroup?: (debtors: number) => void } = {},
+  options: { onCorrupt?: CorruptHandler; onGroup?: (debtors: number) => void; maxGroup?: number } = {},
 ): Promise<void> {
   if (debtorIds.length === 0) return;
   const ids = [...new Set(debtorIds)].sort();
   // Every stored debtor's key (ids only, sorted): where each touched debtor sits among them.
   const keys = (await tx.getAllKeys('debtors')) as string[];
+  const groups = denseGroups(ids, (id) => rankOf(keys, id), options.maxGroup);
   const writes: Promise<unknown>[] = [];
+  const settle = (p: Promise<unknown>) => {
+    // A failed request aborts the transaction and fails the later ones too; every one is awaited below.
+    p.catch(() => undefined);
+    return p;
+  };
   try {
-    for (const group of denseGroups(ids, (id) => rankOf(keys, id))) {
-      const { written } = await recomputeGroup(tx, group, today, options.onCorrupt);
-      // A failed write aborts the transaction, which fails the next read too; it is awaited below.
-      written.catch(() => undefined);
-      writes.push(written);
+    // One group read ahead: the next group's reads are in flight while this one is computed and written.
+    let next = settle(readGroup(tx, groups[0] as string[])) as Promise<GroupReads>;
+    for (let i = 0; i < groups.length; i++) {
+      const group = groups[i] as string[];
+      const reads = await next;
+      if (i + 1 < groups.length) next = settle(readGroup(tx, groups[i + 1] as string[])) as Promise<GroupReads>;
+      writes.push(settle(recomputeGroup(tx, group, reads, today, options.onCorrupt)));
       options.onGroup?.(group.length);
     }
   } finally {
