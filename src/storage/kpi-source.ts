@@ -1,19 +1,28 @@
 /**
  * What the KPIs read: every debtor with its invoices, activities and promises (contacts and tasks are not
  * needed), and the unit costs of the cost per claim. Runs on any Records, in the KPI worker on IndexedDB.
+ * The worker checks the records with ./kpi-records.ts (the fields it reads); `kpiBundles` parses them whole.
  */
 import type { DebtorBundle } from '../domain/bundle';
 import { Activity, Debtor, Invoice, PaymentPromise } from '../domain/entities';
 import { DEFAULT_KPI_COSTS, KpiCosts } from '../domain/kpis/kpis';
 import type { SegmentDigest } from '../domain/segmentation/history-segment';
 import { readRecords, validateForWrite, type CorruptHandler } from './codec';
+import type { StoredKpiRecords } from './kpi-records';
 import type { Records } from './records';
 import { KPI_COSTS_KEY } from './schema';
 
-export async function kpiBundles(records: Records, onCorrupt?: CorruptHandler): Promise<DebtorBundle[]> {
+/** The four stores the KPIs read, as stored, in one transaction (unchecked: see `kpiBundlesFromStored`). */
+export async function readKpiRecords(records: Records): Promise<StoredKpiRecords> {
   const [debtors, invoices, activities, promises] = await records.read(['debtors', 'invoices', 'activities', 'promises'], (tx) =>
     Promise.all([tx.getAll('debtors'), tx.getAll('invoices'), tx.getAll('activities'), tx.getAll('promises')]),
   );
+  return { debtors, invoices, activities, promises };
+}
+
+/** Full bundles, every record through its zod schema: what the exports need (names, numbers, labels). */
+export async function kpiBundles(records: Records, onCorrupt?: CorruptHandler): Promise<DebtorBundle[]> {
+  const { debtors, invoices, activities, promises } = await readKpiRecords(records);
   const bundles = new Map<string, DebtorBundle>();
   for (const debtor of readRecords<Debtor>(Debtor, 'debtors', debtors, onCorrupt)) {
     bundles.set(debtor.id, { debtor, contacts: [], invoices: [], activities: [], promises: [], tasks: [] });

@@ -2,7 +2,7 @@
  * What the KPIs are computed from: flat lists, plain data, so the computation can run in a worker on data
  * read straight from the store. `datasetFromBundles` builds it from debtor bundles.
  */
-import type { DebtorBundle } from '../bundle';
+import type { Activity, Invoice, PaymentPromise } from '../entities';
 import { segmentHistoryOf } from '../segmentation/bundle-history';
 import { digestFacts, effectiveSegment, historySegment, segmentOf, type HistorySegment, type SegmentDigest } from '../segmentation/history-segment';
 import { LADDER_STEP_KEY } from '../ladder/ladder';
@@ -69,15 +69,27 @@ export interface KpiDataset {
 export const UNASSIGNED = '—';
 
 /**
+ * What the dataset reads of a debtor's records: a `DebtorBundle` is one, and so is the lighter bundle the KPI
+ * worker builds from records checked only for these fields (storage/kpi-source.ts), without the contacts,
+ * tasks, names and addresses a dossier needs.
+ */
+export interface KpiBundle {
+  debtor: { id: string; segment: string; segmentOverride?: { segment: HistorySegment } | undefined };
+  invoices: readonly Pick<Invoice, 'id' | 'number' | 'issueDate' | 'dueDate' | 'amountInclVatCents' | 'amountPaidCents' | 'status'>[];
+  activities: readonly Pick<Activity, 'id' | 'type' | 'at' | 'agent' | 'outcome' | 'details'>[];
+  promises: readonly Pick<PaymentPromise, 'createdAt' | 'dueDate' | 'amountCents' | 'paidCents' | 'status'>[];
+}
+
+/**
  * From bundles. A debtor's agent is the one who called or wrote to it most (ties: the latest); a debtor nobody
  * worked on is unassigned. `segmentOf` picks the "per segment" grouping (the debtor's market segment); `historyOf`,
  * when given, the "per payment history" one (see `paymentHistoryOf`).
  */
-export function datasetFromBundles(
-  bundles: readonly DebtorBundle[],
-  segmentOf: (bundle: DebtorBundle) => string,
+export function datasetFromBundles<B extends KpiBundle>(
+  bundles: readonly B[],
+  segmentOf: (bundle: B) => string,
   timeZone?: string,
-  historyOf?: (bundle: DebtorBundle) => string,
+  historyOf?: (bundle: B) => string,
 ): KpiDataset {
   const out: { debtors: KpiDebtor[]; invoices: KpiInvoice[]; promises: KpiPromise[]; calls: KpiCall[]; letters: KpiLetter[] } = {
     debtors: [],
@@ -135,7 +147,7 @@ export function datasetFromBundles(
  * every month of the 12 by this one current segment (like the market segment), so a month's figures per
  * segment answer "how do the debtors we now call bad payers behave", not a segment as it was back then.
  */
-export function paymentHistoryOf(bundle: DebtorBundle, today: string): HistorySegment {
+export function paymentHistoryOf(bundle: KpiBundle, today: string): HistorySegment {
   return effectiveSegment(historySegment(segmentHistoryOf(bundle), today), bundle.debtor.segmentOverride?.segment);
 }
 

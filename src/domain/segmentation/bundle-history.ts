@@ -13,7 +13,12 @@
 import type { DebtorBundle } from '../bundle';
 import { digestHistory, type SegmentDigest, type SegmentHistory, type SegmentInvoice } from './history-segment';
 
-type HistorySource = Pick<DebtorBundle, 'invoices' | 'activities' | 'promises'>;
+/** The fields read, so the KPI worker's light bundles (domain/kpis/dataset.ts `KpiBundle`) qualify too. */
+interface HistorySource {
+  invoices: readonly Pick<DebtorBundle['invoices'][number], 'id' | 'number' | 'dueDate' | 'amountInclVatCents' | 'amountPaidCents' | 'status'>[];
+  activities: readonly Pick<DebtorBundle['activities'][number], 'type' | 'at' | 'details'>[];
+  promises: readonly Pick<DebtorBundle['promises'][number], 'dueDate' | 'status'>[];
+}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -121,6 +121,9 @@ export default function KpisPage(): JSX.Element {
           {(d) => (
             <>
               <p class="muted">{t('kpis:intro', { debtors: formatCount(d().debtors) })}</p>
+              <Show when={d().skipped > 0}>
+                <p role="status" data-testid="kpis-skipped">{t('kpis:skipped', { count: d().skipped, n: formatCount(d().skipped) })}</p>
+              </Show>
               <label class="kpis-group">
                 {t('kpis:group')}
                 <select data-testid="kpis-group" value={group()} onChange={(e) => setGroup(e.currentTarget.value)}>

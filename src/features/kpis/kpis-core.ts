@@ -1,33 +1,45 @@
 /** The KPI report from stored records: one read, the dataset, the computation (domain/kpis). */
 import { toDayNumber } from '../../domain/calendar/isoDate';
-import { datasetFromBundles, paymentHistoryFromDigest, paymentHistoryOf } from '../../domain/kpis/dataset';
-import type { DebtorBundle } from '../../domain/bundle';
+import { datasetFromBundles, paymentHistoryFromDigest, paymentHistoryOf, type KpiBundle } from '../../domain/kpis/dataset';
 import { computeKpis, type KpiCosts, type KpiReport } from '../../domain/kpis/kpis';
-import { getKpiCosts, kpiBundles, kpiHistoryDigests } from '../../storage/kpi-source';
+import type { CorruptRecord } from '../../storage/codec';
+import { kpiBundlesFromStored } from '../../storage/kpi-records';
+import { getKpiCosts, kpiHistoryDigests, readKpiRecords } from '../../storage/kpi-source';
 import type { Records } from '../../storage/records';
 
 export interface LoadedKpis {
   report: KpiReport;
   costs: KpiCosts;
   debtors: number;
-  /** Where the time went, in ms: reading the records, building the dataset, computing the months. */
-  timings: { readMs: number; datasetMs: number; computeMs: number };
+  /** Stored records left out because a field the KPIs read was unsound (the rest is still computed). */
+  skipped: number;
+  /**
+   * Where the time went, in ms: reading the records (`readMs` = `fetchMs`, IndexedDB's getAll and the
+   * structured clone, + `checkMs`, checking and grouping them), building the dataset, computing the months.
+   */
+  timings: { readMs: number; fetchMs: number; checkMs: number; datasetMs: number; computeMs: number };
 }
 
-export async function loadKpisFrom(records: Records, today: string): Promise<LoadedKpis> {
+export async function loadKpisFrom(records: Records, today: string, onCorrupt?: (record: CorruptRecord) => void): Promise<LoadedKpis> {
   const t0 = performance.now();
-  const [bundles, costs, digests] = await Promise.all([kpiBundles(records), getKpiCosts(records), kpiHistoryDigests(records)]);
+  const [stored, costs, digests] = await Promise.all([readKpiRecords(records), getKpiCosts(records), kpiHistoryDigests(records)]);
   const t1 = performance.now();
+  let skipped = 0;
+  const bundles = kpiBundlesFromStored(stored, (record) => {
+    skipped++;
+    onCorrupt?.(record);
+  });
+  const t2 = performance.now();
   const todayDay = toDayNumber(today);
   // The payment-history segment from the summary's stored digest, as the worklist reads it; from the records
   // only for a debtor whose summary has none yet.
-  const historyOf = (b: DebtorBundle) => {
+  const historyOf = (b: KpiBundle) => {
     const digest = digests.get(b.debtor.id);
     return digest ? paymentHistoryFromDigest(digest, todayDay, b.debtor.segmentOverride?.segment) : paymentHistoryOf(b, today);
   };
   const data = datasetFromBundles(bundles, (b) => b.debtor.segment, undefined, historyOf);
-  const t2 = performance.now();
+  const t3 = performance.now();
   const report = computeKpis(data, { today, costs });
-  const timings = { readMs: t1 - t0, datasetMs: t2 - t1, computeMs: performance.now() - t2 };
-  return { report, costs, debtors: bundles.length, timings };
+  const timings = { readMs: t2 - t0, fetchMs: t1 - t0, checkMs: t2 - t1, datasetMs: t3 - t2, computeMs: performance.now() - t3 };
+  return { report, costs, debtors: bundles.length, skipped, timings };
 }
