@@ -100,7 +100,8 @@ export function datasetFromBundles<B extends KpiBundle>(
   };
   for (const bundle of bundles) {
     const debtorId = bundle.debtor.id;
-    const payments = paymentsFromActivities(bundle.activities, bundle.invoices, timeZone);
+    // Most debtors have no payment in their timeline: skip building the lookup that would find none.
+    const payments = bundle.activities.some((a) => a.type === 'payment') ? paymentsFromActivities(bundle.activities, bundle.invoices, timeZone) : [];
     for (const inv of bundle.invoices) {
       out.invoices.push({
         debtorId,
