@@ -6,7 +6,6 @@
 import type { DebtorBundle } from '../domain/bundle';
 import { Activity, Debtor, Invoice, PaymentPromise } from '../domain/entities';
 import { DEFAULT_KPI_COSTS, KpiCosts } from '../domain/kpis/kpis';
-import type { SegmentDigest } from '../domain/segmentation/history-segment';
 import { readRecords, validateForWrite, type CorruptHandler } from './codec';
 import type { StoredKpiRecords } from './kpi-records';
 import type { Records } from './records';
@@ -31,26 +30,6 @@ export async function kpiBundles(records: Records, onCorrupt?: CorruptHandler): 
   for (const a of readRecords<Activity>(Activity, 'activities', activities, onCorrupt)) bundles.get(a.debtorId)?.activities.push(a);
   for (const p of readRecords<PaymentPromise>(PaymentPromise, 'promises', promises, onCorrupt)) bundles.get(p.debtorId)?.promises.push(p);
   return [...bundles.values()];
-}
-
-const isDayList = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => typeof n === 'number');
-
-/**
- * The payment-history digest each worklist summary already carries (domain/summary.ts, written with the
- * debtor's records), by debtor id: the KPIs group by payment history without rebuilding 50,000 histories.
- * A summary without one (written before it existed) or of the wrong shape is left out: the caller computes
- * that debtor's history from its records.
- */
-export async function kpiHistoryDigests(records: Records): Promise<Map<string, SegmentDigest>> {
-  const summaries = await records.read(['summaries'], (tx) => tx.getAll('summaries'));
-  const out = new Map<string, SegmentDigest>();
-  for (const raw of summaries) {
-    const s = raw as { debtorId?: unknown; history?: { invoices?: unknown; failedPromiseDays?: unknown } } | null;
-    const h = s?.history;
-    if (typeof s?.debtorId !== 'string' || !h || !isDayList(h.invoices) || !isDayList(h.failedPromiseDays) || h.invoices.length % 4 !== 0) continue;
-    out.set(s.debtorId, { invoices: h.invoices, failedPromiseDays: h.failedPromiseDays });
-  }
-  return out;
 }
 
 export async function getKpiCosts(records: Records): Promise<KpiCosts> {

@@ -4,9 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateLargePortfolio } from '../demo/large-portfolio';
-import { toDayNumber } from '../calendar/isoDate';
-import { segmentDigestOf } from '../segmentation/bundle-history';
-import { datasetFromBundles, paymentHistoryFromDigest } from './dataset';
+import { datasetFromBundles, paymentHistoryOf } from './dataset';
 import { computeKpis, DEFAULT_KPI_COSTS } from './kpis';
 
 const TODAY = '2026-12-03';
@@ -14,12 +12,9 @@ const TODAY = '2026-12-03';
 describe('KPIs at scale', () => {
   it('computes 12 months, per agent, per market segment and per payment history, for 50,000 debtors', () => {
     const bundles = [...generateLargePortfolio({ today: TODAY, debtors: 50_000, invoices: 200_000 })].flat();
-    // The payment-history digests are stored in the worklist summaries: the KPI worker reads them, not builds them.
-    const digests = new Map(bundles.map((b) => [b.debtor.id, segmentDigestOf(b)]));
-    const todayDay = toDayNumber(TODAY);
     const t0 = performance.now();
-    const historyOf = (b: (typeof bundles)[number]) => paymentHistoryFromDigest(digests.get(b.debtor.id) ?? { invoices: [], failedPromiseDays: [] }, todayDay, b.debtor.segmentOverride?.segment);
-    const data = datasetFromBundles(bundles, (b) => b.debtor.segment, undefined, historyOf);
+    // As the KPI worker does: the payment-history segment from the records read, not from the summaries.
+    const data = datasetFromBundles(bundles, (b) => b.debtor.segment, undefined, (b) => paymentHistoryOf(b, TODAY));
     const t1 = performance.now();
     const report = computeKpis(data, { today: TODAY, costs: DEFAULT_KPI_COSTS });
     const t2 = performance.now();

@@ -3,20 +3,31 @@ import { toDayNumber } from '../../domain/calendar/isoDate';
 import { generateDemoPortfolio } from '../../domain/demo';
 import { generateLargePortfolio } from '../../domain/demo/large-portfolio';
 import type { DebtorBundle } from '../../domain/bundle';
+import type { SegmentDigest } from '../../domain/segmentation/history-segment';
 import { datasetFromBundles, paymentHistoryFromDigest, paymentHistoryOf } from '../../domain/kpis/dataset';
 import { computeKpis, DEFAULT_KPI_COSTS, type KpiReport } from '../../domain/kpis/kpis';
 import { putBundles } from '../../storage/bundles';
 import type { CorruptRecord } from '../../storage/codec';
-import { kpiBundles, kpiHistoryDigests } from '../../storage/kpi-source';
+import { kpiBundles } from '../../storage/kpi-source';
 import { memoryRecords } from '../../storage/memory-records';
 import type { Records } from '../../storage/records';
 import { loadKpisFrom } from './kpis-core';
 
 const TODAY = '2026-12-03';
 
-/** The report as the worker computed it before its fast read: every record through its full zod schema. */
+/** The payment-history digest of each debtor's worklist summary, as the worker read them before. */
+async function summaryDigests(records: Records): Promise<Map<string, SegmentDigest>> {
+  const summaries = (await records.read(['summaries'], (tx) => tx.getAll('summaries'))) as { debtorId: string; history?: SegmentDigest }[];
+  return new Map(summaries.flatMap((s) => (s.history ? [[s.debtorId, s.history] as const] : [])));
+}
+
+/**
+ * The report as the worker computed it before its fast read: every record through its full zod schema, the
+ * payment-history segment from the summaries' digests (now computed from the records already read).
+ */
 async function reportThroughFullParse(records: Records, today: string): Promise<KpiReport> {
-  const [bundles, digests] = await Promise.all([kpiBundles(records), kpiHistoryDigests(records)]);
+  const [bundles, digests] = await Promise.all([kpiBundles(records), summaryDigests(records)]);
+  expect(digests.size).toBe(bundles.length);
   const todayDay = toDayNumber(today);
   const historyOf = (b: DebtorBundle) => {
     const digest = digests.get(b.debtor.id);
