@@ -6,6 +6,7 @@
  * The store's operations are not rewritten for this: ./outbox-capture.ts watches what a write transaction puts
  * and deletes, and this file turns those changes (before → after, per record) into mutations:
  *   debtors, contacts   created → `*.create`; fields changed → `*.update` (base = before, set = after); deleted → `*.delete`
+ *                       a debtor's history-segment override set or removed by a lead → `debtor.setSegmentOverride`
  *   invoices            created → `invoice.create`; label, due date, status, dispute → `invoice.update`
  *                       (a status change that comes with a paid amount change is derived from a payment: not sent)
  *   activities          created → `activity.add` (calls and their outcomes, notes, emails, letters, payments)
@@ -122,6 +123,18 @@ export function mutationFor(change: RecordChange): MutationDraft | undefined {
   }
 }
 
+/**
+ * A lead's change of a debtor's segment override travels apart from the debtor's other fields: only leads may
+ * send it, so an agent's edit of the same debtor never carries it (nor gets refused because of it).
+ */
+function segmentOverrideEdit(change: RecordChange): MutationDraft | undefined {
+  const before = asData(change.before);
+  const after = asData(change.after);
+  if (change.store !== 'debtors' || !before || !after) return undefined;
+  const edit = fieldEdit(change.key, before, after, ['segmentOverride'], ['segmentOverride']);
+  return edit ? ({ name: 'debtor.setSegmentOverride', args: edit } as MutationDraft) : undefined;
+}
+
 /** The mutations of one transaction's changes, debtors first, each store in the order its records were written. */
 export function mutationsFor(changes: readonly RecordChange[]): MutationDraft[] {
   const ordered = changes
@@ -132,8 +145,9 @@ export function mutationsFor(changes: readonly RecordChange[]): MutationDraft[] 
   const deletes: MutationDraft[] = [];
   for (const { change } of ordered) {
     const m = mutationFor(change);
-    if (!m) continue;
-    (m.name === 'debtor.delete' ? deletes : out).push(m);
+    if (m) (m.name === 'debtor.delete' ? deletes : out).push(m);
+    const override = segmentOverrideEdit(change);
+    if (override) out.push(override);
   }
   return [...out, ...deletes];
 }

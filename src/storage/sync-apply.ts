@@ -47,7 +47,7 @@ async function pendingEdits(tx: RecordTx): Promise<{ fields: Map<string, Data>; 
   const deleted = new Set<string>();
   for (const raw of (await tx.getAll('outbox')) as OutboxEntry[]) {
     const m = raw.mutation;
-    if (m.name === 'debtor.update' || m.name === 'contact.update' || m.name === 'invoice.update') {
+    if (m.name === 'debtor.update' || m.name === 'debtor.setSegmentOverride' || m.name === 'contact.update' || m.name === 'invoice.update') {
       const key = `${m.name.split('.')[0]}:${m.args.id}`;
       fields.set(key, { ...fields.get(key), ...(m.args.set as Data) });
     } else if (m.name === 'debtor.delete' || m.name === 'contact.delete') {
@@ -60,7 +60,7 @@ async function pendingEdits(tx: RecordTx): Promise<{ fields: Map<string, Data>; 
 function withPending(data: Data, edits: Data | undefined): Data {
   if (!edits) return data;
   const out = { ...data, ...edits };
-  for (const [k, v] of Object.entries(edits)) if (v === null && k === 'disputeReason') delete out[k];
+  for (const [k, v] of Object.entries(edits)) if (v === null && (k === 'disputeReason' || k === 'segmentOverride')) delete out[k];
   return out;
 }
 

@@ -58,6 +58,6 @@ describe('sync protocol schemas', () => {
   });
 
   it('names the changes only a lead may make', () => {
-    expect([...LEAD_ONLY].sort()).toEqual(['debtor.assign', 'plan.decide', 'promise.setStatus', 'script.publish', 'teamSetting.set']);
+    expect([...LEAD_ONLY].sort()).toEqual(['debtor.assign', 'debtor.setSegmentOverride', 'plan.decide', 'promise.setStatus', 'script.publish', 'teamSetting.set']);
   });
 });

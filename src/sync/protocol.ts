@@ -34,6 +34,7 @@ import {
   PaymentPromise,
   PromiseStatus,
   RateSettings,
+  SegmentOverride,
 } from '../domain/entities';
 import { PaymentDetails } from '../domain/payments/allocation';
 import { ScriptVersionRecord, StudioSettings } from '../scripts/library';
@@ -88,6 +89,11 @@ export const InvoiceFields = z.object({
 /** Who a debtor is assigned to (a user id of the team), or nobody. */
 export const AssigneeFields = z.object({ assignee: z.nullable(UserId) });
 export const PromiseStatusFields = z.object({ status: PromiseStatus });
+/**
+ * A lead's override of a debtor's payment-history segment (who, when, why), or null to remove it: a mutable
+ * field of the debtor, server-ordered like the others, so two leads deciding at once end the same everywhere.
+ */
+export const SegmentOverrideFields = z.object({ segmentOverride: z.nullable(SegmentOverride) });
 
 /** A payment is an activity of type `payment` whose details say how much and against which invoices. */
 export const SyncedActivity = Activity.check(
@@ -138,6 +144,7 @@ export const Mutation = z.discriminatedUnion('name', [
   m('debtor.update', fieldEdit(DebtorFields)),
   m('debtor.delete', z.strictObject({ id: Id })),
   m('debtor.assign', fieldEdit(AssigneeFields)),
+  m('debtor.setSegmentOverride', fieldEdit(SegmentOverrideFields)),
   m('contact.create', z.strictObject({ contact: Contact })),
   m('contact.update', fieldEdit(ContactFields)),
   m('contact.delete', z.strictObject({ id: Id })),
@@ -157,7 +164,7 @@ export type Mutation = z.infer<typeof Mutation>;
 export type MutationName = Mutation['name'];
 
 /** Mutations only a team lead (or an admin) may apply; the server refuses them from an agent. */
-export const LEAD_ONLY: ReadonlySet<MutationName> = new Set(['debtor.assign', 'promise.setStatus', 'plan.decide', 'script.publish', 'teamSetting.set']);
+export const LEAD_ONLY: ReadonlySet<MutationName> = new Set(['debtor.assign', 'debtor.setSegmentOverride', 'promise.setStatus', 'plan.decide', 'script.publish', 'teamSetting.set']);
 
 export const PushRequest = z.strictObject({
   protocol: z.literal(PROTOCOL_VERSION),

@@ -45,7 +45,7 @@ export interface Outcome {
 
 type Data = Record<string, unknown>;
 /** Optional fields that a null in `set` removes (JSON has no undefined). */
-const NULL_REMOVES = new Set(['disputeReason']);
+const NULL_REMOVES = new Set(['disputeReason', 'segmentOverride']);
 
 /**
  * A create reads nothing first: push.ts inserts with ON CONFLICT DO NOTHING and fails the statement when no row
@@ -125,8 +125,13 @@ export async function applyMutation(ctx: ApplyContext, mutation: Mutation): Prom
     throw new Rejection('forbidden', `${mutation.name} is for team leads`);
   }
   switch (mutation.name) {
-    case 'debtor.create':
-      return insertRecord('debtor', mutation.args.debtor.id, mutation.args.debtor as Data);
+    case 'debtor.create': {
+      // A segment override is a lead's decision: a debtor an agent's device uploads arrives without one (its
+      // device's role switch was local), and the team's lead decides again. The database refuses it anyway.
+      const { segmentOverride: _override, ...withoutOverride } = mutation.args.debtor;
+      const debtor = ctx.user.role === 'agent' ? withoutOverride : mutation.args.debtor;
+      return insertRecord('debtor', debtor.id, debtor as Data);
+    }
     case 'debtor.update':
       return editFields(ctx, 'debtor', mutation.args);
     case 'debtor.delete':
@@ -139,6 +144,8 @@ export async function applyMutation(ctx: ApplyContext, mutation: Mutation): Prom
       }
       return editFields(ctx, 'debtor', mutation.args);
     }
+    case 'debtor.setSegmentOverride':
+      return editFields(ctx, 'debtor', mutation.args);
     case 'contact.create':
       await requireDebtor(ctx, mutation.args.contact.debtorId);
       return insertRecord('contact', mutation.args.contact.id, mutation.args.contact as Data);

@@ -179,6 +179,36 @@ export function outboxContract(makeStore: MakeStore): void {
       expect(await summaryOf(store, 'd1')).toBeUndefined();
     });
 
+    it("a lead's segment override travels on its own, and a pulled one applies unless this device's is still pending", async () => {
+      const { store, sync } = await joined(makeStore);
+      await store.putBundles([makeBundle()]);
+      await sync.settle((await sync.pending(10)).map((m) => ({ id: m.id, status: 'applied' as const })));
+      const lead = { name: 'Nadia Roche', role: 'lead' as const };
+      await store.setSegmentOverride('d1', { segment: 'bad_payer', reason: 'Relances ignorées', by: lead, at: AT });
+      const [set] = await sync.pending(10);
+      const decided = { segment: 'bad_payer', by: 'Nadia Roche', at: AT, reason: 'Relances ignorées' };
+      expect(set).toMatchObject({ name: 'debtor.setSegmentOverride', args: { id: 'd1', base: { segmentOverride: null }, set: { segmentOverride: decided } } });
+      expect(Mutation.safeParse(set).success).toBe(true);
+      // Only the override: the debtor's other fields did not change, so no debtor.update rides along.
+      expect(await names(sync)).toEqual(['debtor.setSegmentOverride']);
+
+      // Until pushed, a teammate's version of the debtor does not take this device's decision away.
+      const debtor = (await store.getDossier('d1'))!.debtor;
+      const { segmentOverride: _mine, ...withoutOverride } = debtor;
+      await sync.applyPull(page([synced('debtor', 'd1', 3, { ...withoutOverride, name: 'Renamed' })], 3), '2026-11-23');
+      expect((await store.getDossier('d1'))?.debtor).toMatchObject({ name: 'Renamed', segmentOverride: decided });
+
+      await sync.settle([{ id: set!.id, status: 'applied' }]);
+      const other = { segment: 'reliable', by: 'Other Lead', at: AT, reason: 'Paie à 3 jours' };
+      await sync.applyPull(page([synced('debtor', 'd1', 4, { ...withoutOverride, segmentOverride: other })], 4), '2026-11-23');
+      expect((await store.getDossier('d1'))?.debtor.segmentOverride).toEqual(other);
+      expect((await summaryOf(store, 'd1'))?.history?.override).toBe('reliable');
+
+      await store.setSegmentOverride('d1', { segment: null, reason: '', by: lead, at: AT });
+      expect((await sync.pending(10)).map((m) => m.args)).toEqual([{ id: 'd1', base: { segmentOverride: other }, set: { segmentOverride: null } }]);
+      expect(await sync.counts()).toEqual({ pending: 1, failed: 0 });
+    });
+
     it('a pulled payment settles the invoice and keeps the promise on this device too', async () => {
       const { store, sync } = await joined(makeStore);
       await store.putBundles([makeBundle({ invoices: [makeInvoice()], promises: [makePromise({ dueDate: '2026-11-30' })] })]);
