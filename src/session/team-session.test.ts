@@ -202,6 +202,22 @@ describe('team session', () => {
     expect(engine.log.filter((l) => l.startsWith('score'))).toEqual(['score sim-1']);
   });
 
+  it('signing in again after the session ended resumes the engine at once (it stopped retrying at the 401)', async () => {
+    const engine = fakeEngine();
+    const server = fakeServer();
+    const first = make({ server, syncFactory: () => engine.port });
+    await vi.waitFor(() => expect(first.team.ready()).toBe(true));
+    await first.team.signIn('http://srv.test', 'sam@team.fr', 'right');
+    first.team.dispose();
+    server.state.session = false;
+    engine.log.length = 0;
+    const again = make({ server, storage: first.storage, syncFactory: () => engine.port });
+    await vi.waitFor(() => expect(again.team.connection().kind).toBe('sessionEnded'));
+    expect(engine.log).toEqual(['start']);
+    await again.team.signIn('http://srv.test', 'sam@team.fr', 'right');
+    await vi.waitFor(() => expect(engine.log).toEqual(['start', 'syncNow']));
+  });
+
   it("shows other devices' call locks, not this device's own, while watched", async () => {
     const { team, server } = make();
     await vi.waitFor(() => expect(team.ready()).toBe(true));

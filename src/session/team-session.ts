@@ -14,7 +14,7 @@ import type { TrainingSessionRecord } from '../domain/training/session-record';
 import type { Invitation, TeamAuthClient, TeamAuthError, TeamResult } from '../sync/http-auth';
 import type { LostEdit, TeamRole, TeamTrainingScore } from '../sync/protocol';
 import type { TeamDevice, TeamDeviceStorage, TeamDeviceUser } from '../storage/team-device';
-import { browserEvents, createCallLockPort, createLockSource, plainCell, type CellFactory, type LockSource, type TeamCallLockPort } from './team-locks';
+import { createCallLockPort, createLockSource, plainCell, type CellFactory, type LockSource, type TeamCallLockPort } from './team-locks';
 
 type Accessor<T> = () => T;
 
@@ -71,6 +71,7 @@ export interface TeamSessionDeps {
   hasLocalData: () => Promise<boolean>;
   newClientId?: () => string;
   now?: () => number;
+  /** `locks` events of the sync engine's live stream (session/live-events.ts `lockEventsFrom`); none: polling only. */
   openEvents?: ((serverUrl: string, onLocks: () => void) => { close(): void }) | null;
   /** `window` in the app: a return of the network re-reads the role and the locks. */
   win?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
@@ -198,7 +199,11 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
     // Another team on this device: its first-connection choice does not carry over.
     await save({ ...current, serverUrl, user, checkedAt: new Date(now()).toISOString() });
     setConnection({ kind: 'online', checkedAt: new Date(now()).toISOString() });
+    const running = port;
     await startSync();
+    // Signed in again after the session ended: the engine stopped retrying at the server's 401 and would wait
+    // for the next start with the outbox full; the new session resumes it now.
+    if (running) void running.port.syncNow().catch(() => undefined);
   }
 
   async function refresh(): Promise<void> {
@@ -226,7 +231,9 @@ export function createTeamSession(deps: TeamSessionDeps): TeamSession {
     cell,
     client: signedInClient,
     ownClientId: () => device()?.clientId ?? null,
-    openEvents: deps.openEvents !== undefined ? deps.openEvents : typeof EventSource === 'undefined' ? null : browserEvents,
+    // The sync engine's live stream brings `locks` events (boot.ts wires them through session/live-events.ts):
+    // no second stream to the server. Without it, the locks are read every 10 s.
+    openEvents: deps.openEvents ?? null,
   });
   const callLocks = createCallLockPort({ client: signedInClient, ownClientId: () => device()?.clientId ?? null });
 
