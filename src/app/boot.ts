@@ -71,11 +71,14 @@ export async function boot(location: Pick<Location, 'search'> = window.location)
     const services = createAppServices(store, settings, scripts);
     // The team session is not needed to paint the first screen: its code loads right after (a lazy chunk).
     const loadTeam = async (): Promise<TeamSession> => {
-      const [{ createTeamSession }, { teamDeviceStorage }, { lazyTeamSyncFactory }] = await Promise.all([
+      const [{ createTeamSession }, { teamDeviceStorage }, { lazyTeamSyncFactory }, { createLiveEventHub, lockEventsFrom }] = await Promise.all([
         import('../session/team-session'),
         import('../storage/team-device'),
         import('../session/lazy-team-sync'),
+        import('../session/live-events'),
       ]);
+      // One live stream per session: the sync engine's; the call locks listen to it through this hub.
+      const live = createLiveEventHub();
       return createTeamSession({
         storage: teamDeviceStorage(idbRecords(db)),
         // The team client (and its response schemas) only once a server is named.
@@ -83,7 +86,8 @@ export async function boot(location: Pick<Location, 'search'> = window.location)
         hasLocalData: async () => !(await store.isEmpty()),
         // The sync engine over this store (session/team-sync.ts); its code loads only once a device has joined.
         // Records pulled from the team bump the data version, so the screens on show read them again.
-        syncFactory: lazyTeamSyncFactory(store, () => services.dataChanged()),
+        syncFactory: lazyTeamSyncFactory(store, { onRemoteChange: () => services.dataChanged(), onEvent: live.emit }),
+        openEvents: lockEventsFrom(live),
         win: window,
         cell: solidCell,
       });

@@ -7,13 +7,14 @@
 import type { LostEdit } from '../sync/protocol';
 import type { CadenceStore } from '../storage/api';
 import type { Subscribable, TeamSyncFactory, TeamSyncPort, TeamSyncStatus } from './team-session';
+import type { TeamSyncHooks } from './team-sync-port';
 
 type Load = () => Promise<(serverUrl: string) => TeamSyncPort>;
 
 const defaultLoad =
-  (store: CadenceStore, onRemoteChange?: () => void): Load =>
+  (store: CadenceStore, hooks: TeamSyncHooks): Load =>
   async () =>
-    (await import('./team-sync-port')).teamSyncFactory(store, onRemoteChange);
+    (await import('./team-sync-port')).teamSyncFactory(store, hooks);
 
 function lazySubscribable<T>(ready: Promise<TeamSyncPort>, pick: (p: TeamSyncPort) => Subscribable<T>, initial: T): Subscribable<T> {
   return {
@@ -32,8 +33,8 @@ function lazySubscribable<T>(ready: Promise<TeamSyncPort>, pick: (p: TeamSyncPor
   };
 }
 
-/** `onRemoteChange`: the team's records reached the store (the app bumps its data version). */
-export function lazyTeamSyncFactory(store: CadenceStore, onRemoteChange?: () => void, load: Load = defaultLoad(store, onRemoteChange)): TeamSyncFactory {
+/** `hooks`: the team's records reached the store; the live stream's other events (./team-sync-port.ts). */
+export function lazyTeamSyncFactory(store: CadenceStore, hooks: TeamSyncHooks = {}, load: Load = defaultLoad(store, hooks)): TeamSyncFactory {
   return (serverUrl) => {
     const ready = load().then((factory) => factory(serverUrl));
     // A failed load surfaces on the calls that wait for it; status and lost edits stay at their initial values.

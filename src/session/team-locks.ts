@@ -1,6 +1,7 @@
 /**
  * Call locks seen from this device. The worklist and the dossier watch them while visible: the source asks
- * GET /locks every 10 s and at once when the server's event stream says locks moved, and keeps only the
+ * GET /locks every 10 s and at once when the server's event stream says locks moved (the sync engine's one
+ * stream, shared through ./live-events.ts), and keeps only the
  * locks of other devices (this device's own call needs no badge). Starting a call takes the debtor's lock
  * and renews it while the call lasts; hanging up releases it, and a device that vanished lets it lapse
  * after the server's time-out.
@@ -41,19 +42,11 @@ export interface LockSourceDeps {
   /** The signed-in client, or null while not connected. */
   client: () => Promise<TeamAuthClient | null>;
   ownClientId: () => string | null;
-  /** The server's event stream, when the browser has EventSource; `onLocks` when call locks moved. */
+  /** `onLocks` when call locks moved or the live stream (re)opened: the sync engine's stream, never one of its own. */
   openEvents?: ((serverUrl: string, onLocks: () => void) => { close(): void }) | null;
   visible?: () => boolean;
   pollMs?: number;
   cell?: CellFactory;
-}
-
-export function browserEvents(serverUrl: string, onLocks: () => void): { close(): void } {
-  const source = new EventSource(`${serverUrl}/sync/events`, { withCredentials: true });
-  source.addEventListener('locks', onLocks);
-  // Reconnecting is EventSource's own job; after a gap, a fresh read catches up.
-  source.addEventListener('open', onLocks);
-  return { close: () => source.close() };
 }
 
 export function createLockSource(deps: LockSourceDeps): LockSource {

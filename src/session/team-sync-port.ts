@@ -31,7 +31,15 @@ export function teamSyncPort(sync: TeamSync): TeamSyncPort {
   };
 }
 
+export interface TeamSyncHooks {
+  /** The team's records reached the store (the app bumps its data version). */
+  onRemoteChange?: () => void;
+  /** The live stream's other events (`locks`, `open`), for the session's hub (./live-events.ts). */
+  onEvent?: (event: string, data: unknown) => void;
+}
+
 /** What boot.ts gives the team session: one engine per server address, over the app's store. */
-export function teamSyncFactory(store: CadenceStore, onRemoteChange?: () => void): TeamSyncFactory {
-  return (serverUrl) => teamSyncPort(createTeamSync({ store, serverUrl, ...(onRemoteChange ? { onRemoteChange } : {}) }));
+export function teamSyncFactory(store: CadenceStore, hooks: TeamSyncHooks = {}): TeamSyncFactory {
+  const { onRemoteChange, onEvent } = hooks;
+  return (serverUrl) => teamSyncPort(createTeamSync({ store, serverUrl, ...(onRemoteChange ? { onRemoteChange } : {}), ...(onEvent ? { onEvent } : {}) }));
 }

@@ -41,7 +41,8 @@ describe('HTTP transport', () => {
     );
     const error = await closed;
     expect(seen).toEqual(['open', 'poke']);
-    expect(others).toEqual(['locks']);
+    // `open` tells the stream's other listeners (call locks) to read again after a gap.
+    expect(others).toEqual(['open', 'locks']);
     // The server ending the stream is a reason to reconnect.
     expect(error?.reason).toBe('offline');
   });

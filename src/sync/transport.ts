@@ -21,7 +21,7 @@ export interface HttpTransportOptions {
   fetch?: typeof fetch;
   /** The session's CSRF token (the login answer gives it); defaults to the readable cookie when the page can see it. */
   csrfToken?: () => string | null | undefined;
-  /** Other events of the stream (e.g. `locks`), passed through for whoever shows them. */
+  /** Other events of the stream (e.g. `locks`), and `open` when it (re)opens, passed through for whoever shows them. */
   onEvent?: (event: string, data: unknown) => void;
 }
 
@@ -113,6 +113,8 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
         return;
       }
       handlers.onOpen();
+      // Others on this stream (call locks) read again what they show after a gap.
+      options.onEvent?.('open', null);
       const reader = res.body.getReader();
       const decoder = new TextDecoder();
       let buffer = '';
