@@ -42,11 +42,13 @@ describe('sync protocol schemas', () => {
     expect(edit({ createdAt: at }, { createdAt: at }).success).toBe(false);
   });
 
-  it('asks a payment activity for its payment details', () => {
+  it('asks a payment activity for whole payment details, or none (a payment recorded before they existed)', () => {
     const payment = (details?: object) =>
       Mutation.safeParse({ id, clientTime: at, name: 'activity.add', args: { activity: { schemaVersion: 1, id: 'a1', debtorId: 'd1', type: 'payment', at, summary: 'paid', agent: 'A', details } } });
-    expect(payment().success).toBe(false);
     expect(payment({ amountCents: 1000, invoiceIds: ['i1'] }).success).toBe(true);
+    expect(payment().success).toBe(true);
+    expect(payment({}).success).toBe(false);
+    expect(payment({ amountCents: -5, invoiceIds: ['i1'] }).success).toBe(false);
   });
 
   it('caps a push at 1,000 mutations and bounds pull pages', () => {

@@ -95,10 +95,16 @@ export const PromiseStatusFields = z.object({ status: PromiseStatus });
  */
 export const SegmentOverrideFields = z.object({ segmentOverride: z.nullable(SegmentOverride) });
 
-/** A payment is an activity of type `payment` whose details say how much and against which invoices. */
+/**
+ * A payment is an activity of type `payment` whose details say how much and against which invoices (their
+ * allocations are what every device adds to the invoices' paid amounts). A payment recorded before payments
+ * carried details (databases up to v7) travels without them: a history line that moves no paid amount on any
+ * device, its effect being already in the invoice's paid amount the device uploads. Details that are there must
+ * be whole.
+ */
 export const SyncedActivity = Activity.check(
-  z.refine((a) => a.type !== 'payment' || PaymentDetails.safeParse(a.details ?? {}).success, {
-    message: 'a payment activity needs payment details (amountCents, invoiceIds)',
+  z.refine((a) => a.type !== 'payment' || a.details === undefined || PaymentDetails.safeParse(a.details).success, {
+    message: 'payment details need amountCents and invoiceIds',
     path: ['details'],
   }),
 );

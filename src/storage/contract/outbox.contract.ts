@@ -89,8 +89,8 @@ export function outboxContract(makeStore: MakeStore): void {
       const before = await sync.counts();
       await expect(store.putContact(makeContact({ debtorId: 'ghost' }))).rejects.toMatchObject({ kind: 'not_found' });
       await expect(store.recordPayment({ id: 'pay-x', debtorId: 'd1', amountCents: 999_999_999, date: '2026-11-17', means: 'transfer', invoiceIds: ['i1'], at: AT, agent: 'A', summary: 's' }, '2026-11-23')).rejects.toMatchObject({ kind: 'invalid' });
-      // A payment activity without its details passes the store's schema but not the protocol's: nothing is kept.
-      await expect(store.addActivity(makeActivity({ id: 'a-bad', type: 'payment' }))).rejects.toMatchObject({ kind: 'invalid' });
+      // A payment activity with broken details passes the store's schema but not the protocol's: nothing is kept.
+      await expect(store.addActivity(makeActivity({ id: 'a-bad', type: 'payment', details: { amountCents: -5 } }))).rejects.toMatchObject({ kind: 'invalid' });
       expect(await sync.counts()).toEqual(before);
       expect((await store.getDossier('d1'))?.activities.map((a) => a.id)).not.toContain('a-bad');
     });
@@ -267,14 +267,18 @@ export function outboxContract(makeStore: MakeStore): void {
       const store = await makeStore();
       const sync = syncOf(store);
       await store.putBundles([makeBundle({ contacts: [makeContact()], invoices: [makeInvoice()] })]);
-      // A payment activity without its details (stored by an old version) is left out, not the whole upload.
+      // A payment activity without details (stored by a version before they existed) travels as history; one
+      // the protocol refuses (broken details) is left out, not the whole upload.
       await store.addActivity(makeActivity({ id: 'a-old-payment', type: 'payment' }));
+      await store.addActivity(makeActivity({ id: 'a-broken-payment', type: 'payment', details: { amountCents: 'cent' } }));
       await sync.join({ serverUrl: 'http://127.0.0.1:8787', deviceName: 'Laptop' }, AT);
       expect(await sync.hasLocalData()).toBe(true);
       const { queued, skipped } = await sync.uploadAll(AT);
       expect(queued).toBe((await sync.pending(100)).length);
       expect(skipped).toBe(1);
-      expect((await sync.pending(100)).some((m) => m.name === 'activity.add' && m.args.activity.id === 'a-old-payment')).toBe(false);
+      const uploaded = (await sync.pending(100)).flatMap((m) => (m.name === 'activity.add' ? [m.args.activity.id] : []));
+      expect(uploaded).toContain('a-old-payment');
+      expect(uploaded).not.toContain('a-broken-payment');
       expect((await names(sync)).slice(0, 3)).toEqual(['debtor.create', 'contact.create', 'invoice.create']);
       await sync.leave();
       await store.putContact(makeContact({ name: 'Seule' }));
