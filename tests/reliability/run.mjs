@@ -1,7 +1,8 @@
 /**
  * `npm run test:reliability`: Chromium check, then the reliability suite at its full counts (R1 20 kills,
- * R3 3 closes per case, R10 12 trials, R11 3 kills of a 100,000-row import; override with R1_TRIALS, R3_REPEATS,
- * R10_TRIALS, R11_ROWS, R11_TRIALS, R1_SEED, R11_SEED). Extra
+ * R3 3 closes per case, R10 12 trials, R11 3 kills of a 100,000-row import, R12 5 kills of a 1,000-mutation push
+ * to the team server; override with R1_TRIALS, R3_REPEATS, R10_TRIALS, R11_ROWS, R11_TRIALS, R12_TRIALS,
+ * R12_MUTATIONS, R1_SEED, R11_SEED, R12_SEED). Extra
  * arguments go to vitest, e.g. a file name to run one test.
  */
 import { spawnSync } from 'node:child_process';
