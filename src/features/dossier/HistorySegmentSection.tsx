@@ -4,6 +4,7 @@ import { formatDateTime } from '../../domain/format';
 import { HISTORY_SEGMENTS, type HistorySegment } from '../../domain/segmentation/history-segment';
 import { t } from '../../i18n';
 import { useServices } from '../../session/store-context';
+import { useCanLead } from '../../session/team-context';
 import { HISTORY_BADGE } from '../../ui/history-badge';
 import { locale } from '../../ui/locale';
 import { storageErrorMessage } from '../../ui/storage-error';
@@ -19,7 +20,8 @@ export function HistorySegmentSection(props: { bundle: DebtorBundle; today: stri
   const services = useServices();
   const view = () => historySegmentView(props.bundle, props.today);
   const override = () => props.bundle.debtor.segmentOverride;
-  const lead = () => services.settings().role === 'lead';
+  // On a team the role comes from the server, not from this device's settings.
+  const lead = useCanLead();
   const [segment, setSegment] = createSignal<HistorySegment>(override()?.segment ?? view().computed);
   const [reason, setReason] = createSignal(override()?.reason ?? '');
   const [reasonError, setReasonError] = createSignal(false);
@@ -27,7 +29,8 @@ export function HistorySegmentSection(props: { bundle: DebtorBundle; today: stri
   let reasonInput: HTMLTextAreaElement | undefined;
 
   const change = async (next: HistorySegment | null) => {
-    const { agentName: name, role } = services.settings();
+    const { agentName: name } = services.settings();
+    const role = lead() ? 'lead' : services.settings().role;
     try {
       await services.store.setSegmentOverride(props.bundle.debtor.id, { segment: next, reason: reason(), by: { name, role }, at: new Date().toISOString() });
       setStatus(next === null ? { kind: 'removed', text: t('dossier:history.override.removed') } : { kind: 'saved', text: t('dossier:history.override.saved') });
