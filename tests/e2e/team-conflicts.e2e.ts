@@ -7,24 +7,15 @@
  * B's device tells B, in words, on the dossier and in Settings → Team: which field, the value B typed, the
  * value kept and who entered it. A has nothing to be told.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { callContact } from '../../src/domain/call/facts';
 import { expectAccessibleAndFitting } from './browser';
 import { callableDebtors, CALL, openCall, tabTo, waitCommitted, waitSaved, waitStep } from './call-helpers';
-import { ADMIN, joinTeam, openTeamSettings, startTeamWorld, type TeamWorld } from './team-setup';
+import { ADMIN, joinedTeamWorld, openTeamSettings } from './team-setup';
 import type { Page } from 'playwright-core';
 
 const baseUrl = inject('baseUrl');
-let world: TeamWorld;
-
-beforeAll(async () => {
-  world = await startTeamWorld(baseUrl);
-  await joinTeam(world, baseUrl);
-}, 240_000);
-
-afterAll(async () => {
-  await world?.stop();
-});
+const world = joinedTeamWorld(baseUrl);
 
 const A_PHONE = '06 11 22 33 44';
 const B_PHONE = '07 55 66 77 88';
@@ -58,7 +49,7 @@ async function correctContactAndHangUp(page: Page, fields: { phone: string; emai
 
 describe('the same contact edited on two devices offline', () => {
   it('ends with one result on both, server order field by field, and the losing device says what it lost', async () => {
-    const { a, b, contextA, contextB } = world;
+    const { a, b, contextA, contextB } = world();
     const bundle = callableDebtors()[2]!;
     const contact = callContact(bundle.contacts)!;
     const dossierUrl = `${baseUrl}/debtors/${encodeURIComponent(bundle.debtor.id)}`;
@@ -74,15 +65,15 @@ describe('the same contact edited on two devices offline', () => {
     await correctContactAndHangUp(a, { phone: A_PHONE });
     await correctContactAndHangUp(b, { phone: B_PHONE, email: B_EMAIL });
     // Offline, nothing reached the server.
-    expect(await world.serverRecord('contact', contact.id)).toMatchObject({ phone: contact.phone });
+    expect(await world().serverRecord('contact', contact.id)).toMatchObject({ phone: contact.phone });
 
     // A comes back first: the server takes A's phone.
     await contextA.setOffline(false);
-    await expect.poll(async () => (await world.serverRecord('contact', contact.id))?.phone, { timeout: 20_000, interval: 200 }).toBe(A_PHONE);
+    await expect.poll(async () => (await world().serverRecord('contact', contact.id))?.phone, { timeout: 20_000, interval: 200 }).toBe(A_PHONE);
     // Then B: its phone arrives second and is lost; its email, uncontested, is applied.
     await contextB.setOffline(false);
-    await expect.poll(async () => (await world.serverRecord('contact', contact.id))?.email, { timeout: 20_000, interval: 200 }).toBe(B_EMAIL);
-    expect(await world.serverRecord('contact', contact.id)).toMatchObject({ phone: A_PHONE, email: B_EMAIL });
+    await expect.poll(async () => (await world().serverRecord('contact', contact.id))?.email, { timeout: 20_000, interval: 200 }).toBe(B_EMAIL);
+    expect(await world().serverRecord('contact', contact.id)).toMatchObject({ phone: A_PHONE, email: B_EMAIL });
 
     // One result on both devices.
     const contactsText = async (page: Page) => plain(await page.textContent('[data-testid="dossier"] [data-testid="contacts"]'));

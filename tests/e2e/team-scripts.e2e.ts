@@ -7,21 +7,12 @@
  * version 2.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { CALL, callableDebtors, openCall, waitCommitted, waitStep } from './call-helpers';
-import { joinTeam, startTeamWorld, type TeamWorld } from './team-setup';
+import { joinedTeamWorld } from './team-setup';
 
 const baseUrl = inject('baseUrl');
-let world: TeamWorld;
-
-beforeAll(async () => {
-  world = await startTeamWorld(baseUrl);
-  await joinTeam(world, baseUrl);
-}, 240_000);
-
-afterAll(async () => {
-  await world?.stop();
-});
+const world = joinedTeamWorld(baseUrl);
 
 const V1_SAY = 'Bonjour, ici le service recouvrement, première version de l’équipe.';
 const V2_SAY = 'Bonjour, ici le service recouvrement, deuxième version publiée par la responsable.';
@@ -76,7 +67,7 @@ async function callShows(page: Page): Promise<{ say: string; script: string }> {
 
 describe("a lead's published script on the agent's device", () => {
   it("reaches the agent at the next sync; a call in progress keeps its version, the next call takes the new one", async () => {
-    const { a, b } = world;
+    const { a, b } = world();
     // A writes and publishes version 1, then assigns the script to every French call.
     await a.goto(`${baseUrl}/scripts`);
     await a.click('[data-testid="studio-duplicate-fr"]');

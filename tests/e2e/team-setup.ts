@@ -4,6 +4,7 @@
  * uploads the demo portfolio, B an agent on a phone, invited by A, who starts from the team's data. The
  * journeys themselves (and the keyboard-only sign-in) are in team.e2e.ts; these files reuse the same steps.
  */
+import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAdmin } from '../../server/src/admin/create-admin';
@@ -124,4 +125,23 @@ export async function joinTeam(world: TeamWorld, baseUrl: string): Promise<void>
   await b.click('[data-testid="first-use-team"]');
   await b.waitForSelector('[data-testid="first-connection"]:not([open])', { state: 'attached', timeout: 60_000 });
   await waitSynced(b, baseUrl);
+}
+
+/**
+ * The two devices of a test file, joined to a fresh team before its tests (A the admin, B an agent) and
+ * stopped after them; read it inside the tests.
+ */
+export function joinedTeamWorld(baseUrl: string): () => TeamWorld {
+  let world: TeamWorld | undefined;
+  beforeAll(async () => {
+    world = await startTeamWorld(baseUrl);
+    await joinTeam(world, baseUrl);
+  }, 240_000);
+  afterAll(async () => {
+    await world?.stop();
+  });
+  return () => {
+    if (!world) throw new Error('the team world is not started');
+    return world;
+  };
 }

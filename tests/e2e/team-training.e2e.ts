@@ -6,21 +6,12 @@
  * The new table passes axe and does not scroll sideways at 390 and 320 px.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { expectAccessibleAndFitting } from './browser';
-import { AGENT, joinTeam, startTeamWorld, type TeamWorld } from './team-setup';
+import { AGENT, joinedTeamWorld } from './team-setup';
 
 const baseUrl = inject('baseUrl');
-let world: TeamWorld;
-
-beforeAll(async () => {
-  world = await startTeamWorld(baseUrl);
-  await joinTeam(world, baseUrl);
-}, 240_000);
-
-afterAll(async () => {
-  await world?.stop();
-});
+const world = joinedTeamWorld(baseUrl);
 
 /** Picks the phrasing with this fault label and says it; waits for the debtor's answer (or the debrief). */
 async function say(page: Page, fault: string): Promise<void> {
@@ -50,7 +41,7 @@ async function leadSees(page: Page): Promise<{ trainee: string; score: number }[
 
 describe("a trainee's score on the lead's screen", () => {
   it('reaches the lead at the next sync; finished offline, it waits for the network', async () => {
-    const { a, b, contextB } = world;
+    const { a, b, contextB } = world();
     await a.goto(`${baseUrl}/training/team`);
     await a.waitForSelector('[data-testid="team-scores-empty"]', { timeout: 20_000 });
 

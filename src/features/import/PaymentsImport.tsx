@@ -60,6 +60,34 @@ function LineFacts(props: { line: PaymentLine; headless?: boolean }): JSX.Elemen
   );
 }
 
+/** The sure or the unmatched lines: listed as read, the first LINES_SHOWN of them, and how many more. */
+function PaymentLinesSection(props: { plan: PaymentsPlan; status: 'sure' | 'unmatched'; title: string; hint?: string }): JSX.Element {
+  const lines = () => props.plan.lines.filter((l) => l.status === props.status);
+  const id = `import-payments-${props.status}-title`;
+  return (
+    <Show when={props.plan.counts[props.status] > 0}>
+      <section aria-labelledby={id} data-testid={`import-payments-${props.status}`}>
+        <h3 id={id}>{props.title}</h3>
+        <Show when={props.hint}>
+          <p class="muted">{props.hint}</p>
+        </Show>
+        <ul class="import-payment-list">
+          <For each={lines().slice(0, LINES_SHOWN)}>
+            {(line) => (
+              <li class="import-payment">
+                <LineFacts line={line} />
+              </li>
+            )}
+          </For>
+        </ul>
+        <Show when={props.plan.counts[props.status] > LINES_SHOWN}>
+          <p class="muted">{t('imports:payments.moreLines', { count: props.plan.counts[props.status] - LINES_SHOWN })}</p>
+        </Show>
+      </section>
+    </Show>
+  );
+}
+
 export function PaymentsImport(props: {
   session: ImportSession;
   dbName: string;
@@ -218,41 +246,8 @@ export function PaymentsImport(props: {
                 </ul>
               </section>
             </Show>
-            <Show when={p().counts.sure > 0}>
-              <section aria-labelledby="import-payments-sure-title" data-testid="import-payments-sure">
-                <h3 id="import-payments-sure-title">{t('imports:payments.sureTitle')}</h3>
-                <ul class="import-payment-list">
-                  <For each={byStatus(p(), 'sure').slice(0, LINES_SHOWN)}>
-                    {(line) => (
-                      <li class="import-payment">
-                        <LineFacts line={line} />
-                      </li>
-                    )}
-                  </For>
-                </ul>
-                <Show when={p().counts.sure > LINES_SHOWN}>
-                  <p class="muted">{t('imports:payments.moreLines', { count: p().counts.sure - LINES_SHOWN })}</p>
-                </Show>
-              </section>
-            </Show>
-            <Show when={p().counts.unmatched > 0}>
-              <section aria-labelledby="import-payments-unmatched-title" data-testid="import-payments-unmatched">
-                <h3 id="import-payments-unmatched-title">{t('imports:payments.unmatchedTitle')}</h3>
-                <p class="muted">{t('imports:payments.unmatchedHint')}</p>
-                <ul class="import-payment-list">
-                  <For each={byStatus(p(), 'unmatched').slice(0, LINES_SHOWN)}>
-                    {(line) => (
-                      <li class="import-payment">
-                        <LineFacts line={line} />
-                      </li>
-                    )}
-                  </For>
-                </ul>
-                <Show when={p().counts.unmatched > LINES_SHOWN}>
-                  <p class="muted">{t('imports:payments.moreLines', { count: p().counts.unmatched - LINES_SHOWN })}</p>
-                </Show>
-              </section>
-            </Show>
+            <PaymentLinesSection plan={p()} status="sure" title={t('imports:payments.sureTitle')} />
+            <PaymentLinesSection plan={p()} status="unmatched" title={t('imports:payments.unmatchedTitle')} hint={t('imports:payments.unmatchedHint')} />
             <Show when={p().counts.recorded > 0}>
               <p class="notice" role="status" data-testid="import-payments-recorded">
                 {t('imports:payments.alreadyRecorded', { count: p().counts.recorded })}
