@@ -31,6 +31,7 @@ import {
   type Debtor as DebtorType,
 } from '../domain/entities';
 import { KpiCosts } from '../domain/kpis/kpis';
+import { kpiDigest } from '../domain/kpis/kpi-digest';
 import { summarizeDebtor } from '../domain/summarize';
 import { ScriptRecord, ScriptVersionRecord, StudioSettings } from '../scripts/library';
 import { toStoredInvoice } from './bundles';
@@ -45,7 +46,7 @@ import type { Records } from './records';
 /** Stores a backup holds, in the order they are written. */
 // The outbox and sync state are this device's link to a team, not data: a backup never carries them, and a
 // restore leaves them as they are.
-export const BACKED_UP_STORES: readonly CadenceStoreName[] = ALL_STORES.filter((s) => s !== 'importStaging' && s !== 'summaries' && !SYNC_STORES.includes(s));
+export const BACKED_UP_STORES: readonly CadenceStoreName[] = ALL_STORES.filter((s) => s !== 'importStaging' && s !== 'summaries' && s !== 'kpiDigests' && !SYNC_STORES.includes(s));
 
 /** Every backed-up store, read in one transaction: the records as stored, settings as `[key, value]` pairs. */
 export function exportRecords(records: Records): Promise<BackupStores> {
@@ -195,19 +196,18 @@ export async function restoreRecords(records: Records, stores: BackupStores): Pr
       const promises = byDebtor<PaymentPromise>('promises');
       const tasks = byDebtor<Task>('tasks');
       await Promise.all(
-        ((stores.debtors ?? []) as DebtorType[]).map((debtor) =>
-          tx.put(
-            'summaries',
-            summarizeDebtor({
-              debtor,
-              contacts: [],
-              invoices: invoices.get(debtor.id) ?? [],
-              activities: activities.get(debtor.id) ?? [],
-              promises: promises.get(debtor.id) ?? [],
-              tasks: tasks.get(debtor.id) ?? [],
-            }),
-          ),
-        ),
+        ((stores.debtors ?? []) as DebtorType[]).flatMap((debtor) => {
+          const bundle = {
+            debtor,
+            contacts: [],
+            invoices: invoices.get(debtor.id) ?? [],
+            activities: activities.get(debtor.id) ?? [],
+            promises: promises.get(debtor.id) ?? [],
+            tasks: tasks.get(debtor.id) ?? [],
+          };
+          // Derived stores are not in the file: rebuilt here from the records restored.
+          return [tx.put('summaries', summarizeDebtor(bundle)), tx.put('kpiDigests', kpiDigest(bundle))];
+        }),
       );
     },
     { durable: true },

@@ -11,6 +11,7 @@ import {
   PaymentPromise as PromiseSchema,
   Task as TaskSchema,
 } from '../domain/entities';
+import { kpiDigest } from '../domain/kpis/kpi-digest';
 import { summarizeDebtor } from '../domain/summarize';
 import { toSearchKey } from '../domain/text';
 import { validateForWrite, type CorruptHandler } from './codec';
@@ -54,9 +55,9 @@ export function validateBundle(bundle: DebtorBundle): DebtorBundle {
 }
 
 const noop = (): void => undefined;
-const BUNDLE_STORES: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks', 'summaries'];
+const BUNDLE_STORES: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks', 'summaries', 'kpiDigests'];
 
-/** Writes whole bundles in one transaction; a bundle of a debtor already stored gets its summary rebuilt from the store. */
+/** Writes whole bundles in one transaction; a bundle of a debtor already stored gets its summary and KPI digest rebuilt from the store. */
 function writeBundles(records: Records, bundles: readonly DebtorBundle[], onCorrupt?: CorruptHandler): Promise<void> {
   return records.write(BUNDLE_STORES, async (tx) => {
     const seen = new Map<string, number>();
@@ -79,7 +80,10 @@ function writeBundles(records: Records, bundles: readonly DebtorBundle[], onCorr
       for (const t of b.tasks) track(tx.put('tasks', t));
       // A debtor already stored may own records the bundle lacks: its summary must come from the store.
       if (existing[i] || (seen.get(b.debtor.id) ?? 0) > 1) rebuildFromStore.add(b.debtor.id);
-      else track(tx.put('summaries', summarizeDebtor(b)));
+      else {
+        track(tx.put('summaries', summarizeDebtor(b)));
+        track(tx.put('kpiDigests', kpiDigest(b)));
+      }
     });
     await Promise.all(writes);
     for (const id of rebuildFromStore) await recomputeSummary(tx, id, onCorrupt);

@@ -31,7 +31,7 @@ import type { CadenceStoreName, StoredCall } from './schema';
 import { recomputeSummary, requireDebtor } from './summaries';
 // The agent was told "saved": every write here is durable, it must survive a crash of the browser.
 
-const OUTCOME_STORES: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks', 'summaries', 'calls', 'plans'];
+const OUTCOME_STORES: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks', 'summaries', 'kpiDigests', 'calls', 'plans'];
 
 function belongsTo(store: string, record: { id: string; debtorId: string }, debtorId: string): void {
   if (record.debtorId !== debtorId) {

@@ -1,5 +1,5 @@
 /**
- * The promises and worklist summaries of many debtors at once, inside the caller's read-write transaction (an
+ * The promises, worklist summaries and KPI digests of many debtors at once, inside the caller's read-write transaction (an
  * import's switch touches thousands of stored debtors). Read one debtor at a time, that is eight requests per
  * debtor (its record, then its promises, activities, invoices and tasks for the promises and again for the
  * summary): 80,000 requests for 10,000 debtors, most of a newer file's commit. Here the debtors are taken in
@@ -21,6 +21,7 @@ import {
   type PaymentPromise,
   type Task,
 } from '../domain/entities';
+import { kpiDigest } from '../domain/kpis/kpi-digest';
 import { summarizeDebtor } from '../domain/summarize';
 import { readRecords, readRequired, type CorruptHandler } from './codec';
 import { StorageError } from './errors';
@@ -105,6 +106,7 @@ function recomputeGroup(tx: RecordTx, ids: readonly string[], reads: GroupReads,
     if (typeof id === 'string' && wanted.has(id)) debtors.set(id, raw);
   }
   const changed: PaymentPromise[] = [];
+  const digests: ReturnType<typeof kpiDigest>[] = [];
   const summaries = ids.map((debtorId) => {
     const raw = debtors.get(debtorId);
     if (raw === undefined) throw new StorageError('not_found', `Unknown debtor ${debtorId}`, { store: 'debtors', key: debtorId });
@@ -113,9 +115,11 @@ function recomputeGroup(tx: RecordTx, ids: readonly string[], reads: GroupReads,
     const stored = promises.get(debtorId) ?? [];
     const updates = new Map(changedPromises(stored, own.activities, own.invoices, today).map((p) => [p.id, p]));
     changed.push(...updates.values());
-    return summarizeDebtor({ debtor, contacts: [], ...own, promises: stored.map((p) => updates.get(p.id) ?? p) });
+    const bundle = { debtor, contacts: [], ...own, promises: stored.map((p) => updates.get(p.id) ?? p) };
+    digests.push(kpiDigest(bundle));
+    return summarizeDebtor(bundle);
   });
-  return Promise.all([tx.putMany('promises', changed), tx.putMany('summaries', summaries)]);
+  return Promise.all([tx.putMany('promises', changed), tx.putMany('summaries', summaries), tx.putMany('kpiDigests', digests)]);
 }
 
 /**

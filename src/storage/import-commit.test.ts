@@ -8,7 +8,7 @@ import { readImportFile } from '../domain/import/read-file';
 import { DB_VERSION, openCadenceDb, type CadenceDatabase } from './db';
 import { idbRecords } from './idb-records';
 import { discardUnfinishedImports, listImports, stagedWrites, stageImport, switchImport } from './import-commit';
-import { recomputeSummary } from './summaries';
+import { recomputeSummary, SUMMARY_SOURCES } from './summaries';
 
 let n = 0;
 const freshName = () => `import-commit-${++n}-${Date.now()}`;
@@ -85,7 +85,7 @@ describe('import commit: staging, then one switch', () => {
     db.close();
   });
 
-  it('stages thousands of records per row, and the summaries built from them equal the ones read back', async () => {
+  it('stages thousands of records per row, and the summaries and KPI digests built from them equal the ones read back', async () => {
     const db = await openCadenceDb(freshName());
     const v1 = await recordsFor(db, 'aged-balance-v1.csv');
     const rows = stagedWrites('imp-x', v1, 2);
@@ -97,11 +97,14 @@ describe('import commit: staging, then one switch', () => {
     expect(progress.at(-1)).toBeGreaterThan(0);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     const built = await db.getAll('summaries');
+    const digests = await db.getAll('kpiDigests');
     expect(built).toHaveLength(v1.debtors.length);
-    await idbRecords(db).write(['debtors', 'invoices', 'activities', 'promises', 'tasks', 'summaries'], async (tx) => {
+    expect(digests).toHaveLength(v1.debtors.length);
+    await idbRecords(db).write(SUMMARY_SOURCES, async (tx) => {
       for (const d of v1.debtors) await recomputeSummary(tx, d.id);
     });
     expect(await db.getAll('summaries')).toEqual(built);
+    expect(await db.getAll('kpiDigests')).toEqual(digests);
     db.close();
   });
 

@@ -29,6 +29,7 @@ import {
   type Invoice,
 } from '../domain/entities';
 import type { ImportRecords } from '../domain/import/plan-records';
+import { kpiDigest } from '../domain/kpis/kpi-digest';
 import { summarizeDebtor } from '../domain/summarize';
 import { toStoredInvoice } from './bundles';
 import { readRequired, validateForWrite, type CorruptHandler } from './codec';
@@ -67,15 +68,14 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /**
- * The summaries of the debtors the import creates, from the records it writes. Existing debtors are left to
- * the switch, which reads what agents added to them.
+ * The summaries and KPI digests of the debtors the import creates, from the records it writes. Existing
+ * debtors are left to the switch, which reads what agents added to them.
  */
-function newDebtorSummaries(debtors: readonly Debtor[], invoices: readonly Invoice[], activities: readonly Activity[]) {
+function newDebtorDerived(debtors: readonly Debtor[], invoices: readonly Invoice[], activities: readonly Activity[]) {
   const invoicesOf = groupBy(invoices, (i) => i.debtorId);
   const activitiesOf = groupBy(activities, (a) => a.debtorId);
-  return debtors.map((debtor) =>
-    summarizeDebtor({ debtor, contacts: [], invoices: invoicesOf.get(debtor.id) ?? [], activities: activitiesOf.get(debtor.id) ?? [], promises: [], tasks: [] }),
-  );
+  const bundles = debtors.map((debtor) => ({ debtor, contacts: [], invoices: invoicesOf.get(debtor.id) ?? [], activities: activitiesOf.get(debtor.id) ?? [], promises: [], tasks: [] }));
+  return { summaries: bundles.map((b) => summarizeDebtor(b)), digests: bundles.map((b) => kpiDigest(b)) };
 }
 
 /** The staged rows of `records`, validated now so the switch never meets an invalid record. */
@@ -96,7 +96,9 @@ export function stagedWrites(importId: string, records: ImportRecords, batch = S
   );
   putAll('invoices', invoices.map(toStoredInvoice));
   putAll('activities', activities);
-  putAll('summaries', newDebtorSummaries(debtors, invoices, activities));
+  const derived = newDebtorDerived(debtors, invoices, activities);
+  putAll('summaries', derived.summaries);
+  putAll('kpiDigests', derived.digests);
   const created = new Set(debtors.map((d) => d.id));
   const existing = records.touchedDebtorIds.filter((id) => !created.has(id));
   for (let i = 0; i < existing.length; i += batch) rows.push({ ...at(), op: 'touch_many', debtorIds: existing.slice(i, i + batch) });

@@ -1,7 +1,8 @@
 /**
- * What the KPIs read: every debtor with its invoices, activities and promises (contacts and tasks are not
- * needed), and the unit costs of the cost per claim. Runs on any Records, in the KPI worker on IndexedDB.
- * The worker checks the records with ./kpi-records.ts (the fields it reads); `kpiBundles` parses them whole.
+ * What the KPIs read: each debtor's KPI digest (domain/kpis/kpi-digest.ts, v10), the records of the debtors
+ * whose digest is missing or unsound, and the unit costs of the cost per claim. Runs on any Records, in the
+ * KPI worker on IndexedDB. The worker checks records with ./kpi-records.ts (the fields it reads);
+ * `kpiBundles` parses them whole for the exports.
  */
 import type { DebtorBundle } from '../domain/bundle';
 import { Activity, Debtor, Invoice, PaymentPromise } from '../domain/entities';
@@ -10,6 +11,45 @@ import { readRecords, validateForWrite, type CorruptHandler } from './codec';
 import type { StoredKpiRecords } from './kpi-records';
 import type { Records } from './records';
 import { KPI_COSTS_KEY } from './schema';
+
+export interface StoredKpiDigests {
+  /** Every stored digest, in debtor id order, unchecked (see `kpiDigestFault`). */
+  digests: unknown[];
+  /** Every stored debtor's id, in order: a debtor without a sound digest is read from its records. */
+  debtorIds: string[];
+}
+
+/** The digests and the debtors' ids, in one transaction: 50,000 small records and 50,000 keys. */
+export async function readKpiDigests(records: Records): Promise<StoredKpiDigests> {
+  const [digests, debtorIds] = await records.read(['kpiDigests', 'debtors'], (tx) => Promise.all([tx.getAll('kpiDigests'), tx.getAllKeys('debtors')]));
+  return { digests, debtorIds: debtorIds as string[] };
+}
+
+/**
+ * Above this many debtors to read, one getAll of each store costs less than four requests per debtor (a
+ * request is about 1 ms in Chromium, a getAll of the 50,000-debtor portfolio's four stores about 3 s).
+ */
+const READ_ALL_ABOVE = 1_000;
+
+/** The records of these debtors (each in the result once, unchecked), in one transaction. */
+export async function readKpiRecordsOf(records: Records, debtorIds: readonly string[]): Promise<StoredKpiRecords> {
+  const wanted = new Set(debtorIds);
+  if (debtorIds.length > READ_ALL_ABOVE) {
+    const all = await readKpiRecords(records);
+    const mine = (values: readonly unknown[], key: 'id' | 'debtorId') => values.filter((v) => wanted.has((v as Record<string, unknown> | null)?.[key] as string));
+    return { debtors: mine(all.debtors, 'id'), invoices: mine(all.invoices, 'debtorId'), activities: mine(all.activities, 'debtorId'), promises: mine(all.promises, 'debtorId') };
+  }
+  return records.read(['debtors', 'invoices', 'activities', 'promises'], async (tx) => {
+    const ids = [...wanted];
+    const [debtors, invoices, activities, promises] = await Promise.all([
+      Promise.all(ids.map((id) => tx.get('debtors', id))),
+      Promise.all(ids.map((id) => tx.byDebtor('invoices', id))),
+      Promise.all(ids.map((id) => tx.byDebtor('activities', id))),
+      Promise.all(ids.map((id) => tx.byDebtor('promises', id))),
+    ]);
+    return { debtors: debtors.filter((d) => d !== undefined), invoices: invoices.flat(), activities: activities.flat(), promises: promises.flat() };
+  });
+}
 
 /** The four stores the KPIs read, as stored, in one transaction (unchecked: see `kpiBundlesFromStored`). */
 export async function readKpiRecords(records: Records): Promise<StoredKpiRecords> {

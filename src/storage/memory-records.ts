@@ -18,6 +18,7 @@ const KEY_PATH: Record<CadenceStoreName, string | readonly string[] | null> = {
   tasks: 'id',
   settings: null,
   summaries: 'debtorId',
+  kpiDigests: 'debtorId',
   calls: 'callId',
   plans: 'id',
   drafts: 'id',

@@ -8,6 +8,7 @@ import type { Activity, Contact, CreditorProfile, Debtor, Invoice, PaymentPlan, 
 import type { RecapDraft } from '../domain/drafts/recap-draft';
 import type { DebtorSummary } from '../domain/summary';
 import type { KpiCosts } from '../domain/kpis/kpis';
+import type { KpiDigest } from '../domain/kpis/kpi-digest';
 import type { ImportPresets } from './import-presets';
 import type { ScriptRecord, ScriptVersionRecord, StudioSettings } from '../scripts/library';
 import type { TeamDevice } from './team-device';
@@ -72,6 +73,12 @@ export interface CadenceDB extends DBSchema {
   outbox: { key: string; value: OutboxEntry };
   /** The device's sync state: team membership, client id, last mutation id issued, pull cookie, lost edits (v9). */
   syncState: { key: string; value: SyncStateRecord };
+  /**
+   * One KPI digest per debtor, keyed by debtorId (v10): what the KPIs read of its records, packed
+   * (domain/kpis/kpi-digest.ts). Derived like `summaries`: written in the same transaction, never backed up
+   * (a restore rebuilds it) nor synced.
+   */
+  kpiDigests: { key: string; value: KpiDigest };
 }
 
 export interface BackupMeta {
@@ -90,8 +97,8 @@ export interface ImportJournal {
   rows: number;
 }
 
-/** The stores an import writes whole records to (summaries: those of the debtors it creates). */
-export type StagedStore = 'debtors' | 'contacts' | 'invoices' | 'activities' | 'summaries';
+/** The stores an import writes whole records to (summaries and KPI digests: those of the debtors it creates). */
+export type StagedStore = 'debtors' | 'contacts' | 'invoices' | 'activities' | 'summaries' | 'kpiDigests';
 
 /**
  * One staged row: a record to put, a batch of records to put (one row for thousands of records: IndexedDB's
@@ -135,7 +142,8 @@ export type CadenceStoreName =
   | 'imports'
   | 'importStaging'
   | 'outbox'
-  | 'syncState';
+  | 'syncState'
+  | 'kpiDigests';
 
 export const ALL_STORES: readonly CadenceStoreName[] = [
   'debtors',
@@ -155,6 +163,7 @@ export const ALL_STORES: readonly CadenceStoreName[] = [
   'importStaging',
   'outbox',
   'syncState',
+  'kpiDigests',
 ];
 
 /** Stores that hold this device's link to a team, never part of a backup nor replaced by a restore. */

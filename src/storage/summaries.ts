@@ -1,6 +1,6 @@
 /**
- * Keeps a debtor's worklist summary in step with its records, inside the caller's read-write transaction
- * (so the record and its summary are committed together or not at all).
+ * Keeps a debtor's worklist summary and KPI digest in step with its records, inside the caller's read-write
+ * transaction (so the record, its summary and its digest are committed together or not at all).
  */
 import {
   Activity as ActivitySchema,
@@ -10,14 +10,15 @@ import {
   Task as TaskSchema,
   type Debtor,
 } from '../domain/entities';
+import { kpiDigest, type DigestCorruptRecord } from '../domain/kpis/kpi-digest';
 import { summarizeDebtor } from '../domain/summarize';
 import { readRecords, readRequired, type CorruptHandler } from './codec';
 import { StorageError } from './errors';
 import type { Records, RecordTx } from './records';
 import type { CadenceStoreName } from './schema';
 
-/** The stores a summary is computed from, plus the summaries store itself. */
-export const SUMMARY_SOURCES: readonly CadenceStoreName[] = ['debtors', 'invoices', 'activities', 'promises', 'tasks', 'summaries'];
+/** The stores a summary is computed from, plus the summaries and KPI digests stores themselves. */
+export const SUMMARY_SOURCES: readonly CadenceStoreName[] = ['debtors', 'invoices', 'activities', 'promises', 'tasks', 'summaries', 'kpiDigests'];
 
 /** Reads a debtor that must exist: a write about an unknown debtor is refused rather than orphaned. */
 export async function requireDebtor(tx: RecordTx, debtorId: string): Promise<Debtor> {
@@ -26,7 +27,10 @@ export async function requireDebtor(tx: RecordTx, debtorId: string): Promise<Deb
   return readRequired<Debtor>(DebtorSchema, 'debtors', raw);
 }
 
-/** Rebuilds one debtor's summary from what the transaction sees (its own pending writes included). */
+/**
+ * Rebuilds one debtor's summary and KPI digest from what the transaction sees (its own pending writes
+ * included). Records skipped as corrupt are noted in the digest, so the KPIs go on reporting them.
+ */
 export async function recomputeSummary(tx: RecordTx, debtorId: string, onCorrupt?: CorruptHandler): Promise<void> {
   const debtor = await requireDebtor(tx, debtorId);
   const [invoices, activities, promises, tasks] = await Promise.all([
@@ -35,15 +39,18 @@ export async function recomputeSummary(tx: RecordTx, debtorId: string, onCorrupt
     tx.byDebtor('promises', debtorId),
     tx.byDebtor('tasks', debtorId),
   ]);
-  const summary = summarizeDebtor({
+  const corrupt: DigestCorruptRecord[] = [];
+  // Without a handler a corrupt record still throws, as before; with one, the KPI-relevant ones are kept too.
+  const noted: CorruptHandler | undefined = onCorrupt && ((r) => (corrupt.push(r), onCorrupt(r)));
+  const bundle = {
     debtor,
     contacts: [],
-    invoices: readRecords(InvoiceSchema, 'invoices', invoices, onCorrupt),
-    activities: readRecords(ActivitySchema, 'activities', activities, onCorrupt),
-    promises: readRecords(PromiseSchema, 'promises', promises, onCorrupt),
+    invoices: readRecords(InvoiceSchema, 'invoices', invoices, noted),
+    activities: readRecords(ActivitySchema, 'activities', activities, noted),
+    promises: readRecords(PromiseSchema, 'promises', promises, noted),
     tasks: readRecords(TaskSchema, 'tasks', tasks, onCorrupt),
-  });
-  await tx.put('summaries', summary);
+  };
+  await Promise.all([tx.put('summaries', summarizeDebtor(bundle)), tx.put('kpiDigests', kpiDigest(bundle, corrupt))]);
 }
 
 export { listSummaries, type SummaryPaging } from './summary-list';

@@ -72,6 +72,7 @@ async function deleteDebtor(tx: RecordTx, debtorId: string): Promise<void> {
     }
   }
   await tx.delete('summaries', debtorId);
+  await tx.delete('kpiDigests', debtorId);
   await tx.delete('debtors', debtorId);
 }
 

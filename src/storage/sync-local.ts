@@ -45,7 +45,7 @@ export interface TeamSyncStore extends SyncLocal {
 }
 
 /** The stores the team shares, cleared by clearShared (calls and drafts go with the dossiers they belong to). */
-const SHARED_DATA: readonly CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks', 'plans', 'summaries', 'calls', 'drafts'];
+const SHARED_DATA: readonly CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'tasks', 'plans', 'summaries', 'kpiDigests', 'calls', 'drafts'];
 
 const outboxTx = (tx: RecordTx) => tx as unknown as OutboxTx;
 

@@ -21,6 +21,11 @@
  *   sync mutation to the outbox in the same transaction (./outbox.ts); syncState holds the team link, the last
  *   mutation id issued, the pull checkpoint, refused mutations and lost edits. Nothing to backfill: a device
  *   joins a team after this version, and its first connection decides what to upload.
+ * - v10: kpiDigests — one KPI digest per debtor, keyed by debtorId (domain/kpis/kpi-digest.ts): what the KPIs
+ *   read of its invoices, activities and promises, packed, so /kpis reads 50,000 small records instead of
+ *   300,000. Kept in step with the records in the same transactions as the summaries; backfilled here from
+ *   the records already stored, with the KPI worker's field check (a record that fails it is left out and
+ *   noted in its debtor's digest, a debtor that fails it gets none and the KPIs read its records).
  *
  * Steps must never be edited once shipped: a user may still hold a database at any older version.
  */
@@ -30,6 +35,8 @@ import { Activity as ActivitySchema, Debtor as DebtorSchema, Invoice as InvoiceS
 import { summarizeDebtor } from '../domain/summarize';
 import { toSearchKey } from '../domain/text';
 import { readRecords, type CorruptHandler } from './codec';
+import { kpiDigest, type DigestCorruptRecord } from '../domain/kpis/kpi-digest';
+import { kpiBundlesFromStored } from './kpi-records';
 import type { CadenceDB } from './schema';
 
 export type UpgradeTransaction = IDBPTransaction<CadenceDB, StoreNames<CadenceDB>[], 'versionchange'>;
@@ -154,6 +161,47 @@ function createV9({ db }: UpgradeContext): void {
   db.createObjectStore('syncState', { keyPath: 'key' });
 }
 
+function createV10(ctx: UpgradeContext): Promise<void> {
+  ctx.db.createObjectStore('kpiDigests', { keyPath: 'debtorId' });
+  return backfillV10(ctx);
+}
+
+/** The debtor a stored record belongs to, when it says. */
+const ownerOf = (raw: unknown): string | undefined => {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { debtorId?: unknown }).debtorId : undefined;
+  return typeof id === 'string' ? id : undefined;
+};
+
+async function backfillV10({ tx, onCorrupt = skip }: UpgradeContext): Promise<void> {
+  const [debtors, invoices, activities, promises] = await Promise.all([
+    tx.objectStore('debtors').getAll(),
+    tx.objectStore('invoices').getAll(),
+    tx.objectStore('activities').getAll(),
+    tx.objectStore('promises').getAll(),
+  ]);
+  const reports: DigestCorruptRecord[] = [];
+  const bundles = kpiBundlesFromStored({ debtors, invoices, activities, promises }, (r) => {
+    reports.push(r);
+    onCorrupt(r);
+  });
+  // Each record left out is noted in its debtor's digest, so the KPIs go on counting it as skipped.
+  const corruptOf = new Map<string, DigestCorruptRecord[]>();
+  if (reports.length > 0) {
+    const owners = new Map<string, string>();
+    for (const raw of [...invoices, ...activities, ...promises] as unknown[]) {
+      const key = (raw as { id?: unknown } | null)?.id;
+      const owner = ownerOf(raw);
+      if (typeof key === 'string' && owner !== undefined) owners.set(key, owner);
+    }
+    for (const r of reports) {
+      const owner = r.store === 'debtors' || r.key === undefined ? undefined : owners.get(r.key);
+      if (owner !== undefined) corruptOf.set(owner, [...(corruptOf.get(owner) ?? []), r]);
+    }
+  }
+  const store = tx.objectStore('kpiDigests');
+  await Promise.all(bundles.map((b) => store.put(kpiDigest(b, corruptOf.get(b.debtor.id)))));
+}
+
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 1, apply: createV1 },
   { version: 2, apply: createV2 },
@@ -164,6 +212,7 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 7, apply: createV7 },
   { version: 8, apply: createV8 },
   { version: 9, apply: createV9 },
+  { version: 10, apply: createV10 },
 ];
 
 // Bump it in ./db-version.ts with each new step (db.test.ts checks they agree).

@@ -38,7 +38,17 @@ export function dumpDatabase(page: Page, name = 'cadence'): Promise<DumpedDb> {
       for (const n of names) {
         const store = tx.objectStore(n);
         const [keys, values] = await Promise.all([ask(store.getAllKeys()), ask(store.getAll())]);
-        stores[n] = { name: n, indexes: [...store.indexNames], records: keys.map((key, i) => ({ key, value: values[i] })) };
+        // Typed arrays (a KPI digest's numbers, v10) as plain number arrays, so a dump compares with the JSON
+        // fixtures and checksums like any other record.
+        const plain = (v: unknown): unknown =>
+          ArrayBuffer.isView(v) && !(v instanceof DataView)
+            ? Array.from(v as unknown as ArrayLike<number>)
+            : Array.isArray(v)
+              ? v.map(plain)
+              : typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype
+                ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]))
+                : v;
+        stores[n] = { name: n, indexes: [...store.indexNames], records: keys.map((key, i) => ({ key, value: plain(values[i]) })) };
       }
     }
     const version = db.version;

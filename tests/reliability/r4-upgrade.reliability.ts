@@ -1,6 +1,6 @@
 /**
  * R4: a database of every shipped version, written into real Chromium IndexedDB by that version's own upgrade
- * steps (tests/fixtures/db/v1…v9.json through pages/fixture-db), then opened by today's app. Records kept is
+ * steps (tests/fixtures/db/v1…v10.json through pages/fixture-db), then opened by today's app. Records kept is
  * checked per store with a checksum of the records as the old version wrote them.
  */
 import type { Browser } from 'playwright-core';

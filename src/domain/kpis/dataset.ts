@@ -77,7 +77,7 @@ export interface KpiBundle {
   debtor: { id: string; segment: string; segmentOverride?: { segment: HistorySegment } | undefined };
   invoices: readonly Pick<Invoice, 'id' | 'number' | 'issueDate' | 'dueDate' | 'amountInclVatCents' | 'amountPaidCents' | 'status'>[];
   activities: readonly Pick<Activity, 'id' | 'type' | 'at' | 'agent' | 'outcome' | 'details'>[];
-  promises: readonly Pick<PaymentPromise, 'createdAt' | 'dueDate' | 'amountCents' | 'paidCents' | 'status'>[];
+  promises: readonly Pick<PaymentPromise, 'id' | 'createdAt' | 'dueDate' | 'amountCents' | 'paidCents' | 'status'>[];
 }
 
 /**

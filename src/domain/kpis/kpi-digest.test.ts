@@ -5,14 +5,17 @@ import { generateDemoPortfolio } from '../demo';
 import { HISTORY_SEGMENTS } from '../segmentation/history-segment';
 import { PROMISE_STATUSES, SEGMENTS } from '../vocabulary';
 import { datasetFromBundles, paymentHistoryOf, type KpiBundle } from './dataset';
-import { datasetFromDigests, kpiDigest, kpiDigestFault, KPI_DIGEST_VERSION } from './kpi-digest';
+import { datasetFromDigests, inKeyOrder, kpiDigest, kpiDigestFault, KPI_DIGEST_VERSION } from './kpi-digest';
 import { computeKpis, DEFAULT_KPI_COSTS } from './kpis';
 
 const TODAY = '2026-12-03';
 
-/** What the worker computed from the records before the digests: the reference the digests must equal. */
+/**
+ * What the worker computed from the records before the digests (read from the store, so in key order): the
+ * reference the digests must equal.
+ */
 const datasetFromRecords = (bundles: readonly KpiBundle[], today: string) =>
-  datasetFromBundles(bundles, (b) => b.debtor.segment, undefined, (b) => paymentHistoryOf(b, today));
+  datasetFromBundles(bundles.map(inKeyOrder), (b) => b.debtor.segment, undefined, (b) => paymentHistoryOf(b, today));
 
 const report = (data: ReturnType<typeof datasetFromRecords>, today: string) => computeKpis(data, { today, costs: DEFAULT_KPI_COSTS });
 
@@ -81,7 +84,13 @@ function bundleArb(index: number): fc.Arbitrary<KpiBundle> {
       const createdAt = activities.length > 0 ? fc.oneof(fc.constantFrom(...activities.map((a) => a.at)), at) : at;
       const promise = fc.record({ createdAt, dueDate: day, amountCents: fc.integer({ min: 1, max: 900_000 }), paidCents: fc.integer({ min: 0, max: 900_000 }), status: fc.constantFrom(...PROMISE_STATUSES) });
       return fc.array(promise, { maxLength: 3 }).map(
-        (promises): KpiBundle => ({ debtor: { id: debtorId, segment, ...(override ? { segmentOverride: { segment: override } } : {}) }, invoices, activities, promises }),
+        (promises): KpiBundle => ({
+          debtor: { id: debtorId, segment, ...(override ? { segmentOverride: { segment: override } } : {}) },
+          // Held in reverse: the digest must not depend on the order a writer holds the records in.
+          invoices: [...invoices].reverse(),
+          activities: [...activities].reverse(),
+          promises: promises.map((p, k) => ({ id: `${debtorId}-p${k}`, ...p })),
+        }),
       );
     });
 }
@@ -96,6 +105,8 @@ describe('kpiDigest', () => {
     const fromDigests = datasetFromDigests(digests, TODAY);
     expect(fromDigests).toEqual(datasetFromRecords(bundles, TODAY));
     expect(report(fromDigests, TODAY)).toEqual(report(datasetFromRecords(bundles, TODAY), TODAY));
+    // Held in another order, the same digests.
+    expect(bundles.map((b) => kpiDigest({ ...b, invoices: [...b.invoices].reverse(), activities: [...b.activities].reverse() }))).toEqual(bundles.map((b) => kpiDigest(b)));
     // The demo exercises every part: payments, calls, letters, promises, overrides.
     expect(fromDigests.calls.length).toBeGreaterThan(0);
     expect(fromDigests.letters.length).toBeGreaterThan(0);
@@ -130,7 +141,7 @@ describe('kpiDigest', () => {
   });
 
   it('keeps the records left out as corrupt, so the KPIs report them again', () => {
-    const [bundle] = generateDemoPortfolio({ today: TODAY }) as [KpiBundle];
+    const [bundle] = generateDemoPortfolio({ today: TODAY }) as unknown as [KpiBundle];
     const corrupt = [{ store: 'invoices', key: 'inv-x', issues: [{ path: 'amountInclVatCents', message: 'Too small' }] }];
     const digest = structuredClone(kpiDigest(bundle, corrupt));
     expect(kpiDigestFault(digest)).toBeUndefined();
@@ -139,7 +150,7 @@ describe('kpiDigest', () => {
 });
 
 describe('kpiDigestFault', () => {
-  const [bundle] = generateDemoPortfolio({ today: TODAY }) as [KpiBundle];
+  const [bundle] = generateDemoPortfolio({ today: TODAY }) as unknown as [KpiBundle];
   const digest = kpiDigest(bundle);
   const withNums = (edit: (n: Float64Array) => void) => {
     const nums = digest.nums.slice();

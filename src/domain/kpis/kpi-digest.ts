@@ -78,11 +78,24 @@ function interner(): { strings: string[]; index: (s: string) => number } {
 
 const promiseStatusIndex = new Map<string, number>(PROMISE_STATUSES.map((s, i) => [s, i]));
 
+const byId = <T extends { id: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/**
+ * The bundle with its invoices, activities and promises in key order (ids compared by code unit, as
+ * IndexedDB orders string keys): the order every read of the store gives them, so a digest does not depend
+ * on the order a writer happened to hold them in (an import's file order, a bundle as generated).
+ */
+export function inKeyOrder<B extends KpiBundle>(bundle: B): B {
+  return { ...bundle, invoices: byId(bundle.invoices), activities: byId(bundle.activities), promises: byId(bundle.promises) };
+}
+
 /**
  * The digest of one debtor, from the same bundle its worklist summary is built from: `datasetFromBundles`
- * on that bundle alone, packed. `corrupt` lists the debtor's records that were left out of the bundle.
+ * on that bundle alone (its records in key order), packed. `corrupt` lists the debtor's records that were
+ * left out of the bundle.
  */
-export function kpiDigest(bundle: KpiBundle, corrupt: readonly DigestCorruptRecord[] = []): KpiDigest {
+export function kpiDigest(written: KpiBundle, corrupt: readonly DigestCorruptRecord[] = []): KpiDigest {
+  const bundle = inKeyOrder(written);
   const data = datasetFromBundles([bundle], (b) => b.debtor.segment);
   const debtor = data.debtors[0] as KpiDebtor;
   const { strings, index } = interner();
@@ -154,8 +167,9 @@ export function kpiDigestFault(value: unknown): string | undefined {
   if (typeof d.agent !== 'string') return 'agent';
   if (!Array.isArray(d.strings) || !d.strings.every((s) => typeof s === 'string')) return 'strings';
   if (corruptListFault(d.corrupt)) return 'corrupt';
-  if (!(d.nums instanceof Float64Array) || d.nums.length < HEADER) return 'nums';
-  return numsFault(d.nums, d.strings.length);
+  // By tag, not `instanceof`: a structured clone may come from another realm (a test's DOM, a worker).
+  if (Object.prototype.toString.call(d.nums) !== '[object Float64Array]' || (d.nums as Float64Array).length < HEADER) return 'nums';
+  return numsFault(d.nums as Float64Array, d.strings.length);
 }
 
 function numsFault(n: Float64Array, strings: number): string | undefined {
@@ -199,7 +213,8 @@ function dayFormatter(): (day: number) => string {
 
 /**
  * The dataset `datasetFromBundles(bundles, b => b.debtor.segment, undefined, b => paymentHistoryOf(b, today))`
- * gives on the bundles the digests were built from, in the same order. Each digest must pass `kpiDigestFault`.
+ * gives on the bundles the digests were built from (in the same order, each in key order, `inKeyOrder`).
+ * Each digest must pass `kpiDigestFault`.
  */
 export function datasetFromDigests(digests: readonly KpiDigest[], today: string): KpiDataset {
   const day = dayFormatter();

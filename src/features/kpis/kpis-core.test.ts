@@ -10,6 +10,7 @@ import { putBundles } from '../../storage/bundles';
 import type { CorruptRecord } from '../../storage/codec';
 import { kpiBundles } from '../../storage/kpi-source';
 import { memoryRecords } from '../../storage/memory-records';
+import { refreshSummaries } from '../../storage/summaries';
 import type { Records } from '../../storage/records';
 import { loadKpisFrom } from './kpis-core';
 
@@ -43,21 +44,28 @@ async function storedPortfolio(bundles: DebtorBundle[]): Promise<Records> {
 }
 
 describe('the KPI worker’s read', () => {
-  it('gives the very report the full parse gives, on the demo and on a generated portfolio', async () => {
+  it('gives from the digests the very report the full parse gives, on the demo and on a generated portfolio', { timeout: 60_000 }, async () => {
     const demo = generateDemoPortfolio({ today: TODAY });
     // The demo holds payments, letters, promises, overrides; the large generator the load portfolio's shapes.
     const large = [...generateLargePortfolio({ today: TODAY, debtors: 1_500, invoices: 6_000, seed: 7 })].flat();
     for (const bundles of [demo, large]) {
       const records = await storedPortfolio(bundles);
       const loaded = await loadKpisFrom(records, TODAY);
-      expect(loaded.report).toEqual(await reportThroughFullParse(records, TODAY));
+      const expected = await reportThroughFullParse(records, TODAY);
+      expect(loaded.report).toEqual(expected);
       expect(loaded.debtors).toBe(bundles.length);
       expect(loaded.skipped).toBe(0);
+      expect(loaded.fromRecords).toBe(0);
       expect(loaded.report.overall[11]?.receivablesCents).toBeGreaterThan(0);
+      // Without any digest (a path that predates them): every debtor read from its records, the same report.
+      await records.write(['kpiDigests'], (tx) => tx.clear('kpiDigests'));
+      const fallback = await loadKpisFrom(records, TODAY);
+      expect(fallback.fromRecords).toBe(bundles.length);
+      expect(fallback.report).toEqual(expected);
     }
   });
 
-  it('leaves out and reports a record whose KPI fields are unsound, and computes the rest', async () => {
+  it('reads the records of a debtor whose digest is missing or unsound, and reports their unsound records', async () => {
     const bundles = generateDemoPortfolio({ today: TODAY });
     const records = await storedPortfolio(bundles);
     const clean = await loadKpisFrom(records, TODAY);
@@ -65,14 +73,19 @@ describe('the KPI worker’s read', () => {
     const invoice = second.invoices[0];
     const activity = second.activities[0];
     if (!invoice || !activity) throw new Error('the demo’s second debtor has an invoice and an activity');
-    await records.write(['debtors', 'invoices', 'activities'], async (tx) => {
-      // Raw puts, as a bug or an older build could have left them: the write path's parse is bypassed.
+    await records.write(['debtors', 'invoices', 'activities', 'kpiDigests'], async (tx) => {
+      // Raw puts, as a bug or an older build could have left them: the write path's parse and digest bypassed.
       await tx.put('debtors', { ...first.debtor, segment: 'nowhere' } as never);
       await tx.put('invoices', { ...invoice, amountInclVatCents: -5 } as never);
       await tx.put('activities', { ...activity, at: '2026-02-31T09:00:00.000Z' } as never);
+      // The first debtor's digest is gone, the second's is of a format this code does not know.
+      await tx.delete('kpiDigests', first.debtor.id);
+      const digest = (await tx.get('kpiDigests', second.debtor.id)) as object;
+      await tx.put('kpiDigests', { ...digest, v: 0 } as never);
     });
     const reported: CorruptRecord[] = [];
     const loaded = await loadKpisFrom(records, TODAY, (r) => reported.push(r));
+    expect(loaded.fromRecords).toBe(2);
     expect(loaded.skipped).toBe(3);
     expect(reported.map((r) => [r.store, r.key, r.issues[0]?.path])).toEqual([
       ['debtors', first.debtor.id, 'segment'],
@@ -86,5 +99,25 @@ describe('the KPI worker’s read', () => {
     expect(loaded.report).not.toEqual(clean.report);
     // The full parse throws on the first of them: the exports stay strict.
     await expect(kpiBundles(records)).rejects.toMatchObject({ name: 'StorageError' });
+  });
+
+  it('goes on reporting a record its debtor’s digest was rebuilt without', async () => {
+    const bundles = generateDemoPortfolio({ today: TODAY });
+    const records = await storedPortfolio(bundles);
+    const second = bundles[1] as DebtorBundle;
+    const invoice = second.invoices[0];
+    if (!invoice) throw new Error('the demo’s second debtor has an invoice');
+    await records.write(['invoices'], (tx) => tx.put('invoices', { ...invoice, amountInclVatCents: -5 } as never));
+    // Any later write about the debtor rebuilds its summary and digest, leaving the corrupt invoice out.
+    const seen: CorruptRecord[] = [];
+    await refreshSummaries(records, [second.debtor.id], async () => undefined, (r) => seen.push(r));
+    expect(seen.map((r) => r.key)).toEqual([invoice.id]);
+    const reported: CorruptRecord[] = [];
+    const loaded = await loadKpisFrom(records, TODAY, (r) => reported.push(r));
+    expect(loaded.fromRecords).toBe(0);
+    expect(loaded.skipped).toBe(1);
+    expect(reported.map((r) => [r.store, r.key, r.issues[0]?.path])).toEqual([['invoices', invoice.id, 'amountInclVatCents']]);
+    const without = bundles.map((b) => (b === second ? { ...b, invoices: b.invoices.slice(1) } : b));
+    expect(loaded.report).toEqual((await loadKpisFrom(await storedPortfolio(without), TODAY)).report);
   });
 });

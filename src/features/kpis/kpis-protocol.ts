@@ -7,4 +7,4 @@ export interface KpisRequest {
   today: string;
 }
 
-export type KpisMessage = { kind: 'done'; report: KpiReport; costs: KpiCosts; debtors: number; skipped: number; timings: LoadedKpis['timings'] } | { kind: 'failed'; message: string };
+export type KpisMessage = { kind: 'done'; report: KpiReport; costs: KpiCosts; debtors: number; skipped: number; fromRecords: number; timings: LoadedKpis['timings'] } | { kind: 'failed'; message: string };

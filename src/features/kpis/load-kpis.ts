@@ -22,7 +22,7 @@ export function loadKpis(databaseName: string | undefined, today: string): Promi
     const worker = new Worker(new URL('./kpis.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = ({ data }: MessageEvent<KpisMessage>) => {
       worker.terminate();
-      if (data.kind === 'done') resolve({ report: data.report, costs: data.costs, debtors: data.debtors, skipped: data.skipped, timings: data.timings });
+      if (data.kind === 'done') resolve({ report: data.report, costs: data.costs, debtors: data.debtors, skipped: data.skipped, fromRecords: data.fromRecords, timings: data.timings });
       else reject(new Error(data.message));
     };
     worker.onerror = (event) => {

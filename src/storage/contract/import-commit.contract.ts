@@ -15,7 +15,7 @@ export type MakeRecords = () => Promise<Records>;
 
 const NOW = '2026-12-03T08:00:00.000Z';
 const TODAY = '2026-12-03';
-const STORES: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'summaries', 'imports', 'importStaging'];
+const STORES: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'summaries', 'kpiDigests', 'imports', 'importStaging'];
 const journal = (id: string) => ({ id, kind: 'aged_balance' as const, fileName: 'balance.csv', createdAt: NOW });
 const noPause = { chunkSize: 2, between: async () => undefined };
 
