@@ -4,10 +4,10 @@
  * server and PostgreSQL, in real Chromium:
  *  1. A device at v9 (tests/fixtures/db/v9.json, written by the v9 upgrade steps) that was signed in to the
  *     team and holds three pending mutations (a contact's phone, a call note, a promise), opened by today's app
- *     and, apart, by the next release (R5's build, one database version more, so v9 → v10 with the outbox in
- *     it). Its session cookie is gone (as after a long time offline): the agent signs in again and the three
+ *     (v9 → v10, KPI digests backfilled) and, apart, by the next release (R5's build, one database version
+ *     more, so v9 → v11 with the outbox in it). Its session cookie is gone (as after a long time offline): the agent signs in again and the three
  *     reach the server in the order they were made, each applied once.
- *  2. A device at v7 (no outbox yet) opened by today's app (v7 → v9) that joins the team for the first time and
+ *  2. A device at v7 (no outbox yet) opened by today's app (v7 → v10) that joins the team for the first time and
  *     answers "upload to the team": every record it holds reaches the server, nothing refused or left out.
  */
 import type { Browser, Page } from 'playwright-core';
