@@ -14,7 +14,7 @@
  *   plans               created → `plan.propose`; proposed → approved/rejected → `plan.decide`
  *   settings            rate tables, letterhead, studio settings, company name → `teamSetting.set`
  *   script versions     published (./script-library.ts) → `script.publish`
- * Tasks, calls in progress, drafts, summaries and device settings stay on the device.
+ * Tasks, calls in progress, drafts, summaries, KPI digests and device settings stay on the device.
  * Nothing is written unless the device has joined a team (a `team` row in `syncState`): alone, the app is as before.
  */
 import { Mutation as MutationSchema, type Mutation, type MutationName } from '../sync/protocol';
