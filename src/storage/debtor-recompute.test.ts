@@ -43,7 +43,11 @@ async function seed(records: Records): Promise<void> {
 }
 
 const dump = (records: Records) =>
-  records.read(['promises', 'summaries'], async (tx) => ({ promises: await tx.getAll('promises'), summaries: await tx.getAll('summaries') }));
+  records.read(['promises', 'summaries', 'kpiDigests'], async (tx) => ({
+    promises: await tx.getAll('promises'),
+    summaries: await tx.getAll('summaries'),
+    kpiDigests: await tx.getAll('kpiDigests'),
+  }));
 
 async function bothWays(makeRecords: () => Promise<Records>, touched: string[]) {
   const bulk = await makeRecords();
@@ -77,9 +81,32 @@ describe.each(backends)('recomputeDebtors on %s', (_name, makeRecords) => {
     // The kept promises were really recomputed, and only the touched debtors got a summary.
     expect(bulk.promises.filter((p) => (p as { status: string }).status === 'kept').map((p) => (p as { debtorId: string }).debtorId)).toEqual([id(0), id(12), id(15), id(18), id(21), id(24), id(27), id(45)]);
     expect(bulk.summaries.map((s) => (s as { debtorId: string }).debtorId)).toEqual([...new Set(TOUCHED)].sort());
+    expect(bulk.kpiDigests.map((d) => (d as { debtorId: string }).debtorId)).toEqual([...new Set(TOUCHED)].sort());
     // Every touched debtor counted once, in groups of at most 8 (each group's reads issued before the previous
     // one is written); d059, far from d025–d045 among the stored debtors, read alone.
     expect(groups).toEqual([8, 8, 6, 1]);
+  });
+
+  it('notes a corrupt record in its debtor’s KPI digest as the one-by-one rebuild does', async () => {
+    const [bulk, oneByOne] = [await makeRecords(), await makeRecords()];
+    const reported: [string[], string[]] = [[], []];
+    for (const records of [bulk, oneByOne]) {
+      await seed(records);
+      // A raw put, as an older build could have left it: the write path's parse is bypassed.
+      await records.write(['invoices'], (tx) => tx.put('invoices', { ...makeInvoice({ id: `${id(11)}-i1`, debtorId: id(11) }), amountInclVatCents: -5, numberKey: 'x' } as never));
+    }
+    await bulk.write(SUMMARY_SOURCES, (tx) => recomputeDebtors(tx, [id(10), id(11), id(12)], TODAY, { onCorrupt: (r) => reported[0].push(String(r.key)) }));
+    await oneByOne.write(SUMMARY_SOURCES, async (tx) => {
+      for (const debtorId of [id(10), id(11), id(12)]) {
+        await refreshPromises(tx, debtorId, TODAY, (r) => reported[1].push(String(r.key)));
+        await recomputeSummary(tx, debtorId, (r) => reported[1].push(String(r.key)));
+      }
+    });
+    const [a, b] = [await dump(bulk), await dump(oneByOne)];
+    expect(a.kpiDigests).toEqual(b.kpiDigests);
+    const digest = a.kpiDigests.find((d) => (d as { debtorId: string }).debtorId === id(11)) as { corrupt?: { store: string; key: string }[] };
+    expect(digest.corrupt?.map((c) => [c.store, c.key])).toEqual([['invoices', `${id(11)}-i1`]]);
+    expect(reported[0]).toContain(`${id(11)}-i1`);
   });
 
   it('refuses a debtor that is not stored, and writes nothing', async () => {

@@ -21,7 +21,7 @@ import {
   type PaymentPromise,
   type Task,
 } from '../domain/entities';
-import { kpiDigest } from '../domain/kpis/kpi-digest';
+import { kpiDigest, type DigestCorruptRecord } from '../domain/kpis/kpi-digest';
 import { summarizeDebtor } from '../domain/summarize';
 import { readRecords, readRequired, type CorruptHandler } from './codec';
 import { StorageError } from './errors';
@@ -96,9 +96,19 @@ function recomputeGroup(tx: RecordTx, ids: readonly string[], reads: GroupReads,
   const [rawDebtors, rawInvoices, rawActivities, rawPromises, rawTasks] = reads;
   const wanted = new Set(ids);
   const mine = <T extends { debtorId: string }>(records: T[]) => byDebtorId(records.filter((r) => wanted.has(r.debtorId)));
-  const invoices = mine(readRecords<Invoice>(InvoiceSchema, 'invoices', rawInvoices, onCorrupt));
-  const activities = mine(readRecords<Activity>(ActivitySchema, 'activities', rawActivities, onCorrupt));
-  const promises = mine(readRecords<PaymentPromise>(PromiseSchema, 'promises', rawPromises, onCorrupt));
+  // The records the KPIs read that are left out as corrupt are noted in their debtor's digest, as
+  // `recomputeSummary` does; without a handler a corrupt record still throws.
+  const corrupt = new Map<string, DigestCorruptRecord[]>();
+  const note = (raws: readonly unknown[]): CorruptHandler | undefined =>
+    onCorrupt &&
+    ((report) => {
+      const owner = raws.find((r) => (r as { id?: unknown } | null)?.id === report.key) as { debtorId?: unknown } | undefined;
+      if (typeof owner?.debtorId === 'string') corrupt.set(owner.debtorId, [...(corrupt.get(owner.debtorId) ?? []), report]);
+      onCorrupt(report);
+    });
+  const invoices = mine(readRecords<Invoice>(InvoiceSchema, 'invoices', rawInvoices, note(rawInvoices)));
+  const activities = mine(readRecords<Activity>(ActivitySchema, 'activities', rawActivities, note(rawActivities)));
+  const promises = mine(readRecords<PaymentPromise>(PromiseSchema, 'promises', rawPromises, note(rawPromises)));
   const tasks = mine(readRecords<Task>(TaskSchema, 'tasks', rawTasks, onCorrupt));
   const debtors = new Map<string, unknown>();
   for (const raw of rawDebtors) {
@@ -116,7 +126,7 @@ function recomputeGroup(tx: RecordTx, ids: readonly string[], reads: GroupReads,
     const updates = new Map(changedPromises(stored, own.activities, own.invoices, today).map((p) => [p.id, p]));
     changed.push(...updates.values());
     const bundle = { debtor, contacts: [], ...own, promises: stored.map((p) => updates.get(p.id) ?? p) };
-    digests.push(kpiDigest(bundle));
+    digests.push(kpiDigest(bundle, corrupt.get(debtorId)));
     return summarizeDebtor(bundle);
   });
   return Promise.all([tx.putMany('promises', changed), tx.putMany('summaries', summaries), tx.putMany('kpiDigests', digests)]);
