@@ -13,22 +13,32 @@ export interface SummaryPaging {
   onCorrupt?: CorruptHandler;
 }
 
-/** Every summary in debtor-id order, one short transaction per chunk, each chunk handed to `onChunk`. */
+/**
+ * Every summary in debtor-id order, one short transaction per chunk, each chunk handed to `onChunk`. The next
+ * chunk's read is asked for as soon as a chunk arrives, before that chunk is checked and handed on: IndexedDB
+ * reads chunk k + 1 while this thread works on chunk k. Asked for after it, each read waited for the previous
+ * chunk's work, and the database sat idle between two reads (the Chromium trace of issue 15: 30–110 ms
+ * between two of the ten reads of 5,000 summaries, a quarter of the worklist's load).
+ */
 export async function listSummaries(records: Records, paging: SummaryPaging, onChunk?: (chunk: DebtorSummary[]) => void): Promise<DebtorSummary[]> {
+  // One transaction per chunk: pausing between chunks would auto-commit a longer one anyway.
+  const read = (after: string | undefined) => records.read(['summaries'], (tx) => tx.getAll('summaries', { after, limit: paging.chunkSize }));
   const all: DebtorSummary[] = [];
-  let after: string | undefined;
-  for (;;) {
-    // One transaction per chunk: pausing between chunks would auto-commit a longer one anyway.
-    const values = await records.read(['summaries'], (tx) => tx.getAll('summaries', { after, limit: paging.chunkSize }));
-    if (values.length === 0) break;
+  let next: Promise<unknown[]> | undefined = read(undefined);
+  while (next) {
+    const values = await next;
+    next = undefined;
+    if (values.length === paging.chunkSize) {
+      // The store's key path is `debtorId`, which IndexedDB guarantees on every stored record, corrupt ones
+      // included: the next chunk starts after it without a second read of the keys (a quarter of the time).
+      next = read((values[values.length - 1] as { debtorId: string }).debtorId);
+      // Awaited on the next turn; should this chunk's work throw first, its failure must not go unhandled.
+      next.catch(() => undefined);
+    }
     const chunk = readSummaries(values, paging.onCorrupt);
     for (const s of chunk) all.push(s);
     onChunk?.(chunk);
-    if (values.length < paging.chunkSize) break;
-    // The store's key path is `debtorId`, which IndexedDB guarantees on every stored record, corrupt ones
-    // included: the next chunk starts after it without a second read of the keys (a quarter of the time).
-    after = (values[values.length - 1] as { debtorId: string }).debtorId;
-    await paging.pause();
+    if (next) await paging.pause();
   }
   return all;
 }
