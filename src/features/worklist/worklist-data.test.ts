@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorklistRow } from '../../domain/worklist';
-import { packStrings } from './row-source';
+import { packRows } from './row-columns';
 import { generateDemoPortfolio } from '../../domain/demo';
 import { createMemoryStore } from '../../storage/memory-store';
 import { dropEarlyWorklist, loadInWorker, loadWorklist, startWorklistEarly, type WorkerLike } from './worklist-data';
@@ -13,10 +13,7 @@ const row = (debtorId: string): WorklistRow => ({
 
 const page = (rows: WorklistRow[]): WorkerMessage => ({
   kind: 'rows',
-  page: {
-    debtorIds: packStrings(rows.map((r) => r.debtorId)),
-    rows: packStrings(rows.map((r) => JSON.stringify(r))),
-  },
+  page: packRows(rows),
 });
 
 type Answer = (request: WorkerRequest) => WorkerMessage[];

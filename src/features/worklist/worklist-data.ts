@@ -8,7 +8,8 @@
  * build and search run here, the build chunk by chunk, each chunk in a task of its own.
  */
 import type { CadenceStore } from '../../storage/api';
-import { arrayRows, jsonRows, pickRows, unpackStrings, type RowSource } from './row-source';
+import { columnRows, type RowColumns } from './row-columns';
+import { arrayRows, pickRows, type RowSource } from './row-source';
 import { invoiceLookup, WorklistSearch } from './search';
 import type { LoadRequest, WorkerMessage, WorkerRequest } from './worklist-protocol';
 
@@ -67,8 +68,7 @@ export function loadInWorker(
 ): Promise<WorklistData> {
   return new Promise((resolve, reject) => {
     const worker = createWorker();
-    const json: string[] = [];
-    const debtorIds: string[] = [];
+    const pages: RowColumns[] = [];
     const searches = new Map<number, Pending>();
     let nextId = 0;
     let rows: RowSource | undefined;
@@ -100,11 +100,10 @@ export function loadInWorker(
           onProgress(message.loaded);
           break;
         case 'rows':
-          json.push(...unpackStrings(message.page.rows));
-          debtorIds.push(...unpackStrings(message.page.debtorIds));
+          pages.push(message.page);
           break;
         case 'done':
-          rows = jsonRows(json, debtorIds);
+          rows = columnRows(pages);
           resolve(data(rows, message.debtorCount, message.staleIds ?? []));
           break;
         case 'matches': {

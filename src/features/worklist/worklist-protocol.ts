@@ -3,7 +3,7 @@
  * then stays, holding the search keys: each search is answered with the positions of the matching rows, so
  * the page never scans 50,000 keys on its own thread.
  */
-import type { PackedStrings } from './row-source';
+import type { RowColumns } from './row-columns';
 
 export interface LoadRequest {
   kind: 'load';
@@ -22,14 +22,11 @@ export interface SearchRequest {
 export type WorkerRequest = LoadRequest | SearchRequest;
 
 /**
- * The next rows in priority order. Each column is packed into one string (see PackedStrings): a handful of
- * long strings cross between threads as memory copies, where 2,000 row objects cost the page ~15 ms to decode.
- * `rows` holds each WorklistRow as JSON, parsed by the page only when the row is shown.
+ * The next rows in priority order, as columns (./row-columns.ts): one string and two typed arrays cross between
+ * threads as memory copies and moves, where 2,000 row objects cost the page ~15 ms to decode. The page builds a
+ * row only when it is shown.
  */
-export interface RowsPage {
-  debtorIds: PackedStrings;
-  rows: PackedStrings;
-}
+export type RowsPage = RowColumns;
 
 export type WorkerMessage =
   /** Summaries read so far, for the loading text. */

@@ -9,7 +9,8 @@
 import type { CorruptRecord } from '../../storage/codec';
 import { openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
-import { arrayRows, packStrings } from './row-source';
+import { packRows, rowBuffers } from './row-columns';
+import { arrayRows } from './row-source';
 import { invoiceLookup, WorklistSearch } from './search';
 import { buildFromStore } from './worklist-builder';
 import { ROWS_PER_MESSAGE, type LoadRequest, type RowsPage, type SearchRequest, type WorkerMessage, type WorkerRequest } from './worklist-protocol';
@@ -39,12 +40,8 @@ async function load({ databaseName, today }: LoadRequest): Promise<{ search: Wor
   try {
     const built = await buildFromStore(store, today, (n) => scope.postMessage({ kind: 'progress', loaded: n }));
     for (let i = 0; i < built.rows.length; i += ROWS_PER_MESSAGE) {
-      const rows = built.rows.slice(i, i + ROWS_PER_MESSAGE);
-      const page: RowsPage = {
-        debtorIds: packStrings(rows.map((r) => r.debtorId)),
-        rows: packStrings(rows.map((r) => JSON.stringify(r))),
-      };
-      scope.postMessage({ kind: 'rows', page }, [page.debtorIds.ends.buffer, page.rows.ends.buffer]);
+      const page: RowsPage = packRows(built.rows.slice(i, i + ROWS_PER_MESSAGE));
+      scope.postMessage({ kind: 'rows', page }, rowBuffers(page));
     }
     scope.postMessage({ kind: 'done', debtorCount: built.debtorCount, staleIds: built.staleIds });
     return { search: new WorklistSearch(arrayRows(built.rows), built.keys), invoices: invoiceLookup(store) };
