@@ -21,6 +21,15 @@ export type CallRecord = StoredCall;
 /** A call in progress as written: `envelope` is the call machine's CallPersistEnvelope at today's version. */
 export type CallRecordInput = CallRecordWrite;
 
+/** What scanInvoiceNumbers read. */
+export interface InvoiceNumberScan {
+  /** The prefix as a search key (lower case, no accents): every entry's `numberKey` starts with it. */
+  key: string;
+  entries: { numberKey: string; debtorId: string }[];
+  /** Every invoice number starting with the prefix is in `entries`. */
+  complete: boolean;
+}
+
 export interface CadenceStore {
   /** True when no debtor is stored yet (first run: seed the demo portfolio). */
   isEmpty(): Promise<boolean>;
@@ -40,6 +49,13 @@ export interface CadenceStore {
   scriptCallDetails(scriptId: string): Promise<unknown[]>;
   /** Debtor ids whose invoice numbers start with `prefix` (case-insensitive), at most `limit`. */
   findDebtorIdsByInvoiceNumber(prefix: string, limit: number): Promise<string[]>;
+  /**
+   * The invoice numbers (as search keys) starting with `prefix`, each with its debtor, in the order of the
+   * `numberKey` index (number key, then invoice id): at least every one up to the `debtors`-th distinct debtor,
+   * often more. findDebtorIdsByInvoiceNumber's read, handed over whole so a caller can answer longer prefixes
+   * from it (the worklist's search, ./features/worklist/invoice-window.ts).
+   */
+  scanInvoiceNumbers(prefix: string, debtors: number): Promise<InvoiceNumberScan>;
   putContact(contact: Contact): Promise<void>;
   putInvoice(invoice: Invoice): Promise<void>;
   addActivity(activity: Activity): Promise<void>;

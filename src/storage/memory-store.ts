@@ -4,7 +4,7 @@
  * tests. It passes the same contract suite as the IndexedDB store (./store.contract.ts).
  */
 import { toSearchKey } from '../domain/text';
-import type { CadenceStore } from './api';
+import type { CadenceStore, InvoiceNumberScan } from './api';
 import { memoryRecords } from './memory-records';
 import { capturingRecords } from './outbox-capture';
 import type { Records } from './records';
@@ -17,16 +17,16 @@ function byNumberKey(a: StoredInvoice, b: StoredInvoice): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-async function findDebtorIdsByInvoiceNumber(records: Records, prefix: string, limit: number): Promise<string[]> {
+/** Every matching number at once: the records are in memory. */
+async function scanInvoiceNumbers(records: Records, prefix: string, debtors: number): Promise<InvoiceNumberScan> {
   const key = toSearchKey(prefix);
-  if (key === '' || limit <= 0) return [];
+  if (key === '' || debtors <= 0) return { key, entries: [], complete: true };
   const invoices = (await records.read(['invoices'], (tx) => tx.getAll('invoices'))) as StoredInvoice[];
-  const ids = new Set<string>();
-  for (const invoice of invoices.filter((i) => i.numberKey.startsWith(key)).sort(byNumberKey)) {
-    if (ids.size >= limit) break;
-    ids.add(invoice.debtorId);
-  }
-  return [...ids];
+  const entries = invoices
+    .filter((i) => i.numberKey.startsWith(key))
+    .sort(byNumberKey)
+    .map(({ numberKey, debtorId }) => ({ numberKey, debtorId }));
+  return { key, entries, complete: true };
 }
 
 /** A new, empty store; nothing is shared between two of them. */
@@ -37,7 +37,7 @@ export function createMemoryStore(options: CadenceStoreOptions = {}): CadenceSto
       // The same outbox as on IndexedDB, so the contract suite checks it on both.
       records: capturingRecords(records),
       plainRecords: records,
-      findDebtorIdsByInvoiceNumber: (prefix, limit) => findDebtorIdsByInvoiceNumber(records, prefix, limit),
+      scanInvoiceNumbers: (prefix, debtors) => scanInvoiceNumbers(records, prefix, debtors),
       close: () => records.close(),
     },
     options,

@@ -8,8 +8,9 @@
 import type { Settings } from '../domain/settings';
 import { DEFAULT_SETTINGS, isSettings, settingsFields } from '../domain/settings-check';
 import { stripBidiDeep } from '../domain/text';
-import type { CadenceStore } from './api';
+import type { CadenceStore, InvoiceNumberScan } from './api';
 import { readRecord, validateForWrite, type CorruptHandler } from './codec';
+import { firstDebtors } from './invoice-scan';
 import type { Records } from './records';
 import { ALL_STORES, SETTINGS_KEY, SYNC_STORES } from './schema';
 import { listSummaries } from './summary-list';
@@ -35,7 +36,7 @@ export interface RecordsBackend {
   /** The same records without the outbox: what the team server sends is applied through them (./sync-local.ts). */
   plainRecords: Records;
   /** Through the fastest path the backend has (IndexedDB: the `numberKey` index). */
-  findDebtorIdsByInvoiceNumber(key: string, limit: number): Promise<string[]>;
+  scanInvoiceNumbers(prefix: string, debtors: number): Promise<InvoiceNumberScan>;
   close(): void;
   databaseName?: string;
 }
@@ -138,7 +139,8 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
     listSummaries: (onChunk) => guarded(() => listSummaries(records, paging, onChunk)),
     refreshSummaries: (debtorIds) => guarded(async () => (await summaryRebuild()).refreshSummaries(records, debtorIds, paging.pause, onCorrupt)),
     scriptCallDetails: (scriptId) => guarded(async () => (await callScan()).scriptCallDetails(records, paging, scriptId)),
-    findDebtorIdsByInvoiceNumber: (prefix, limit) => guarded(() => backend.findDebtorIdsByInvoiceNumber(prefix, limit)),
+    findDebtorIdsByInvoiceNumber: (prefix, limit) => guarded(async () => firstDebtors((await backend.scanInvoiceNumbers(prefix, limit)).entries, limit)),
+    scanInvoiceNumbers: (prefix, debtors) => guarded(() => backend.scanInvoiceNumbers(prefix, debtors)),
 
     getSettings: () =>
       guarded(async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorklistRow } from '../../domain/worklist';
 import { toSearchKey } from '../../domain/text';
 import { arrayRows, type RowSource } from './row-source';
+import type { InvoiceNumberScan } from '../../storage/api';
 import { INVOICE_MATCH_LIMIT, invoiceDebtorIds, invoiceLookup, looksLikeInvoiceQuery, WorklistSearch } from './search';
 
 function row(debtorId: string, name: string): WorklistRow {
@@ -81,31 +82,58 @@ describe('invoiceDebtorIds', () => {
 });
 
 describe('invoiceLookup', () => {
-  it('asks storage once for a prefix no invoice number starts with, then answers its extensions itself', async () => {
+  // Invoice numbers in index order, each with its debtor: FA-1-1 … for d1, FA-2-1 … for d2, and so on.
+  const numbers = Array.from({ length: 30 }, (_, i) => ({ numberKey: `fa-${Math.floor(i / 3) + 1}-${(i % 3) + 1}`, debtorId: `d${Math.floor(i / 3) + 1}` }))
+    .sort((a, b) => (a.numberKey < b.numberKey ? -1 : 1));
+  const scanner = (perRead: number) => {
     const asked: string[] = [];
     let failing = false;
     const store = {
-      findDebtorIdsByInvoiceNumber: async (prefix: string) => {
+      scanInvoiceNumbers: async (prefix: string): Promise<InvoiceNumberScan> => {
         asked.push(prefix);
         if (failing) throw new Error('closed');
-        return toSearchKey(prefix).startsWith('fa') ? ['d1'] : [];
+        const key = toSearchKey(prefix);
+        const all = numbers.filter((n) => n.numberKey.startsWith(key));
+        return { key, entries: all.slice(0, perRead), complete: all.length <= perRead };
       },
     };
+    return { store, asked, fail: (on: boolean) => (failing = on) };
+  };
+
+  it('asks storage once for a prefix no invoice number starts with, then answers its extensions itself', async () => {
+    const { store, asked, fail } = scanner(100);
     const lookup = invoiceLookup(store);
     expect(await lookup('Du')).toEqual([]);
     expect(await lookup('Dup')).toEqual([]);
     expect(await lookup('DUPONT ')).toEqual([]);
     // Not an extension of "du": asked.
     expect(await lookup('d')).toEqual([]);
-    expect(await lookup('FA-1')).toEqual(['d1']);
-    expect(await lookup('FA-12')).toEqual(['d1']);
-    expect(asked).toEqual(['Du', 'FA-1', 'FA-12']);
+    expect(await lookup('dz')).toEqual([]);
+    expect(asked).toEqual(['Du', 'dz']);
     // A failure is not taken for "nothing starts with it".
-    failing = true;
+    fail(true);
     expect(await lookup('mv')).toEqual([]);
-    failing = false;
+    fail(false);
     expect(await lookup('mv/')).toEqual([]);
-    expect(asked).toEqual(['Du', 'FA-1', 'FA-12', 'mv', 'mv/']);
+    expect(asked).toEqual(['Du', 'dz', 'mv', 'mv/']);
+  });
+
+  it('answers a longer invoice number from the last read, and reads again past what it holds', async () => {
+    // Each read brings back 7 numbers: d1's three, d10's three (fa-10-… sorts before fa-2-…), one of d2's.
+    const { store, asked } = scanner(7);
+    const lookup = invoiceLookup(store);
+    expect(await lookup('FA')).toEqual(['d1', 'd10', 'd2']);
+    expect(await lookup('FA-1')).toEqual(['d1', 'd10']);
+    expect(await lookup('fa-10-2')).toEqual(['d10']);
+    expect(asked).toEqual(['FA']);
+    // d2's numbers run past the read: "fa-2" must be read, and is then known whole.
+    expect(await lookup('FA-2')).toEqual(['d2']);
+    expect(await lookup('FA-2-3')).toEqual(['d2']);
+    expect(await lookup('FA-9')).toEqual(['d9']);
+    expect(asked).toEqual(['FA', 'FA-2', 'FA-9']);
+    // Deleting back to a prefix read before: answered again without a read.
+    expect(await lookup('FA-1')).toEqual(['d1', 'd10']);
+    expect(asked).toEqual(['FA', 'FA-2', 'FA-9']);
   });
 });
 

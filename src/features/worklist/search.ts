@@ -3,7 +3,9 @@
  * pre-computed search keys, plus the debtors found by invoice-number prefix in storage.
  */
 import { toSearchKey } from '../../domain/text';
-import type { CadenceStore } from '../../storage/api';
+import type { CadenceStore, InvoiceNumberScan } from '../../storage/api';
+import { firstDebtors } from '../../storage/invoice-scan';
+import { InvoiceWindows } from './invoice-window';
 import { pickRows, type RowSource } from './row-source';
 
 /**
@@ -112,24 +114,26 @@ export function invoiceDebtorIds(store: Pick<CadenceStore, 'findDebtorIdsByInvoi
 }
 
 /**
- * `invoiceDebtorIds` for the searches of one loaded worklist, remembering the prefixes that no invoice number
- * starts with: typing a company name ("du", "dup", "dupo"…) then asks storage once instead of on every key,
- * since no number starts with "dupo" when none starts with "du". Each storage lookup is a round trip to
- * IndexedDB that the keystroke's answer waited for. A failed lookup is not remembered. It lives as long as the
- * rows it searches, which are themselves read once (a new load makes a new one).
+ * `invoiceDebtorIds` for the searches of one loaded worklist, answering from its last reads what they already
+ * hold (./invoice-window.ts): typing an invoice number reads the index a couple of times instead of on every
+ * key, and typing a company name ("du", "dup", "dupo"…) reads it once, since nothing starts with "dupo" when
+ * nothing starts with "du". A failed read is not remembered. It lives as long as the rows it searches, which
+ * are themselves read once (a new load makes a new one), so what it remembers is as fresh as they are.
  */
-export function invoiceLookup(store: Pick<CadenceStore, 'findDebtorIdsByInvoiceNumber'>): (query: string) => Promise<string[]> {
-  const unmatched: string[] = [];
+export function invoiceLookup(store: Pick<CadenceStore, 'scanInvoiceNumbers'>): (query: string) => Promise<string[]> {
+  const windows = new InvoiceWindows();
   return async (query) => {
+    if (!looksLikeInvoiceQuery(query)) return [];
     const key = toSearchKey(query);
-    if (!looksLikeInvoiceQuery(query) || unmatched.some((prefix) => key.startsWith(prefix))) return [];
-    let found: string[];
+    const known = windows.answer(key, INVOICE_MATCH_LIMIT);
+    if (known) return known;
+    let scan: InvoiceNumberScan;
     try {
-      found = await store.findDebtorIdsByInvoiceNumber(query.trim(), INVOICE_MATCH_LIMIT);
+      scan = await store.scanInvoiceNumbers(query.trim(), INVOICE_MATCH_LIMIT);
     } catch {
       return [];
     }
-    if (found.length === 0 && key !== '') unmatched.push(key);
-    return found;
+    windows.remember(scan);
+    return firstDebtors(scan.entries, INVOICE_MATCH_LIMIT);
   };
 }
