@@ -38,6 +38,16 @@ describe('WorklistSearch', () => {
     // A debtor matched by name and by invoice is listed once.
     expect(ids(search.match('martin', ['d4', 'd1']))).toEqual(['d1', 'd3', 'd4']);
   });
+  it('keeps finding the right rows when typing an invoice number brings the same debtors, then others', () => {
+    const search = new WorklistSearch(rows, keys);
+    expect(ids(search.match('fa-2026', ['d4', 'd2']))).toEqual(['d2', 'd4']);
+    expect(ids(search.match('fa-2026-', ['d4', 'd2']))).toEqual(['d2', 'd4']);
+    // Same debtors, but one now matched by name too: listed once.
+    expect(ids(search.match('coeur', ['d4', 'd2']))).toEqual(['d2', 'd4']);
+    expect(ids(search.match('fa-2026-1', ['d4']))).toEqual(['d4']);
+    expect(ids(search.match('fa-2026-1', ['d3', 'd4']))).toEqual(['d3', 'd4']);
+    expect(ids(search.match('fa-2026-10', []))).toEqual([]);
+  });
   it('finds nothing when neither name nor invoice matches', () => {
     expect(new WorklistSearch(rows, keys).match('zzz').length).toBe(0);
   });

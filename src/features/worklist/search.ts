@@ -15,6 +15,7 @@ import { pickRows, type RowSource } from './row-source';
  */
 export class WorklistSearch {
   private last: { key: string; indexes: number[] } | undefined;
+  private lastInvoice: { ids: readonly string[]; rows: number[] } | undefined;
 
   /** `keys[i]` is the search key of `rows.at(i)`; rows are in priority order. */
   constructor(
@@ -71,18 +72,26 @@ export class WorklistSearch {
   /**
    * Indexes, ascending, of the rows of these debtors that are not already among `byName`. One pass over the
    * rows against the few ids wanted (at most the invoice lookup's limit), stopping once all are found: cheaper
-   * than a 40,000-entry id → row map, which costs more to build than many such passes.
+   * than a 40,000-entry id → row map, which costs more to build than many such passes. Typing an invoice
+   * number gives the same debtors for several keys in a row ("fa-2026-10", "fa-2026-100"…): their rows are
+   * then found once, not on every key (a near-full pass, since these debtors are spread over the priority order).
    */
   private invoiceOnly(debtorIds: Iterable<string>, byName: readonly number[]): number[] {
-    const wanted = new Set(debtorIds);
-    const found: number[] = [];
-    let seen = 0;
-    for (let i = 0; i < this.rows.length && seen < wanted.size; i++) {
-      if (!wanted.has(this.rows.debtorIdAt(i))) continue;
-      seen++;
-      if (!sortedHas(byName, i)) found.push(i);
+    const ids = [...debtorIds];
+    if (ids.length === 0) return [];
+    const last = this.lastInvoice;
+    let rowsOf: number[];
+    if (last && last.ids.length === ids.length && last.ids.every((id, k) => id === ids[k])) {
+      rowsOf = last.rows;
+    } else {
+      const wanted = new Set(ids);
+      rowsOf = [];
+      for (let i = 0; i < this.rows.length && rowsOf.length < wanted.size; i++) {
+        if (wanted.has(this.rows.debtorIdAt(i))) rowsOf.push(i);
+      }
+      this.lastInvoice = { ids, rows: rowsOf };
     }
-    return found;
+    return rowsOf.filter((i) => !sortedHas(byName, i));
   }
 }
 
