@@ -274,8 +274,9 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
                   active={view.step()}
                   ahead={ahead()}
                   keep={!view.readOnly()}
-                  render={(stepId) => (
+                  render={(stepId, shown) => (
                     <StepPanel
+                      shown={shown}
                       view={view}
                       script={script}
                       stepId={stepId}
@@ -319,7 +320,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
               active={view.step()}
               ahead={ahead()}
               keep={!view.readOnly()}
-              render={(stepId) => <StepCoach script={script} stepId={stepId} facts={facts} />}
+              render={(stepId, shown) => <StepCoach script={script} stepId={stepId} facts={facts} shown={shown} />}
             />
           </Show>
         </aside>

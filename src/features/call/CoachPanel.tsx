@@ -3,10 +3,12 @@ import { t } from '../../i18n';
 import type { ScriptStep } from '../../scripts/schema';
 
 /** The step's tips and its 4 C reminders as a checklist the agent ticks while speaking (not saved). */
-export function CoachPanel(props: { step: ScriptStep; tips: string[] }): JSX.Element {
+export function CoachPanel(props: { step: ScriptStep; tips: string[]; shown: boolean }): JSX.Element {
+  // Kept per step in the page (kept-panels.tsx): the shown one holds the `coach-title` id and the test id.
+  const titleId = () => (props.shown ? 'coach-title' : `coach-title-${props.step.id}`);
   return (
-    <section class="coach card" aria-labelledby="coach-title" data-testid="call-coach">
-      <h2 id="coach-title" class="coach__title">
+    <section class="coach card" aria-labelledby={titleId()} data-testid={props.shown ? 'call-coach' : undefined}>
+      <h2 id={titleId()} class="coach__title">
         {t('callscreen:coach.title')}
       </h2>
       <Show when={props.tips.length > 0}>

@@ -19,7 +19,10 @@ export function StepControls(props: {
   commitKind: Accessor<CommitmentKind>;
   setCommitKind: (kind: CommitmentKind) => void;
   openEnding: (initial: EndingChoice) => void;
+  /** Whether the step is the one shown: steps 1 and 2 both offer "wrong person", one test id in the page. */
+  shown: Accessor<boolean>;
 }): JSX.Element {
+  const wrongPersonId = () => (props.shown() ? 'quick-wrong-person' : undefined);
   return (
     <Switch>
       <Match when={props.stepId === 'presentation'}>
@@ -32,7 +35,7 @@ export function StepControls(props: {
             <button type="button" class="btn" onClick={() => props.openEnding('voicemail')}>
               {t('callscreen:endings.choice.voicemail')}
             </button>
-            <button type="button" class="btn" data-testid="quick-wrong-person" onClick={() => props.openEnding('wrong_person')}>
+            <button type="button" class="btn" data-testid={wrongPersonId()} onClick={() => props.openEnding('wrong_person')}>
               {t('callscreen:endings.choice.wrong_person')}
             </button>
           </div>
@@ -41,7 +44,7 @@ export function StepControls(props: {
       <Match when={props.stepId === 'identification'}>
         <ContactCheck view={props.view} contact={props.contact} idPrefix="identification-contact" />
         <div class="actions">
-          <button type="button" class="btn btn--ghost" data-testid="quick-wrong-person" onClick={() => props.openEnding('wrong_person')}>
+          <button type="button" class="btn btn--ghost" data-testid={wrongPersonId()} onClick={() => props.openEnding('wrong_person')}>
             {t('callscreen:quick.wrongPerson')}
           </button>
         </div>

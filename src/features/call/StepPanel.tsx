@@ -30,13 +30,17 @@ export function StepPanel(props: {
   setCommitKind: (kind: CommitmentKind) => void;
   openEnding: (initial: EndingChoice) => void;
   headingRef: (el: HTMLHeadingElement) => void;
+  /** Whether this panel is the one shown (the screen keeps the others in the page, invisible). */
+  shown: Accessor<boolean>;
 }): JSX.Element {
+  // The shown panel holds the screen's `step-title` and test ids; a kept one names its heading after its step.
+  const headingId = () => (props.shown() ? 'step-title' : `step-title-${props.stepId}`);
   const filled = createMemo(() => fillStep(props.script, props.stepId, props.facts()));
   const guide = createMemo(() => fillStep(guideScript(props.script, lang()), props.stepId, props.facts()));
   return (
-    <section class="call-step card" aria-labelledby="step-title" data-testid="call-step">
+    <section class="call-step card" aria-labelledby={headingId()} data-testid={props.shown() ? 'call-step' : undefined}>
       <p class="call-step__kicker">{t('callscreen:stepOf', { n: stepIndex(props.stepId) + 1, total: STEP_IDS.length })}</p>
-      <h2 id="step-title" tabindex="-1" ref={props.headingRef} data-testid="step-title">
+      <h2 id={headingId()} tabindex="-1" ref={props.headingRef} data-testid={props.shown() ? 'step-title' : undefined}>
         {guide().step.title}
       </h2>
       <ScriptText parts={filled().parts} intl={props.intl} lang={props.script.locale} />
@@ -49,6 +53,7 @@ export function StepPanel(props: {
         commitKind={props.commitKind}
         setCommitKind={props.setCommitKind}
         openEnding={props.openEnding}
+        shown={props.shown}
       />
       <CaptureFields view={props.view} stepId={props.stepId} fields={guide().step.captures} />
     </section>
@@ -56,7 +61,7 @@ export function StepPanel(props: {
 }
 
 /** The step's coaching in the side column, in the interface's language; kept per step like the step itself. */
-export function StepCoach(props: { script: CallScript; stepId: StepId; facts: Accessor<CallFacts> }): JSX.Element {
+export function StepCoach(props: { script: CallScript; stepId: StepId; facts: Accessor<CallFacts>; shown: Accessor<boolean> }): JSX.Element {
   const guide = createMemo(() => fillStep(guideScript(props.script, lang()), props.stepId, props.facts()));
-  return <CoachPanel step={guide().step} tips={guide().tips} />;
+  return <CoachPanel step={guide().step} tips={guide().tips} shown={props.shown()} />;
 }

@@ -19,11 +19,11 @@ function harness(initial: { active: string; keep: boolean; ahead?: string | null
         active={active()}
         ahead={ahead()}
         keep={keep()}
-        render={(key) => {
+        render={(key, isShown) => {
           built.push(key);
           onCleanup(() => disposed.push(key));
           return (
-            <section data-key={key}>
+            <section data-key={key} id={isShown() ? 'shown' : `kept-${key}`}>
               {key} {label()}
             </section>
           );
@@ -31,8 +31,11 @@ function harness(initial: { active: string; keep: boolean; ahead?: string | null
       />
     </div>
   ));
-  const shown = () => [...container.querySelectorAll('section')].map((s) => s.textContent);
-  return { setActive, setKeep, setAhead, setLabel, built, disposed, shown };
+  /** The panels the agent sees: in the document and not marked hidden. */
+  const shown = () => [...container.querySelectorAll('.kept-panel:not(.kept-panel--hidden) > section')].map((s) => s.textContent);
+  /** Every panel in the document, shown or kept hidden, by key. */
+  const inPage = () => [...container.querySelectorAll('section')].map((s) => s.dataset.key).sort();
+  return { setActive, setKeep, setAhead, setLabel, built, disposed, shown, inPage, container };
 }
 
 describe('KeptPanels', () => {
@@ -84,6 +87,49 @@ describe('KeptPanels', () => {
       h.setActive('b');
       expect(h.built).toEqual(['a', 'b']);
       expect(h.shown()).toEqual(['b v1']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps the panel just left in the page, hidden, and takes farther ones out after the paint', async () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness({ active: 'a', keep: true });
+      h.setActive('b');
+      expect(h.inPage()).toEqual(['a', 'b']);
+      expect(h.shown()).toEqual(['b v1']);
+      // The render tells a panel whether it is the shown one: only that one holds the shared id.
+      expect(h.container.querySelector('#shown')?.getAttribute('data-key')).toBe('b');
+      expect(h.container.querySelector('#kept-a')).not.toBeNull();
+      h.setActive('c');
+      // Swapped at once, arranged after the paint: a stays until then, and is then out of the page, still built.
+      expect(h.inPage()).toEqual(['a', 'b', 'c']);
+      await vi.runAllTimersAsync();
+      expect(h.inPage()).toEqual(['b', 'c']);
+      expect(h.disposed).toEqual([]);
+      h.setLabel('v2');
+      h.setActive('a');
+      expect(h.shown()).toEqual(['a v2']);
+      expect(h.built).toEqual(['a', 'b', 'c']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('puts a built panel back in the page, hidden, once it is the one ahead', async () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness({ active: 'a', keep: true });
+      h.setActive('b');
+      h.setActive('c');
+      await vi.runAllTimersAsync();
+      expect(h.inPage()).toEqual(['b', 'c']);
+      h.setAhead('a');
+      await vi.runAllTimersAsync();
+      expect(h.inPage()).toEqual(['a', 'b', 'c']);
+      expect(h.shown()).toEqual(['c v1']);
+      expect(h.built).toEqual(['a', 'b', 'c']);
     } finally {
       vi.useRealTimers();
     }

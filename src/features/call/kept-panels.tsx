@@ -1,12 +1,20 @@
-import { createEffect, createRoot, getOwner, on, onCleanup, type JSX } from 'solid-js';
+import { createEffect, createRenderEffect, createRoot, createSelector, getOwner, on, onCleanup, type Accessor, type JSX } from 'solid-js';
 import { afterPaint, whenIdle } from '../../session/after-paint';
+
+type Panel = { wrap: HTMLDivElement; dispose: () => void };
 
 /**
  * One panel per key (a call step), built the first time it is shown — or ahead of time, while the browser is
- * idle after a paint — and kept: a step change swaps an already built node in, instead of tearing the step's
- * DOM down and building the next one while the agent waits (a Chromium trace at 4× CPU put most of a step
- * change there). Only the panel shown is in the document, so ids and test ids stay unique; the others are
- * detached and stay reactive (a capture, a commitment or the language still update them).
+ * idle after a paint — and kept. The panel shown, the one built ahead and the one just left stay in the
+ * document; those not shown are laid out but invisible (call.css, `.kept-panel--hidden`: out of the flow,
+ * `visibility: hidden`, so out of the tab order and the accessibility tree). A step change then only swaps two
+ * classes: the new panel's style and layout were done in an earlier frame, not in the frame the agent waits
+ * for (a Chromium trace put a detached panel's rebuilt style and layout at 3 ms a step at 1×, 19–23 ms at 4×).
+ * Panels further away are taken out of the document after the paint (built and reactive still): fewer hidden
+ * boxes to keep laid out, and no two steps' look-alike controls in the page at once.
+ *
+ * `render` receives whether its panel is the one shown: ids and test ids that several steps share are given
+ * to the shown panel only, so the document never holds two of them.
  *
  * `keep: false` builds each panel when shown and disposes it when left (a read-only tab: what another tab
  * writes must never meet a panel built from an older snapshot); turning it off drops every panel but the one
@@ -14,37 +22,72 @@ import { afterPaint, whenIdle } from '../../session/after-paint';
  */
 export function KeptPanels<K extends string>(props: {
   active: K;
-  render: (key: K) => JSX.Element;
+  render: (key: K, shown: Accessor<boolean>) => JSX.Element;
   /** Built while idle after the active panel painted (the step the agent most likely goes to next). */
   ahead?: K | null;
   keep: boolean;
 }): JSX.Element {
   const owner = getOwner();
-  const built = new Map<K, { node: JSX.Element; dispose: () => void }>();
+  const isShown = createSelector(() => props.active);
+  const built = new Map<K, Panel>();
+  const holder = (<div class="kept-panels" />) as HTMLDivElement;
   let cancelAhead: (() => void) | null = null;
+  let cancelTidy: (() => void) | null = null;
+  /** The panel shown before the current one: Back is the next most likely move after Next. */
+  let left: K | undefined;
 
-  const build = (key: K) => {
+  const build = (key: K): Panel => {
     let panel = built.get(key);
     if (!panel) {
       // Its own root, owned by this component's owner (contexts resolve), disposed with it or when evicted.
-      panel = createRoot((dispose) => ({ node: props.render(key), dispose }), owner);
+      panel = createRoot((dispose) => {
+        const shown = () => isShown(key);
+        const wrap = (
+          <div class="kept-panel" classList={{ 'kept-panel--hidden': !shown() }}>
+            {props.render(key, shown)}
+          </div>
+        ) as HTMLDivElement;
+        return { wrap, dispose };
+      }, owner);
       built.set(key, panel);
     }
-    return panel.node;
+    if (panel.wrap.parentNode !== holder) holder.appendChild(panel.wrap);
+    return panel;
   };
   const drop = (keep: (key: K) => boolean) => {
     for (const [key, panel] of built) {
       if (keep(key)) continue;
       panel.dispose();
+      panel.wrap.remove();
       built.delete(key);
     }
   };
+  /**
+   * After a paint: in the document the shown panel and those in `near` (built ones put back hidden, laid out in
+   * a frame of their own); out of it, still built, the others.
+   */
+  const arrange = (near: (key: K) => boolean) => {
+    for (const [key, panel] of built) {
+      if (key === props.active) continue;
+      if (!near(key)) panel.wrap.remove();
+      else if (panel.wrap.parentNode !== holder) holder.appendChild(panel.wrap);
+    }
+  };
+
+  // The shown panel is in the document before the screen's effects run (they focus its heading).
+  createRenderEffect(on(() => props.active, (active) => build(active)));
   createEffect(on(() => props.keep, () => drop((key) => key === props.active), { defer: true }));
   createEffect(
     on(
       () => [props.active, props.ahead, props.keep] as const,
-      ([active, ahead, keep]) => {
+      ([active, ahead, keep], before) => {
         if (!keep) return drop((key) => key === active);
+        if (before && before[0] !== active) left = before[0];
+        cancelTidy?.();
+        cancelTidy = afterPaint(() => {
+          cancelTidy = null;
+          arrange((key) => key === left || key === props.ahead);
+        });
         cancelAhead?.();
         if (!ahead || built.has(ahead)) return;
         cancelAhead = afterPaint(() => {
@@ -58,7 +101,8 @@ export function KeptPanels<K extends string>(props: {
   );
   onCleanup(() => {
     cancelAhead?.();
+    cancelTidy?.();
     drop(() => false);
   });
-  return <>{build(props.active)}</>;
+  return holder;
 }
