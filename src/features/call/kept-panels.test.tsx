@@ -32,7 +32,7 @@ function harness(initial: { active: string; keep: boolean; ahead?: string | null
     </div>
   ));
   /** The panels the agent sees: in the document and not marked hidden. */
-  const shown = () => [...container.querySelectorAll('.kept-panel:not(.kept-panel--hidden) > section')].map((s) => s.textContent);
+  const shown = () => [...container.querySelectorAll('.kept-panel:not(.kept-panel--fresh, .kept-panel--kept) > section')].map((s) => s.textContent);
   /** Every panel in the document, shown or kept hidden, by key. */
   const inPage = () => [...container.querySelectorAll('section')].map((s) => s.dataset.key).sort();
   return { setActive, setKeep, setAhead, setLabel, built, disposed, shown, inPage, container };
@@ -130,6 +130,22 @@ describe('KeptPanels', () => {
       expect(h.inPage()).toEqual(['a', 'b', 'c']);
       expect(h.shown()).toEqual(['c v1']);
       expect(h.built).toEqual(['a', 'b', 'c']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('hides a panel never shown so that it is still laid out, and one shown before so that it keeps its rendering', async () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness({ active: 'a', keep: true, ahead: 'b' });
+      await vi.runAllTimersAsync();
+      const state = () => Object.fromEntries([...h.container.querySelectorAll<HTMLElement>('.kept-panel')].map((w) => [w.querySelector('section')?.dataset.key, w.className]));
+      expect(state()).toEqual({ a: 'kept-panel', b: 'kept-panel kept-panel--fresh' });
+      h.setActive('b');
+      expect(state()).toEqual({ a: 'kept-panel kept-panel--kept', b: 'kept-panel' });
+      h.setActive('a');
+      expect(state()).toEqual({ a: 'kept-panel', b: 'kept-panel kept-panel--kept' });
     } finally {
       vi.useRealTimers();
     }

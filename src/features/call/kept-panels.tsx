@@ -1,4 +1,4 @@
-import { createEffect, createRenderEffect, createRoot, createSelector, getOwner, on, onCleanup, type Accessor, type JSX } from 'solid-js';
+import { createEffect, createMemo, createRenderEffect, createRoot, createSelector, getOwner, on, onCleanup, type Accessor, type JSX } from 'solid-js';
 import { afterPaint, whenIdle } from '../../session/after-paint';
 
 type Panel = { wrap: HTMLDivElement; dispose: () => void };
@@ -6,12 +6,13 @@ type Panel = { wrap: HTMLDivElement; dispose: () => void };
 /**
  * One panel per key (a call step), built the first time it is shown — or ahead of time, while the browser is
  * idle after a paint — and kept. The panel shown, the one built ahead and the one just left stay in the
- * document; those not shown are laid out but invisible (call.css, `.kept-panel--hidden`: out of the flow,
- * `visibility: hidden`, so out of the tab order and the accessibility tree). A step change then only swaps two
- * classes: the new panel's style and layout were done in an earlier frame, not in the frame the agent waits
- * for (a Chromium trace put a detached panel's rebuilt style and layout at 3 ms a step at 1×, 19–23 ms at 4×).
+ * document; those not shown are invisible, of no height, out of the tab order and the accessibility tree
+ * (call.css: `kept-panel--fresh` for one never shown, still laid out while idle; `kept-panel--kept` for one
+ * shown before, whose style and layout are kept as they were). A step change then swaps classes: the new
+ * panel's style and layout were done in an earlier frame, not in the frame the agent waits for (a Chromium
+ * trace put a detached panel's rebuilt style and layout at ~3 ms a step at 1×, 19–23 ms at 4×).
  * Panels further away are taken out of the document after the paint (built and reactive still): fewer hidden
- * boxes to keep laid out, and no two steps' look-alike controls in the page at once.
+ * boxes to keep up to date, and no two steps' look-alike controls in the page at once.
  *
  * `render` receives whether its panel is the one shown: ids and test ids that several steps share are given
  * to the shown panel only, so the document never holds two of them.
@@ -42,8 +43,11 @@ export function KeptPanels<K extends string>(props: {
       // Its own root, owned by this component's owner (contexts resolve), disposed with it or when evicted.
       panel = createRoot((dispose) => {
         const shown = () => isShown(key);
+        // A panel never shown yet is hidden in a way that still lays it out (built ahead: laid out while idle);
+        // once shown, a hidden panel keeps its rendering state untouched until shown again (see call.css).
+        const seen = createMemo<boolean>((before) => before || shown(), false);
         const wrap = (
-          <div class="kept-panel" classList={{ 'kept-panel--hidden': !shown() }}>
+          <div class="kept-panel" classList={{ 'kept-panel--fresh': !shown() && !seen(), 'kept-panel--kept': !shown() && seen() }}>
             {props.render(key, shown)}
           </div>
         ) as HTMLDivElement;
