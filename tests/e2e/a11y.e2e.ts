@@ -61,6 +61,31 @@ describe.each<ViewportName>(['phone', 'laptop'])('axe-core and layout at %s widt
     await expectNoViolations(page, `the call page (${viewport})`);
   });
 
+  it('call page with the steps kept in the page, hidden', async () => {
+    // Moving keeps the step left and the next one (built ahead) in the document, invisible: axe, the tab
+    // order and the ids must see only the step shown.
+    await openWorklist(page, baseUrl);
+    const path = await openFirstDossier(page);
+    await page.goto(`${baseUrl}${path}/call?start=1`);
+    await page.waitForFunction(() => document.activeElement?.id === 'step-title');
+    for (const [key, step] of [['Control+Enter', 'identification'], ['Control+Enter', 'explanation'], ['Alt+ArrowLeft', 'identification']] as const) {
+      await page.keyboard.press(key);
+      await page.waitForSelector(`[data-testid="call"][data-step="${step}"]`);
+    }
+    await page.waitForFunction(() => document.activeElement?.id === 'step-title');
+    // The step left (explanation) kept, the one before (presentation) kept, hidden both.
+    await page.waitForFunction(() => document.querySelectorAll('.kept-panel--kept, .kept-panel--fresh').length >= 2);
+    await expectNoViolations(page, `the call page after moving steps (${viewport})`);
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'duplicate ids').toEqual([]);
+    expect(await page.locator('[data-testid="step-title"]').count()).toBe(1);
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      const hidden = await page.evaluate(() => Boolean(document.activeElement?.closest('.kept-panel--kept, .kept-panel--fresh')));
+      expect(hidden, `Tab ${i + 1} reached a hidden step`).toBe(false);
+    }
+  });
+
   it('clear-data confirmation dialog', async () => {
     await openSettings(page, baseUrl);
     await page.click('[data-testid="clear-data"]');

@@ -143,7 +143,8 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     // The sheet now covers the lower screen: bring the field being filled in above it (scroll-padding-bottom
     // follows --bottom-bar, measured here first).
     bars.measureNow();
-    if (lastField?.isConnected) lastField.scrollIntoView({ block: 'nearest' });
+    // Only a field of the step shown: the steps left stay in the page, hidden (kept-panels.tsx).
+    if (lastField?.closest('[data-testid="call-step"]')) lastField.scrollIntoView({ block: 'nearest' });
   };
   const promise = () => {
     if (view.step() === 'commitments') {

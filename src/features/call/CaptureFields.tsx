@@ -165,10 +165,16 @@ function OneField(props: FieldProps): JSX.Element {
 }
 
 /** The script's capture fields for one step; every keystroke is a CAPTURE, saved like the notes. */
-export function CaptureFields(props: { view: CallView; stepId: StepId; fields: CaptureField[] }): JSX.Element {
+export function CaptureFields(props: {
+  view: CallView;
+  stepId: StepId;
+  fields: CaptureField[];
+  /** False while the step is kept hidden in the page: its test id goes to the step shown only. */
+  shown?: boolean;
+}): JSX.Element {
   return (
     <Show when={props.fields.length > 0}>
-      <div class="captures" data-testid="call-captures">
+      <div class="captures" data-testid={props.shown === false ? undefined : 'call-captures'}>
         <For each={props.fields}>{(field) => <OneField view={props.view} stepId={props.stepId} field={field} />}</For>
       </div>
     </Show>

@@ -11,7 +11,14 @@ import type { CallView } from './use-call-session';
  * Steps 2 and 8: the person on the line, confirmed as the dossier has them or corrected (the correction
  * updates the contact when the call is recorded).
  */
-export function ContactCheck(props: { view: CallView; contact: Contact | undefined; idPrefix: string }): JSX.Element {
+export function ContactCheck(props: {
+  view: CallView;
+  contact: Contact | undefined;
+  idPrefix: string;
+  /** False while the step is kept hidden in the page (steps 2 and 8 both check the contact): test ids go to the shown one. */
+  shown?: boolean;
+}): JSX.Element {
+  const testId = (name: string) => (props.shown === false ? undefined : name);
   const check = () => props.view.contactCheck();
   const corrected = (): ContactDetails | null => {
     const c = check();
@@ -51,7 +58,7 @@ export function ContactCheck(props: { view: CallView; contact: Contact | undefin
   });
 
   return (
-    <div class="contact-check" data-testid="contact-check">
+    <div class="contact-check" data-testid={testId('contact-check')}>
       <Show when={shown()} fallback={<p class="muted">{t('callscreen:contact.none')}</p>}>
         {(c) => (
           <p class="contact-check__who">
@@ -68,7 +75,7 @@ export function ContactCheck(props: { view: CallView; contact: Contact | undefin
         <button
           type="button"
           class="btn"
-          data-testid="contact-confirm"
+          data-testid={testId('contact-confirm')}
           aria-pressed={check()?.status === 'confirmed'}
           disabled={!props.view.can({ type: 'CONFIRM_CONTACT' })}
           onClick={() => props.view.send({ type: 'CONFIRM_CONTACT' })}
@@ -115,7 +122,7 @@ export function ContactCheck(props: { view: CallView; contact: Contact | undefin
             </div>
           </div>
           <div class="actions">
-            <button type="submit" class="btn btn--primary" data-testid="contact-save" disabled={props.view.readOnly()}>
+            <button type="submit" class="btn btn--primary" data-testid={testId('contact-save')} disabled={props.view.readOnly()}>
               {t('callscreen:contact.saveCorrection')}
             </button>
           </div>

@@ -52,10 +52,17 @@ function InvoiceTable(props: { variable: 'invoices.overdue' | 'invoices.upcoming
  * capture (the promise) says what is awaited, in the script's words. All of it in the script's language
  * (`lang`), table heads included, whatever the interface's.
  */
-export function ScriptText(props: { parts: ScriptPart[]; intl: string; lang: Lang }): JSX.Element {
+export function ScriptText(props: {
+  parts: ScriptPart[];
+  intl: string;
+  lang: Lang;
+  /** False while the step is kept hidden in the page: its test ids go to the step shown only. */
+  shown?: boolean;
+}): JSX.Element {
   const t: Translate = (key, options) => tIn(props.lang, key, options);
+  const testId = (id: string) => (props.shown === false ? undefined : id);
   return (
-    <div class="script" data-testid="call-script" lang={props.lang}>
+    <div class="script" data-testid={testId('call-script')} lang={props.lang}>
       <For each={scriptBlocks(props.parts)}>
         {(block) => (
           <Switch>
@@ -69,7 +76,7 @@ export function ScriptText(props: { parts: ScriptPart[]; intl: string; lang: Lan
                     {(part) => (
                       <Switch fallback={part.text}>
                         <Match when={part.kind === 'value' && part.awaited}>
-                          <mark class="fact fact--awaited" data-testid="fact-awaited">
+                          <mark class="fact fact--awaited" data-testid={testId('fact-awaited')}>
                             {part.text}
                           </mark>
                         </Match>

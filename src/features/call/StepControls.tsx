@@ -42,7 +42,7 @@ export function StepControls(props: {
         </div>
       </Match>
       <Match when={props.stepId === 'identification'}>
-        <ContactCheck view={props.view} contact={props.contact} idPrefix="identification-contact" />
+        <ContactCheck view={props.view} contact={props.contact} idPrefix="identification-contact" shown={props.shown()} />
         <div class="actions">
           <button type="button" class="btn btn--ghost" data-testid={wrongPersonId()} onClick={() => props.openEnding('wrong_person')}>
             {t('callscreen:quick.wrongPerson')}
@@ -56,7 +56,7 @@ export function StepControls(props: {
         <CommitmentPanel view={props.view} facts={props.facts} intl={props.intl} kind={props.commitKind} setKind={props.setCommitKind} />
       </Match>
       <Match when={props.stepId === 'contact_details'}>
-        <ContactCheck view={props.view} contact={props.contact} idPrefix="details-contact" />
+        <ContactCheck view={props.view} contact={props.contact} idPrefix="details-contact" shown={props.shown()} />
       </Match>
     </Switch>
   );

@@ -43,7 +43,7 @@ export function StepPanel(props: {
       <h2 id={headingId()} tabindex="-1" ref={props.headingRef} data-testid={props.shown() ? 'step-title' : undefined}>
         {guide().step.title}
       </h2>
-      <ScriptText parts={filled().parts} intl={props.intl} lang={props.script.locale} />
+      <ScriptText parts={filled().parts} intl={props.intl} lang={props.script.locale} shown={props.shown()} />
       <StepControls
         view={props.view}
         stepId={props.stepId}
@@ -55,7 +55,7 @@ export function StepPanel(props: {
         openEnding={props.openEnding}
         shown={props.shown}
       />
-      <CaptureFields view={props.view} stepId={props.stepId} fields={guide().step.captures} />
+      <CaptureFields view={props.view} stepId={props.stepId} fields={guide().step.captures} shown={props.shown()} />
     </section>
   );
 }
