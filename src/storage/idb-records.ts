@@ -66,7 +66,8 @@ function recordTx(tx: PlainTx): RecordTx {
       await new Promise<void>((resolve, reject) => {
         if (!last) return resolve();
         last.onsuccess = () => resolve();
-        last.onerror = () => reject(last?.error);
+        // An aborted transaction fails its later requests with AbortError; its own error says why.
+        last.onerror = () => reject(last?.transaction?.error ?? last?.error);
       });
     },
     delete: (name, key) => store(name).delete(key),

@@ -7,7 +7,7 @@ import { planRecords } from '../domain/import/plan-records';
 import { readImportFile } from '../domain/import/read-file';
 import { DB_VERSION, openCadenceDb, type CadenceDatabase } from './db';
 import { idbRecords } from './idb-records';
-import { discardUnfinishedImports, listImports, stagedWrites, stageImport, switchImport } from './import-commit';
+import { commitImport, importBatches, listImports } from './import-commit';
 import { recomputeSummary, SUMMARY_SOURCES } from './summaries';
 
 let n = 0;
@@ -32,10 +32,10 @@ async function recordsFor(db: CadenceDatabase, file: string) {
   });
 }
 
+const journal = (id: string, fileName: string) => ({ id, kind: 'aged_balance' as const, fileName, createdAt: NOW });
+
 async function importFile(db: CadenceDatabase, file: string, id: string) {
-  const records = await recordsFor(db, file);
-  await stageImport(idbRecords(db), { id, kind: 'aged_balance', fileName: file, createdAt: NOW }, records, { chunkSize: 3, between: async () => undefined });
-  await switchImport(idbRecords(db), id, TODAY, NOW);
+  await commitImport(idbRecords(db), journal(id, file), await recordsFor(db, file), TODAY, NOW, { batch: 2 });
 }
 
 async function snapshot(db: CadenceDatabase) {
@@ -44,7 +44,7 @@ async function snapshot(db: CadenceDatabase) {
   return out;
 }
 
-describe('import commit: staging, then one switch', () => {
+describe('import commit: one transaction', () => {
   it('writes the records and summaries, and a second import of the same file changes nothing', async () => {
     const db = await openCadenceDb(freshName());
     await importFile(db, 'aged-balance-1252.csv', 'imp-1');
@@ -85,16 +85,17 @@ describe('import commit: staging, then one switch', () => {
     db.close();
   });
 
-  it('stages thousands of records per row, and the summaries and KPI digests built from them equal the ones read back', async () => {
+  it('writes batches of a few records, and the summaries and KPI digests built from them equal the ones read back', async () => {
     const db = await openCadenceDb(freshName());
     const v1 = await recordsFor(db, 'aged-balance-v1.csv');
-    const rows = stagedWrites('imp-x', v1, 2);
-    expect(rows.filter((r) => r.op === 'put_many').every((r) => r.op === 'put_many' && r.values.length <= 2)).toBe(true);
-    expect(rows.some((r) => r.op === 'put_many' && r.store === 'summaries')).toBe(true);
+    const batches = [...importBatches(v1, 2)];
+    expect(batches.every((b) => b.values.length <= 2)).toBe(true);
+    expect(batches[0]?.store).toBe('debtors');
+    expect(batches.at(-1)?.store).toBe('kpiDigests');
+    expect(batches.filter((b) => b.store === 'invoices').flatMap((b) => b.values)).toEqual(v1.invoices.map((i) => expect.objectContaining({ ...i, numberKey: expect.any(String) })));
     const progress: number[] = [];
-    await stageImport(idbRecords(db), { id: 'imp-1', kind: 'aged_balance', fileName: 'v1', createdAt: NOW }, v1, { batch: 2, between: async () => undefined });
-    await switchImport(idbRecords(db), 'imp-1', TODAY, NOW, { onProgress: (written) => progress.push(written) });
-    expect(progress.at(-1)).toBeGreaterThan(0);
+    await commitImport(idbRecords(db), journal('imp-1', 'v1'), v1, TODAY, NOW, { batch: 2, onProgress: (written) => progress.push(written) });
+    expect(progress.length).toBeGreaterThan(batches.length);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     const built = await db.getAll('summaries');
     const digests = await db.getAll('kpiDigests');
@@ -108,44 +109,28 @@ describe('import commit: staging, then one switch', () => {
     db.close();
   });
 
-  it('leaves the previous data intact when the tab dies during staging, and discards the leftovers', async () => {
+  it('leaves the previous data intact when the import fails after many writes (one transaction)', async () => {
     const db = await openCadenceDb(freshName());
     await importFile(db, 'aged-balance-v1.csv', 'imp-1');
     const before = await snapshot(db);
     const records = await recordsFor(db, 'aged-balance-v2-newer.csv');
-    let chunks = 0;
-    const killed = stageImport(idbRecords(db), { id: 'imp-2', kind: 'aged_balance', fileName: 'v2', createdAt: NOW }, records, {
-      chunkSize: 2,
-      batch: 1,
-      between: async () => {
-        if (++chunks === 2) throw new Error('tab killed');
-      },
-    });
-    await expect(killed).rejects.toThrow('tab killed');
+    // A debtor the import touches disappears: it is met after every batch was put, all of which must go.
+    const gone = { ...records, touchedDebtorIds: [...records.touchedDebtorIds, 'deb-gone'] };
+    await expect(commitImport(idbRecords(db), journal('imp-2', 'v2'), gone, TODAY, NOW, { batch: 1 })).rejects.toMatchObject({ kind: 'not_found', key: 'deb-gone' });
     expect(await snapshot(db)).toEqual(before);
-    await expect(switchImport(idbRecords(db), 'imp-2', TODAY, NOW)).rejects.toMatchObject({ kind: 'not_found' });
-    expect(await snapshot(db)).toEqual(before);
-    expect(await discardUnfinishedImports(idbRecords(db))).toBe(1);
-    expect(await db.count('importStaging')).toBe(0);
+    expect(await db.get('imports', 'imp-2')).toBeUndefined();
     db.close();
   });
 
-  it('leaves the previous data intact when the switch fails half-way (one transaction)', async () => {
+  it('a cancel aborts the transaction: the previous data stays, no journal entry', async () => {
     const db = await openCadenceDb(freshName());
     await importFile(db, 'aged-balance-v1.csv', 'imp-1');
     const before = await snapshot(db);
     const records = await recordsFor(db, 'aged-balance-v2-newer.csv');
-    await stageImport(idbRecords(db), { id: 'imp-2', kind: 'aged_balance', fileName: 'v2', createdAt: NOW }, records, { between: async () => undefined });
-    // A debtor the staging patches disappears: the switch meets it after many puts and must undo them all.
-    const [first] = records.debtorPatches.length ? records.debtorPatches : [{ id: records.touchedDebtorIds[0] as string }];
-    const tx = db.transaction('importStaging', 'readwrite');
-    await tx.store.put({ key: 'imp-2#9999999999', importId: 'imp-2', seq: 9_999_999_999, op: 'patch_debtor', id: `${first?.id}-gone`, set: {} });
-    await tx.done;
-    const journal = await db.get('imports', 'imp-2');
-    await db.put('imports', { ...journal!, rows: journal!.rows + 1 });
-    await expect(switchImport(idbRecords(db), 'imp-2', TODAY, NOW)).rejects.toMatchObject({ kind: 'not_found' });
+    let asked = 0;
+    await expect(commitImport(idbRecords(db), journal('imp-2', 'v2'), records, TODAY, NOW, { batch: 1, cancelled: () => ++asked > 3 })).rejects.toMatchObject({ name: 'AbortError' });
     expect(await snapshot(db)).toEqual(before);
-    expect((await db.get('imports', 'imp-2'))?.status).toBe('staging');
+    expect((await listImports(idbRecords(db))).map((j) => j.id)).toEqual(['imp-1']);
     db.close();
   });
 });

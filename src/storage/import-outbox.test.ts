@@ -1,6 +1,6 @@
 /**
- * An import's switch (bulk writes, putMany) on a device joined to a team: every record it creates reaches the
- * outbox in the switch's own transaction, debtors first, each a valid protocol mutation.
+ * An import (bulk writes, putMany) on a device joined to a team: every record it creates reaches the outbox in
+ * the import's own transaction, debtors first, each a valid protocol mutation.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { readImportFile } from '../domain/import/read-file';
 import { Mutation } from '../sync/protocol';
 import { openCadenceDb } from './db';
 import { idbRecords } from './idb-records';
-import { stageImport, switchImport } from './import-commit';
+import { commitImport } from './import-commit';
 import { createCadenceStore } from './store';
 
 const NOW = '2026-12-03T08:00:00.000Z';
@@ -19,7 +19,7 @@ const TODAY = '2026-12-03';
 let n = 0;
 
 describe('an import on a device in a team', () => {
-  it('sends what the switch created, in the switch’s transaction', async () => {
+  it('sends what the import created, in the import’s transaction', async () => {
     const db = await openCadenceDb(`import-outbox-${++n}-${Date.now()}`);
     const store = createCadenceStore(db);
     await store.sync!.join({ serverUrl: 'http://127.0.0.1:8787', deviceName: 'Desk' }, NOW);
@@ -34,10 +34,10 @@ describe('an import on a device in a team', () => {
       newId: (k) => `${k}-${Math.random().toString(36).slice(2)}`,
       paymentSummary: (_d, cents) => `Réglé : ${cents}`,
     });
-    await stageImport(idbRecords(db), { id: 'imp-1', kind: 'aged_balance', fileName: 'v1', createdAt: NOW }, records, { between: async () => undefined });
-    // Staging alone shares nothing: only the switch changes the portfolio.
+    // A cancelled import shares nothing: its transaction is aborted with the mutations it would have added.
+    await expect(commitImport(idbRecords(db), { id: 'imp-0', kind: 'aged_balance', fileName: 'v1', createdAt: NOW }, records, TODAY, NOW, { cancelled: () => true })).rejects.toMatchObject({ name: 'AbortError' });
     expect(await store.sync!.counts()).toEqual({ pending: 0, failed: 0 });
-    await switchImport(idbRecords(db), 'imp-1', TODAY, NOW);
+    await commitImport(idbRecords(db), { id: 'imp-1', kind: 'aged_balance', fileName: 'v1', createdAt: NOW }, records, TODAY, NOW, { batch: 2 });
     const pending = await store.sync!.pending(10_000);
     const debtors = pending.filter((m) => m.name === 'debtor.create');
     const invoices = pending.filter((m) => m.name === 'invoice.create');

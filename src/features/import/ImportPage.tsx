@@ -3,8 +3,8 @@
  * 20 rows, errors, and what the import would change), then import it whole. Reading, planning and writing run
  * in the import's module worker (./import-session.ts): this thread only shows progress, so the page stays
  * responsive at 100,000 rows. Nothing is stored until the agent confirms, and then all of it or nothing
- * (staging, then one switch transaction, see storage/import-commit.ts); the commit can be cancelled until the
- * switch begins.
+ * (one transaction, see storage/import-commit.ts); the commit can be cancelled until that transaction begins to
+ * commit.
  */
 import { A } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, Match, on, onCleanup, Show, Switch, type JSX } from 'solid-js';

@@ -1,7 +1,6 @@
 /**
  * The import from a read file to the database, as the module worker runs it: plan against what is stored,
- * then stage and switch (storage/import-commit.ts). A commit can be cancelled while it stages; the switch
- * itself is one transaction.
+ * then write it in one transaction (storage/import-commit.ts), which a cancel aborts until it commits.
  */
 import type { Debtor, Invoice } from '../../domain/entities';
 import type { StoredInvoice } from '../../storage/schema';
@@ -12,7 +11,7 @@ import type { FilePayment } from '../../domain/import/payments-file';
 import { importedPaymentId, paymentLineKeys, planPayments, type PaymentsPlan } from '../../domain/import/payments-plan';
 import type { ParsedPortfolio } from '../../domain/import/portfolio';
 import type { FileKind } from '../../domain/import/read-file';
-import { discardUnfinishedImports, stageImport, switchImport } from '../../storage/import-commit';
+import { commitImport, discardUnfinishedImports } from '../../storage/import-commit';
 import type { Records } from '../../storage/records';
 
 export interface Stored {
@@ -52,16 +51,16 @@ export interface CommitInput {
   today: string;
   agent: string;
   paymentSummary: (debtorId: string, cents: number, invoiceNumbers: string[]) => string;
-  /** Records written: staging then switch, so `total` is twice the records. */
+  /** Records written so far, of `total`; `switching` once the transaction is committing (cancel is over). */
   onProgress?: (written: number, total: number, switching: boolean) => void;
-  /** Checked between staging transactions: true stops the import before the switch (nothing stored). */
+  /** Asked as each batch of records is written: true aborts the one transaction (nothing stored). */
   cancelled?: () => boolean;
 }
 
-export const cancelledError = () => new DOMException('Import cancelled', 'AbortError');
-
-/** Stages then switches the plan. Resolves once the data is committed; throws (nothing changed) otherwise. */
+/** Writes the plan in one transaction. Resolves once the data is committed; throws (nothing changed) otherwise. */
 export async function commitPlan(db: Records, input: CommitInput): Promise<void> {
+  // What a killed tab of older code left staged goes first: the app no longer stages, but a database may
+  // still hold it.
   await discardUnfinishedImports(db);
   const records = planRecords(input.plan, {
     storedInvoices: input.stored.invoices,
@@ -70,31 +69,12 @@ export async function commitPlan(db: Records, input: CommitInput): Promise<void>
     newId: (kind) => `${kind === 'contact' ? 'con' : 'act'}-${crypto.randomUUID()}`,
     paymentSummary: input.paymentSummary,
   });
-  const id = `imp-${crypto.randomUUID()}`;
-  const progress = input.onProgress;
-  let staged = 0;
-  try {
-    await stageImport(
-      db,
-      { id, kind: input.kind, fileName: input.fileName.slice(0, 200), createdAt: input.now },
-      records,
-      {
-        onProgress: (written, total) => {
-          staged = total;
-          progress?.(written, 2 * total, false);
-        },
-        between: async () => {
-          // A macrotask between transactions lets a cancel message in.
-          await new Promise<void>((resolve) => setTimeout(resolve, 0));
-          if (input.cancelled?.()) throw cancelledError();
-        },
-      },
-    );
-  } catch (error) {
-    await discardUnfinishedImports(db);
-    throw error;
-  }
-  // From here the import can no longer be cancelled: the page hides its button.
-  progress?.(staged, 2 * staged, true);
-  await switchImport(db, id, input.today, input.now, { onProgress: (written, total) => progress?.(total + written, 2 * total, true) });
+  await commitImport(
+    db,
+    { id: `imp-${crypto.randomUUID()}`, kind: input.kind, fileName: input.fileName.slice(0, 200), createdAt: input.now },
+    records,
+    input.today,
+    input.now,
+    { ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.cancelled ? { cancelled: input.cancelled } : {}) },
+  );
 }

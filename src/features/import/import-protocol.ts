@@ -65,9 +65,9 @@ export type ImportRequest =
   | { type: 'plan'; seq: number; dbName: string; importDate: string; decisions: Record<string, string>; validRowsOnly: boolean }
   /** Match the last payments file read against the database `dbName` (lines dated after `today` refused). */
   | { type: 'planPayments'; dbName: string; today: string }
-  /** Stage then switch the plan answered as `seq`. */
+  /** Write the plan answered as `seq`, in one transaction. */
   | { type: 'commit'; seq: number; dbName: string; fileName: string; now: string; today: string; agent: string; paymentText: PaymentText }
-  /** Stop a commit still staging (nothing is stored); ignored once the switch has begun. */
+  /** Abort a commit still writing (nothing is stored); ignored once its transaction is committing. */
   | { type: 'cancel' };
 
 export type ImportMessage =
@@ -76,9 +76,9 @@ export type ImportMessage =
   | { kind: 'read'; reading: ReadingView }
   /** `plan` is absent when the file is refused (rows in error and "valid rows only" not chosen). */
   | { kind: 'planned'; seq: number; plan?: PlanView }
-  /** Records written so far, of `total`; `switching` once the one transaction has begun (cancel is over). */
   /** Every line of the payments file, matched: the page records the sure and confirmed ones through the store. */
   | { kind: 'paymentsPlanned'; plan: PaymentsPlan }
+  /** Records written so far, of `total`, in the one transaction; `switching` once it is committing (cancel is over). */
   | { kind: 'committing'; written: number; total: number; switching: boolean }
   | { kind: 'committed' }
   | { kind: 'cancelled' }

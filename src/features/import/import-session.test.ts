@@ -94,10 +94,10 @@ describe('ImportSession', () => {
     session.dispose();
   });
 
-  it('cancels a commit while it stages: nothing stored, no staging left', async () => {
+  it('cancels a commit while it writes: its one transaction aborted, nothing stored', async () => {
     const dbName = freshDb();
     const session = new ImportSession(inThreadWorker);
-    // Enough records for several staging transactions.
+    // Enough records for many batches.
     await session.read(bigFile(40_000, 8_000), {}, source(dbName));
     const { seq } = await session.plan({ dbName, importDate: '2026-12-03', decisions: {}, validRowsOnly: false });
     let asked = false;

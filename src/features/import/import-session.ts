@@ -2,7 +2,7 @@
  * The page's side of the import worker (./import.worker.ts): one module worker per import screen, which
  * keeps the file, the plan and does the writing, and answers each request in order. Cancelling a read
  * terminates the worker at once (a sync parse cannot be interrupted any other way); cancelling a commit asks
- * the worker to stop before its switch. Where module workers are missing (unit tests, old engines), the same
+ * the worker to abort its one transaction before it commits. Where module workers are missing (unit tests, old engines), the same
  * core runs on this thread.
  */
 import { createImportCore } from './import-worker-core';
@@ -130,7 +130,7 @@ export class ImportSession {
     return message.plan;
   }
 
-  /** Writes plan `seq`: resolves `committed`, or `cancelled` when `cancelCommit` came before the switch. */
+  /** Writes plan `seq`: resolves `committed`, or `cancelled` when `cancelCommit` came before the transaction began to commit. */
   async commit(seq: number, request: CommitRequest, onProgress?: (written: number, total: number, switching: boolean) => void): Promise<'committed' | 'cancelled'> {
     const message = await this.request({ type: 'commit', seq, ...request }, [], (m) => m.kind === 'committing' && onProgress?.(m.written, m.total, m.switching));
     if (message.kind === 'committed' || message.kind === 'cancelled') return message.kind;

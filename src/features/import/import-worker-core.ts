@@ -1,6 +1,6 @@
 /**
  * What the import worker does, apart from `self` so a test (and engines without module workers) can drive
- * it: read the file, plan it against the database, stage and switch it. The file as read, the stored records
+ * it: read the file, plan it against the database, write it in one transaction. The file as read, the stored records
  * and the plan stay here; the page receives views of them (./import-protocol.ts).
  */
 import { formatMoney } from '../../domain/format';
@@ -108,7 +108,8 @@ export function createImportCore(post: (message: ImportMessage) => void): Import
   let queue: Promise<void> = Promise.resolve();
 
   const fail = (error: unknown) => {
-    if (error instanceof DOMException && error.name === 'AbortError') return post({ kind: 'cancelled' });
+    // Ours only when the page asked: a transaction IndexedDB aborted on its own (quota…) is a failure.
+    if (cancelled && error instanceof DOMException && error.name === 'AbortError') return post({ kind: 'cancelled' });
     const storage = toStorageError(error);
     post({ kind: 'failed', message: storage.message, storageKind: storage.kind });
   };

@@ -1,13 +1,14 @@
 /**
- * Contract of the import commit (./../import-commit.ts) on every Records backend: staged, then switched in
- * whole; an invalid plan refused before anything is staged; a stale plan (it patches a debtor deleted since it
- * was made) or an incomplete staging refused at the switch with every store as it was.
+ * Contract of the import commit (./../import-commit.ts) on every Records backend: written whole in one
+ * transaction, with progress as the batches complete; an invalid record, a stale plan (it patches a debtor
+ * deleted since it was made) or a cancel refused with every store as it was; what older code left staged
+ * discarded.
  */
 import { describe, expect, it } from 'vitest';
 import { makeDebtor, makeInvoice } from '../../../tests/fixtures/db/builders';
 import type { ImportRecords } from '../../domain/import/plan-records';
 import type { DebtorSummary } from '../../domain/summary';
-import { discardUnfinishedImports, listImports, stageImport, switchImport } from '../import-commit';
+import { commitImport, discardUnfinishedImports, importSize, listImports } from '../import-commit';
 import type { Records } from '../records';
 import type { CadenceStoreName } from '../schema';
 
@@ -17,7 +18,6 @@ const NOW = '2026-12-03T08:00:00.000Z';
 const TODAY = '2026-12-03';
 const STORES: CadenceStoreName[] = ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'summaries', 'kpiDigests', 'imports', 'importStaging'];
 const journal = (id: string) => ({ id, kind: 'aged_balance' as const, fileName: 'balance.csv', createdAt: NOW });
-const noPause = { chunkSize: 2, between: async () => undefined };
 
 /** Two new debtors with an invoice each, and a name change on a stored one. */
 function plan(over: Partial<ImportRecords> = {}): ImportRecords {
@@ -44,14 +44,10 @@ async function withStoredDebtor(makeRecords: MakeRecords): Promise<Records> {
 
 export function importCommitContract(makeRecords: MakeRecords): void {
   describe('import commit', () => {
-    it('stages in small transactions, then switches everything in at once with summaries', async () => {
+    it('writes everything in one transaction with summaries, progress moving as batches complete', async () => {
       const records = await withStoredDebtor(makeRecords);
-      const progress: number[] = [];
-      await stageImport(records, journal('imp-1'), plan(), { ...noPause, onProgress: (n) => progress.push(n) });
-      expect(progress.length).toBeGreaterThan(1);
-      // Staged rows are invisible: nothing of the import is in the stores yet.
-      expect((await everything(records)).debtors).toHaveLength(1);
-      await switchImport(records, 'imp-1', TODAY, NOW);
+      const progress: [number, number, boolean][] = [];
+      const entry = await commitImport(records, journal('imp-1'), plan(), TODAY, NOW, { batch: 1, onProgress: (...p) => progress.push(p) });
       const after = await everything(records);
       expect((after.debtors as { id: string; name: string }[]).map((d) => [d.id, d.name]).sort()).toEqual([
         ['n1', 'Nouvelle Menuiserie'],
@@ -61,46 +57,62 @@ export function importCommitContract(makeRecords: MakeRecords): void {
       expect(after.invoices).toHaveLength(2);
       expect((after.summaries as DebtorSummary[]).map((s) => s.debtorId).sort()).toEqual(['n1', 'n2', 'old']);
       expect(after.importStaging).toEqual([]);
+      expect(entry).toMatchObject({ id: 'imp-1', status: 'committed', committedAt: NOW, rows: 0 });
       expect((await listImports(records)).map((j) => [j.id, j.status])).toEqual([['imp-1', 'committed']]);
+      // 2 debtors, 2 invoices, 2 summaries, 2 KPI digests, 1 patch, 1 existing debtor recomputed.
+      const total = importSize(plan());
+      expect(total).toBe(10);
+      expect(progress.every(([, t]) => t === total)).toBe(true);
+      expect(progress.length).toBeGreaterThan(4);
+      expect(progress.map(([w]) => w)).toEqual([...progress.map(([w]) => w)].sort((a, b) => a - b));
+      expect(progress.at(-1)).toEqual([total, total, true]);
+      expect(progress.slice(0, -1).every(([, , finishing]) => !finishing)).toBe(true);
     });
 
-    it('refuses an invalid plan whole before staging anything', async () => {
+    it('refuses an invalid record whole, even one met after other batches were written', async () => {
       const records = await withStoredDebtor(makeRecords);
       const before = await everything(records);
       const bad = plan({ invoices: [makeInvoice({ id: 'ni1', debtorId: 'n1', number: 'N-1' }), makeInvoice({ id: 'ni2', debtorId: 'n2', number: 'N-2', amountInclVatCents: -1 })] });
-      await expect(stageImport(records, journal('imp-bad'), bad, noPause)).rejects.toMatchObject({ kind: 'invalid', store: 'invoices' });
+      await expect(commitImport(records, journal('imp-bad'), bad, TODAY, NOW, { batch: 1 })).rejects.toMatchObject({ kind: 'invalid', store: 'invoices' });
       expect(await everything(records)).toEqual(before);
     });
 
-    it('refuses a stale plan at the switch, leaving every store as it was', async () => {
+    it('refuses a stale plan, leaving every store as it was', async () => {
       const records = await withStoredDebtor(makeRecords);
-      await stageImport(records, journal('imp-stale'), plan(), noPause);
-      // Between the plan and its switch, the debtor it patches went away.
+      // Between the plan and its commit, the debtor it patches went away.
       await records.write(['debtors'], (tx) => tx.delete('debtors', 'old'));
       const before = await everything(records);
-      await expect(switchImport(records, 'imp-stale', TODAY, NOW)).rejects.toMatchObject({ kind: 'not_found', key: 'old' });
+      await expect(commitImport(records, journal('imp-stale'), plan(), TODAY, NOW)).rejects.toMatchObject({ kind: 'not_found', key: 'old' });
       expect(await everything(records)).toEqual(before);
-      expect(await discardUnfinishedImports(records)).toBe(1);
-      const cleaned = await everything(records);
-      expect([cleaned.imports, cleaned.importStaging, cleaned.invoices]).toEqual([[], [], []]);
     });
 
-    it('refuses to switch a staging a killed tab left half-written, then discards it', async () => {
+    it('stops when cancelled between two batches, nothing stored', async () => {
       const records = await withStoredDebtor(makeRecords);
-      let chunks = 0;
-      const killed = stageImport(records, journal('imp-killed'), plan(), {
-        chunkSize: 2,
-        between: async () => {
-          if (++chunks === 2) throw new Error('tab killed');
-        },
-      });
-      await expect(killed).rejects.toThrow('tab killed');
       const before = await everything(records);
-      expect(before.importStaging).toHaveLength(4);
-      await expect(switchImport(records, 'imp-killed', TODAY, NOW)).rejects.toMatchObject({ kind: 'not_found' });
+      let batches = 0;
+      const cancelled = () => ++batches >= 2;
+      await expect(commitImport(records, journal('imp-cancel'), plan(), TODAY, NOW, { batch: 1, inFlight: 1, cancelled })).rejects.toMatchObject({ name: 'AbortError' });
+      expect(batches).toBe(2);
       expect(await everything(records)).toEqual(before);
+    });
+
+    it('discards what older code left staged by a killed tab, and nothing else', async () => {
+      const records = await withStoredDebtor(makeRecords);
+      await commitImport(records, journal('imp-done'), plan({ debtorPatches: [], touchedDebtorIds: ['n1', 'n2'] }), TODAY, NOW);
+      // Older code staged rows in `importStaging` under a `staging` journal before its switch.
+      await records.write(['imports', 'importStaging'], async (tx) => {
+        await tx.put('imports', { ...journal('imp-old'), status: 'staging', rows: 3 });
+        await tx.putMany('importStaging', [
+          { key: 'imp-old#0000000000', importId: 'imp-old', seq: 0, op: 'put_many', store: 'debtors', values: [makeDebtor({ id: 'x1' })] },
+          { key: 'imp-old#0000000001', importId: 'imp-old', seq: 1, op: 'touch_many', debtorIds: ['x1'] },
+        ]);
+      });
+      const before = await everything(records);
       expect(await discardUnfinishedImports(records)).toBe(1);
-      expect((await everything(records)).debtors).toHaveLength(1);
+      const after = await everything(records);
+      expect([after.importStaging, (after.imports as { id: string }[]).map((j) => j.id)]).toEqual([[], ['imp-done']]);
+      expect({ ...after, imports: before.imports, importStaging: before.importStaging }).toEqual(before);
+      expect(await discardUnfinishedImports(records)).toBe(0);
     });
   });
 }
