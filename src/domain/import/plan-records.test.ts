@@ -71,4 +71,25 @@ describe('planRecords', () => {
     const k2 = second.activities.find((a) => a.debtorId !== a1.debtorId);
     expect(k2?.details).toMatchObject({ amountCents: 150000 + 30000 });
   });
+
+  it('lists a payment’s invoices by number, whatever order the stored invoices come in (their ids are random)', () => {
+    const csv = (lines: string[]) => new TextEncoder().encode(['Client;Facture;Échéance;Montant', ...lines].join('\n'));
+    const planOf = (bytes: Uint8Array, existing: ExistingPortfolio, importDate: string) => {
+      const reading = readImportFile(bytes);
+      if (reading.outcome.kind !== 'portfolio') throw new Error('portfolio expected');
+      const result = planImport(reading.outcome.portfolio, existing, { importDate, newId });
+      if (!result.ok) throw new Error('refused');
+      return result.plan;
+    };
+    const first = records(planOf(csv(['Menuiserie Dupont;F10;15/01/2026;100,00', 'Menuiserie Dupont;F2;15/01/2026;200,00', 'Menuiserie Dupont;F3;15/01/2026;300,00']), { debtors: [], invoices: [] }, '2026-11-20'));
+    // The newer file lists F3 only: F2 and F10 were paid.
+    const payment = (invoices: Invoice[]) => {
+      const second = records(planOf(csv(['Menuiserie Dupont;F3;15/01/2026;300,00']), { debtors: first.debtors, invoices }, '2026-12-03'), first.invoices);
+      const [activity] = second.activities;
+      return { summary: activity?.summary, details: activity?.details };
+    };
+    const inOrder = payment(first.invoices);
+    expect(inOrder.summary).toBe('Import : 30000 c sur F2, F10');
+    expect(payment([...first.invoices].reverse())).toEqual(inOrder);
+  });
 });

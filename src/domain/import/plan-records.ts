@@ -48,6 +48,8 @@ export interface RecordsContext {
   paymentSummary: (debtorId: string, cents: number, invoiceNumbers: string[]) => string;
 }
 
+const byNumber = new Intl.Collator('fr', { numeric: true });
+
 export function planRecords(plan: ImportPlan, ctx: RecordsContext): ImportRecords {
   const out: ImportRecords = { debtors: [], debtorPatches: [], contacts: [], invoices: [], activities: [], touchedDebtorIds: [] };
   const touched = new Set<string>();
@@ -124,7 +126,11 @@ export function planRecords(plan: ImportPlan, ctx: RecordsContext): ImportRecord
       receive(change.debtorId, change.id, change.number, change.settledCents);
     }
   }
-  for (const [debtorId, r] of received) {
+  for (const [debtorId, received_] of received) {
+    // In invoice-number order: the stored invoices come in the order of their random ids, and the agent reads
+    // the numbers in the timeline (the same file imported on two devices also writes the same activity).
+    const order = received_.numbers.map((_, i) => i).sort((a, b) => byNumber.compare(received_.numbers[a] as string, received_.numbers[b] as string));
+    const r = { cents: received_.cents, allocations: order.map((i) => received_.allocations[i] as { invoiceId: string; cents: number }), numbers: order.map((i) => received_.numbers[i] as string) };
     const details: PaymentDetails = { amountCents: r.cents, invoiceIds: r.allocations.map((a) => a.invoiceId), means: 'other', date: plan.importDate, allocations: r.allocations };
     out.activities.push({
       schemaVersion: ACTIVITY_SCHEMA_VERSION,
