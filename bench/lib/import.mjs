@@ -2,7 +2,7 @@
  * Importing a 100,000-row aged balance (20,000 debtors) through the import page of the production build, in a
  * fresh Chromium profile per CPU rate (1×, then 4× with CDP Emulation.setCPUThrottlingRate):
  * - read + plan: the file handed to the file input → the plan shown (`[data-testid="import-plan"]`);
- * - commit: a click on "Import" → `[data-testid="import-done"]` (staging and the one switch transaction);
+ * - commit: a click on "Import" → `[data-testid="import-done"]` (the one transaction that writes every record);
  * - the longest main-thread task over both (PerformanceObserver `longtask`, buffered), and while committing.
  * - at the first rate, a newer file over what was just imported (the same rows but the last tenth, whose
  *   invoices were paid since): read + plan and commit again, the update path (invoices closed, payment
@@ -90,7 +90,7 @@ async function importOnce(browser, origin, files, rate, log, { newer }) {
     log(`  import ${rate}×: commit ${Math.round(run.commitMs)} ms (CPU ${run.commitCpuS?.toFixed(1)} s; read + plan CPU ${run.readPlanCpuS?.toFixed(1)} s), longest task ${Math.round(run.longestTaskMs)} ms; stored ${JSON.stringify(stored)}`);
     if (newer) {
       // The same portfolio exported again later: the last tenth of the invoices are paid, so they are gone
-      // from the file. Each closes an invoice of an existing debtor, whose promises and summary the switch
+      // from the file. Each closes an invoice of an existing debtor, whose promises and summary the import
       // rebuilds from what is stored.
       await page.goto(`${origin}/settings/import`);
       await page.waitForSelector('[data-testid="import-file"]', { timeout: 60_000 });
