@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import { chunkGroups } from './tools/chunk-groups.ts';
 
 /**
  * Builds chosen module workers as entries of the app's own bundle instead of Vite's separate worker bundle,
@@ -46,10 +47,14 @@ function sharedModuleWorkers(workers: readonly string[]): Plugin {
   };
 }
 
+const SHARED_WORKERS = ['src/features/worklist/worklist.worker.ts'];
+const groups = chunkGroups(SHARED_WORKERS.map((w) => path.resolve(path.dirname(fileURLToPath(import.meta.url)), w)));
+
 export default defineConfig({
   plugins: [
     // The worklist's worker runs on every open: it shares the page's chunks instead of repeating them.
-    sharedModuleWorkers(['src/features/worklist/worklist.worker.ts']),
+    sharedModuleWorkers(SHARED_WORKERS),
+    groups.plugin,
     solid(),
     VitePWA({
       // 'prompt' so an agent mid-call is never reloaded under their feet: the app asks first.
@@ -83,6 +88,13 @@ export default defineConfig({
   // Workers Vite still bundles apart (import, KPIs) are ES modules too, as they are created with type 'module'.
   worker: { format: 'es' },
   // Every browser Cadence supports (es2022) handles <link rel="modulepreload"> natively: no polyfill.
-  build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    modulePreload: { polyfill: false },
+    // Chunks grouped for the first screen and the call screen (tools/chunk-groups.ts). Dependencies are not
+    // pulled into a group: each module's group is decided from the whole graph already.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: groups.nameOf, debugName: 'cadence-chunk-groups', includeDependenciesRecursively: false }] } } },
+  },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 });
