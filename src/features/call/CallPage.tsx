@@ -7,6 +7,7 @@ import { loadNamespacesIn, t } from '../../i18n';
 import { browserCallRescue } from '../../storage/call-rescue';
 import { DebtorNotFound } from '../../ui/DebtorNotFound';
 import { usePageTitle } from '../../ui/page-title';
+import { yieldToMain } from '../../session/after-paint';
 import { asksToStart, START_CALL_PARAM } from '../../ui/call-links';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { CallScreen } from './CallScreen';
@@ -53,11 +54,14 @@ export default function CallPage(): JSX.Element {
       // Without the library (its chunk not cached offline) a new call takes the built-in script.
       const scripts = await services.scripts().catch(() => null);
       const result = await openCallSession(id, { store: services.store, rescue: browserCallRescue(), start, scripts, teamLock: (await team)?.callLocks ?? null });
-      // Left before the call opened: let its lock and pending write go.
-      if (gone && result.kind === 'session') result.session.dispose();
       if (result.kind === 'recovered') services.dataChanged();
       // What the agent reads out is in the script's language, whatever the interface's.
       if (result.kind === 'session') await loadNamespacesIn(result.session.script.locale, ['callscreen']).catch(() => undefined);
+      // The machine was restored and started in the task that opened the call: the screen renders in the next
+      // one, so neither holds the main thread for both (what the agent sees first is no later for it).
+      await yieldToMain();
+      // Left before the call opened: let its lock and pending write go.
+      if (gone && result.kind === 'session') result.session.dispose();
       return result;
     },
   );
