@@ -45,6 +45,14 @@ async function discardLeftovers(db: CadenceDatabase): Promise<void> {
   }
 }
 
+/**
+ * The team session's code (lazy chunks). A call opens only once the session exists (its lock), so the call
+ * route starts fetching this with its own code (app/routes.tsx) instead of after the page has rendered.
+ */
+export function teamSessionModules() {
+  return Promise.all([import('../session/team-session'), import('../storage/team-device'), import('../session/lazy-team-sync'), import('../session/live-events')]);
+}
+
 export async function boot(location: Pick<Location, 'search'> = window.location): Promise<BootOutcome> {
   const largeSeed = new URLSearchParams(location.search).get('demo') === 'large';
   try {
@@ -71,12 +79,7 @@ export async function boot(location: Pick<Location, 'search'> = window.location)
     const services = createAppServices(store, settings, scripts);
     // The team session is not needed to paint the first screen: its code loads right after (a lazy chunk).
     const loadTeam = async (): Promise<TeamSession> => {
-      const [{ createTeamSession }, { teamDeviceStorage }, { lazyTeamSyncFactory }, { createLiveEventHub, lockEventsFrom }] = await Promise.all([
-        import('../session/team-session'),
-        import('../storage/team-device'),
-        import('../session/lazy-team-sync'),
-        import('../session/live-events'),
-      ]);
+      const [{ createTeamSession }, { teamDeviceStorage }, { lazyTeamSyncFactory }, { createLiveEventHub, lockEventsFrom }] = await teamSessionModules();
       // One live stream per session: the sync engine's; the call locks listen to it through this hub.
       const live = createLiveEventHub();
       return createTeamSession({

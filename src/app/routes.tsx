@@ -12,6 +12,7 @@ import { todayIso } from '../session/today';
 import { preloadStorage, type StorageModule } from '../storage/store';
 import { NotFoundPage } from './NotFoundPage';
 import { matchesPath } from './route-match';
+import { teamSessionModules } from './boot';
 
 /** A lazy page whose translations arrive with its code, so it never paints a raw key. */
 function page(load: () => Promise<{ default: Component }>, namespaces: string[]) {
@@ -24,7 +25,16 @@ interface LazyPage {
   namespaces: string[];
   /** Storage modules the page reads at once, fetched with its code rather than after it. */
   storage?: StorageModule[];
+  /** Other code the page waits for before it shows anything, fetched with its code rather than after it renders. */
+  also?: () => Promise<unknown>;
 }
+
+/**
+ * What opening a call waits for besides the page's own code: the team session (its call lock, even for a device
+ * alone, see useTeamReady) and the script library (the call's script). Fetched only after the page rendered,
+ * they were one more round trip before the call screen's first step could paint.
+ */
+const callPageNeeds = () => Promise.all([teamSessionModules(), import('../storage/script-library')]);
 
 const LAZY_PAGES: LazyPage[] = [
   { path: '/debtors/:id', load: () => import('../features/dossier/DossierPage'), namespaces: ['dossier', 'payments', 'plans', 'penalties', 'letters', 'drafts', 'recap', 'coach', 'team'], storage: ['dossiers', 'calls', 'plans', 'preferences'] },
@@ -33,7 +43,7 @@ const LAZY_PAGES: LazyPage[] = [
   { path: '/debtors/:id/letters/:kind', load: () => import('../features/letters/LetterPage'), namespaces: ['letters', 'dossier'], storage: ['dossiers'] },
   { path: '/debtors/:id/handover', load: () => import('../features/letters/HandoverPage'), namespaces: ['letters', 'dossier'], storage: ['dossiers'] },
   { path: '/plans', load: () => import('../features/plans/PlansPage'), namespaces: ['plans', 'dossier'], storage: ['dossiers'] },
-  { path: '/debtors/:id/call', load: () => import('../features/call/CallPage'), namespaces: ['call', 'callscreen', 'recap', 'drafts', 'coach'], storage: ['dossiers', 'calls', 'plans', 'preferences'] },
+  { path: '/debtors/:id/call', load: () => import('../features/call/CallPage'), namespaces: ['call', 'callscreen', 'recap', 'drafts', 'coach'], storage: ['dossiers', 'calls', 'plans', 'preferences'], also: callPageNeeds },
   { path: '/debtors/:id/recap', load: () => import('../features/call/recap/RecapPage'), namespaces: ['recap', 'dossier', 'coach'], storage: ['dossiers'] },
   { path: '/scripts', load: () => import('../features/studio/ScriptsPage'), namespaces: ['studio', 'call'] },
   { path: '/scripts/:id', load: () => import('../features/studio/ScriptEditorPage'), namespaces: ['studio', 'call'] },
@@ -64,6 +74,7 @@ export function prefetchRoute(pathname: string, search = ''): void {
   // Every page past the worklist translates through i18next, which the worklist does without.
   prefetchTranslations();
   if (found.storage) void preloadStorage(found.storage).catch(() => undefined);
+  if (found.also) void found.also().catch(() => undefined);
 }
 
 export const routes: RouteDefinition[] = [
