@@ -66,10 +66,17 @@ describe('BackupSection', { timeout: 60_000 }, () => {
     renderSection();
     fireEvent.change(screen.getByTestId('restore-file'), { target: { files: [new File([bytes as BlobPart], 'b.cadence-backup')] } });
     const preview = await screen.findByTestId('restore-preview', {}, SLOW);
-    expect(preview.textContent).toContain('debtors');
+    // Each store named in words, in French: never the database's own names (debtors, scriptVersions…).
+    const names = [...preview.querySelectorAll('tbody tr td:first-child')].map((td) => td.textContent);
+    expect(names).toContain('Débiteurs');
+    expect(names).toContain('Versions de scripts');
+    expect(names.filter((n) => /^[a-z]+([A-Z][a-z]+)*$/u.test(n ?? ''))).toEqual([]);
     fireEvent.click(screen.getByTestId('restore-start'));
     fireEvent.click(await screen.findByTestId('restore-confirm', {}, SLOW));
-    expect((await screen.findByTestId('backup-notice', {}, SLOW)).textContent).toBe('Sauvegarde restaurée.');
+    const notice = await screen.findByTestId('backup-notice', {}, SLOW);
+    expect(notice.textContent).toBe('Sauvegarde restaurée.');
+    // The preview and its button are gone: the keyboard focus lands on the notice, not on the page.
+    await waitFor(() => expect(document.activeElement).toBe(notice), SLOW);
     expect((await services.store.counts()).debtors).toBe(5);
     expect(restored).toHaveBeenCalledTimes(1);
   });

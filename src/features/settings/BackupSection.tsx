@@ -20,9 +20,12 @@ import { storageErrorMessage } from '../../ui/storage-error';
 
 type Notice = { kind: 'ok' | 'error'; text: string };
 
+/** A store's name in words ("Débiteurs", not `debtors`); a store this version does not know keeps its own name. */
+const storeLabel = (store: string): string => t(`settings:backup.stores.${store}`, { defaultValue: store });
+
 function backupErrorText(error: BackupError): string {
   return error.kind === 'invalid_records'
-    ? t('settings:backup.error.invalid_records', { store: error.store, index: error.index + 1, reason: error.reason })
+    ? t('settings:backup.error.invalid_records', { store: storeLabel(error.store), index: error.index + 1, reason: error.reason })
     : t(`settings:backup.error.${error.kind}`, error.kind === 'newer_version' ? { file: error.fileVersion, app: error.appVersion } : {});
 }
 
@@ -31,6 +34,8 @@ export function BackupSection(): JSX.Element {
   const [notice, setNotice] = createSignal<Notice>();
   const [busy, setBusy] = createSignal(false);
   const [confirming, setConfirming] = createSignal(false);
+  // After a restore the preview and its button are gone: focus moves to the notice saying what happened.
+  let noticeEl: HTMLParagraphElement | undefined;
   const [pending, setPending] = createSignal<{ stores: BackupStores; preview: { store: string; now: number; after: number }[]; createdAt: string }>();
 
   const withDb = async <T,>(work: (db: CadenceDatabase) => Promise<T>): Promise<T> => {
@@ -88,6 +93,8 @@ export function BackupSection(): JSX.Element {
       setNotice({ kind: 'error', text: t('settings:backup.restoreFailed', { reason: storageErrorMessage(error) }) });
     } finally {
       setBusy(false);
+      setConfirming(false);
+      queueMicrotask(() => noticeEl?.focus());
     }
   };
 
@@ -103,7 +110,7 @@ export function BackupSection(): JSX.Element {
         </p>
       </Show>
       <div class="data-action">
-        <button type="button" class="btn" data-testid="backup-now" disabled={busy()} onClick={() => void backUp()}>
+        <button type="button" class="btn" data-testid="backup-now" aria-disabled={busy()} onClick={() => !busy() && void backUp()}>
           {t('settings:backup.now')}
         </button>
       </div>
@@ -127,7 +134,7 @@ export function BackupSection(): JSX.Element {
                 <For each={p().preview}>
                   {(row) => (
                     <tr>
-                      <td>{row.store}</td>
+                      <td>{storeLabel(row.store)}</td>
                       <td>{formatCount(row.now)}</td>
                       <td>{formatCount(row.after)}</td>
                     </tr>
@@ -143,7 +150,7 @@ export function BackupSection(): JSX.Element {
       </Show>
       <Show when={notice()}>
         {(n) => (
-          <p class={`notice notice--${n().kind}`} role={n().kind === 'error' ? 'alert' : 'status'} data-testid="backup-notice">
+          <p ref={noticeEl} tabindex="-1" class={`notice notice--${n().kind}`} role={n().kind === 'error' ? 'alert' : 'status'} data-testid="backup-notice">
             {n().text}
           </p>
         )}
