@@ -66,6 +66,17 @@ export function promisesCsv(promises: readonly PaymentPromise[], names: Readonly
   );
 }
 
+/**
+ * An activity's outcome in words (the timeline's labels, `common:outcome`), never its stored code
+ * (`no_answer`, `sent`…); a code this version has no label for stays as it is rather than showing a key.
+ */
+function outcomeText(outcome: string | undefined, t: Translate): string {
+  if (!outcome) return '';
+  const key = `common:outcome.${outcome}`;
+  const label = t(key);
+  return label === key || label === `outcome.${outcome}` ? outcome : label;
+}
+
 export function activitiesCsv(activities: readonly Activity[], names: ReadonlyMap<string, string>, t: Translate): string {
   const headers = ['debtor', 'date', 'time', 'type', 'outcome', 'amount', 'agent', 'summary'].map((k) => t(`exports:activities.${k}`));
   return toExcelCsv(
@@ -75,7 +86,7 @@ export function activitiesCsv(activities: readonly Activity[], names: ReadonlyMa
       date(a.at.slice(0, 10)),
       text(a.at.slice(11, 16)),
       text(t(`exports:activityType.${a.type}`)),
-      text(a.outcome ?? ''),
+      text(outcomeText(a.outcome, t)),
       paymentCell(a),
       text(a.agent),
       text(a.summary),

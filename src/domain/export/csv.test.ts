@@ -3,6 +3,8 @@ import Papa from 'papaparse';
 import i18next from 'i18next';
 import en from '../../i18n/locales/en/exports.json';
 import fr from '../../i18n/locales/fr/exports.json';
+import enCommon from '../../i18n/locales/en/common.json';
+import frCommon from '../../i18n/locales/fr/common.json';
 import { generateDemoPortfolio } from '../demo';
 import { buildWorklist } from '../worklist';
 import { summarizeDebtor } from '../summarize';
@@ -15,7 +17,7 @@ const bundles = generateDemoPortfolio({ today: TODAY });
 
 async function translator(lng: 'fr' | 'en') {
   const i18n = i18next.createInstance();
-  await i18n.init({ lng, resources: { fr: { exports: fr }, en: { exports: en } }, interpolation: { escapeValue: false } });
+  await i18n.init({ lng, resources: { fr: { exports: fr, common: frCommon }, en: { exports: en, common: enCommon } }, interpolation: { escapeValue: false } });
   return (key: string, values?: Record<string, string | number>) => i18n.t(key, values);
 }
 
@@ -68,6 +70,21 @@ describe('CSV exports', () => {
     const a = readBack(activitiesCsv(activities, names, t));
     expect(a).toHaveLength(activities.length + 1);
     expect(a[1]?.[7]).toBe(activities[0]?.summary.replace(/^([=+\-@\t\r])/, "'$1"));
+  });
+
+  it('writes each activity’s outcome in words, never its stored code', async () => {
+    const names = new Map(bundles.map((b) => [b.debtor.id, b.debtor.name]));
+    const activities = bundles.flatMap((b) => b.activities);
+    const codes = new Set(activities.flatMap((a) => (a.outcome ? [a.outcome] : [])));
+    expect(codes.size).toBeGreaterThan(3);
+    const rows = readBack(activitiesCsv([...activities, { ...activities[0]!, outcome: 'imported' }], names, await translator('fr'))).slice(1);
+    const outcomes = new Set(rows.map((r) => r[4]));
+    for (const code of codes) expect(outcomes.has(code), `the code ${code} is written as is`).toBe(false);
+    expect(outcomes).toContain('pas de réponse');
+    expect(outcomes).toContain('reçu (import)');
+    // An outcome this version has no label for keeps its code rather than showing a translation key.
+    const unknown = readBack(activitiesCsv([{ ...activities[0]!, outcome: 'future_code' }], names, await translator('en')));
+    expect(unknown[1]?.[4]).toBe('future_code');
   });
 
   it('exports the aged balance so that the import reads it back to the same open invoices', async () => {

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../domain/entities';
 import { initI18n, loadNamespaces } from '../../i18n';
 import { openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
+import { buildWorklist } from '../../domain/worklist';
 import { ExportSection } from './ExportSection';
 
 /** Reading, planning and IndexedDB on a shared, loaded machine: wait longer than testing-library's 1 s. */
@@ -54,6 +55,32 @@ describe('ExportSection', { timeout: 60_000 }, () => {
     const rows = Papa.parse<string[]>(new TextDecoder().decode(bytes), { delimiter: ';', skipEmptyLines: true }).data;
     expect(rows[0]?.[0]).toBe('Débiteur');
     expect(rows).toHaveLength(bundles.reduce((n, b) => n + b.promises.length, 0) + 1);
+    click.mockRestore();
+  });
+
+  it('exports the worklist as the worklist ranks it, with each debtor’s next follow-up', async () => {
+    const blobs: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => {
+      blobs.push(b);
+      return 'blob:x';
+    });
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(() => (
+      <ServicesProvider services={services}>
+        <ExportSection />
+      </ServicesProvider>
+    ));
+    fireEvent.click(screen.getByTestId('export-worklist'));
+    await waitFor(() => expect(blobs).toHaveLength(1), SLOW);
+    const rows = Papa.parse<string[]>(new TextDecoder().decode(new Uint8Array(await (blobs[0] as Blob).arrayBuffer())).slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+    const today = new Date().toISOString().slice(0, 10);
+    const expected = buildWorklist(await services.store.listSummaries(), today);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(expected.map((r) => r.name));
+    // The demo has open follow-ups: their date and kind fill the last columns.
+    const withTask = expected.filter((r) => r.nextTask);
+    expect(withTask.length).toBeGreaterThan(0);
+    expect(rows.slice(1).filter((r) => r[8] !== '' && r[9] !== '')).toHaveLength(withTask.length);
     click.mockRestore();
   });
 });

@@ -7,7 +7,6 @@ import { createSignal, For, Show, type JSX } from 'solid-js';
 import { useServices } from '../../session/store-context';
 import { todayIso } from '../../session/today';
 import { activitiesCsv, agedBalanceCsv, promisesCsv, worklistCsv } from '../../domain/export/csv-exports';
-import { summarizeDebtor } from '../../domain/summarize';
 import { buildWorklist } from '../../domain/worklist';
 import { t } from '../../i18n';
 import { openCadenceDb } from '../../storage/db';
@@ -32,14 +31,18 @@ export function ExportSection(): JSX.Element {
     setError('');
     const db = await openCadenceDb(name);
     try {
-      const bundles = await kpiBundles(idbRecords(db));
       const today = todayIso();
+      // The worklist as the worklist screen ranks it: from the stored summaries, which carry the open
+      // follow-ups (the KPI bundles below have no tasks, so due follow-ups would neither rank nor show).
+      if (kind === 'worklist') {
+        downloadText(`cadence-${kind}-${today}.csv`, worklistCsv(buildWorklist(await services.store.listSummaries(), today), translate), 'text/csv');
+        return;
+      }
+      const bundles = await kpiBundles(idbRecords(db));
       const names = new Map(bundles.map((b) => [b.debtor.id, b.debtor.name]));
       const invoices = bundles.flatMap((b) => b.invoices);
       const csv =
-        kind === 'worklist'
-          ? worklistCsv(buildWorklist(bundles.map((b) => summarizeDebtor(b)), today), translate)
-          : kind === 'promises'
+        kind === 'promises'
             ? promisesCsv(bundles.flatMap((b) => b.promises), names, new Map(invoices.map((i) => [i.id, i.number])), translate)
             : kind === 'activities'
               ? activitiesCsv(bundles.flatMap((b) => b.activities), names, translate)
@@ -60,7 +63,8 @@ export function ExportSection(): JSX.Element {
       <div class="export-actions">
         <For each={KINDS}>
           {(kind) => (
-            <button type="button" class="btn" data-testid={`export-${kind}`} disabled={busy()} onClick={() => void run(kind)}>
+            // aria-disabled rather than disabled: a disabled button drops the keyboard focus to the page.
+            <button type="button" class="btn" data-testid={`export-${kind}`} aria-disabled={busy()} onClick={() => !busy() && void run(kind)}>
               {t(`settings:export.${kind}`)}
             </button>
           )}
