@@ -14,7 +14,13 @@ import KpisPage from './KpisPage';
 const SLOW = { timeout: 15_000 };
 
 // jsdom has no canvas: the chart is uPlot's business (and the e2e suite's); here it only has to be asked for.
-vi.mock('./KpiChart', () => ({ default: (props: { series: { label: string }[] }) => <div data-testid="chart-stub">{props.series.map((s) => s.label).join(',')}</div> }));
+vi.mock('./KpiChart', () => ({
+  default: (props: { series: { label: string }[]; locale: string; xLabel: string }) => (
+    <div data-testid="chart-stub" data-locale={props.locale} data-x={props.xLabel}>
+      {props.series.map((s) => s.label).join(',')}
+    </div>
+  ),
+}));
 
 let services: AppServices;
 let name = '';
@@ -48,7 +54,16 @@ describe('KpisPage', { timeout: 60_000 }, () => {
     const table = await screen.findByTestId('kpis-table', {}, SLOW);
     expect(table.querySelectorAll('tbody tr')).toHaveLength(12);
     expect(table.querySelector('thead')?.textContent).toContain('DSO (épuisement)');
-    expect((await screen.findByTestId('chart-stub', {}, SLOW)).textContent).toBe('DSO,DSO (épuisement),Meilleur DSO possible');
+    const chart = await screen.findByTestId('chart-stub', {}, SLOW);
+    expect(chart.textContent).toBe('DSO,DSO (épuisement),Meilleur DSO possible');
+    // The chart is told the interface's language: uPlot's own month names and legend are English.
+    expect(chart.dataset).toMatchObject({ locale: 'fr-FR', x: 'Mois' });
+    // Months in words ("déc. 2026"), not "2026-12".
+    const months = [...table.querySelectorAll('tbody th')].map((th) => th.textContent ?? '');
+    expect(months.filter((m) => /^\d{4}-\d{2}$/u.test(m))).toEqual([]);
+    expect(months.every((m) => /^(janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)\.? \d{4}$/u.test(m)), months.join(' | ')).toBe(true);
+    // Each acronym of the table is defined on the page.
+    expect(screen.getByTestId('kpis-definitions').textContent).toContain('CEI (indice d’efficacité du recouvrement)');
     const select = screen.getByTestId('kpis-group') as HTMLSelectElement;
     const segment = [...select.options].find((o) => o.value.startsWith('s:'));
     expect(segment).toBeDefined();

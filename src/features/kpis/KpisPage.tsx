@@ -19,10 +19,13 @@ import { usePageTitle } from '../../ui/page-title';
 import { downloadBlob, downloadText } from '../../ui/download';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { loadKpis } from './load-kpis';
+import { monthLabel } from './month-label';
 import './kpis.css';
 
 const KpiChart = lazy(() => import('./KpiChart'));
 
+/** The definitions shown under the tables (domain/kpis/kpis.ts holds the exact rules). */
+const DEFINITIONS = ['receivables', 'sales', 'collected', 'dsoSimple', 'dsoCountback', 'bestPossibleDso', 'averageDaysDelinquent', 'cei', 'recoveryRate', 'promiseKept', 'rightPartyContact', 'costPerClaim', 'null'] as const;
 const COLUMNS = ['receivables', 'sales', 'collected', 'dsoSimple', 'dsoCountback', 'bestPossibleDso', 'averageDaysDelinquent', 'cei', 'recoveryRate', 'promiseKeptCount', 'promiseKeptAmount', 'rightPartyContact', 'costPerClaim'] as const;
 
 
@@ -126,7 +129,7 @@ export default function KpisPage(): JSX.Element {
               </Show>
               <label class="kpis-group">
                 {t('kpis:group')}
-                <select data-testid="kpis-group" value={group()} onChange={(e) => setGroup(e.currentTarget.value)}>
+                <select class="input" data-testid="kpis-group" value={group()} onChange={(e) => setGroup(e.currentTarget.value)}>
                   <option value="*">{t('kpis:team')}</option>
                   <optgroup label={t('kpis:byAgent')}>
                     <For each={Object.keys(d().report.byAgent).sort()}>{(a) => <option value={`a:${a}`}>{a}</option>}</For>
@@ -152,6 +155,9 @@ export default function KpisPage(): JSX.Element {
                 <Show when={series().length > 0} keyed>
                   <KpiChart
                     months={d().report.months}
+                    locale={locale()}
+                    xLabel={t('kpis:month')}
+                    formatValue={(v) => days(v)}
                     onCanvas={(c) => (dsoCanvas = c)}
                     series={[
                       { label: t('kpis:col.dsoSimple'), values: series().map((m) => m.dsoSimple), color: '#1d4e89' },
@@ -174,7 +180,7 @@ export default function KpisPage(): JSX.Element {
                     <For each={series()}>
                       {(m) => (
                         <tr>
-                          <th scope="row">{m.month}</th>
+                          <th scope="row">{monthLabel(m.month, locale())}</th>
                           <For each={COLUMNS}>{(c) => <td>{cell(m, c)}</td>}</For>
                         </tr>
                       )}
@@ -201,6 +207,12 @@ export default function KpisPage(): JSX.Element {
                   </div>
                 )}
               </Show>
+              <details class="card kpis-definitions" data-testid="kpis-definitions">
+                <summary>{t('kpis:definitions.title')}</summary>
+                <ul>
+                  <For each={DEFINITIONS}>{(key) => <li>{t(`kpis:definitions.${key}`)}</li>}</For>
+                </ul>
+              </details>
               <form
                 class="card kpis-costs"
                 data-testid="kpis-costs"
@@ -212,15 +224,15 @@ export default function KpisPage(): JSX.Element {
                 <h2>{t('kpis:costs.title')}</h2>
                 <label>
                   {t('kpis:costs.hourly')}
-                  <input name="hourly" inputmode="decimal" value={euros(d().costs.hourlyCents)} />
+                  <input class="input" name="hourly" inputmode="decimal" value={euros(d().costs.hourlyCents)} />
                 </label>
                 <label>
                   {t('kpis:costs.letter')}
-                  <input name="letter" inputmode="decimal" value={euros(d().costs.letterCents)} />
+                  <input class="input" name="letter" inputmode="decimal" value={euros(d().costs.letterCents)} />
                 </label>
                 <label>
                   {t('kpis:costs.registered')}
-                  <input name="registered" inputmode="decimal" value={euros(d().costs.registeredLetterCents)} />
+                  <input class="input" name="registered" inputmode="decimal" value={euros(d().costs.registeredLetterCents)} />
                 </label>
                 <button type="submit" class="btn">
                   {t('kpis:costs.save')}
