@@ -57,9 +57,28 @@ describe('ImportPage', { timeout: 60_000 }, () => {
     expect(screen.getByTestId('plan-invoices').textContent).toContain('4 nouvelle(s)');
     expect(screen.getByTestId('import-preview').querySelectorAll('tbody tr')).toHaveLength(10);
     fireEvent.click(screen.getByTestId('import-commit'));
-    await screen.findByTestId('import-done', {}, SLOW);
+    const done = await screen.findByTestId('import-done', {}, SLOW);
+    // The Import button is gone: the focus is on the sentence saying what was imported.
+    await waitFor(() => expect(document.activeElement).toBe(done), SLOW);
     expect(await services.store.counts()).toEqual({ debtors: 3, invoices: 4 });
     expect(services.dataVersion()).toBe(1);
+  });
+
+  it('puts the focus on what it understood once a file is read, and back on a choice changed after', async () => {
+    renderPage();
+    const input = await screen.findByTestId('import-file', {}, SLOW);
+    input.focus();
+    fireEvent.change(input, { target: { files: [fixtureFile('aged-balance-1252.csv')] } });
+    await screen.findByTestId('import-plan', {}, SLOW);
+    // The file input was taken off the page while reading: the focus must not fall back to the page itself.
+    await waitFor(() => expect(document.activeElement?.id).toBe('import-understood'), SLOW);
+    const encoding = screen.getByTestId('import-encoding') as HTMLSelectElement;
+    encoding.focus();
+    fireEvent.change(encoding, { target: { value: 'iso-8859-15' } });
+    await waitFor(() => expect((screen.getByTestId('import-encoding') as HTMLSelectElement).value).toBe('iso-8859-15'), SLOW);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('import-encoding')), SLOW);
+    // The preview's title is a heading outside the scrolling box, naming the region.
+    expect(screen.getByRole('region', { name: 'Les 20 premières lignes telles que lues' })).toBeTruthy();
   });
 
   it('refuses the file with a bad row whole, naming the line, until the valid rows only are chosen', async () => {

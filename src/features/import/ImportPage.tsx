@@ -33,6 +33,11 @@ type Step =
   | { step: 'failed'; message: string };
 
 const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
+/**
+ * Each step replaces the controls of the one before (the file input, the Import button…): the focus would
+ * fall back to the page. The element that says what happened, or the one control left, takes it instead.
+ */
+const takeFocus = (el: HTMLElement) => queueMicrotask(() => el.isConnected && el.focus());
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
 export default function ImportPage(): JSX.Element {
@@ -60,6 +65,9 @@ export default function ImportPage(): JSX.Element {
   const read = async (next: ReadOptions, preset: PresetUse = 'auto') => {
     if (!file) return;
     options = next;
+    // The review is rebuilt after each reading, taking the focused control with it: remember which one
+    // (a choice or a column of the mapping) to give the focus back, or else put it on what was understood.
+    const focusedId = document.activeElement instanceof HTMLElement && document.activeElement.closest('.import-page') ? document.activeElement.id : '';
     controller = new AbortController();
     setStep({ step: 'reading', rows: 0 });
     setPlanned(undefined);
@@ -74,6 +82,7 @@ export default function ImportPage(): JSX.Element {
       setDecisions({});
       setValidOnly(false);
       setStep({ step: 'review', reading });
+      queueMicrotask(() => ((focusedId && focusedId !== 'import-file' && document.getElementById(focusedId)) || document.getElementById('import-understood'))?.focus());
     } catch (error) {
       if (isAbort(error)) setStep({ step: 'choose' });
       else setStep({ step: 'failed', message: storageErrorMessage(error) });
@@ -174,7 +183,7 @@ export default function ImportPage(): JSX.Element {
           {(s) => (
             <div class="import-status" aria-live="polite">
               <p>{t('imports:wizard.reading', { rows: formatCount((s() as { rows: number }).rows) })}</p>
-              <button type="button" class="btn" data-testid="import-cancel" onClick={() => controller?.abort()}>
+              <button ref={takeFocus} type="button" class="btn" data-testid="import-cancel" onClick={() => controller?.abort()}>
                 {t('imports:wizard.cancel')}
               </button>
             </div>
@@ -271,7 +280,7 @@ export default function ImportPage(): JSX.Element {
                     </p>
                   }
                 >
-                  <button type="button" class="btn" data-testid="import-cancel-commit" onClick={() => session.cancelCommit()}>
+                  <button ref={takeFocus} type="button" class="btn" data-testid="import-cancel-commit" onClick={() => session.cancelCommit()}>
                     {t('imports:wizard.cancel')}
                   </button>
                 </Show>
@@ -281,7 +290,7 @@ export default function ImportPage(): JSX.Element {
         </Match>
         <Match when={step().step === 'done' && step()}>
           {(s) => (
-            <p class="notice notice--ok" role="status" data-testid="import-done">
+            <p ref={takeFocus} tabindex="-1" class="notice notice--ok" role="status" data-testid="import-done">
               {t('imports:wizard.done', { debtors: (s() as { debtors: number }).debtors, invoices: (s() as { invoices: number }).invoices })}{' '}
               <A href="/">{t('imports:wizard.openWorklist')}</A>
             </p>
@@ -291,7 +300,7 @@ export default function ImportPage(): JSX.Element {
           {(s) => {
             const d = () => s() as Extract<Step, { step: 'paymentsDone' }>;
             return (
-              <p class="notice notice--ok" role="status" data-testid="import-done">
+              <p ref={takeFocus} tabindex="-1" class="notice notice--ok" role="status" data-testid="import-done">
                 {t('imports:payments.done', { count: d().recorded })}
                 <Show when={d().alreadyRecorded > 0}> {t('imports:payments.alreadyRecorded', { count: d().alreadyRecorded })}</Show>{' '}
                 <A href="/">{t('imports:wizard.openWorklist')}</A>
@@ -301,7 +310,7 @@ export default function ImportPage(): JSX.Element {
         </Match>
         <Match when={step().step === 'failed' && step()}>
           {(s) => (
-            <p class="notice notice--error" role="alert" data-testid="import-failed">
+            <p ref={takeFocus} tabindex="-1" class="notice notice--error" role="alert" data-testid="import-failed">
               {t('imports:wizard.failed', { reason: (s() as { message: string }).message })}
             </p>
           )}

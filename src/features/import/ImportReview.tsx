@@ -18,11 +18,12 @@ const translate = (key: string, values?: Record<string, string | number>) => t(k
 
 export function ReadingChoices(props: { reading: ReadingView; onChange: (options: ReadOptions) => void }): JSX.Element {
   return (
-    <fieldset class="import-choices">
+    // Focus lands here once a file is read (nothing else on the page survives the reading): see ImportPage.
+    <fieldset class="import-choices" id="import-understood" tabindex="-1">
       <legend>{t('imports:wizard.understood')}</legend>
       <label>
         {t('imports:wizard.kind')}
-        <select data-testid="import-kind" value={props.reading.kind} onChange={(e) => props.onChange({ kind: e.currentTarget.value as ReadingView['kind'] })}>
+        <select class="input" id="import-kind" data-testid="import-kind" value={props.reading.kind} onChange={(e) => props.onChange({ kind: e.currentTarget.value as ReadingView['kind'] })}>
           <option value="aged_balance">{t('imports:kind.aged_balance')}</option>
           <option value="fec">{t('imports:kind.fec')}</option>
           <option value="payments">{t('imports:kind.payments')}</option>
@@ -30,13 +31,13 @@ export function ReadingChoices(props: { reading: ReadingView; onChange: (options
       </label>
       <label>
         {t('imports:wizard.encoding')}
-        <select data-testid="import-encoding" value={props.reading.encoding} onChange={(e) => props.onChange({ encoding: e.currentTarget.value as ImportEncoding })}>
+        <select class="input" id="import-encoding" data-testid="import-encoding" value={props.reading.encoding} onChange={(e) => props.onChange({ encoding: e.currentTarget.value as ImportEncoding })}>
           <For each={IMPORT_ENCODINGS}>{(enc) => <option value={enc}>{t(`imports:encoding.${enc}`)}</option>}</For>
         </select>
       </label>
       <label>
         {t('imports:wizard.separator')}
-        <select data-testid="import-separator" value={props.reading.separator} onChange={(e) => props.onChange({ separator: e.currentTarget.value as Separator })}>
+        <select class="input" id="import-separator" data-testid="import-separator" value={props.reading.separator} onChange={(e) => props.onChange({ separator: e.currentTarget.value as Separator })}>
           <For each={SEPARATORS}>{(sep) => <option value={sep}>{t(`imports:separator.${SEPARATOR_KEYS[sep]}`)}</option>}</For>
         </select>
       </label>
@@ -62,7 +63,7 @@ export function MappingEditor(props: { reading: ReadingView; onChange: (mapping:
         {(field) => (
           <label classList={{ 'import-mapping__missing': props.reading.missing.includes(field) }}>
             {t(`imports:field.${field}`)}
-            <select value={props.reading.mapping[field] ?? ''} onChange={(e) => set(field, e.currentTarget.value)}>
+            <select class="input" id={`import-map-${field}`} value={props.reading.mapping[field] ?? ''} onChange={(e) => set(field, e.currentTarget.value)}>
               <option value="">{t('imports:wizard.notMapped')}</option>
               <For each={props.reading.headers}>{(header, i) => <option value={i()}>{header || t('imports:wizard.column', { n: i() + 1 })}</option>}</For>
             </select>
@@ -108,9 +109,12 @@ export function PortfolioFindings(props: { portfolio: PortfolioView }): JSX.Elem
         </div>
       </Show>
       {/* Focusable so a keyboard user can scroll the wide table sideways (axe scrollable-region-focusable). */}
-      <div class="table-scroll" tabindex="0" role="region" aria-label={t('imports:wizard.preview')}>
-        <table class="import-preview" data-testid="import-preview">
-          <caption>{t('imports:wizard.preview')}</caption>
+      {/* The title sits outside the scrolling box: as a caption it was as wide as the table, cut at 320 px. */}
+      <h3 class="import-preview__title" id="import-preview-title">
+        {t('imports:wizard.preview')}
+      </h3>
+      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="import-preview-title">
+        <table class="import-preview" data-testid="import-preview" aria-labelledby="import-preview-title">
           <thead>
             <tr>
               <th scope="col">{t('imports:wizard.line')}</th>
@@ -163,7 +167,7 @@ export function PlanSummary(props: { plan: PlanView; onDecide: (key: string, dec
             {(conf) => (
               <label>
                 {t('imports:plan.confirmOne', { name: conf.imported.name })}
-                <select value={conf.decision ?? ''} onChange={(e) => props.onDecide(conf.key, e.currentTarget.value)}>
+                <select class="input" value={conf.decision ?? ''} onChange={(e) => props.onDecide(conf.key, e.currentTarget.value)}>
                   <option value="" disabled>
                     {t('imports:plan.choose')}
                   </option>
