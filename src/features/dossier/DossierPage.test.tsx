@@ -1,5 +1,5 @@
 import { createMemoryHistory, MemoryRouter, Route } from '@solidjs/router';
-import { cleanup, render, screen } from '@solidjs/testing-library';
+import { cleanup, waitFor, render, screen } from '@solidjs/testing-library';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, ServicesProvider, type AppServices } from '../../session/store-context';
 import { todayIso } from '../../session/today';
@@ -146,5 +146,16 @@ describe('DossierPage: payment history segment', () => {
     expect((await screen.findByTestId('history-segment-override', {}, { timeout: 10_000 })).textContent).toMatch(/^Segment fixé par Nadia Roche le .+ : « Paie toujours, avec retard du service comptable »$/);
     expect(screen.getByTestId('history-segment-badge').getAttribute('data-segment')).toBe('reliable');
     expect((await services.store.getDossier(bundle.debtor.id))?.debtor.segmentOverride).toMatchObject({ segment: 'reliable', by: 'Nadia Roche' });
+
+    // Back to the computed segment: its button goes with the override, the focus moves to the line saying so,
+    // and the form offers the computed segment again.
+    const computed = screen.getByTestId('history-segment-badge').closest('p')?.textContent ?? '';
+    screen.getByTestId('history-override-remove').focus();
+    screen.getByTestId('history-override-remove').click();
+    await waitFor(() => expect(screen.queryByTestId('history-override-remove')).toBeNull(), { timeout: 10_000 });
+    expect(document.activeElement).toBe(screen.getByTestId('history-override-status'));
+    expect(screen.getByTestId('history-override-status').textContent).not.toBe('');
+    expect(select.value).not.toBe('reliable');
+    expect(computed).toContain('remplacé');
   });
 });

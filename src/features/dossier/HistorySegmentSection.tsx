@@ -27,6 +27,7 @@ export function HistorySegmentSection(props: { bundle: DebtorBundle; today: stri
   const [reasonError, setReasonError] = createSignal(false);
   const [status, setStatus] = createSignal<{ kind: 'saved' | 'removed' | 'failed'; text: string }>();
   let reasonInput: HTMLTextAreaElement | undefined;
+  let statusLine: HTMLParagraphElement | undefined;
 
   const change = async (next: HistorySegment | null) => {
     const { agentName: name } = services.settings();
@@ -34,7 +35,12 @@ export function HistorySegmentSection(props: { bundle: DebtorBundle; today: stri
     try {
       await services.store.setSegmentOverride(props.bundle.debtor.id, { segment: next, reason: reason(), by: { name, role }, at: new Date().toISOString() });
       setStatus(next === null ? { kind: 'removed', text: t('dossier:history.override.removed') } : { kind: 'saved', text: t('dossier:history.override.saved') });
-      if (next === null) setReason('');
+      if (next === null) {
+        setReason('');
+        setSegment(view().computed);
+        // "Back to the computed segment" disappears with the override: the focus goes to the line saying so.
+        statusLine?.focus();
+      }
       props.onChanged();
     } catch (error) {
       setStatus({ kind: 'failed', text: storageErrorMessage(error) });
@@ -125,7 +131,7 @@ export function HistorySegmentSection(props: { bundle: DebtorBundle; today: stri
           </div>
         </form>
       </Show>
-      <p class="form-status" role="status" classList={{ 'form-status--error': status()?.kind === 'failed' }}>
+      <p ref={statusLine} tabindex="-1" class="form-status" role="status" data-testid="history-override-status" classList={{ 'form-status--error': status()?.kind === 'failed' }}>
         {status()?.text ?? ''}
       </p>
     </section>
