@@ -14,6 +14,7 @@ import { lastBackupAt, markBackedUp, storeCounts, validateBackupStores } from '.
 import { DB_VERSION, openCadenceDb, type CadenceDatabase } from '../../storage/db';
 import type { BackupStores } from '../../domain/backup/backup-file';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { settled } from '../../ui/settled';
 import { formatCount, locale } from '../../ui/locale';
 import { downloadBlob } from '../../ui/download';
 import { storageErrorMessage } from '../../ui/storage-error';
@@ -49,7 +50,10 @@ export function BackupSection(): JSX.Element {
     }
   };
   const [last, { refetch }] = createResource(() => services.dataVersion(), () => withDb(lastBackupAt).catch(() => undefined));
-  const remind = () => last.state === 'ready' && backupReminderDue(last(), new Date().toISOString());
+  // settled(), not last(): a read resource suspends the whole settings page at each refetch (after every backup),
+  // which the router's Suspense takes off the page and puts back, throwing the keyboard focus to the top.
+  const lastAt = () => settled(last);
+  const remind = () => last.state === 'ready' && backupReminderDue(lastAt(), new Date().toISOString());
 
   const backUp = async () => {
     setBusy(true);
@@ -102,7 +106,7 @@ export function BackupSection(): JSX.Element {
     <section class="card" aria-labelledby="backup-title" data-testid="backup-section">
       <h2 id="backup-title">{t('settings:backup.title')}</h2>
       <p class="muted">
-        {last() ? t('settings:backup.last', { when: formatDateTime(last() as string, locale()) }) : t('settings:backup.never')}
+        {lastAt() ? t('settings:backup.last', { when: formatDateTime(lastAt() as string, locale()) }) : t('settings:backup.never')}
       </p>
       <Show when={remind()}>
         <p class="notice" role="status" data-testid="backup-reminder">

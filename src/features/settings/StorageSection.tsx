@@ -3,6 +3,7 @@ import { useServices } from '../../session/store-context';
 import { t } from '../../i18n';
 import { estimateStorage } from '../../storage/persist';
 import { formatCount, locale } from '../../ui/locale';
+import { settled } from '../../ui/settled';
 
 function formatBytes(bytes: number, loc: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
@@ -26,12 +27,14 @@ export function StorageSection(): JSX.Element {
       <p data-testid="persist-status" data-state={services.persistence()} class={`persist persist--${services.persistence()}`}>
         {t(`settings:storage.persist.${services.persistence()}`)}
       </p>
-      <Show when={counts()}>
+      {/* settled(): read, the resources would suspend the whole settings page at each refetch (after an import
+          or a restore) and take the keyboard focus with it. */}
+      <Show when={settled(counts)}>
         {(c) => (
           <p>{t('settings:storage.counts', { debtors: formatCount(c().debtors), invoices: formatCount(c().invoices) })}</p>
         )}
       </Show>
-      <Show when={estimate()}>
+      <Show when={settled(estimate)}>
         {(e) => (
           <p class="muted">
             {t('settings:storage.usage', { used: formatBytes(e().usageBytes, locale()), quota: formatBytes(e().quotaBytes, locale()) })}
