@@ -110,9 +110,9 @@ export function PortfolioFindings(props: { portfolio: PortfolioView }): JSX.Elem
       </Show>
       {/* Focusable so a keyboard user can scroll the wide table sideways (axe scrollable-region-focusable). */}
       {/* The title sits outside the scrolling box: as a caption it was as wide as the table, cut at 320 px. */}
-      <h3 class="import-preview__title" id="import-preview-title">
+      <h2 class="import-preview__title" id="import-preview-title">
         {t('imports:wizard.preview')}
-      </h3>
+      </h2>
       <div class="table-scroll" tabindex="0" role="region" aria-labelledby="import-preview-title">
         <table class="import-preview" data-testid="import-preview" aria-labelledby="import-preview-title">
           <thead>
