@@ -147,3 +147,26 @@ describe('/kpis in French', () => {
     expect(await page.$eval('[data-testid="kpis-definitions"] summary', (s) => s.textContent)).toBe('Définitions');
   });
 });
+
+describe('the script studio of a team lead at 320 px', () => {
+  it('names its tabs in French and never lays the word count over the text preview', async () => {
+    await open(320);
+    await page.goto(`${baseUrl}/settings`);
+    await page.selectOption('#profile-role', 'lead');
+    await page.click('form:has(#profile-role) button[type=submit]');
+    await page.goto(`${baseUrl}/scripts`);
+    await page.waitForSelector('[data-testid="studio-duplicate-fr"]', { timeout: TIMEOUT });
+    await page.focus('[data-testid="studio-duplicate-fr"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="studio-checks"]', { timeout: TIMEOUT });
+    const tabs = await page.$$eval('main button', (bs) => bs.map((b) => (b.textContent ?? '').trim()));
+    expect(tabs).toContain('Statistiques');
+    expect(tabs).not.toContain('Analytics');
+    const boxes = await page.$eval('.studio-words', (words) => {
+      const hint = words.previousElementSibling?.querySelector('.vt__chips') ?? words.previousElementSibling;
+      return { hintBottom: hint?.getBoundingClientRect().bottom ?? 0, wordsTop: words.getBoundingClientRect().top };
+    });
+    expect(boxes.wordsTop).toBeGreaterThanOrEqual(boxes.hintBottom - 0.5);
+    expect(await sideways()).toBe(false);
+  });
+});

@@ -66,9 +66,9 @@ describe.each<ViewportName>(['laptop', 'phone'])('analytics per script version a
 
     await page.goto(editorUrl);
     await page.waitForSelector('[data-testid="studio-checks"]');
-    await page.getByRole('button', { name: 'Analytics' }).click();
+    await page.getByRole('button', { name: 'Statistiques' }).click();
     await page.waitForSelector('[data-testid="analytics-summary"]');
-    expect(await page.textContent('[data-testid="analytics-summary"]')).toMatch(/^1 appels · taux de promesse 0\s?% · durée moyenne \d/);
+    expect(await page.textContent('[data-testid="analytics-summary"]')).toMatch(/^1 appel · taux de promesse 0\s?% · durée moyenne \d/);
     const steps = await page.$$eval('[data-testid="analytics-steps"] tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())));
     expect(steps).toHaveLength(10);
     expect(steps.every((cells) => cells[1] === '1')).toBe(true);

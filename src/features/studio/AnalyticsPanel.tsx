@@ -96,7 +96,7 @@ export function AnalyticsPanel(props: { scriptId: string; versions: ScriptVersio
                 </select>
               </div>
               <p data-testid="analytics-summary">
-                {t('studio:analytics.summary', { calls: s().calls, rate: pct(s().promiseRate), average: seconds(s().averageSeconds) })}
+                {t('studio:analytics.summary', { count: s().calls, calls: s().calls, rate: pct(s().promiseRate), average: seconds(s().averageSeconds) })}
               </p>
               <div class="table-scroll" tabindex="0" role="region" aria-label={t('studio:analytics.stepsCaption')}>
                 <table class="analytics-table" data-testid="analytics-steps">
