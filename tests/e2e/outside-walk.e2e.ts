@@ -109,6 +109,8 @@ describe('import with the keyboard at 320 px', () => {
     await open(320);
     await page.goto(`${baseUrl}/settings/import`);
     await page.waitForSelector('[data-testid="import-file"]', { timeout: TIMEOUT });
+    // Chromium's own file control says "Choose File" / "No file chosen" in a French screen.
+    expect(await page.$eval('.file-picker__row', (r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim())).toBe('Choisir un fichier Aucun fichier choisi');
     await tabTo('[data-testid="import-file"]');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
     await chooser.setFiles(fixture('aged-balance-bad-date-row37.csv'));

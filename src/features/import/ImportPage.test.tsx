@@ -67,11 +67,14 @@ describe('ImportPage', { timeout: 60_000 }, () => {
   it('puts the focus on what it understood once a file is read, and back on a choice changed after', async () => {
     renderPage();
     const input = await screen.findByTestId('import-file', {}, SLOW);
+    // The picker speaks French whatever the browser's language (Chromium's own control says "Choose File").
+    expect(input.closest('.file-picker')?.textContent).toBe('Choisir ou déposer un fichierChoisir un fichierAucun fichier choisi');
     input.focus();
     fireEvent.change(input, { target: { files: [fixtureFile('aged-balance-1252.csv')] } });
     await screen.findByTestId('import-plan', {}, SLOW);
     // The file input was taken off the page while reading: the focus must not fall back to the page itself.
     await waitFor(() => expect(document.activeElement?.id).toBe('import-understood'), SLOW);
+    expect(screen.getByTestId('import-file').closest('.file-picker')?.textContent).toContain('aged-balance-1252.csv');
     const encoding = screen.getByTestId('import-encoding') as HTMLSelectElement;
     encoding.focus();
     fireEvent.change(encoding, { target: { value: 'iso-8859-15' } });

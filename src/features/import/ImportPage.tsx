@@ -15,6 +15,7 @@ import type { ReadOptions } from '../../domain/import/read-file';
 import { t } from '../../i18n';
 import { formatCount, locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
+import { FilePicker } from '../../ui/FilePicker';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { AMOUNT_MARK, INVOICES_MARK, type PlanView, type PresetUse, type ReadingView } from './import-protocol';
@@ -46,6 +47,7 @@ export default function ImportPage(): JSX.Element {
   const [step, setStep] = createSignal<Step>({ step: 'choose' });
   const [decisions, setDecisions] = createSignal<Record<string, string>>({});
   const [validOnly, setValidOnly] = createSignal(false);
+  const [fileName, setFileName] = createSignal('');
   const [planned, setPlanned] = createSignal<{ seq: number; plan: PlanView | undefined } | undefined>();
   let file: { name: string; bytes: Uint8Array } | undefined;
   let options: ReadOptions = {};
@@ -92,6 +94,7 @@ export default function ImportPage(): JSX.Element {
   const choose = async (chosen: File | undefined) => {
     if (!chosen) return;
     file = { name: chosen.name, bytes: new Uint8Array(await chosen.arrayBuffer()) };
+    setFileName(chosen.name);
     await read({});
   };
 
@@ -173,8 +176,7 @@ export default function ImportPage(): JSX.Element {
             void choose(e.dataTransfer?.files[0]);
           }}
         >
-          <label for="import-file">{t('imports:wizard.choose')}</label>
-          <input id="import-file" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" data-testid="import-file" onChange={(e) => void choose(e.currentTarget.files?.[0])} />
+          <FilePicker id="import-file" label={t('imports:wizard.choose')} accept=".csv,.tsv,.txt,text/csv,text/plain" testId="import-file" fileName={fileName()} onFile={(f) => void choose(f)} />
           <p class="muted">{t('imports:wizard.formats')}</p>
         </div>
       </Show>

@@ -14,6 +14,7 @@ import { lastBackupAt, markBackedUp, storeCounts, validateBackupStores } from '.
 import { DB_VERSION, openCadenceDb, type CadenceDatabase } from '../../storage/db';
 import type { BackupStores } from '../../domain/backup/backup-file';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FilePicker } from '../../ui/FilePicker';
 import { settled } from '../../ui/settled';
 import { formatCount, locale } from '../../ui/locale';
 import { downloadBlob } from '../../ui/download';
@@ -119,8 +120,7 @@ export function BackupSection(): JSX.Element {
         </button>
       </div>
       <div class="data-action">
-        <label for="restore-file">{t('settings:backup.restoreLabel')}</label>
-        <input id="restore-file" type="file" data-testid="restore-file" disabled={busy()} onChange={(e) => void chooseRestore(e.currentTarget.files?.[0])} />
+        <FilePicker id="restore-file" label={t('settings:backup.restoreLabel')} testId="restore-file" disabled={busy()} onFile={(f) => void chooseRestore(f)} />
       </div>
       <Show when={pending()}>
         {(p) => (
