@@ -287,8 +287,9 @@ describe('backup, delete all, restore', () => {
     await page.setInputFiles('[data-testid="restore-file"]', path);
     const preview = await page.waitForSelector('[data-testid="restore-preview"]');
     // The preview says what each store holds now and after the restore.
-    const debtorsLine = await preview.$$eval('tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => (c.textContent ?? '').trim())).find((c) => c[0] === 'debtors'));
-    expect(debtorsLine).toEqual(['debtors', '0', String(before.debtors?.count)]);
+    // Each store named in words (the line's data-store keeps the database's name for tests).
+    const debtorsLine = await preview.$eval('tbody tr[data-store="debtors"]', (r) => [...r.querySelectorAll('td')].map((c) => (c.textContent ?? '').trim()));
+    expect(debtorsLine).toEqual(['Débiteurs', '0', String(before.debtors?.count)]);
     await expectAccessibleAndFitting(page, 'restore preview', 'laptop');
     await page.click('[data-testid="restore-start"]');
     await page.click('[data-testid="restore-confirm"]');

@@ -137,7 +137,7 @@ export function BackupSection(): JSX.Element {
               <tbody>
                 <For each={p().preview}>
                   {(row) => (
-                    <tr>
+                    <tr data-store={row.store}>
                       <td>{storeLabel(row.store)}</td>
                       <td>{formatCount(row.now)}</td>
                       <td>{formatCount(row.after)}</td>
