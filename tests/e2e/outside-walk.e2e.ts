@@ -45,6 +45,24 @@ async function tabTo(selector: string, max = 80): Promise<void> {
   throw new Error(`Tab never reached ${selector}`);
 }
 
+/**
+ * Space on the focused file input opens the chooser. Under load the first press can land before the input is
+ * enabled again (it is disabled while a backup is written): wait for it, and press again if no chooser came.
+ */
+async function chooseWithKeyboard(selector: string, file: string): Promise<void> {
+  await page.waitForSelector(`${selector}:not([disabled])`, { timeout: TIMEOUT });
+  for (let attempt = 1; ; attempt++) {
+    await page.focus(selector);
+    try {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press('Space')]);
+      await chooser.setFiles(file);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 const focused = (): Promise<string> => page.evaluate(() => {
   const el = document.activeElement;
   return el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}[${el.getAttribute('data-testid') ?? ''}]` : 'none';
@@ -75,9 +93,9 @@ describe('settings, exports and backups with the keyboard', () => {
     await page.waitForSelector('[data-testid="backup-now"]', { timeout: TIMEOUT });
     await tabTo('[data-testid="backup-now"]');
     const [backup] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    await page.waitForSelector('[data-testid="backup-notice"]', { timeout: TIMEOUT });
     await tabTo('[data-testid="restore-file"]');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-    await chooser.setFiles((await backup.path()) as string);
+    await chooseWithKeyboard('[data-testid="restore-file"]', (await backup.path()) as string);
     const preview = await page.waitForSelector('[data-testid="restore-preview"]', { timeout: TIMEOUT });
     const names = await preview.$$eval('tbody td:first-child', (tds) => tds.map((td) => td.textContent ?? ''));
     expect(names).toContain('Débiteurs');
@@ -112,8 +130,7 @@ describe('import with the keyboard at 320 px', () => {
     // Chromium's own file control says "Choose File" / "No file chosen" in a French screen.
     expect(await page.$eval('.file-picker__row', (r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ').trim())).toBe('Choisir un fichier Aucun fichier choisi');
     await tabTo('[data-testid="import-file"]');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-    await chooser.setFiles(fixture('aged-balance-bad-date-row37.csv'));
+    await chooseWithKeyboard('[data-testid="import-file"]', fixture('aged-balance-bad-date-row37.csv'));
     await page.waitForSelector('[data-testid="import-errors"]', { timeout: TIMEOUT });
     await page.waitForFunction(() => document.activeElement?.id === 'import-understood', null, { timeout: 5_000 });
     // The next Tab goes on into the review, not back to the top of the page.
