@@ -102,7 +102,9 @@ describe('calls use the team’s scripts', () => {
       await page.selectOption(`#assign-fr-${segment}`, scriptId);
       await page.selectOption('#assign-fr-default', defaultId);
       await page.click('[data-testid="studio-assign-save"]');
-      await page.waitForFunction(() => (document.querySelector('[data-testid="studio-assign-problems"]')?.textContent ?? '').trim() === '' || !document.querySelector('[data-testid="studio-assign-problems"]'));
+      // Wait for the save itself (its status line), not only for the absence of problems: opening the call before
+      // the assignment is stored starts it on the default script.
+      await page.waitForFunction(() => /Affectations enregistrées/.test(document.querySelector('[aria-labelledby="assign-head"] [role="status"]')?.textContent ?? ''));
 
       // The agent calls a debtor of the segment: the screen names the script's version and says the new words.
       await openCall(page, baseUrl, first.debtor.id);
