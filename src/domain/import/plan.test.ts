@@ -118,4 +118,83 @@ describe('planImport', () => {
     expect(plan(onlyK1, first, { closeMissing: 'debtors_in_file' }).invoices.filter((c) => c.kind === 'closed').map((c) => c.kind === 'closed' && c.number)).toEqual(['A-1']);
     expect(plan(onlyK1, first, { closeMissing: 'none' }).counts.invoices.closed).toBe(0);
   });
+
+  describe('debtors absent from the file', () => {
+    const onlyOf = (key: string): ParsedPortfolio => {
+      const p: ParsedPortfolio = { ...parsed('aged-balance-v1.csv') };
+      p.debtors = p.debtors.filter((d) => d.key === key);
+      p.invoices = p.invoices.filter((i) => i.debtorKey === key);
+      return p;
+    };
+    const closedNumbers = (p: ImportPlan) => p.invoices.flatMap((c) => (c.kind === 'closed' ? [c.number] : []));
+    const stored = () => applyPlan(EMPTY, plan(parsed('aged-balance-v1.csv'), EMPTY));
+
+    it('tells closures for debtors in the file from those of absent debtors, and asks when the absent ones exceed half the balance', () => {
+      // K1 lists A-2 only: A-1 closes for a debtor in the file; K2 (2 800 € of 4 300 €) is absent.
+      const first = stored();
+      const k1 = { ...onlyOf('K1'), invoices: onlyOf('K1').invoices.filter((i) => i.number === 'A-2') };
+      const asked = plan(k1, first);
+      expect(asked.closing).toEqual({ inFile: { invoices: 1, cents: 100000 }, absent: { debtors: 1, invoices: 2, cents: 280000 }, choice: 'required', reason: 'over_half' });
+      expect(asked.ready).toBe(false);
+      expect(closedNumbers(asked)).toEqual(['A-1']);
+      expect(asked.totals.after.openCents).toBe(330000);
+
+      const partial = plan(k1, first, { absentDebtors: 'keep' });
+      expect(partial.ready).toBe(true);
+      expect(partial.closing.absentDebtors).toBe('keep');
+      expect(closedNumbers(partial)).toEqual(['A-1']);
+      const kept = applyPlan(first, partial);
+      expect(kept.invoices.filter((i) => i.status === 'open').map((i) => i.number).sort()).toEqual(['A-2', 'G-1', 'G-2']);
+      // The same partial file again changes nothing.
+      expect(planChangesNothing(plan(k1, kept, { absentDebtors: 'keep' }))).toBe(true);
+
+      const full = plan(k1, first, { absentDebtors: 'close' });
+      expect(full.ready).toBe(true);
+      expect(closedNumbers(full).sort()).toEqual(['A-1', 'G-1', 'G-2']);
+      expect(full.invoices.filter((c) => c.kind === 'closed' && !c.debtorInFile)).toHaveLength(2);
+    });
+
+    it('preselects the full portfolio when the absent debtors hold at most half the open balance', () => {
+      // K2 only, K1's 1 500 € absent of 4 300 €: a full export where K1 paid everything.
+      const k2 = plan(onlyOf('K2'), stored());
+      expect(k2.closing).toMatchObject({ absent: { debtors: 1, invoices: 2, cents: 150000 }, choice: 'default_full', absentDebtors: 'close' });
+      expect(k2.ready).toBe(true);
+      expect(closedNumbers(k2).sort()).toEqual(['A-1', 'A-2']);
+      expect(plan(onlyOf('K2'), stored(), { absentDebtors: 'keep' }).counts.invoices.closed).toBe(0);
+    });
+
+    it('takes exactly half as the full portfolio, one cent more as a choice to make', () => {
+      // Stored: K1 1 500 €, K2 1 500 € (G-1 known at 1 200 €); a file of K2 alone leaves K1's 1 500 € absent.
+      const first = stored();
+      const atHalf: ExistingPortfolio = { ...first, invoices: first.invoices.map((i) => (i.number === 'G-1' ? { ...i, amountInclVatCents: 120000, amountExclVatCents: 120000 } : i)) };
+      expect(plan(onlyOf('K2'), atHalf).closing).toMatchObject({ choice: 'default_full', absentDebtors: 'close' });
+      const overHalf: ExistingPortfolio = { ...atHalf, invoices: atHalf.invoices.map((i) => (i.number === 'A-2' ? { ...i, amountInclVatCents: 50001 } : i)) };
+      const asked = plan(onlyOf('K2'), overHalf);
+      expect(asked.closing).toMatchObject({ choice: 'required', reason: 'over_half' });
+      expect(asked.closing.absentDebtors).toBeUndefined();
+      expect(asked.ready).toBe(false);
+    });
+
+    it('asks, closing nothing meanwhile, when the file matches none of the stored debtors', () => {
+      const other: ExistingPortfolio = {
+        debtors: [{ id: 'z', name: 'Autre Société', customerCode: 'Z9' }],
+        invoices: [
+          { id: 'iz', debtorId: 'z', number: 'Z-1', issueDate: '2026-01-01', dueDate: '2026-02-01', label: '', amountInclVatCents: 100, amountExclVatCents: 100, amountPaidCents: 0, status: 'open' },
+        ],
+      };
+      const asked = plan(parsed('aged-balance-v1.csv'), other);
+      expect(asked.closing).toEqual({ inFile: { invoices: 0, cents: 0 }, absent: { debtors: 1, invoices: 1, cents: 100 }, choice: 'required', reason: 'no_overlap' });
+      expect(asked.ready).toBe(false);
+      expect(asked.counts.invoices.closed).toBe(0);
+      expect(asked.totals.after.openCents).toBe(430100);
+      expect(plan(parsed('aged-balance-v1.csv'), other, { absentDebtors: 'keep' })).toMatchObject({ ready: true, counts: { invoices: { closed: 0 } } });
+      expect(plan(parsed('aged-balance-v1.csv'), other, { absentDebtors: 'close' })).toMatchObject({ ready: true, counts: { invoices: { closed: 1 } } });
+    });
+
+    it('asks nothing when no absent debtor has an invoice to close', () => {
+      const second = plan(parsed('aged-balance-v2-newer.csv'), stored());
+      expect(second.closing).toEqual({ inFile: { invoices: 2, cents: 130000 }, absent: { debtors: 0, invoices: 0, cents: 0 }, choice: 'none' });
+      expect(plan(parsed('aged-balance-v1.csv'), EMPTY).closing.choice).toBe('none');
+    });
+  });
 });

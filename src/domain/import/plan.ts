@@ -12,8 +12,13 @@
  * - in the file, not in Cadence → new (open);
  * - in both → updated when an amount, a date or the label differs (a paid invoice listed again is reopened);
  * - open in Cadence, absent from the file → closed: marked paid on the import date for what was still owed
- *   (the file lists what is open on its date, so what left it was settled). `closeMissing` narrows that to
- *   the debtors in the file, or turns it off, for partial exports.
+ *   (the file lists what is open on its date, so what left it was settled). That holds for a full export; a
+ *   partial one (one branch, one ledger, another company's file) leaves out whole debtors, and closing theirs
+ *   would wipe the portfolio. So closures are told apart: invoices missing for a debtor the file lists, and
+ *   invoices of debtors absent from the file (`closing`). The agent says whether the file covers the whole
+ *   portfolio (`absentDebtors`: `close`) or a part (`keep`); by default the whole, unless the file matches no
+ *   stored debtor or the absent debtors' closures exceed half the open balance: then the plan waits for the
+ *   answer (`ready` false) and closes nothing for them meanwhile. `closeMissing` (tests, tools) overrides all.
  * The import owns only the accounting facts: amounts, dates, numbers, labels, open or paid, and a debtor's
  * name, SIREN and customer code. What agents wrote is never touched: contacts (a new debtor gets the file's
  * email and phone as its first contact, an existing one keeps its own), notes, promises, activities, tasks,
@@ -78,7 +83,33 @@ export interface NameConfirmation {
 export type InvoiceChange =
   | { kind: 'new'; id: string; debtorId: string; facts: InvoiceFacts; line: number }
   | { kind: 'updated'; id: string; debtorId: string; before: InvoiceFacts; facts: InvoiceFacts; line: number }
-  | { kind: 'closed'; id: string; debtorId: string; number: string; settledCents: number; paidOn: string };
+  | { kind: 'closed'; id: string; debtorId: string; number: string; settledCents: number; paidOn: string; debtorInFile: boolean };
+
+/** Invoices and what is still owed on them. */
+export interface ClosedAmount {
+  invoices: number;
+  cents: number;
+}
+
+/**
+ * What the file would close, told apart, whatever the agent chose: invoices missing for debtors the file
+ * lists, and all the open invoices of debtors the file does not list at all.
+ */
+export interface ClosingSummary {
+  inFile: ClosedAmount;
+  absent: ClosedAmount & { debtors: number };
+  /**
+   * `none`: no absent debtor has anything to close (nothing to ask); `default_full`: asked, the full-portfolio
+   * answer preselected; `required`: asked with no answer preselected, because the file matches no stored
+   * debtor (`no_overlap`) or the absent debtors' closures exceed half the open balance (`over_half`).
+   */
+  choice: 'none' | 'default_full' | 'required';
+  reason?: 'no_overlap' | 'over_half';
+  /** What the plan does for the absent debtors: close their invoices or keep them open; unset while required and unanswered. */
+  absentDebtors?: AbsentDebtors;
+}
+
+export type AbsentDebtors = 'close' | 'keep';
 
 export interface PortfolioTotals {
   debtors: number;
@@ -97,7 +128,8 @@ export interface ImportPlan {
     invoices: { new: number; updated: number; closed: number; unchanged: number };
   };
   totals: { before: PortfolioTotals; after: PortfolioTotals };
-  /** False while a name match waits for the agent. */
+  closing: ClosingSummary;
+  /** False while a name match, or the absent debtors' choice, waits for the agent. */
   ready: boolean;
 }
 
@@ -107,6 +139,9 @@ export interface PlanOptions {
   /** Answers to name matches, by imported debtor key: an existing id, or `new`. */
   decisions?: Readonly<Record<string, string>>;
   validRowsOnly?: boolean;
+  /** The agent's answer for debtors absent from the file: the file covers the whole portfolio (`close`) or a part (`keep`). */
+  absentDebtors?: AbsentDebtors;
+  /** Overrides `absentDebtors` and the default: what to close regardless of the agent's answer. */
   closeMissing?: 'all' | 'debtors_in_file' | 'none';
 }
 
@@ -243,18 +278,23 @@ export function planImport(parsed: ParsedPortfolio, existing: ExistingPortfolio,
     else invoices.push({ kind: 'updated', id: before.id, debtorId, before: was, facts, line: inv.line });
   }
 
-  const closeMissing = options.closeMissing ?? 'all';
-  if (closeMissing !== 'none') {
-    const inFile = new Set(idOfKey.values());
+  // Every closure the file implies, then the absent debtors' ones kept or dropped by the agent's answer.
+  const inFile = new Set(idOfKey.values());
+  const candidates: Extract<InvoiceChange, { kind: 'closed' }>[] = [];
+  if (options.closeMissing !== 'none') {
     const protectedNumbers = new Set(parsed.refused.flatMap((r) => (r.invoiceNumber ? [invoiceKey(r.invoiceNumber)] : [])));
     const protectedDebtors = new Set(parsed.refused.flatMap((r) => (r.debtorKey && !r.invoiceNumber ? [idOfKey.get(r.debtorKey) ?? ''] : [])));
     for (const inv of existing.invoices) {
       if (!isOpen(inv) || seen.has(`${inv.debtorId}\u0000${invoiceKey(inv.number)}`)) continue;
-      if (closeMissing === 'debtors_in_file' && !inFile.has(inv.debtorId)) continue;
       if (protectedNumbers.has(invoiceKey(inv.number)) || protectedDebtors.has(inv.debtorId)) continue;
-      invoices.push({ kind: 'closed', id: inv.id, debtorId: inv.debtorId, number: inv.number, settledCents: owed(inv), paidOn: options.importDate });
+      const debtorInFile = inFile.has(inv.debtorId);
+      candidates.push({ kind: 'closed', id: inv.id, debtorId: inv.debtorId, number: inv.number, settledCents: owed(inv), paidOn: options.importDate, debtorInFile });
     }
   }
+  const before = totalsOf(existing);
+  const closing = closingSummary(candidates, existing, inFile, before.openCents, options);
+  const closeAbsent = options.closeMissing ? options.closeMissing === 'all' : closing.absentDebtors === 'close';
+  for (const c of candidates) if (c.debtorInFile || closeAbsent) invoices.push(c);
 
   const count = <K extends string>(list: readonly { kind: K }[], kind: K) => list.filter((c) => c.kind === kind).length;
   const plan: ImportPlan = {
@@ -266,11 +306,37 @@ export function planImport(parsed: ParsedPortfolio, existing: ExistingPortfolio,
       debtors: { new: count(debtors, 'new'), updated: count(debtors, 'updated'), unchanged: count(debtors, 'unchanged') },
       invoices: { new: count(invoices, 'new'), updated: count(invoices, 'updated'), closed: count(invoices, 'closed'), unchanged },
     },
-    totals: { before: totalsOf(existing), after: totalsOf(existing) },
-    ready: confirmations.every((c) => c.decision !== undefined),
+    totals: { before, after: before },
+    closing,
+    ready: confirmations.every((c) => c.decision !== undefined) && (closing.choice !== 'required' || closing.absentDebtors !== undefined || options.closeMissing !== undefined),
   };
   plan.totals.after = totalsOf(applyPlan(existing, plan));
   return { ok: true, plan };
+}
+
+function closingSummary(
+  candidates: readonly Extract<InvoiceChange, { kind: 'closed' }>[],
+  existing: ExistingPortfolio,
+  inFile: ReadonlySet<string>,
+  openCents: number,
+  options: PlanOptions,
+): ClosingSummary {
+  const sum = (list: readonly { settledCents: number }[]): ClosedAmount => ({ invoices: list.length, cents: list.reduce((s, c) => s + c.settledCents, 0) });
+  const absentList = candidates.filter((c) => !c.debtorInFile);
+  const summary: ClosingSummary = {
+    inFile: sum(candidates.filter((c) => c.debtorInFile)),
+    absent: { ...sum(absentList), debtors: new Set(absentList.map((c) => c.debtorId)).size },
+    choice: 'none',
+  };
+  if (absentList.length === 0) return summary;
+  // Debtors the file names that Cadence already held: none means another ledger, branch or company.
+  const overlap = existing.debtors.some((d) => inFile.has(d.id));
+  const reason = !overlap ? 'no_overlap' : summary.absent.cents * 2 > openCents ? 'over_half' : undefined;
+  summary.choice = reason ? 'required' : 'default_full';
+  if (reason) summary.reason = reason;
+  const answer = options.absentDebtors ?? (reason ? undefined : 'close');
+  if (answer) summary.absentDebtors = answer;
+  return summary;
 }
 
 /** The portfolio once the plan is written: what the storage layer must end up holding. */
