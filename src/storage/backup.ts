@@ -98,6 +98,13 @@ const ImportJournalSchema = z.object({
   createdAt: IsoDateTime,
   committedAt: z.optional(IsoDateTime),
   rows: z.int().check(z.minimum(0)),
+  closed: z.optional(
+    z.object({
+      inFile: z.object({ invoices: z.int().check(z.minimum(0)), cents: z.int().check(z.minimum(0)) }),
+      absent: z.object({ invoices: z.int().check(z.minimum(0)), cents: z.int().check(z.minimum(0)) }),
+      absentKeptOpen: z.int().check(z.minimum(0)),
+    }),
+  ),
 });
 
 const BackupMetaSchema = z.object({ schemaVersion: z.literal(1), lastBackupAt: IsoDateTime });

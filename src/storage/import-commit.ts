@@ -181,7 +181,7 @@ const IMPORT_STORES: readonly CadenceStoreName[] = [...SUMMARY_SOURCES, 'contact
  */
 export async function commitImport(
   records: Records,
-  journal: Pick<ImportJournal, 'id' | 'kind' | 'fileName' | 'createdAt'>,
+  journal: Pick<ImportJournal, 'id' | 'kind' | 'fileName' | 'createdAt' | 'closed'>,
   content: ImportRecords,
   today: string,
   now: string,

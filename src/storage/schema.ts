@@ -95,6 +95,18 @@ export interface ImportJournal {
   committedAt?: string;
   /** Staged rows, so the switch can tell a complete staging from one a killed tab left half-written. */
   rows: number;
+  /** What the import marked paid, told apart (aged balance and FEC imports since the absent-debtors choice). */
+  closed?: ImportClosures;
+}
+
+/**
+ * Invoices an import marked paid: missing for debtors the file listed, and those of debtors absent from it
+ * (none when the agent said the file covered only part of the portfolio: `absentKeptOpen` stayed open).
+ */
+export interface ImportClosures {
+  inFile: { invoices: number; cents: number };
+  absent: { invoices: number; cents: number };
+  absentKeptOpen: number;
 }
 
 /** The stores an import writes whole records to (summaries and KPI digests: those of the debtors it creates). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from './fixtures.testing';
-import { applyPlan, planChangesNothing, planImport, type ExistingPortfolio, type ImportPlan, type PlanOptions } from './plan';
+import { applyPlan, closuresOf, planChangesNothing, planImport, type ExistingPortfolio, type ImportPlan, type PlanOptions } from './plan';
 import type { ParsedPortfolio } from './portfolio';
 import { readImportFile } from './read-file';
 
@@ -152,6 +152,8 @@ describe('planImport', () => {
       expect(full.ready).toBe(true);
       expect(closedNumbers(full).sort()).toEqual(['A-1', 'G-1', 'G-2']);
       expect(full.invoices.filter((c) => c.kind === 'closed' && !c.debtorInFile)).toHaveLength(2);
+      expect(closuresOf(full)).toEqual({ inFile: { invoices: 1, cents: 100000 }, absent: { invoices: 2, cents: 280000 }, absentKeptOpen: 0 });
+      expect(closuresOf(partial)).toEqual({ inFile: { invoices: 1, cents: 100000 }, absent: { invoices: 0, cents: 0 }, absentKeptOpen: 2 });
     });
 
     it('preselects the full portfolio when the absent debtors hold at most half the open balance', () => {

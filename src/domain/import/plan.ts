@@ -365,6 +365,17 @@ export function applyPlan(existing: ExistingPortfolio, plan: ImportPlan): { debt
   return { debtors: [...debtors.values()], invoices: [...invoices.values()] };
 }
 
+/**
+ * What the plan marks paid, told apart for the result and the import journal: invoices missing for debtors
+ * the file lists, those of absent debtors, and how many of the latter stay open by the agent's answer.
+ */
+export function closuresOf(plan: Pick<ImportPlan, 'invoices' | 'closing'>): { inFile: ClosedAmount; absent: ClosedAmount; absentKeptOpen: number } {
+  const closed = plan.invoices.filter((c): c is Extract<InvoiceChange, { kind: 'closed' }> => c.kind === 'closed');
+  const sum = (list: typeof closed): ClosedAmount => ({ invoices: list.length, cents: list.reduce((s, c) => s + c.settledCents, 0) });
+  const absent = sum(closed.filter((c) => !c.debtorInFile));
+  return { inFile: sum(closed.filter((c) => c.debtorInFile)), absent, absentKeptOpen: plan.closing.absent.invoices - absent.invoices };
+}
+
 /** Whether the plan would change anything at all (a second import of the same file must not). */
 export function planChangesNothing(plan: ImportPlan): boolean {
   return plan.invoices.length === 0 && plan.debtors.every((d) => d.kind === 'unchanged');

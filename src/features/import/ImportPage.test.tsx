@@ -176,4 +176,58 @@ describe('ImportPage', { timeout: 60_000 }, () => {
     expect(screen.queryByTestId('import-payments-undecided')).toBeNull();
     expect((await services.store.getDossier('d1'))?.activities.filter((a) => a.type === 'payment')).toEqual([]);
   });
+
+  it('asks whether a file matching none of the stored debtors covers the whole portfolio, and keeps the absent debtors open when told it is partial', async () => {
+    // Boulangerie Dupont (1 200 € open) is not in the file at all: closing it silently would wipe the portfolio.
+    await services.store.putBundles([makeBundle({ debtor: makeDebtor({ customerCode: 'Z9' }), invoices: [makeInvoice()] })]);
+    renderPage();
+    fireEvent.change(await screen.findByTestId('import-file', {}, SLOW), { target: { files: [fixtureFile('aged-balance-v1.csv')] } });
+    const absent = await screen.findByTestId('plan-closing-absent', {}, SLOW);
+    expect(absent.textContent?.replace(/\s/gu, ' ')).toContain('1 débiteur(s) de votre portefeuille n’apparaisse(nt) pas du tout dans ce fichier : 1 facture(s) ouverte(s), 1 200,00 € au total.');
+    const full = screen.getByRole('radio', { name: 'Ce fichier couvre tout le portefeuille : solder les factures des débiteurs absents' }) as HTMLInputElement;
+    const partial = screen.getByRole('radio', { name: 'Ce fichier n’en couvre qu’une partie : ne rien solder pour les débiteurs absents' }) as HTMLInputElement;
+    expect([full.checked, partial.checked]).toEqual([false, false]);
+    expect(screen.getByRole('group', { name: 'Que faire des factures des débiteurs absents du fichier ?' })).toBeTruthy();
+    expect(screen.getByTestId('import-absent-why').textContent).toContain('Aucun débiteur du fichier ne correspond');
+    const commit = screen.getByTestId('import-commit') as HTMLButtonElement;
+    expect(commit.disabled).toBe(true);
+    expect(commit.getAttribute('aria-describedby')).toBe('import-commit-why');
+    expect(screen.getByTestId('import-commit-why').textContent).toContain('Import indisponible');
+
+    partial.focus();
+    fireEvent.click(partial);
+    await waitFor(() => expect((screen.getByTestId('import-absent-keep') as HTMLInputElement).checked).toBe(true), SLOW);
+    // The plan was made again with the answer: the focus stays on it.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('import-absent-keep')), SLOW);
+    expect((screen.getByTestId('import-commit') as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByTestId('import-commit-why')).toBeNull();
+    expect(screen.getByTestId('plan-totals').textContent?.replace(/\s/gu, ' ')).toContain('après : 5 500,00 €');
+    fireEvent.click(screen.getByTestId('import-commit'));
+    const done = await screen.findByTestId('import-done', {}, SLOW);
+    expect(done.textContent).toContain('1 facture(s) des débiteurs absents du fichier reste(nt) ouverte(s).');
+    expect((await services.store.getDossier('d1'))?.invoices[0]).toMatchObject({ status: 'open', amountPaidCents: 0 });
+    expect(await services.store.counts()).toEqual({ debtors: 3, invoices: 5 });
+  });
+
+  it('preselects the whole portfolio when the absent debtors hold a small part of the balance, and says what it closed', async () => {
+    await services.store.putBundles([
+      makeBundle({ debtor: makeDebtor({ id: 'k1', name: 'Atelier Bleu', customerCode: 'K1' }), invoices: [makeInvoice({ id: 'a1', debtorId: 'k1', number: 'A-1', amountInclVatCents: 100_000, amountExclVatCents: 100_000 })] }),
+      makeBundle({ debtor: makeDebtor({ customerCode: 'Z9' }), invoices: [makeInvoice({ amountInclVatCents: 1_000, amountExclVatCents: 1_000 })] }),
+    ]);
+    renderPage();
+    fireEvent.change(await screen.findByTestId('import-file', {}, SLOW), { target: { files: [fixtureFile('aged-balance-v1.csv')] } });
+    await screen.findByTestId('plan-closing-absent', {}, SLOW);
+    expect((screen.getByTestId('import-absent-close') as HTMLInputElement).checked).toBe(true);
+    expect(screen.queryByTestId('import-absent-why')).toBeNull();
+    expect(screen.queryByTestId('import-commit-why')).toBeNull();
+    fireEvent.click(screen.getByTestId('import-commit'));
+    const done = await screen.findByTestId('import-done', {}, SLOW);
+    expect(done.textContent?.replace(/\s/gu, ' ')).toContain('1 facture(s) soldée(s) pour des débiteurs absents du fichier (10,00 €).');
+    expect((await services.store.getDossier('d1'))?.invoices[0]).toMatchObject({ status: 'paid' });
+    // The journal says what was closed, told apart.
+    const db = await openCadenceDb(dbName);
+    const journals = await db.getAll('imports');
+    db.close();
+    expect(journals.map((j) => j.closed)).toEqual([{ inFile: { invoices: 0, cents: 0 }, absent: { invoices: 1, cents: 1_000 }, absentKeptOpen: 0 }]);
+  });
 });

@@ -18,9 +18,11 @@ import { usePageTitle } from '../../ui/page-title';
 import { FilePicker } from '../../ui/FilePicker';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { AMOUNT_MARK, INVOICES_MARK, type PlanView, type PresetUse, type ReadingView } from './import-protocol';
+import { AMOUNT_MARK, INVOICES_MARK, type ImportClosures, type PlanView, type PresetUse, type ReadingView } from './import-protocol';
 import { ImportSession } from './import-session';
-import { MappingEditor, PlanSummary, PortfolioFindings, ReadingChoices } from './ImportReview';
+import { MappingEditor, PlanSummary, PortfolioFindings, ReadingChoices, waitsForAbsentChoice } from './ImportReview';
+import type { AbsentDebtors } from '../../domain/import/plan';
+import { formatMoney } from '../../domain/format';
 import { PaymentsImport } from './PaymentsImport';
 import './import.css';
 
@@ -29,7 +31,7 @@ type Step =
   | { step: 'reading'; rows: number }
   | { step: 'review'; reading: ReadingView }
   | { step: 'committing'; written: number; total: number; switching: boolean }
-  | { step: 'done'; debtors: number; invoices: number }
+  | { step: 'done'; debtors: number; invoices: number; closures: ImportClosures }
   | { step: 'paymentsDone'; recorded: number; alreadyRecorded: number }
   | { step: 'failed'; message: string };
 
@@ -47,6 +49,7 @@ export default function ImportPage(): JSX.Element {
   const [step, setStep] = createSignal<Step>({ step: 'choose' });
   const [decisions, setDecisions] = createSignal<Record<string, string>>({});
   const [validOnly, setValidOnly] = createSignal(false);
+  const [absentDebtors, setAbsentDebtors] = createSignal<AbsentDebtors | undefined>();
   const [fileName, setFileName] = createSignal('');
   const [planned, setPlanned] = createSignal<{ seq: number; plan: PlanView | undefined } | undefined>();
   let file: { name: string; bytes: Uint8Array } | undefined;
@@ -83,6 +86,7 @@ export default function ImportPage(): JSX.Element {
       );
       setDecisions({});
       setValidOnly(false);
+      setAbsentDebtors(undefined);
       setStep({ step: 'review', reading });
       queueMicrotask(() => ((focusedId && focusedId !== 'import-file' && document.getElementById(focusedId)) || document.getElementById('import-understood'))?.focus());
     } catch (error) {
@@ -111,15 +115,20 @@ export default function ImportPage(): JSX.Element {
     return outcome?.kind === 'payments' ? outcome.payments : undefined;
   });
   const [cancelled, setCancelled] = createSignal(false);
-  // The plan is computed in the worker, again whenever the agent answers a name match or changes "valid rows only".
+  // The plan is computed in the worker, again whenever the agent answers a name match, the absent debtors'
+  // choice or changes "valid rows only".
   createEffect(
-    on([portfolio, decisions, validOnly], ([p, chosen, valid]) => {
+    on([portfolio, decisions, validOnly, absentDebtors], ([p, chosen, valid, absent]) => {
       if (!p) return;
+      // The plan's controls are rebuilt with it: the answer just given (a radio, a select) gets the focus back.
+      const focusedId = document.activeElement instanceof HTMLElement && document.activeElement.closest('.import-plan') ? document.activeElement.id : '';
       setPlanned(undefined);
       Promise.resolve()
-        .then(() => session.plan({ dbName: databaseName(), importDate: todayIso(), decisions: chosen, validRowsOnly: valid }))
+        .then(() => session.plan({ dbName: databaseName(), importDate: todayIso(), decisions: chosen, validRowsOnly: valid, ...(absent ? { absentDebtors: absent } : {}) }))
         .then((answer) => {
-          if (!answer.stale) setPlanned({ seq: answer.seq, plan: answer.plan });
+          if (answer.stale) return;
+          setPlanned({ seq: answer.seq, plan: answer.plan });
+          if (focusedId) queueMicrotask(() => document.getElementById(focusedId)?.focus());
         })
         .catch((error: unknown) => {
           if (!isAbort(error)) setStep({ step: 'failed', message: storageErrorMessage(error) });
@@ -157,7 +166,7 @@ export default function ImportPage(): JSX.Element {
         return;
       }
       services.dataChanged();
-      setStep({ step: 'done', debtors: p.counts.debtors.new, invoices: p.counts.invoices.new + p.counts.invoices.updated + p.counts.invoices.closed });
+      setStep({ step: 'done', debtors: p.counts.debtors.new, invoices: p.counts.invoices.new + p.counts.invoices.updated + p.counts.invoices.closed, closures: p.closures });
     } catch (error) {
       setStep({ step: 'failed', message: storageErrorMessage(error) });
     }
@@ -253,10 +262,26 @@ export default function ImportPage(): JSX.Element {
                       <Show when={plan()}>
                         {(pl) => (
                           <>
-                            <PlanSummary plan={pl()} onDecide={(key, decision) => setDecisions({ ...decisions(), [key]: decision })} />
-                            <button type="button" class="btn btn--primary" data-testid="import-commit" disabled={!pl().ready} onClick={() => void commit()}>
+                            <PlanSummary
+                              plan={pl()}
+                              onDecide={(key, decision) => setDecisions({ ...decisions(), [key]: decision })}
+                              onAbsentChoice={setAbsentDebtors}
+                            />
+                            <button
+                              type="button"
+                              class="btn btn--primary"
+                              data-testid="import-commit"
+                              disabled={!pl().ready}
+                              aria-describedby={waitsForAbsentChoice(pl()) ? 'import-commit-why' : undefined}
+                              onClick={() => void commit()}
+                            >
                               {t('imports:wizard.commit')}
                             </button>
+                            <Show when={waitsForAbsentChoice(pl())}>
+                              <p id="import-commit-why" class="muted" data-testid="import-commit-why">
+                                {t('imports:plan.closing.blocked')}
+                              </p>
+                            </Show>
                           </>
                         )}
                       </Show>
@@ -293,7 +318,8 @@ export default function ImportPage(): JSX.Element {
         <Match when={step().step === 'done' && step()}>
           {(s) => (
             <p ref={takeFocus} tabindex="-1" class="notice notice--ok" role="status" data-testid="import-done">
-              {t('imports:wizard.done', { debtors: (s() as { debtors: number }).debtors, invoices: (s() as { invoices: number }).invoices })}{' '}
+              {t('imports:wizard.done', { debtors: (s() as { debtors: number }).debtors, invoices: (s() as { invoices: number }).invoices })}
+              <ClosuresDone closures={(s() as Extract<Step, { step: 'done' }>).closures} />{' '}
               <A href="/">{t('imports:wizard.openWorklist')}</A>
             </p>
           )}
@@ -319,5 +345,26 @@ export default function ImportPage(): JSX.Element {
         </Match>
       </Switch>
     </section>
+  );
+}
+
+/** What the import closed, told apart: for debtors in the file, for absent ones, or left open by the agent's answer. */
+function ClosuresDone(props: { closures: ImportClosures }): JSX.Element {
+  const money = (cents: number) => formatMoney(cents, locale());
+  return (
+    <>
+      <Show when={props.closures.inFile.invoices > 0}>
+        {' '}
+        <span data-testid="import-done-in-file">{t('imports:plan.closing.doneInFile', { count: props.closures.inFile.invoices, amount: money(props.closures.inFile.cents) })}</span>
+      </Show>
+      <Show when={props.closures.absent.invoices > 0}>
+        {' '}
+        <span data-testid="import-done-absent">{t('imports:plan.closing.doneAbsent', { count: props.closures.absent.invoices, amount: money(props.closures.absent.cents) })}</span>
+      </Show>
+      <Show when={props.closures.absentKeptOpen > 0}>
+        {' '}
+        <span data-testid="import-done-kept">{t('imports:plan.closing.doneKept', { count: props.closures.absentKeptOpen })}</span>
+      </Show>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { IMPORT_ENCODINGS, type ImportEncoding } from '../../domain/import/encod
 import { formatImportError } from '../../domain/import/errors';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../domain/import/fields';
 import { SEPARATORS, type Separator } from '../../domain/import/delimited';
+import type { AbsentDebtors } from '../../domain/import/plan';
 import type { ReadOptions } from '../../domain/import/read-file';
 import { ERRORS_SHOWN, type PlanView, type PortfolioView, type ReadingView } from './import-protocol';
 import { formatDate, formatMoney } from '../../domain/format';
@@ -145,7 +146,53 @@ export function PortfolioFindings(props: { portfolio: PortfolioView }): JSX.Elem
   );
 }
 
-export function PlanSummary(props: { plan: PlanView; onDecide: (key: string, decision: string) => void }): JSX.Element {
+/**
+ * What the file closes, told apart, and, when it would close invoices of debtors absent from it, the agent's
+ * answer: a full export (close them: those customers paid everything) or a partial one (keep them open).
+ * Nothing is preselected when the file matches no stored debtor or the absent debtors hold over half the
+ * balance; the Import button says why it waits (`AbsentDebtorsWait`).
+ */
+export function ClosingChoice(props: { plan: PlanView; onChoose: (answer: AbsentDebtors) => void }): JSX.Element {
+  const money = (cents: number) => formatMoney(cents, locale());
+  const closing = () => props.plan.closing;
+  const option = (answer: AbsentDebtors, key: string) => (
+    <label class="import-closing__option">
+      <input
+        type="radio"
+        name="import-absent-debtors"
+        id={`import-absent-${answer}`}
+        data-testid={`import-absent-${answer}`}
+        value={answer}
+        checked={closing().absentDebtors === answer}
+        onChange={() => props.onChoose(answer)}
+      />
+      <span>{t(key)}</span>
+    </label>
+  );
+  return (
+    <>
+      <Show when={closing().inFile.invoices > 0}>
+        <li data-testid="plan-closing-in-file">{t('imports:plan.closing.inFile', { count: closing().inFile.invoices, amount: money(closing().inFile.cents) })}</li>
+      </Show>
+      <Show when={closing().choice !== 'none'}>
+        <li class="import-closing" data-testid="plan-closing-absent">
+          <p>{t('imports:plan.closing.absent', { debtors: closing().absent.debtors, count: closing().absent.invoices, amount: money(closing().absent.cents) })}</p>
+          <fieldset data-testid="import-absent-choice" aria-describedby={closing().reason ? 'import-absent-why' : undefined}>
+            <legend>{t('imports:plan.closing.legend')}</legend>
+            {option('close', 'imports:plan.closing.full')}
+            {option('keep', 'imports:plan.closing.partial')}
+          </fieldset>
+          <Show when={closing().reason}>{(reason) => <p id="import-absent-why" class="muted" data-testid="import-absent-why">{t(`imports:plan.closing.why_${reason()}`)}</p>}</Show>
+        </li>
+      </Show>
+    </>
+  );
+}
+
+/** Whether the Import button waits for the absent debtors' answer. */
+export const waitsForAbsentChoice = (plan: PlanView) => plan.closing.choice === 'required' && plan.closing.absentDebtors === undefined;
+
+export function PlanSummary(props: { plan: PlanView; onDecide: (key: string, decision: string) => void; onAbsentChoice: (answer: AbsentDebtors) => void }): JSX.Element {
   const money = (cents: number) => formatMoney(cents, locale());
   const c = () => props.plan.counts;
   return (
@@ -159,6 +206,7 @@ export function PlanSummary(props: { plan: PlanView; onDecide: (key: string, dec
         <li data-testid="plan-totals">
           {t('imports:plan.totals', { before: money(props.plan.totals.before.openCents), after: money(props.plan.totals.after.openCents) })}
         </li>
+        <ClosingChoice plan={props.plan} onChoose={props.onAbsentChoice} />
       </ul>
       <Show when={props.plan.confirmations.length > 0}>
         <fieldset data-testid="import-confirmations">

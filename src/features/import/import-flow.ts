@@ -4,7 +4,7 @@
  */
 import type { Debtor, Invoice } from '../../domain/entities';
 import type { StoredInvoice } from '../../storage/schema';
-import { planImport, type ExistingPortfolio, type PlanOptions, type PlanResult } from '../../domain/import/plan';
+import { closuresOf, planImport, type ExistingPortfolio, type PlanOptions, type PlanResult } from '../../domain/import/plan';
 import { planRecords } from '../../domain/import/plan-records';
 import type { ColumnRef } from '../../domain/import/errors';
 import type { FilePayment } from '../../domain/import/payments-file';
@@ -71,7 +71,7 @@ export async function commitPlan(db: Records, input: CommitInput): Promise<void>
   });
   await commitImport(
     db,
-    { id: `imp-${crypto.randomUUID()}`, kind: input.kind, fileName: input.fileName.slice(0, 200), createdAt: input.now },
+    { id: `imp-${crypto.randomUUID()}`, kind: input.kind, fileName: input.fileName.slice(0, 200), createdAt: input.now, closed: closuresOf(input.plan) },
     records,
     input.today,
     input.now,

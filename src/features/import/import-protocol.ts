@@ -4,11 +4,14 @@
  * enough to clone in a millisecond (counts, the 20 preview rows, the first errors), never 100,000 rows.
  */
 import type { RowError } from '../../domain/import/errors';
-import type { ImportPlan } from '../../domain/import/plan';
+import type { AbsentDebtors, closuresOf, ImportPlan } from '../../domain/import/plan';
 import type { PaymentsPlan } from '../../domain/import/payments-plan';
 import type { ParsedPortfolio } from '../../domain/import/portfolio';
 import type { FileReading, ReadOptions } from '../../domain/import/read-file';
 import type { StorageErrorKind } from '../../storage/errors';
+
+/** What an import marks paid, told apart (domain/import/plan.ts). */
+export type ImportClosures = ReturnType<typeof closuresOf>;
 
 /** Errors listed on screen; the rest are counted. */
 export const ERRORS_SHOWN = 50;
@@ -47,8 +50,11 @@ export type ReadingView = Omit<FileReading, 'outcome'> & {
  */
 export type PresetUse = 'auto' | 'save' | 'reset';
 
-/** The plan as the preview shows it: counts, totals and the name matches to confirm, without the changes. */
-export type PlanView = Omit<ImportPlan, 'debtors' | 'invoices'>;
+/**
+ * The plan as the preview shows it: counts, totals, the name matches to confirm and what it closes (told
+ * apart: `closures`), without the changes.
+ */
+export type PlanView = Omit<ImportPlan, 'debtors' | 'invoices'> & { closures: ImportClosures };
 
 /** The payment activity's timeline text, translated by the page with markers the worker fills in. */
 export interface PaymentText {
@@ -61,8 +67,11 @@ export const INVOICES_MARK = '\u0001invoices\u0001';
 export type ImportRequest =
   /** The file's bytes, transferred (not copied) to the worker. */
   | { type: 'read'; bytes: ArrayBuffer; options: ReadOptions; dbName: string; fileName: string; preset: PresetUse }
-  /** Plan the last file read against the database `dbName`; `seq` names the answer. */
-  | { type: 'plan'; seq: number; dbName: string; importDate: string; decisions: Record<string, string>; validRowsOnly: boolean }
+  /**
+   * Plan the last file read against the database `dbName`; `seq` names the answer. `absentDebtors`: the
+   * agent's answer for debtors absent from the file, once given.
+   */
+  | { type: 'plan'; seq: number; dbName: string; importDate: string; decisions: Record<string, string>; validRowsOnly: boolean; absentDebtors?: AbsentDebtors }
   /** Match the last payments file read against the database `dbName` (lines dated after `today` refused). */
   | { type: 'planPayments'; dbName: string; today: string }
   /** Write the plan answered as `seq`, in one transaction. */

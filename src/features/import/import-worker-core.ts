@@ -4,7 +4,7 @@
  * and the plan stay here; the page receives views of them (./import-protocol.ts).
  */
 import { formatMoney } from '../../domain/format';
-import type { PlanResult } from '../../domain/import/plan';
+import { closuresOf, type PlanResult } from '../../domain/import/plan';
 import { readImportFile, type FileReading } from '../../domain/import/read-file';
 import { applyPreset, headerSignature, IMPORT_FIELDS, presetFromMapping, type ColumnMapping } from '../../domain/import/fields';
 import { openCadenceDb } from '../../storage/db';
@@ -46,7 +46,7 @@ export function readingView(reading: FileReading): ReadingView {
 export function planView(result: PlanResult): PlanView | undefined {
   if (!result.ok) return undefined;
   const { debtors: _debtors, invoices: _invoices, ...view } = result.plan;
-  return view;
+  return { ...view, closures: closuresOf(result.plan) };
 }
 
 export function paymentSummary(text: PaymentText) {
@@ -133,7 +133,12 @@ export function createImportCore(post: (message: ImportMessage) => void): Import
     } else if (request.type === 'plan') {
       if (reading?.outcome.kind !== 'portfolio') throw new Error('No portfolio read to plan');
       stored ??= await withDb(request.dbName, readStored);
-      const result = planAgainst(stored, reading.outcome.portfolio, { importDate: request.importDate, decisions: request.decisions, validRowsOnly: request.validRowsOnly });
+      const result = planAgainst(stored, reading.outcome.portfolio, {
+        importDate: request.importDate,
+        decisions: request.decisions,
+        validRowsOnly: request.validRowsOnly,
+        ...(request.absentDebtors ? { absentDebtors: request.absentDebtors } : {}),
+      });
       planned = { seq: request.seq, result };
       const view = planView(result);
       post({ kind: 'planned', seq: request.seq, ...(view ? { plan: view } : {}) });
