@@ -248,6 +248,58 @@ describe('an aged balance in, a call, a newer balance in', () => {
     expect(await page.textContent('[data-testid="promises"]')).toContain(dossierFr.promises.status.kept);
     expect(await page.textContent('[data-testid="invoices-paid"]')).toContain('FA-2001');
   });
+
+  it('a partial file (another branch’s ledger) closes nothing for the absent debtors once the agent says so, with the keyboard', async () => {
+    // Only a debtor Cadence does not know: read as a full export, it would close every invoice held.
+    const branch = [HEADER, `B03;Boulangerie Rive Gauche;FA-3001;${fr(addDays(today, -60))};${fr(addDays(today, -30))};600,00;600,00;;`].join('\r\n');
+    await page.goto(`${baseUrl}/settings/import`);
+    await page.setInputFiles('[data-testid="import-file"]', writeFile('balance-agence-rive-gauche.csv', `\uFEFF${branch}\r\n`));
+    await page.waitForSelector('[data-testid="plan-closing-absent"]', { timeout: 20_000 });
+    expect(squash(await page.textContent('[data-testid="plan-closing-absent"]'))).toContain(
+      squash('2 débiteur(s) de votre portefeuille n’apparaisse(nt) pas du tout dans ce fichier : 3 facture(s) ouverte(s), 3 654,56 € au total.'),
+    );
+    // No answer preselected: Import waits, and says why next to it.
+    expect(await page.$$eval('[name="import-absent-debtors"]', (r) => r.map((x) => (x as HTMLInputElement).checked))).toEqual([false, false]);
+    expect(await page.isDisabled('[data-testid="import-commit"]')).toBe(true);
+    expect(await page.textContent('[data-testid="import-commit-why"]')).toContain('Import indisponible');
+    for (const width of [320, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      await expectAccessibleAndFitting(page, `import asking about absent debtors at ${width} px`, 'phone');
+    }
+
+    // Keyboard only: Tab to the radio group, the arrow picks "partial", Tab to Import, Enter.
+    await tabTo(page, '[data-testid="import-absent-close"]');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="import-absent-keep"]') as HTMLInputElement | null)?.checked === true, null, { timeout: 20_000 });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="import-commit"]') as HTMLButtonElement | null)?.disabled === false, null, { timeout: 20_000 });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-absent-keep');
+    expect(await page.$('[data-testid="import-commit-why"]')).toBeNull();
+    expect(squash(await page.textContent('[data-testid="plan-totals"]'))).toContain(squash('après : 4 254,56 €'));
+    await tabTo(page, '[data-testid="import-commit"]');
+    await page.keyboard.press('Enter');
+    const done = await page.waitForSelector('[data-testid="import-done"]', { timeout: 20_000 });
+    expect(squash(await done.textContent())).toContain(squash('3 facture(s) des débiteurs absents du fichier reste(nt) ouverte(s).'));
+
+    await page.goto(`${baseUrl}/`);
+    await worklistReady(page);
+    expect(await rowOf(page, 'Menuiserie Éloïse')).toContain('3234,56€');
+    expect(await rowOf(page, 'Boulangerie Rive Gauche')).toContain('600,00€');
+    const open = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('cadence');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const invoices = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const req = db.transaction('invoices').objectStore('invoices').getAll();
+        req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      return invoices.filter((i) => i.status !== 'paid').map((i) => String(i.number)).sort();
+    });
+    expect(open).toEqual(['FA-1001', 'FA-1002', 'FA-2002', 'FA-3001']);
+  });
 });
 
 describe('backup, delete all, restore', () => {
