@@ -30,6 +30,14 @@ const EVERY_ERROR: ImportError[] = [
 ];
 
 describe('formatImportError', () => {
+  it('shows a future payment date as the interface shows dates (dd/mm/yyyy), not as ISO', async () => {
+    const error: ImportError = { kind: 'future_payment_date', value: '2026-12-05', line: 4, column: { index: 1, header: 'Date de règlement' } };
+    const text = formatImportError(error, await translator('fr'));
+    expect(text).toContain('« 05/12/2026 »');
+    expect(text).not.toContain('2026-12-05');
+    expect(formatImportError(error, await translator('en'), (iso) => `[${iso}]`)).toContain('[2026-12-05]');
+  });
+
   it('names the line and the column of the 31/02 row, in French and in English', async () => {
     const reading = readImportFile(fixture('aged-balance-bad-date-row37.csv'));
     if (reading.outcome.kind !== 'portfolio') throw new Error('portfolio expected');

@@ -50,17 +50,23 @@ export const isRowError = (error: ImportError): error is RowError => ROW_KINDS.h
 /** i18next's `t`, injected so this file stays pure. */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
+/** A calendar day as the interface shows dates; dd/mm/yyyy (the French UI's) unless the screen passes its locale's. */
+export type FormatDay = (isoDate: string) => string;
+const ddmmyyyy: FormatDay = (iso) => (/^\d{4}-\d{2}-\d{2}$/u.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso);
+
 /**
  * The sentence for an error, e.g. « Ligne 38, colonne « Échéance » (3) : date impossible « 31/02/2026 ». »
  * Values from the file are passed as interpolation values, never as part of a key, so a cell cannot inject
  * markup or nested translations (i18next does not nest inside interpolated values).
  */
-export function formatImportError(error: ImportError, t: Translate): string {
+export function formatImportError(error: ImportError, t: Translate, formatDay: FormatDay = ddmmyyyy): string {
   const values: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(error)) {
     if (k === 'kind' || k === 'field') continue;
     if (typeof v === 'string' || typeof v === 'number') values[k] = v;
   }
+  // The other values are cells as written; this one is the day Cadence read, shown as dates are on screen.
+  if (error.kind === 'future_payment_date') values.value = formatDay(error.value);
   if ('field' in error) values.field = t(`imports:field.${error.field}`);
   if (!isRowError(error)) return t(`imports:error.${error.kind}`, values);
   const reason = t(`imports:error.${error.kind}`, values);

@@ -166,6 +166,16 @@ describe('ImportPage', { timeout: 60_000 }, () => {
     expect(await payments()).toHaveLength(2);
   });
 
+  it('names a payment dated after today by its day as the interface writes dates, not in ISO', async () => {
+    await services.store.putBundles([makeBundle({ debtor: makeDebtor({ customerCode: 'K1' }), invoices: [makeInvoice()] })]);
+    const csv = 'Date de règlement;Montant reçu;Référence règlement;Client\r\n05/12/2099;500,00;VIR FA-2026-0001;Boulangerie Dupont\r\n';
+    renderPage();
+    fireEvent.change(await screen.findByTestId('import-file', {}, SLOW), { target: { files: [new File([csv], 'futur.csv')] } });
+    const errors = await screen.findByTestId('import-errors', {}, SLOW);
+    expect(errors.textContent).toContain('date de règlement « 05/12/2099 » postérieure à aujourd’hui');
+    expect(errors.textContent).not.toContain('2099-12-05');
+  });
+
   it('records nothing of an unsure line the agent rejects', async () => {
     await services.store.putBundles([makeBundle({ debtor: makeDebtor({ customerCode: 'K1' }), invoices: [makeInvoice()] })]);
     const csv = 'Date de règlement;Montant reçu;Référence règlement;Client\r\n14/11/2026;500,00;VIR;Boulangerie Dupont\r\n';

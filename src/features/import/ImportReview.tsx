@@ -102,7 +102,7 @@ export function PortfolioFindings(props: { portfolio: PortfolioView }): JSX.Elem
         <div class="notice notice--error" role="alert" data-testid="import-errors">
           <p>{t('imports:refusal.title', { count: p().refusedCount })}</p>
           <ul>
-            <For each={p().errors}>{(e) => <li>{formatImportError(e, translate)}</li>}</For>
+            <For each={p().errors}>{(e) => <li>{formatImportError(e, translate, (iso) => formatDate(iso, locale()))}</li>}</For>
           </ul>
           <Show when={p().errorCount > ERRORS_SHOWN}>
             <p>{t('imports:wizard.moreErrors', { count: p().errorCount - ERRORS_SHOWN })}</p>

@@ -163,7 +163,7 @@ export function PaymentsImport(props: {
         <div class="notice notice--error" role="alert" data-testid="import-errors">
           <p>{t('imports:payments.refused', { count: errorCount() })}</p>
           <ul>
-            <For each={shownErrors()}>{(e) => <li>{formatImportError(e, translate)}</li>}</For>
+            <For each={shownErrors()}>{(e) => <li>{formatImportError(e, translate, (iso) => formatDate(iso, locale()))}</li>}</For>
           </ul>
           <Show when={errorCount() > ERRORS_SHOWN}>
             <p>{t('imports:wizard.moreErrors', { count: errorCount() - ERRORS_SHOWN })}</p>
