@@ -55,6 +55,9 @@ describe('ImportPage', { timeout: 60_000 }, () => {
     expect(screen.getByTestId('import-read').textContent).toContain('3 débiteurs, 4 factures ouvertes');
     expect(screen.getByTestId('import-skipped').textContent).toContain('Total général');
     expect(screen.getByTestId('plan-invoices').textContent).toContain('4 nouvelle(s)');
+    // No absent debtor has anything to close: nothing to ask.
+    expect(screen.queryByTestId('plan-closing-absent')).toBeNull();
+    expect(screen.queryByRole('radio')).toBeNull();
     expect(screen.getByTestId('import-preview').querySelectorAll('tbody tr')).toHaveLength(10);
     fireEvent.click(screen.getByTestId('import-commit'));
     const done = await screen.findByTestId('import-done', {}, SLOW);
@@ -227,6 +230,8 @@ describe('ImportPage', { timeout: 60_000 }, () => {
     renderPage();
     fireEvent.change(await screen.findByTestId('import-file', {}, SLOW), { target: { files: [fixtureFile('aged-balance-v1.csv')] } });
     await screen.findByTestId('plan-closing-absent', {}, SLOW);
+    // A-2 is not in the stored portfolio; nothing of Atelier Bleu's closes, only the absent Boulangerie Dupont.
+    expect(screen.queryByTestId('plan-closing-in-file')).toBeNull();
     expect((screen.getByTestId('import-absent-close') as HTMLInputElement).checked).toBe(true);
     expect(screen.queryByTestId('import-absent-why')).toBeNull();
     expect(screen.queryByTestId('import-commit-why')).toBeNull();

@@ -169,12 +169,12 @@ export function ClosingChoice(props: { plan: PlanView; onChoose: (answer: Absent
       <span>{t(key)}</span>
     </label>
   );
+  // Without absent debtors' closures the invoices line above says it all: nothing more to show or ask.
   return (
-    <>
+    <Show when={closing().choice !== 'none'}>
       <Show when={closing().inFile.invoices > 0}>
         <li data-testid="plan-closing-in-file">{t('imports:plan.closing.inFile', { count: closing().inFile.invoices, amount: money(closing().inFile.cents) })}</li>
       </Show>
-      <Show when={closing().choice !== 'none'}>
         <li class="import-closing" data-testid="plan-closing-absent">
           <p>{t('imports:plan.closing.absent', { debtors: closing().absent.debtors, count: closing().absent.invoices, amount: money(closing().absent.cents) })}</p>
           <fieldset data-testid="import-absent-choice" aria-describedby={closing().reason ? 'import-absent-why' : undefined}>
@@ -184,8 +184,7 @@ export function ClosingChoice(props: { plan: PlanView; onChoose: (answer: Absent
           </fieldset>
           <Show when={closing().reason}>{(reason) => <p id="import-absent-why" class="muted" data-testid="import-absent-why">{t(`imports:plan.closing.why_${reason()}`)}</p>}</Show>
         </li>
-      </Show>
-    </>
+    </Show>
   );
 }
 
