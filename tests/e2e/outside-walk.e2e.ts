@@ -145,9 +145,9 @@ describe('import with the keyboard at 320 px', () => {
     await tabTo('[data-testid="import-valid-only"]');
     await page.keyboard.press('Space');
     await page.waitForSelector('[data-testid="import-commit"]', { timeout: TIMEOUT });
-    // The file names none of the debtors stored before it: Import waits until the agent says whether it covers
-    // the whole portfolio; "part of it" from the keyboard (Tab into the radio group, arrow down).
-    if (await page.$('[data-testid="import-commit-why"]')) {
+    // The file names none of the debtors stored before it: the review warns that the demo's invoices would be
+    // closed; "part of it" from the keyboard (Tab into the radio group, arrow down) keeps them open.
+    if (await page.$('[data-testid="import-absent-why"]')) {
       await tabTo('[data-testid="import-absent-close"]');
       await page.keyboard.press('ArrowDown');
       await page.waitForFunction(() => (document.querySelector('[data-testid="import-absent-keep"]') as HTMLInputElement | null)?.checked === true, null, { timeout: TIMEOUT });

@@ -129,15 +129,16 @@ describe('planImport', () => {
     const closedNumbers = (p: ImportPlan) => p.invoices.flatMap((c) => (c.kind === 'closed' ? [c.number] : []));
     const stored = () => applyPlan(EMPTY, plan(parsed('aged-balance-v1.csv'), EMPTY));
 
-    it('tells closures for debtors in the file from those of absent debtors, and asks when the absent ones exceed half the balance', () => {
+    it('tells closures for debtors in the file from those of absent debtors, and warns when the absent ones exceed half the balance', () => {
       // K1 lists A-2 only: A-1 closes for a debtor in the file; K2 (2 800 € of 4 300 €) is absent.
       const first = stored();
       const k1 = { ...onlyOf('K1'), invoices: onlyOf('K1').invoices.filter((i) => i.number === 'A-2') };
       const asked = plan(k1, first);
-      expect(asked.closing).toEqual({ inFile: { invoices: 1, cents: 100000 }, absent: { debtors: 1, invoices: 2, cents: 280000 }, choice: 'required', reason: 'over_half' });
-      expect(asked.ready).toBe(false);
-      expect(closedNumbers(asked)).toEqual(['A-1']);
-      expect(asked.totals.after.openCents).toBe(330000);
+      // Warned, never blocked: the full-portfolio rule still applies unless the agent says the file is partial.
+      expect(asked.closing).toEqual({ inFile: { invoices: 1, cents: 100000 }, absent: { debtors: 1, invoices: 2, cents: 280000 }, choice: 'warned', reason: 'over_half', absentDebtors: 'close' });
+      expect(asked.ready).toBe(true);
+      expect(closedNumbers(asked).sort()).toEqual(['A-1', 'G-1', 'G-2']);
+      expect(asked.totals.after.openCents).toBe(50000);
 
       const partial = plan(k1, first, { absentDebtors: 'keep' });
       expect(partial.ready).toBe(true);
@@ -165,19 +166,18 @@ describe('planImport', () => {
       expect(plan(onlyOf('K2'), stored(), { absentDebtors: 'keep' }).counts.invoices.closed).toBe(0);
     });
 
-    it('takes exactly half as the full portfolio, one cent more as a choice to make', () => {
+    it('takes exactly half as the full portfolio without a warning, one cent more with one', () => {
       // Stored: K1 1 500 €, K2 1 500 € (G-1 known at 1 200 €); a file of K2 alone leaves K1's 1 500 € absent.
       const first = stored();
       const atHalf: ExistingPortfolio = { ...first, invoices: first.invoices.map((i) => (i.number === 'G-1' ? { ...i, amountInclVatCents: 120000, amountExclVatCents: 120000 } : i)) };
       expect(plan(onlyOf('K2'), atHalf).closing).toMatchObject({ choice: 'default_full', absentDebtors: 'close' });
       const overHalf: ExistingPortfolio = { ...atHalf, invoices: atHalf.invoices.map((i) => (i.number === 'A-2' ? { ...i, amountInclVatCents: 50001 } : i)) };
       const asked = plan(onlyOf('K2'), overHalf);
-      expect(asked.closing).toMatchObject({ choice: 'required', reason: 'over_half' });
-      expect(asked.closing.absentDebtors).toBeUndefined();
-      expect(asked.ready).toBe(false);
+      expect(asked.closing).toMatchObject({ choice: 'warned', reason: 'over_half', absentDebtors: 'close' });
+      expect(asked.ready).toBe(true);
     });
 
-    it('asks, closing nothing meanwhile, when the file matches none of the stored debtors', () => {
+    it('warns when the file matches none of the stored debtors, and keeps their invoices open only if told', () => {
       const other: ExistingPortfolio = {
         debtors: [{ id: 'z', name: 'Autre Société', customerCode: 'Z9' }],
         invoices: [
@@ -185,10 +185,10 @@ describe('planImport', () => {
         ],
       };
       const asked = plan(parsed('aged-balance-v1.csv'), other);
-      expect(asked.closing).toEqual({ inFile: { invoices: 0, cents: 0 }, absent: { debtors: 1, invoices: 1, cents: 100 }, choice: 'required', reason: 'no_overlap' });
-      expect(asked.ready).toBe(false);
-      expect(asked.counts.invoices.closed).toBe(0);
-      expect(asked.totals.after.openCents).toBe(430100);
+      expect(asked.closing).toEqual({ inFile: { invoices: 0, cents: 0 }, absent: { debtors: 1, invoices: 1, cents: 100 }, choice: 'warned', reason: 'no_overlap', absentDebtors: 'close' });
+      expect(asked.ready).toBe(true);
+      expect(asked.counts.invoices.closed).toBe(1);
+      expect(asked.totals.after.openCents).toBe(430000);
       expect(plan(parsed('aged-balance-v1.csv'), other, { absentDebtors: 'keep' })).toMatchObject({ ready: true, counts: { invoices: { closed: 0 } } });
       expect(plan(parsed('aged-balance-v1.csv'), other, { absentDebtors: 'close' })).toMatchObject({ ready: true, counts: { invoices: { closed: 1 } } });
     });

@@ -16,9 +16,10 @@
  *   partial one (one branch, one ledger, another company's file) leaves out whole debtors, and closing theirs
  *   would wipe the portfolio. So closures are told apart: invoices missing for a debtor the file lists, and
  *   invoices of debtors absent from the file (`closing`). The agent says whether the file covers the whole
- *   portfolio (`absentDebtors`: `close`) or a part (`keep`); by default the whole, unless the file matches no
- *   stored debtor or the absent debtors' closures exceed half the open balance: then the plan waits for the
- *   answer (`ready` false) and closes nothing for them meanwhile. `closeMissing` (tests, tools) overrides all.
+ *   portfolio (`absentDebtors`: `close`) or a part (`keep`); by default the whole, as the rule above says, and
+ *   the review screen shows both amounts before anything is stored, with a warning when the file matches no
+ *   stored debtor or the absent debtors' closures exceed half the open balance. `closeMissing` (tests, tools)
+ *   overrides all.
  * The import owns only the accounting facts: amounts, dates, numbers, labels, open or paid, and a debtor's
  * name, SIREN and customer code. What agents wrote is never touched: contacts (a new debtor gets the file's
  * email and phone as its first contact, an existing one keeps its own), notes, promises, activities, tasks,
@@ -100,12 +101,14 @@ export interface ClosingSummary {
   absent: ClosedAmount & { debtors: number };
   /**
    * `none`: no absent debtor has anything to close (nothing to ask); `default_full`: asked, the full-portfolio
-   * answer preselected; `required`: asked with no answer preselected, because the file matches no stored
-   * debtor (`no_overlap`) or the absent debtors' closures exceed half the open balance (`over_half`).
+   * answer preselected; `warned`: asked, the full-portfolio answer still preselected (the rule for a newer export,
+   * which the import keeps), with a warning because the file matches no stored debtor (`no_overlap`) or the
+   * absent debtors' closures exceed half the open balance (`over_half`). Never blocked: a newer file whose only
+   * change is a large paid invoice must import as before.
    */
-  choice: 'none' | 'default_full' | 'required';
+  choice: 'none' | 'default_full' | 'warned';
   reason?: 'no_overlap' | 'over_half';
-  /** What the plan does for the absent debtors: close their invoices or keep them open; unset while required and unanswered. */
+  /** What the plan does for the absent debtors: close their invoices or keep them open. */
   absentDebtors?: AbsentDebtors;
 }
 
@@ -308,7 +311,7 @@ export function planImport(parsed: ParsedPortfolio, existing: ExistingPortfolio,
     },
     totals: { before, after: before },
     closing,
-    ready: confirmations.every((c) => c.decision !== undefined) && (closing.choice !== 'required' || closing.absentDebtors !== undefined || options.closeMissing !== undefined),
+    ready: confirmations.every((c) => c.decision !== undefined),
   };
   plan.totals.after = totalsOf(applyPlan(existing, plan));
   return { ok: true, plan };
@@ -332,10 +335,9 @@ function closingSummary(
   // Debtors the file names that Cadence already held: none means another ledger, branch or company.
   const overlap = existing.debtors.some((d) => inFile.has(d.id));
   const reason = !overlap ? 'no_overlap' : summary.absent.cents * 2 > openCents ? 'over_half' : undefined;
-  summary.choice = reason ? 'required' : 'default_full';
+  summary.choice = reason ? 'warned' : 'default_full';
   if (reason) summary.reason = reason;
-  const answer = options.absentDebtors ?? (reason ? undefined : 'close');
-  if (answer) summary.absentDebtors = answer;
+  summary.absentDebtors = options.absentDebtors ?? 'close';
   return summary;
 }
 

@@ -20,7 +20,7 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { storageErrorMessage } from '../../ui/storage-error';
 import { AMOUNT_MARK, INVOICES_MARK, type ImportClosures, type PlanView, type PresetUse, type ReadingView } from './import-protocol';
 import { ImportSession } from './import-session';
-import { MappingEditor, PlanSummary, PortfolioFindings, ReadingChoices, waitsForAbsentChoice } from './ImportReview';
+import { MappingEditor, PlanSummary, PortfolioFindings, ReadingChoices } from './ImportReview';
 import type { AbsentDebtors } from '../../domain/import/plan';
 import { formatMoney } from '../../domain/format';
 import { PaymentsImport } from './PaymentsImport';
@@ -272,16 +272,10 @@ export default function ImportPage(): JSX.Element {
                               class="btn btn--primary"
                               data-testid="import-commit"
                               disabled={!pl().ready}
-                              aria-describedby={waitsForAbsentChoice(pl()) ? 'import-commit-why' : undefined}
                               onClick={() => void commit()}
                             >
                               {t('imports:wizard.commit')}
                             </button>
-                            <Show when={waitsForAbsentChoice(pl())}>
-                              <p id="import-commit-why" class="muted" data-testid="import-commit-why">
-                                {t('imports:plan.closing.blocked')}
-                              </p>
-                            </Show>
                           </>
                         )}
                       </Show>

@@ -182,14 +182,18 @@ export function ClosingChoice(props: { plan: PlanView; onChoose: (answer: Absent
             {option('close', 'imports:plan.closing.full')}
             {option('keep', 'imports:plan.closing.partial')}
           </fieldset>
-          <Show when={closing().reason}>{(reason) => <p id="import-absent-why" class="muted" data-testid="import-absent-why">{t(`imports:plan.closing.why_${reason()}`)}</p>}</Show>
+          <Show when={closing().reason}>
+            {(reason) => (
+              <p id="import-absent-why" class="import-closing__warning" data-testid="import-absent-why">
+                {t(`imports:plan.closing.why_${reason()}`)}
+              </p>
+            )}
+          </Show>
         </li>
     </Show>
   );
 }
 
-/** Whether the Import button waits for the absent debtors' answer. */
-export const waitsForAbsentChoice = (plan: PlanView) => plan.closing.choice === 'required' && plan.closing.absentDebtors === undefined;
 
 export function PlanSummary(props: { plan: PlanView; onDecide: (key: string, decision: string) => void; onAbsentChoice: (answer: AbsentDebtors) => void }): JSX.Element {
   const money = (cents: number) => formatMoney(cents, locale());
