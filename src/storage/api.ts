@@ -5,7 +5,7 @@
 import type { RecapDraft } from '../domain/drafts/recap-draft';
 import type { DebtorBundle } from '../domain/bundle';
 import type { CallOutcome } from '../domain/call/outcome';
-import type { Activity, Contact, CreditorProfile, Invoice, PaymentPlan, PaymentPromise, RateSettings, Settings, Task } from '../domain/entities';
+import type { Activity, Contact, CreditorProfile, DebtorKind, Invoice, PaymentPlan, PaymentPromise, RateSettings, Settings, Task } from '../domain/entities';
 import type { DebtorSummary } from '../domain/summary';
 import type { BackupStores } from '../domain/backup/backup-file';
 import type { CallRecordWrite } from './call-records';
@@ -67,6 +67,8 @@ export interface CadenceStore {
    * any role but `lead`, `invalid` without a reason, `not_found` for an unknown debtor.
    */
   setSegmentOverride(debtorId: string, change: SegmentOverrideChange): Promise<void>;
+  /** Sets a debtor's kind (business or consumer) at `at` (ISO with offset); `not_found` for an unknown debtor. */
+  setDebtorKind(debtorId: string, kind: DebtorKind, at: string): Promise<void>;
   getSettings(): Promise<Settings>;
   putSettings(settings: Settings): Promise<void>;
   /** Writes the call in progress (durably: the agent is told it is saved). Its envelope is checked by zod. */

@@ -15,6 +15,7 @@ import {
   type Activity,
   type Contact,
   type Debtor,
+  type DebtorKind,
   type Invoice,
   type PaymentPromise,
   type SegmentOverride,
@@ -134,6 +135,21 @@ export async function setSegmentOverride(records: Records, debtorId: string, cha
     const { segmentOverride: _previous, ...rest } = await requireDebtor(tx, debtorId);
     const next: Debtor = override ? { ...rest, segmentOverride: override, updatedAt: change.at } : { ...rest, updatedAt: change.at };
     await tx.put('debtors', validateForWrite(DebtorSchema, 'debtors', next));
+    await recomputeSummary(tx, debtorId, onCorrupt);
+  });
+}
+
+/**
+ * Says whether the debtor is a business or a consumer (« particulier »): French late-payment law treats them
+ * apart (no B2B penalties nor 40 € indemnity for a consumer), so penalties and letters follow it. Any role may:
+ * it is a fact about the debtor, not a decision. The summary is rebuilt in the same transaction; on a team the
+ * outbox turns the write into a `debtor.update` of `kind`. Unchanged kind: nothing is written.
+ */
+export async function setDebtorKind(records: Records, debtorId: string, kind: DebtorKind, at: string, onCorrupt?: CorruptHandler): Promise<void> {
+  await records.write(SUMMARY_SOURCES, async (tx) => {
+    const debtor = await requireDebtor(tx, debtorId);
+    if (debtor.kind === kind) return;
+    await tx.put('debtors', validateForWrite(DebtorSchema, 'debtors', { ...debtor, kind, updatedAt: at }));
     await recomputeSummary(tx, debtorId, onCorrupt);
   });
 }

@@ -133,6 +133,7 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
     putPromise: (promise) => guarded(async () => (await dossiers()).putPromise(records, promise, onCorrupt)),
     putTask: (task) => guarded(async () => (await dossiers()).putTask(records, task, onCorrupt)),
     setSegmentOverride: (debtorId, change) => guarded(async () => (await dossiers()).setSegmentOverride(records, debtorId, change, onCorrupt)),
+    setDebtorKind: (debtorId, kind, at) => guarded(async () => (await dossiers()).setDebtorKind(records, debtorId, kind, at, onCorrupt)),
 
     putBundles: (list) => guarded(async () => (await bundles()).putBundles(records, list, onCorrupt)),
 

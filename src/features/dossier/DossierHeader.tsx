@@ -9,9 +9,10 @@ import { startCallHref, type CallEntryState } from '../../ui/call-links';
 import { locale } from '../../ui/locale';
 import type { HistorySegment } from '../../domain/segmentation/history-segment';
 import { HISTORY_BADGE } from '../../ui/history-badge';
+import { DebtorKindField } from './DebtorKindField';
 import { aboveBlockingThreshold, formatSiren, type DossierTotals } from './dossier-view';
 
-export function DossierHeader(props: { debtor: Debtor; totals: DossierTotals; history: HistorySegment }): JSX.Element {
+export function DossierHeader(props: { debtor: Debtor; totals: DossierTotals; history: HistorySegment; onKindChanged: () => void }): JSX.Element {
   const money = (cents: number) => formatMoney(cents, locale());
   // Connected to a team: another agent on a call with this debtor shows beside the name.
   useCallLocksWhileShown();
@@ -69,6 +70,7 @@ export function DossierHeader(props: { debtor: Debtor; totals: DossierTotals; hi
           })}
         </p>
       </Show>
+      <DebtorKindField debtor={props.debtor} onChanged={props.onKindChanged} />
       <Show when={props.debtor.notes.trim() !== ''}>
         <p class="dossier-notes">
           <span class="dossier-notes__label">{t('dossier:notes')}</span> {props.debtor.notes}

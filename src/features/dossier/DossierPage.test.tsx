@@ -158,4 +158,24 @@ describe('DossierPage: payment history segment', () => {
     expect(select.value).not.toBe('reliable');
     expect(computed).toContain('remplacé');
   });
+
+  it('lets an agent say the debtor is a consumer: saved, and the penalties drop the 40 € indemnity and L441-10 at once', async () => {
+    await loadNamespaces(['penalties', 'drafts']);
+    const bundle = portfolio.find((b) => groupInvoices(b.invoices, todayIso()).overdue.length > 0);
+    if (!bundle) throw new Error('the demo portfolio should hold an overdue account');
+    openDossier(bundle.debtor.id);
+    const business = (await screen.findByLabelText('Professionnel', {}, { timeout: 10_000 })) as HTMLInputElement;
+    const consumer = screen.getByLabelText('Particulier (consommateur)') as HTMLInputElement;
+    expect(business.checked).toBe(true);
+    expect(screen.getByRole('group', { name: 'Type de client' }).getAttribute('aria-describedby')).toBe('debtor-kind-hint');
+    expect((await screen.findByTestId('penalties', {}, { timeout: 10_000 })).textContent).toMatch(/L441-10[\s\S]*40,00/);
+
+    consumer.click();
+    await waitFor(() => expect(screen.getByTestId('debtor-kind-status').textContent).toBe('Enregistré : Particulier (consommateur).'), { timeout: 10_000 });
+    expect((await services.store.getDossier(bundle.debtor.id))?.debtor.kind).toBe('consumer');
+    await waitFor(() => expect(screen.getByTestId('penalties').textContent).toContain('1231-6 du Code civil'), { timeout: 10_000 });
+    const text = screen.getByTestId('penalties').textContent ?? '';
+    expect(text).not.toMatch(/L441|Indemnité|40,00/);
+    expect(consumer.checked).toBe(true);
+  });
 });

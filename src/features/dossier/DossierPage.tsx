@@ -28,7 +28,7 @@ function Dossier(props: { bundle: DebtorBundle; refetch: () => void }): JSX.Elem
   const groups = createMemo(() => groupInvoices(props.bundle.invoices, today));
   return (
     <article class="page dossier" data-testid="dossier">
-      <DossierHeader debtor={props.bundle.debtor} totals={dossierTotals(groups())} history={historySegmentView(props.bundle, today).effective} />
+      <DossierHeader debtor={props.bundle.debtor} totals={dossierTotals(groups())} history={historySegmentView(props.bundle, today).effective} onKindChanged={props.refetch} />
       <ResumeCallBanner scope={props.bundle.debtor.id} load={(id) => resumableCalls(store, id)} />
       <DossierLostEdits bundle={props.bundle} />
       <div class="dossier-grid">

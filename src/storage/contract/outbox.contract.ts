@@ -209,6 +209,20 @@ export function outboxContract(makeStore: MakeStore): void {
       expect(await sync.counts()).toEqual({ pending: 1, failed: 0 });
     });
 
+    it("an agent's change of the debtor's kind goes out as a debtor.update of kind alone", async () => {
+      const { store, sync } = await joined(makeStore);
+      await store.putBundles([makeBundle()]);
+      await sync.settle((await sync.pending(10)).map((m) => ({ id: m.id, status: 'applied' as const })));
+      await store.setDebtorKind('d1', 'consumer', AT);
+      const [update] = await sync.pending(10);
+      expect(update).toMatchObject({ name: 'debtor.update', args: { id: 'd1', base: { kind: 'business' }, set: { kind: 'consumer' } } });
+      expect(Mutation.safeParse(update).success).toBe(true);
+      expect((await store.getDossier('d1'))?.debtor).toMatchObject({ kind: 'consumer', updatedAt: AT });
+      // The same kind again writes nothing, so nothing more goes out.
+      await store.setDebtorKind('d1', 'consumer', AT);
+      expect(await names(sync)).toEqual(['debtor.update']);
+    });
+
     it('a pulled payment settles the invoice and keeps the promise on this device too', async () => {
       const { store, sync } = await joined(makeStore);
       await store.putBundles([makeBundle({ invoices: [makeInvoice()], promises: [makePromise({ dueDate: '2026-11-30' })] })]);
