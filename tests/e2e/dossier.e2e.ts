@@ -1,10 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { h1Text, openFirstDossier, openWorklist } from './app';
-import { launch } from './browser';
+import { contextOptions, expectAccessibleAndFitting, launch } from './browser';
 import { bundleForPath, demoPortfolio } from './demo';
 
 const baseUrl = inject('baseUrl');
+/** A demo debtor due a formal notice (as in after-call-pages.e2e.ts). */
+const NOTICE = 'd-0007';
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -90,5 +92,62 @@ describe('dossier', () => {
     await page.goto(`${baseUrl}/debtors/no-such-debtor`);
     await page.waitForSelector('[data-testid="dossier-not-found"]');
     expect(await page.$('[data-testid="dossier-not-found"] a[href="/"]')).not.toBeNull();
+  });
+
+  it('with the keyboard, an agent marks a debtor « Particulier »: its formal notice drops the 40 € indemnity and L441-10', async () => {
+    // Its own context: the debtor stays a business for the other tests of this file.
+    const own = await browser.newContext(contextOptions('laptop'));
+    const tab = await own.newPage();
+    try {
+      await openWorklist(tab, baseUrl);
+      const letter = `${baseUrl}/debtors/${NOTICE}/letters/formal_notice`;
+      const letterText = async () => {
+        await tab.goto(letter);
+        await tab.waitForSelector('[data-testid="letter"][data-kind="formal_notice"]');
+        return ((await tab.textContent('[data-testid="letter"]')) ?? '').replace(/[\u202f\u00a0]/g, ' ');
+      };
+      const before = await letterText();
+      expect(before).toContain('L441-10');
+      expect(before).toContain('indemnité forfaitaire pour frais de recouvrement de 40 € par facture');
+
+      await tab.goto(`${baseUrl}/debtors/${NOTICE}`);
+      await tab.waitForSelector('[data-testid="debtor-kind"]');
+      // From the start-call action, Tab reaches the checked choice; an arrow key picks the other one and saves it.
+      await tab.focus('[data-testid="start-call"]');
+      await tab.keyboard.press('Tab');
+      expect(await tab.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('debtor-kind-business');
+      await tab.keyboard.press('ArrowDown');
+      await tab.waitForFunction(() => document.querySelector('[data-testid="debtor-kind-status"]')?.textContent === 'Enregistré : Particulier (consommateur).');
+      expect(await tab.isChecked('[data-testid="debtor-kind-consumer"]')).toBe(true);
+      await tab.waitForFunction(() => !/L441/.test(document.querySelector('[data-testid="penalties"]')?.textContent ?? 'L441'));
+
+      const after = await letterText();
+      expect(after).not.toContain('L441-10');
+      // Amounts of the demo move with the date: the indemnity is looked for by its words, not by any "40 €".
+      expect(after).not.toMatch(/indemnité forfaitaire|de 40 € par facture|D441-5/i);
+      // Kept: back on the dossier after a reload the choice is still « Particulier ».
+      await tab.goto(`${baseUrl}/debtors/${NOTICE}`);
+      await tab.waitForSelector('[data-testid="debtor-kind"]');
+      expect(await tab.isChecked('[data-testid="debtor-kind-consumer"]')).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it.each([
+    ['320 px', { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true }],
+    ['390 px', contextOptions('phone')],
+  ] as const)('the dossier with its customer-type choice is axe-clean and fits at %s', async (name, options) => {
+    const own = await browser.newContext(options);
+    const tab = await own.newPage();
+    try {
+      await openWorklist(tab, baseUrl);
+      await tab.goto(`${baseUrl}/debtors/${NOTICE}`);
+      await tab.waitForSelector('[data-testid="debtor-kind"]');
+      await tab.waitForSelector('[data-testid="timeline"]');
+      await expectAccessibleAndFitting(tab, `dossier ${name}`, 'phone');
+    } finally {
+      await own.close();
+    }
   });
 });
