@@ -19,6 +19,7 @@ import { parseAmountCents } from './amount';
 import { parseImportDate } from './dates';
 import type { DelimitedRow } from './delimited';
 import type { ColumnRef, RowError, RowErrorReason } from './errors';
+import { parseDebtorKind } from './debtor-kind';
 import { headerKey, type ColumnMapping, type ImportField } from './fields';
 import {
   PREVIEW_ROWS,
@@ -149,6 +150,9 @@ export function readAgedBalance(rows: readonly DelimitedRow[], mapping: ColumnMa
     const sirenRaw = cell(ctx, 'siren');
     const siren = sirenRaw === '' ? undefined : parseSiren(sirenRaw);
     if (sirenRaw !== '' && !siren) fail(ctx, 'siren', { kind: 'invalid_siren', value: sirenRaw });
+    const kindRaw = cell(ctx, 'debtorKind');
+    const kind = kindRaw === '' ? undefined : parseDebtorKind(kindRaw);
+    if (kindRaw !== '' && !kind) fail(ctx, 'debtorKind', { kind: 'invalid_debtor_kind', value: kindRaw });
     const dateMissing = due === undefined && issue === undefined && cell(ctx, 'dueDate') === '' && cell(ctx, 'issueDate') === '';
     if (dateMissing) fail(ctx, mapping.dueDate !== undefined ? 'dueDate' : 'issueDate', { kind: 'missing_value', field: 'dueDate' });
 
@@ -169,6 +173,7 @@ export function readAgedBalance(rows: readonly DelimitedRow[], mapping: ColumnMa
         ...(siren ? { siren } : {}),
         ...(email ? { email } : {}),
         ...(phone ? { phone } : {}),
+        ...(kind ? { kind } : {}),
         line: row.line,
       });
     }

@@ -18,6 +18,7 @@ const EVERY_ERROR: ImportError[] = [
   { kind: 'invalid_amount', value: 'x', line: 2 },
   { kind: 'missing_value', field: 'invoiceNumber', line: 2 },
   { kind: 'invalid_siren', value: '1', line: 2 },
+  { kind: 'invalid_debtor_kind', value: 'Grossiste', line: 2 },
   { kind: 'invalid_sens', value: 'X', line: 2 },
   { kind: 'future_payment_date', value: '2026-12-31', line: 3 },
   { kind: 'field_count', expected: 18, found: 3, line: 2 },

@@ -18,6 +18,8 @@ export type RowErrorReason =
   | { kind: 'invalid_amount'; value: string }
   | { kind: 'missing_value'; field: ImportField }
   | { kind: 'invalid_siren'; value: string }
+  /** A business/consumer column holding something else than the words ./debtor-kind.ts knows. */
+  | { kind: 'invalid_debtor_kind'; value: string }
   | { kind: 'invalid_sens'; value: string }
   /** A payment whose value date is after today: it cannot have been received yet. */
   | { kind: 'future_payment_date'; value: string }
@@ -40,6 +42,7 @@ const ROW_KINDS = new Set<ImportError['kind']>([
   'invalid_amount',
   'missing_value',
   'invalid_siren',
+  'invalid_debtor_kind',
   'invalid_sens',
   'future_payment_date',
   'field_count',

@@ -21,6 +21,7 @@ export const IMPORT_FIELDS = [
   'label',
   'email',
   'phone',
+  'debtorKind',
   'paymentDate',
   'paymentAmount',
   'paymentReference',
@@ -52,6 +53,8 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   label: ['libelle', 'designation', 'description', 'objet', 'ecriturelib', 'label', 'memo', 'commentaire'],
   email: ['email', 'mail', 'courriel', 'adresseemail', 'emailaddress', 'contactemail'],
   phone: ['telephone', 'tel', 'phone', 'phonenumber', 'portable', 'mobile'],
+  // Business or consumer: whole headers only (EXACT_ONLY below).
+  debtorKind: ['typeclient', 'typedeclient', 'particulierprofessionnel', 'professionnelparticulier', 'b2cb2b', 'b2bb2c', 'nature', 'naturetiers', 'naturedutiers', 'typetiers', 'customertype', 'customerkind', 'clienttype'],
   paymentDate: ['datereglement', 'datedereglement', 'datepaiement', 'datedepaiement', 'dateoperation', 'datevaleur', 'paymentdate', 'valuedate', 'transactiondate', 'bookingdate', 'date'],
   paymentAmount: ['montantregle', 'montantrecu', 'montantpaiement', 'montantdureglement', 'credit', 'encaissement', 'paymentamount', 'amountpaid', 'amountreceived', 'paidamount', 'montant', 'amount'],
   paymentReference: ['referencereglement', 'referencepaiement', 'refreglement', 'libelleoperation', 'communication', 'motif', 'paymentreference', 'remittanceinformation', 'transactionreference', 'details', 'reference', 'libelle', 'label', 'description'],
@@ -71,8 +74,15 @@ const FIELD_ORDER: readonly ImportField[] = [
   'label',
   'email',
   'phone',
+  'debtorKind',
 ];
 const PAYMENT_ORDER: readonly ImportField[] = ['paymentDate', 'paymentAmount', 'paymentReference', 'invoiceNumber', 'customerCode', 'customerName', 'siren', 'label'];
+
+/**
+ * Fields mapped from a whole header only: "Nature" inside "Nature pièce" is the kind of entry, not whether
+ * the customer is a consumer, and a wrong guess would refuse every row.
+ */
+const EXACT_ONLY: ReadonlySet<ImportField> = new Set(['debtorKind']);
 
 /** "N° de facture" → "ndefacture": lower case, accents off, letters and digits only. */
 export function headerKey(header: string): string {
@@ -94,7 +104,7 @@ export function autoMap(headers: readonly string[], kind: MappedFileKind): Colum
     for (const field of order) {
       if (mapping[field] !== undefined) continue;
       for (const synonym of SYNONYMS[field]) {
-        const at = keys.findIndex((k, i) => !taken.has(i) && k !== '' && (exact ? k === synonym : synonym.length >= 4 && k.includes(synonym)));
+        const at = keys.findIndex((k, i) => !taken.has(i) && k !== '' && (exact ? k === synonym : synonym.length >= 4 && !EXACT_ONLY.has(field) && k.includes(synonym)));
         if (at !== -1) {
           mapping[field] = at;
           taken.add(at);

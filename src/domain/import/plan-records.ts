@@ -28,7 +28,7 @@ import type { ImportPlan } from './plan';
 export interface ImportRecords {
   debtors: Debtor[];
   /** Debtors the plan updates: the fields to set on the stored record. */
-  debtorPatches: { id: string; set: Partial<Pick<Debtor, 'name' | 'siren' | 'customerCode'>> }[];
+  debtorPatches: { id: string; set: Partial<Pick<Debtor, 'name' | 'siren' | 'customerCode' | 'kind'>> }[];
   contacts: Contact[];
   /** New invoices whole; updated and closed ones as the full record after the change. */
   invoices: Invoice[];
@@ -65,7 +65,7 @@ export function planRecords(plan: ImportPlan, ctx: RecordsContext): ImportRecord
         address: { line1: '', postalCode: '', city: '', country: 'FR' },
         language: 'fr',
         segment: 'small_business',
-        kind: 'business',
+        kind: d.kind ?? 'business',
         creditLimitCents: 0,
         blockingThresholdCents: 0,
         notes: '',

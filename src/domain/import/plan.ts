@@ -33,12 +33,14 @@
 import type { ParsedPortfolio, ImportedDebtor, ImportedInvoice } from './portfolio';
 import { invoiceKey, normalizedName } from './portfolio';
 import type { RowError } from './errors';
+import type { DebtorKind } from '../entities';
 
 export interface ExistingDebtor {
   id: string;
   name: string;
   siren?: string;
   customerCode?: string;
+  kind?: DebtorKind;
 }
 
 export interface ExistingInvoice {
@@ -68,7 +70,7 @@ export type InvoiceFacts = Pick<
 
 export type DebtorChange =
   | { kind: 'new'; key: string; id: string; debtor: ImportedDebtor }
-  | { kind: 'updated'; key: string; id: string; set: Partial<Pick<ExistingDebtor, 'name' | 'siren' | 'customerCode'>>; matchedBy: MatchedBy }
+  | { kind: 'updated'; key: string; id: string; set: Partial<Pick<ExistingDebtor, 'name' | 'siren' | 'customerCode' | 'kind'>>; matchedBy: MatchedBy }
   | { kind: 'unchanged'; key: string; id: string; matchedBy: MatchedBy };
 
 export type MatchedBy = 'customer_code' | 'siren' | 'name';
@@ -248,9 +250,11 @@ export function planImport(parsed: ParsedPortfolio, existing: ExistingPortfolio,
     if (match && matchedBy) {
       claimed.add(match.id);
       idOfKey.set(d.key, match.id);
-      const set: Partial<Pick<ExistingDebtor, 'name' | 'siren' | 'customerCode'>> = {};
+      const set: Partial<Pick<ExistingDebtor, 'name' | 'siren' | 'customerCode' | 'kind'>> = {};
       if (d.customerCode && match.customerCode !== d.customerCode) set.customerCode = d.customerCode;
       if (d.siren && match.siren !== d.siren) set.siren = d.siren;
+      // A debtor stored before kinds existed counts as a business.
+      if (d.kind && (match.kind ?? 'business') !== d.kind) set.kind = d.kind;
       if (d.name && match.name !== d.name && matchedBy !== 'name') set.name = d.name;
       debtors.push(Object.keys(set).length ? { kind: 'updated', key: d.key, id: match.id, set, matchedBy } : { kind: 'unchanged', key: d.key, id: match.id, matchedBy });
     } else {
@@ -347,7 +351,7 @@ export function applyPlan(existing: ExistingPortfolio, plan: ImportPlan): { debt
   for (const change of plan.debtors) {
     if (change.kind === 'new') {
       const d = change.debtor;
-      debtors.set(change.id, { id: change.id, name: d.name, ...(d.siren ? { siren: d.siren } : {}), ...(d.customerCode ? { customerCode: d.customerCode } : {}) });
+      debtors.set(change.id, { id: change.id, name: d.name, ...(d.siren ? { siren: d.siren } : {}), ...(d.customerCode ? { customerCode: d.customerCode } : {}), ...(d.kind ? { kind: d.kind } : {}) });
     } else if (change.kind === 'updated') {
       const d = debtors.get(change.id);
       if (d) Object.assign(d, change.set);

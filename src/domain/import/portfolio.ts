@@ -4,6 +4,7 @@
  * this, and the import plan (./plan.ts) compares it with what Cadence already holds.
  */
 import { toSearchKey } from '../text';
+import type { DebtorKind } from '../entities';
 import { luhnValid } from '../demo/siren';
 import type { RowError } from './errors';
 import type { PaymentTerms } from './terms';
@@ -16,6 +17,8 @@ export interface ImportedDebtor {
   siren?: string;
   email?: string;
   phone?: string;
+  /** Business or consumer, when the file has a column saying so (./debtor-kind.ts). */
+  kind?: DebtorKind;
   /** First line of the file that names this debtor. */
   line: number;
 }
