@@ -42,6 +42,12 @@ describe('sync protocol schemas', () => {
     expect(edit({ createdAt: at }, { createdAt: at }).success).toBe(false);
   });
 
+  it("carries an agent's change of the debtor's kind (business ↔ consumer), and only a known kind", () => {
+    const edit = (set: object) => Mutation.safeParse({ id, clientTime: at, name: 'debtor.update', args: { id: 'd1', base: { kind: 'business' }, set } });
+    expect(edit({ kind: 'consumer' }).success).toBe(true);
+    expect(edit({ kind: 'particulier' }).success).toBe(false);
+  });
+
   it('asks a payment activity for whole payment details, or none (a payment recorded before they existed)', () => {
     const payment = (details?: object) =>
       Mutation.safeParse({ id, clientTime: at, name: 'activity.add', args: { activity: { schemaVersion: 1, id: 'a1', debtorId: 'd1', type: 'payment', at, summary: 'paid', agent: 'A', details } } });
