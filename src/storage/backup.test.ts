@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createDbFromFixture, FIXTURES } from '../../tests/fixtures/db/load';
 import { decodeBackup, encodeBackup } from '../domain/backup/backup-file';
 import { DB_VERSION, openCadenceDb, type CadenceDatabase } from './db';
-import { exportStores, restoreStores, storeCounts, validateBackupStores } from './backup';
-import { ALL_STORES, TEAM_KEY } from './schema';
+import { exportStores, lastBackupAt, markBackedUp, restoreStores, storeCounts, validateBackupStores, withBackupDate } from './backup';
+import { ALL_STORES, BACKUP_KEY, TEAM_KEY } from './schema';
 import { createCadenceStore } from './store';
 
 let n = 0;
@@ -115,5 +115,19 @@ describe('backup and restore', () => {
     await expect(restoreStores(db, stores)).rejects.toBeTruthy();
     expect(await everything(db)).toEqual(before);
     db.close();
+  });
+
+  it('a backup stamped with its own date restores a database that knows it was backed up then', async () => {
+    const db = await openCadenceDb(freshName());
+    await markBackedUp(db, '2026-11-01T08:00:00.000Z');
+    const stamped = withBackupDate(await exportStores(db), '2026-12-03T10:00:00+01:00');
+    // One backup date only, the newer one, in UTC as the settings schema keeps it.
+    expect(stamped.settings?.filter((e) => (e as [string])[0] === BACKUP_KEY)).toEqual([[BACKUP_KEY, { schemaVersion: 1, lastBackupAt: '2026-12-03T09:00:00.000Z' }]]);
+    const bytes = await encodeBackup(stamped, { databaseVersion: DB_VERSION, createdAt: '2026-12-03T09:00:00.000Z' });
+    const target = await openCadenceDb(freshName());
+    await restoreInto(target, bytes);
+    expect(await lastBackupAt(target)).toBe('2026-12-03T09:00:00.000Z');
+    db.close();
+    target.close();
   });
 });

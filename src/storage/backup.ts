@@ -248,6 +248,19 @@ export async function lastBackupAt(db: CadenceDatabase): Promise<string | undefi
   return r.success ? r.data.lastBackupAt : undefined;
 }
 
+/**
+ * The stores with `at` as the database's last-backup date (replacing any older one). A backup carries its own
+ * creation date this way: the database it restores knows a backup of it exists, so the 7-day reminder does not
+ * come back at once, and the restore preview shows no settings change that is only the missing date. The
+ * restore stamps the file's header date again, for files made before they carried it. `at` is normalised to
+ * UTC ("Z"), as the settings schema stores it.
+ */
+export function withBackupDate(stores: BackupStores, at: string): BackupStores {
+  const meta: BackupMeta = { schemaVersion: 1, lastBackupAt: new Date(at).toISOString() };
+  const others = (stores.settings ?? []).filter((entry) => !(Array.isArray(entry) && entry[0] === BACKUP_KEY));
+  return { ...stores, settings: [...others, [BACKUP_KEY, meta]] };
+}
+
 export async function markBackedUp(db: CadenceDatabase, at: string): Promise<void> {
   const meta: BackupMeta = { schemaVersion: 1, lastBackupAt: at };
   await db.put('settings', meta, BACKUP_KEY);

@@ -5,7 +5,7 @@ import { encodeBackup } from '../../domain/backup/backup-file';
 import { generateDemoPortfolio } from '../../domain/demo';
 import { DEFAULT_SETTINGS } from '../../domain/entities';
 import { initI18n, loadNamespaces } from '../../i18n';
-import { exportStores } from '../../storage/backup';
+import { exportStores, lastBackupAt } from '../../storage/backup';
 import { StorageError } from '../../storage/errors';
 import { DB_VERSION, openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
@@ -79,6 +79,40 @@ describe('BackupSection', { timeout: 60_000 }, () => {
     await waitFor(() => expect(document.activeElement).toBe(notice), SLOW);
     expect((await services.store.counts()).debtors).toBe(5);
     expect(restored).toHaveBeenCalledTimes(1);
+    // A file made before backups carried their date: its header's date becomes the last-backup date.
+    const db = await openCadenceDb(services.store.databaseName as string);
+    expect(await lastBackupAt(db)).toBe('2026-12-03T09:00:00.000Z');
+    db.close();
+  });
+
+  it('restores its own backup without bringing the reminder back or showing a settings change', async () => {
+    let file: Blob | undefined;
+    URL.createObjectURL = vi.fn((blob: Blob) => ((file = blob), 'blob:backup'));
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderSection();
+    fireEvent.click(await screen.findByTestId('backup-now', {}, SLOW));
+    await screen.findByTestId('backup-notice', {}, SLOW);
+    await waitFor(() => expect(screen.queryByTestId('backup-reminder')).toBeNull(), SLOW);
+    click.mockRestore();
+    const db = await openCadenceDb(services.store.databaseName as string);
+    const madeAt = await lastBackupAt(db);
+    db.close();
+    expect(madeAt).toBeDefined();
+    fireEvent.change(screen.getByTestId('restore-file'), { target: { files: [new File([file as Blob], 'b.cadence-backup')] } });
+    const preview = await screen.findByTestId('restore-preview', {}, SLOW);
+    const settings = [...preview.querySelectorAll('tr[data-store="settings"] td')].map((td) => td.textContent);
+    // Réglages 2 → 2 (the settings and the backup's date), not 2 → 1.
+    expect(settings[1]).toBe(settings[2]);
+    fireEvent.click(screen.getByTestId('restore-start'));
+    fireEvent.click(await screen.findByTestId('restore-confirm', {}, SLOW));
+    expect((await screen.findByTestId('backup-notice', {}, SLOW)).textContent).toBe('Sauvegarde restaurée.');
+    const after = await openCadenceDb(services.store.databaseName as string);
+    expect(await lastBackupAt(after)).toBe(madeAt);
+    after.close();
+    // The page reads the date again after the restore: still no reminder.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(screen.queryByTestId('backup-reminder')).toBeNull();
   });
 
   it('shows the store’s refusal when the restore fails, and keeps the data', async () => {

@@ -10,7 +10,7 @@ import { useServices } from '../../session/store-context';
 import { backupReminderDue, decodeBackup, encodeBackup, restorePreview, type BackupError } from '../../domain/backup/backup-file';
 import { formatDateTime } from '../../domain/format';
 import { t } from '../../i18n';
-import { lastBackupAt, markBackedUp, storeCounts, validateBackupStores } from '../../storage/backup';
+import { lastBackupAt, markBackedUp, storeCounts, validateBackupStores, withBackupDate } from '../../storage/backup';
 import { DB_VERSION, openCadenceDb, type CadenceDatabase } from '../../storage/db';
 import type { BackupStores } from '../../domain/backup/backup-file';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -61,7 +61,9 @@ export function BackupSection(): JSX.Element {
     setNotice(undefined);
     try {
       const now = new Date().toISOString();
-      const bytes = await encodeBackup(await services.store.exportBackup(), { databaseVersion: DB_VERSION, createdAt: now });
+      // The file carries its own date as the last-backup date: restoring it does not bring the reminder back.
+      const stores = withBackupDate(await services.store.exportBackup(), now);
+      const bytes = await encodeBackup(stores, { databaseVersion: DB_VERSION, createdAt: now });
       await withDb((db) => markBackedUp(db, now));
       downloadBlob(`cadence-${now.slice(0, 10)}.cadence-backup`, new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
       setNotice({ kind: 'ok', text: t('settings:backup.made') });
@@ -81,7 +83,10 @@ export function BackupSection(): JSX.Element {
     const valid = validateBackupStores(decoded.backup.stores);
     if (!valid.ok) return setNotice({ kind: 'error', text: backupErrorText(valid.error) });
     const counts = await withDb(storeCounts);
-    setPending({ stores: valid.stores, preview: restorePreview(decoded.backup, counts), createdAt: decoded.backup.header.createdAt });
+    // The restored database knows this backup exists: its date becomes the last-backup date (older files
+    // carry the previous backup's date, or none). The preview counts what will really be written.
+    const stores = withBackupDate(valid.stores, decoded.backup.header.createdAt);
+    setPending({ stores, preview: restorePreview({ ...decoded.backup, stores }, counts), createdAt: decoded.backup.header.createdAt });
   };
 
   const restore = async () => {
