@@ -7,7 +7,7 @@ import { createMemo, createResource, createSignal, For, lazy, Match, Show, Suspe
 import { useServices } from '../../session/store-context';
 import { todayIso } from '../../session/today';
 import { cents, num, text, toExcelCsv } from '../../domain/export/csv';
-import { formatMoney } from '../../domain/format';
+import { formatDate, formatMoney } from '../../domain/format';
 import { AGE_BUCKETS, type KpiCosts, type MonthKpis } from '../../domain/kpis/kpis';
 import { HISTORY_SEGMENTS } from '../../domain/segmentation/history-segment';
 import { t } from '../../i18n';
@@ -18,6 +18,7 @@ import { formatCount, locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
 import { downloadBlob, downloadText } from '../../ui/download';
 import { storageErrorMessage } from '../../ui/storage-error';
+import { composeChartPng } from './chart-png';
 import { loadKpis } from './load-kpis';
 import { monthLabel } from './month-label';
 import './kpis.css';
@@ -90,8 +91,36 @@ export default function KpisPage(): JSX.Element {
     ]);
     downloadText(`cadence-kpis-${todayIso()}.csv`, toExcelCsv([t('kpis:month'), ...COLUMNS.map((c) => t(`kpis:col.${c}`))], rows), 'text/csv');
   };
+  /** The group shown, in words, as the select names it. */
+  const groupLabel = (): string => {
+    const g = group();
+    if (g.startsWith('a:')) return t('kpis:pngGroup', { by: t('kpis:byAgent'), name: g.slice(2) });
+    if (g.startsWith('s:')) return t('kpis:pngGroup', { by: t('kpis:bySegment'), name: t(`kpis:segment.${g.slice(2)}`) });
+    if (g.startsWith('h:')) return t('kpis:pngGroup', { by: t('kpis:byHistory'), name: t(`kpis:history.${g.slice(2)}`) });
+    return t('kpis:team');
+  };
+  const DSO_SERIES = [
+    { key: 'dsoSimple', color: '#1d4e89' },
+    { key: 'dsoCountback', color: '#b5541c' },
+    { key: 'bestPossibleDso', color: '#2f7d32' },
+  ] as const;
   let dsoCanvas: HTMLCanvasElement | undefined;
-  const png = () => dsoCanvas?.toBlob((blob) => blob && downloadBlob(`cadence-dso-${todayIso()}.png`, blob));
+  // The image says what it shows: title, group and period, legend and date drawn around uPlot's canvas.
+  const png = () => {
+    const months = data()?.report.months ?? [];
+    if (!dsoCanvas || months.length === 0) return;
+    const composed = composeChartPng(
+      dsoCanvas,
+      {
+        title: t('kpis:dsoChart'),
+        subtitle: t('kpis:pngSubtitle', { group: groupLabel(), from: monthLabel(months[0] as string, locale()), to: monthLabel(months.at(-1) as string, locale()) }),
+        legend: DSO_SERIES.map((s) => ({ label: t(`kpis:col.${s.key}`), color: s.color })),
+        footer: t('kpis:pngMade', { date: formatDate(todayIso(), locale()) }),
+      },
+      window.devicePixelRatio || 1,
+    );
+    composed.toBlob((blob) => blob && downloadBlob(`cadence-dso-${todayIso()}.png`, blob), 'image/png');
+  };
 
   const [costsNotice, setCostsNotice] = createSignal('');
   const saveCosts = async (form: HTMLFormElement) => {
@@ -152,18 +181,15 @@ export default function KpisPage(): JSX.Element {
               </div>
               <h2>{t('kpis:dsoChart')}</h2>
               <Suspense fallback={<p role="status">{t('kpis:chartLoading')}</p>}>
-                <Show when={series().length > 0} keyed>
+                {/* Keyed on the series itself: another group draws a new chart, and the PNG's subtitle stays true. */}
+                <Show when={series().length > 0 && series()} keyed>
                   <KpiChart
                     months={d().report.months}
                     locale={locale()}
                     xLabel={t('kpis:month')}
                     formatValue={(v) => days(v)}
                     onCanvas={(c) => (dsoCanvas = c)}
-                    series={[
-                      { label: t('kpis:col.dsoSimple'), values: series().map((m) => m.dsoSimple), color: '#1d4e89' },
-                      { label: t('kpis:col.dsoCountback'), values: series().map((m) => m.dsoCountback), color: '#b5541c' },
-                      { label: t('kpis:col.bestPossibleDso'), values: series().map((m) => m.bestPossibleDso), color: '#2f7d32' },
-                    ]}
+                    series={DSO_SERIES.map((s) => ({ label: t(`kpis:col.${s.key}`), values: series().map((m) => m[s.key]), color: s.color }))}
                   />
                 </Show>
               </Suspense>
