@@ -114,6 +114,7 @@ export default function KpisPage(): JSX.Element {
       {
         title: t('kpis:dsoChart'),
         subtitle: t('kpis:pngSubtitle', { group: groupLabel(), from: monthLabel(months[0] as string, locale()), to: monthLabel(months.at(-1) as string, locale()) }),
+        axes: t('kpis:pngAxes'),
         legend: DSO_SERIES.map((s) => ({ label: t(`kpis:col.${s.key}`), color: s.color })),
         footer: t('kpis:pngMade', { date: formatDate(todayIso(), locale()) }),
       },

@@ -7,6 +7,7 @@ const measure: Measure = (text, font) => text.length * Number(/(\d+)px/u.exec(fo
 const TEXT = {
   title: 'DSO par mois',
   subtitle: 'Toute l’équipe · janv. 2026 – déc. 2026',
+  axes: 'Axe vertical : jours · axe horizontal : mois',
   legend: [
     { label: 'DSO', color: '#1d4e89' },
     { label: 'DSO (épuisement)', color: '#b5541c' },
@@ -42,12 +43,13 @@ describe('chart PNG', () => {
     expect(out.height).toBeGreaterThan(480 + 150);
     expect(calls[0]).toEqual({ op: 'fillRect', args: [0, 0, out.width, out.height], fillStyle: '#ffffff' });
     const drawn = calls.filter((c) => c.op === 'fillText').map((c) => c.args[0]);
-    expect(drawn).toEqual(expect.arrayContaining([TEXT.title, TEXT.subtitle, ...TEXT.legend.map((l) => l.label), TEXT.footer]));
+    expect(drawn).toEqual(expect.arrayContaining([TEXT.title, TEXT.subtitle, TEXT.axes, ...TEXT.legend.map((l) => l.label), TEXT.footer]));
     const image = calls.find((c) => c.op === 'drawImage');
     expect(image?.args[0]).toBe(chart);
     const chartTop = image?.args[2] as number;
     const titleCall = calls.find((c) => c.op === 'fillText' && c.args[0] === TEXT.title);
     expect(titleCall?.args[2]).toBeLessThan(chartTop);
+    expect(calls.find((c) => c.op === 'fillText' && c.args[0] === TEXT.axes)?.args[2]).toBeLessThan(chartTop);
     // At ratio 2 the title is 36 device pixels, as sharp as uPlot's lines.
     expect(titleCall?.font).toContain('36px');
     // Each legend label is below the chart, after a swatch in its series' colour.
@@ -62,7 +64,7 @@ describe('chart PNG', () => {
     const layout = layoutChartPng(TEXT, 260, 240, 1, measure);
     expect(layout.width).toBe(292);
     const words = layout.texts.map((t) => t.text).join(' ');
-    for (const part of [TEXT.title, TEXT.subtitle, TEXT.footer, ...TEXT.legend.map((l) => l.label)]) expect(words).toContain(part);
+    for (const part of [TEXT.title, TEXT.subtitle, TEXT.axes, TEXT.footer, ...TEXT.legend.map((l) => l.label)]) expect(words).toContain(part);
     for (const t of layout.texts) expect(t.x + measure(t.text, t.font)).toBeLessThanOrEqual(16 + 260);
     // Three legend items do not fit on one 260 px row: more than one row of swatches.
     expect(new Set(layout.swatches.map((s) => s.y)).size).toBeGreaterThan(1);

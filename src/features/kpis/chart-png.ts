@@ -2,7 +2,7 @@
  * The chart's PNG export made self-explanatory: uPlot's canvas alone has no title and no legend (its legend is
  * HTML beside the canvas), so a team lead pasting it into a report could not tell what it shows. The export
  * draws, on one white canvas at the device pixel ratio of uPlot's own canvas: the title (the KPI, in the
- * interface's language), the subtitle (the group and the period shown), the chart, the legend (each series'
+ * interface's language), the subtitle (the group and the period shown), what the axes measure, the chart, the legend (each series'
  * colour and name) and the date it was made.
  *
  * `layoutChartPng` is pure (text widths come from `measure`): it places every line and swatch, wrapping long
@@ -12,6 +12,8 @@
 export interface ChartPngText {
   title: string;
   subtitle: string;
+  /** What the axes measure ("Axe vertical : jours · axe horizontal : mois"). */
+  axes: string;
   legend: { label: string; color: string }[];
   footer: string;
 }
@@ -71,6 +73,8 @@ export function layoutChartPng(text: ChartPngText, chartWidth: number, chartHeig
   };
   block(text.title, 18, '600', INK, 24);
   block(text.subtitle, 14, '400', MUTED, 20);
+  y += px(4);
+  block(text.axes, 12, '400', MUTED, 16);
   y += px(8);
   const chart = { x: pad, y };
   y += chartHeight + px(10);
