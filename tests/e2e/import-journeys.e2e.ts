@@ -317,12 +317,15 @@ describe('backup, delete all, restore', () => {
     expect(count).toBeGreaterThan(10);
     const rowsBefore = await visibleRowTexts(page);
     await openSettings(page, baseUrl);
-    const before = await databaseDigest(page);
-    expect(before.debtors?.count).toBeGreaterThan(10);
 
     const download = page.waitForEvent('download');
     await page.click('[data-testid="backup-now"]');
     const file = await download;
+    // The database as the backup left it: its own date is in it (and in the file), so the restored database
+    // knows a backup of it exists and the 7-day reminder does not come back.
+    const before = await databaseDigest(page);
+    expect(before.debtors?.count).toBeGreaterThan(10);
+    expect(before.settings?.count).toBeGreaterThan(0);
     expect(file.suggestedFilename()).toMatch(/^cadence-\d{4}-\d{2}-\d{2}\.cadence-backup$/);
     const path = join(dir, file.suggestedFilename());
     await file.saveAs(path);
@@ -340,6 +343,9 @@ describe('backup, delete all, restore', () => {
     // Each store named in words (the line's data-store keeps the database's name for tests).
     const debtorsLine = await preview.$eval('tbody tr[data-store="debtors"]', (r) => [...r.querySelectorAll('td')].map((c) => (c.textContent ?? '').trim()));
     expect(debtorsLine).toEqual(['Débiteurs', '0', String(before.debtors?.count)]);
+    // Deleting the portfolio kept the settings: the restore changes none of them (no spurious 1 → 0).
+    const settingsLine = await preview.$eval('tbody tr[data-store="settings"]', (r) => [...r.querySelectorAll('td')].map((c) => (c.textContent ?? '').trim()));
+    expect(settingsLine[1]).toBe(settingsLine[2]);
     await expectAccessibleAndFitting(page, 'restore preview', 'laptop');
     await page.click('[data-testid="restore-start"]');
     await page.click('[data-testid="restore-confirm"]');
