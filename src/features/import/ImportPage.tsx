@@ -6,7 +6,6 @@
  * (one transaction, see storage/import-commit.ts); the commit can be cancelled until that transaction begins to
  * commit.
  */
-import { A } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, Match, on, onCleanup, Show, Switch, type JSX } from 'solid-js';
 import { useServices } from '../../session/store-context';
 import { todayIso } from '../../session/today';
@@ -16,31 +15,25 @@ import { t } from '../../i18n';
 import { formatCount, locale } from '../../ui/locale';
 import { usePageTitle } from '../../ui/page-title';
 import { FilePicker } from '../../ui/FilePicker';
-import { ProgressBar } from '../../ui/ProgressBar';
 import { storageErrorMessage } from '../../ui/storage-error';
-import { AMOUNT_MARK, INVOICES_MARK, type ImportClosures, type PlanView, type PresetUse, type ReadingView } from './import-protocol';
+import { AMOUNT_MARK, INVOICES_MARK, type PlanView, type PresetUse, type ReadingView } from './import-protocol';
 import { ImportSession } from './import-session';
 import { MappingEditor, PlanSummary, PortfolioFindings, ReadingChoices } from './ImportReview';
 import type { AbsentDebtors } from '../../domain/import/plan';
-import { formatMoney } from '../../domain/format';
 import { PaymentsImport } from './PaymentsImport';
+import { CommitProgress, ImportDone, ImportFailed, PaymentsDone, takeFocus, type CommitState, type ImportOutcome, type PaymentsOutcome } from './ImportOutcome';
 import './import.css';
 
 type Step =
   | { step: 'choose' }
   | { step: 'reading'; rows: number }
   | { step: 'review'; reading: ReadingView }
-  | { step: 'committing'; written: number; total: number; switching: boolean }
-  | { step: 'done'; debtors: number; invoices: number; closures: ImportClosures }
-  | { step: 'paymentsDone'; recorded: number; alreadyRecorded: number }
+  | ({ step: 'committing' } & CommitState)
+  | ({ step: 'done' } & ImportOutcome)
+  | ({ step: 'paymentsDone' } & PaymentsOutcome)
   | { step: 'failed'; message: string };
 
 const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
-/**
- * Each step replaces the controls of the one before (the file input, the Import button…): the focus would
- * fall back to the page. The element that says what happened, or the one control left, takes it instead.
- */
-const takeFocus = (el: HTMLElement) => queueMicrotask(() => el.isConnected && el.focus());
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
 export default function ImportPage(): JSX.Element {
@@ -287,78 +280,12 @@ export default function ImportPage(): JSX.Element {
           )}
         </Match>
         <Match when={step().step === 'committing' && step()}>
-          {(s) => {
-            const c = () => s() as Extract<Step, { step: 'committing' }>;
-            return (
-              <div class="import-status" aria-live="polite">
-                <ProgressBar testId="import-progress" label={t('imports:wizard.committing')} value={c().written} max={c().total} />
-                <p>{t('imports:wizard.committing')}</p>
-                <Show
-                  when={!c().switching}
-                  fallback={
-                    <p class="muted" data-testid="import-switching">
-                      {t('imports:wizard.switching')}
-                    </p>
-                  }
-                >
-                  <button ref={takeFocus} type="button" class="btn" data-testid="import-cancel-commit" onClick={() => session.cancelCommit()}>
-                    {t('imports:wizard.cancel')}
-                  </button>
-                </Show>
-              </div>
-            );
-          }}
+          {(s) => <CommitProgress progress={s() as CommitState} onCancel={() => session.cancelCommit()} />}
         </Match>
-        <Match when={step().step === 'done' && step()}>
-          {(s) => (
-            <p ref={takeFocus} tabindex="-1" class="notice notice--ok" role="status" data-testid="import-done">
-              {t('imports:wizard.done', { debtors: (s() as { debtors: number }).debtors, invoices: (s() as { invoices: number }).invoices })}
-              <ClosuresDone closures={(s() as Extract<Step, { step: 'done' }>).closures} />{' '}
-              <A href="/">{t('imports:wizard.openWorklist')}</A>
-            </p>
-          )}
-        </Match>
-        <Match when={step().step === 'paymentsDone' && step()}>
-          {(s) => {
-            const d = () => s() as Extract<Step, { step: 'paymentsDone' }>;
-            return (
-              <p ref={takeFocus} tabindex="-1" class="notice notice--ok" role="status" data-testid="import-done">
-                {t('imports:payments.done', { count: d().recorded })}
-                <Show when={d().alreadyRecorded > 0}> {t('imports:payments.alreadyRecorded', { count: d().alreadyRecorded })}</Show>{' '}
-                <A href="/">{t('imports:wizard.openWorklist')}</A>
-              </p>
-            );
-          }}
-        </Match>
-        <Match when={step().step === 'failed' && step()}>
-          {(s) => (
-            <p ref={takeFocus} tabindex="-1" class="notice notice--error" role="alert" data-testid="import-failed">
-              {t('imports:wizard.failed', { reason: (s() as { message: string }).message })}
-            </p>
-          )}
-        </Match>
+        <Match when={step().step === 'done' && step()}>{(s) => <ImportDone outcome={s() as ImportOutcome} />}</Match>
+        <Match when={step().step === 'paymentsDone' && step()}>{(s) => <PaymentsDone outcome={s() as PaymentsOutcome} />}</Match>
+        <Match when={step().step === 'failed' && step()}>{(s) => <ImportFailed message={(s() as { message: string }).message} />}</Match>
       </Switch>
     </section>
-  );
-}
-
-/** What the import closed, told apart: for debtors in the file, for absent ones, or left open by the agent's answer. */
-function ClosuresDone(props: { closures: ImportClosures }): JSX.Element {
-  const money = (cents: number) => formatMoney(cents, locale());
-  return (
-    <>
-      <Show when={props.closures.inFile.invoices > 0}>
-        {' '}
-        <span data-testid="import-done-in-file">{t('imports:plan.closing.doneInFile', { count: props.closures.inFile.invoices, amount: money(props.closures.inFile.cents) })}</span>
-      </Show>
-      <Show when={props.closures.absent.invoices > 0}>
-        {' '}
-        <span data-testid="import-done-absent">{t('imports:plan.closing.doneAbsent', { count: props.closures.absent.invoices, amount: money(props.closures.absent.cents) })}</span>
-      </Show>
-      <Show when={props.closures.absentKeptOpen > 0}>
-        {' '}
-        <span data-testid="import-done-kept">{t('imports:plan.closing.doneKept', { count: props.closures.absentKeptOpen })}</span>
-      </Show>
-    </>
   );
 }
