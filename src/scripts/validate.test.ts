@@ -111,7 +111,7 @@ describe('script error messages', () => {
 
   it('names the step in the reader’s language', () => {
     const { key, values } = scriptErrorMessage({ error: 'missing_step', stepId: 'delay_reason' });
-    expect(t.fr(key, values)).toBe('Il manque l’étape « Raison du retard » au script.');
+    expect(t.fr(key, values)).toBe('Il manque l’étape «\u00a0Raison du retard\u00a0» au script.');
     expect(t.en(key, values)).toBe('The script has no “Reason for delay” step.');
   });
 });

@@ -117,7 +117,7 @@ describe('dossier', () => {
       await tab.keyboard.press('Tab');
       expect(await tab.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('debtor-kind-business');
       await tab.keyboard.press('ArrowDown');
-      await tab.waitForFunction(() => document.querySelector('[data-testid="debtor-kind-status"]')?.textContent === 'Enregistré : Particulier (consommateur).');
+      await tab.waitForFunction(() => document.querySelector('[data-testid="debtor-kind-status"]')?.textContent === 'Enregistré\u00a0: Particulier (consommateur).');
       expect(await tab.isChecked('[data-testid="debtor-kind-consumer"]')).toBe(true);
       await tab.waitForFunction(() => !/L441/.test(document.querySelector('[data-testid="penalties"]')?.textContent ?? 'L441'));
 

@@ -202,7 +202,7 @@ describe('an aged balance in, a call, a newer balance in', () => {
     await page.setInputFiles('[data-testid="import-file"]', writeFile('balance-agee-semaine-2.csv', windows1252(newerBalance())));
     await page.waitForSelector('[data-testid="import-plan"]', { timeout: 20_000 });
     expect(await page.$eval('[data-testid="import-encoding"]', (s) => (s as HTMLSelectElement).value)).toBe('windows-1252');
-    expect(await page.textContent('[data-testid="plan-invoices"]')).toContain('1 soldée(s)');
+    expect(await page.textContent('[data-testid="plan-invoices"]')).toContain('1 soldée');
     await page.click('[data-testid="import-commit"]');
     await page.waitForSelector('[data-testid="import-done"]', { timeout: 20_000 });
 
@@ -256,7 +256,7 @@ describe('an aged balance in, a call, a newer balance in', () => {
     await page.setInputFiles('[data-testid="import-file"]', writeFile('balance-agence-rive-gauche.csv', `\uFEFF${branch}\r\n`));
     await page.waitForSelector('[data-testid="plan-closing-absent"]', { timeout: 20_000 });
     expect(squash(await page.textContent('[data-testid="plan-closing-absent"]'))).toContain(
-      squash('2 débiteur(s) de votre portefeuille n’apparaisse(nt) pas du tout dans ce fichier : 3 facture(s) ouverte(s), 3 654,56 € au total.'),
+      squash('2 débiteurs de votre portefeuille n’apparaissent pas du tout dans ce fichier : 3 factures ouvertes, 3 654,56 € au total.'),
     );
     // The newer-export rule stays preselected, with a warning that says how to keep the absent debtors open.
     expect(await page.$$eval('[name="import-absent-debtors"]', (r) => r.map((x) => (x as HTMLInputElement).checked))).toEqual([true, false]);
@@ -276,7 +276,7 @@ describe('an aged balance in, a call, a newer balance in', () => {
     await tabTo(page, '[data-testid="import-commit"]');
     await page.keyboard.press('Enter');
     const done = await page.waitForSelector('[data-testid="import-done"]', { timeout: 20_000 });
-    expect(squash(await done.textContent())).toContain(squash('3 facture(s) des débiteurs absents du fichier reste(nt) ouverte(s).'));
+    expect(squash(await done.textContent())).toContain(squash('3 factures des débiteurs absents du fichier restent ouvertes.'));
 
     await page.goto(`${baseUrl}/`);
     await worklistReady(page);

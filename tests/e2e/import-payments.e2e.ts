@@ -91,7 +91,7 @@ describe('payments file import', () => {
     await page.setInputFiles('[data-testid="import-file"]', file.path);
     await page.waitForSelector('[data-testid="import-payments-counts"]', { timeout: 20_000 });
     expect((await page.$eval('[data-testid="import-kind"]', (s) => (s as HTMLSelectElement).value))).toBe('payments');
-    expect(await page.textContent('[data-testid="import-payments-counts"]')).toBe('0 sûr(s), 1 à confirmer, 1 sans correspondance, 0 déjà enregistré(s).');
+    expect(await page.textContent('[data-testid="import-payments-counts"]')).toBe('0 sûr, 1 à confirmer, 1 sans correspondance, 0 déjà enregistré.');
     expect(await page.textContent('[data-testid="import-payments-unmatched"]')).toContain('Société Inconnue Sàrl');
     expect(await page.textContent('[data-testid="import-payments-ignored"]')).toContain('lignes 4');
     expect(await page.isDisabled('[data-testid="import-commit"]')).toBe(true);
@@ -111,14 +111,14 @@ describe('payments file import', () => {
     expect(await page.textContent('[data-testid="import-commit"]')).toBe('Enregistrer 1 paiement(s)');
     await tabTo('[data-testid="import-commit"]');
     await page.keyboard.press('Enter');
-    expect(await (await page.waitForSelector('[data-testid="import-done"]', { timeout: 20_000 })).textContent()).toContain('1 paiement(s) enregistré(s)');
+    expect(await (await page.waitForSelector('[data-testid="import-done"]', { timeout: 20_000 })).textContent()).toContain('1 paiement enregistré');
 
     await page.goto(`${baseUrl}/debtors/${encodeURIComponent(file.debtorId)}`);
     await page.waitForSelector('[data-testid="promises"]');
     const promises = (await page.textContent('[data-testid="promises"]')) ?? '';
     expect(promises).toContain(fr.promises.status.kept);
     expect(await page.getAttribute('[data-testid="promises-broken"]', 'data-count')).toBe('0');
-    expect(await page.textContent('[data-testid="timeline"]')).toContain('relevé importé « releve-banque.csv », ligne 2');
+    expect(await page.textContent('[data-testid="timeline"]')).toContain('relevé importé «\u00a0releve-banque.csv\u00a0», ligne 2');
   });
 
   it('records nothing new when the same file is imported again', async () => {
@@ -128,7 +128,7 @@ describe('payments file import', () => {
     await page.goto(`${baseUrl}/settings/import`);
     await page.setInputFiles('[data-testid="import-file"]', file.path);
     await page.waitForSelector('[data-testid="import-payments-counts"]', { timeout: 20_000 });
-    expect(await page.textContent('[data-testid="import-payments-counts"]')).toBe('0 sûr(s), 0 à confirmer, 1 sans correspondance, 1 déjà enregistré(s).');
+    expect(await page.textContent('[data-testid="import-payments-counts"]')).toBe('0 sûr, 0 à confirmer, 1 sans correspondance, 1 déjà enregistré.');
     expect(await page.isDisabled('[data-testid="import-commit"]')).toBe(true);
     await page.goto(`${baseUrl}/debtors/${encodeURIComponent(file.debtorId)}`);
     await page.waitForSelector('[data-testid="timeline"]');

@@ -67,7 +67,7 @@ describe('import', () => {
     await page.goto(`${baseUrl}/settings/import`);
     await page.setInputFiles('[data-testid="import-file"]', fixture('aged-balance-bad-date-row37.csv'));
     const errors = await page.waitForSelector('[data-testid="import-errors"]', { timeout: 20_000 });
-    expect(await errors.textContent()).toContain('Ligne 38, colonne « Échéance » (3)');
+    expect(await errors.textContent()).toContain('Ligne 38, colonne «\u00a0Échéance\u00a0» (3)');
     expect(await page.$('[data-testid="import-commit"]')).toBeNull();
   });
 
@@ -80,7 +80,7 @@ describe('import', () => {
     await page.waitForSelector('[data-testid="import-done"]', { timeout: 20_000 });
     await page.goto(`${baseUrl}/settings/import`);
     await importFile(page, 'aged-balance-v2-newer.csv');
-    expect(await page.textContent('[data-testid="plan-invoices"]')).toContain('2 soldée(s)');
+    expect(await page.textContent('[data-testid="plan-invoices"]')).toContain('2 soldées');
     await page.click('[data-testid="import-commit"]');
     await page.waitForSelector('[data-testid="import-done"]', { timeout: 20_000 });
     await page.goto(`${baseUrl}/`);

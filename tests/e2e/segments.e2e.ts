@@ -67,7 +67,7 @@ describe.each(['phone', 'laptop'] as ViewportName[])('payment-history segment (%
 
   it('an agent sees the segment on the worklist and its reasons on the dossier, with no control to change it', async () => {
     await openWorklist(page, baseUrl);
-    expect(await historyBadgeOfRow(page, bundle.debtor.name)).toEqual({ segment: 'reliable', text: 'Historique de paiement : Fiable' });
+    expect(await historyBadgeOfRow(page, bundle.debtor.name)).toEqual({ segment: 'reliable', text: 'Historique de paiement\u00a0: Fiable' });
     await expectAccessibleAndFitting(page, 'worklist with segments', viewport);
 
     await page.goto(dossierUrl(bundle.debtor.id));
@@ -97,20 +97,20 @@ describe.each(['phone', 'laptop'] as ViewportName[])('payment-history segment (%
     await tabTo(page, '[data-testid="history-override-save"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="history-segment-override"]');
-    expect(await page.textContent('[data-testid="history-segment-override"]')).toMatch(/^Segment fixé par Camille Martin le .+ : « Trois relances sans réponse ce trimestre »$/);
+    expect(await page.textContent('[data-testid="history-segment-override"]')).toMatch(/^Segment fixé par Camille Martin le .+\u00a0: «\u00a0Trois relances sans réponse ce trimestre\u00a0»$/);
     expect(await page.getAttribute('[data-testid="history-segment-badge"]', 'data-segment')).toBe('bad_payer');
     expect(await page.textContent('[data-testid="dossier-history-badge"]')).toContain('Mauvais payeur');
     expect(await page.textContent('[data-testid="history-segment"] [role="status"]')).toBe('Segment enregistré.');
 
     await page.goto(`${baseUrl}/`);
     await page.waitForSelector('[data-testid="worklist"][data-state="ready"]');
-    expect(await historyBadgeOfRow(page, bundle.debtor.name)).toEqual({ segment: 'bad_payer', text: 'Historique de paiement : Mauvais payeur ✱ (fixé par un responsable)' });
+    expect(await historyBadgeOfRow(page, bundle.debtor.name)).toEqual({ segment: 'bad_payer', text: 'Historique de paiement\u00a0: Mauvais payeur ✱ (fixé par un responsable)' });
 
     await setRole(page, 'agent');
     await page.goto(dossierUrl(bundle.debtor.id));
     await page.waitForSelector('[data-testid="history-segment-override"]');
     expect(await page.$('[data-testid="history-override-form"]')).toBeNull();
-    expect(await page.textContent('[data-testid="history-segment"]')).toContain('Calculé : Fiable, remplacé par un responsable');
+    expect(await page.textContent('[data-testid="history-segment"]')).toContain('Calculé\u00a0: Fiable, remplacé par un responsable');
     await expectAccessibleAndFitting(page, 'dossier with an override (agent)', viewport);
   });
 });

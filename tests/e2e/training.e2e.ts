@@ -143,7 +143,7 @@ async function trainingJourney(viewport: ViewportName): Promise<void> {
     expect(await page.$$eval('[data-testid="turn-notes"][data-clean="true"]', (rows) => rows.length)).toBe(10);
     await page.waitForSelector('text=/Séance enregistrée/');
     // What the call recorded, in the simulation's in-memory store: the promise and its follow-up.
-    expect(await page.textContent('[data-testid="debrief-recorded"]')).toMatch(/Promesse : .+ \(Virement\)/);
+    expect(await page.textContent('[data-testid="debrief-recorded"]')).toMatch(/Promesse\u00a0: .+ \(Virement\)/);
     await expectNoAxeViolations(page, `debrief ${viewport}`);
     await expectNoSidewaysScroll(page);
 

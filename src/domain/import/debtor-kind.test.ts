@@ -80,7 +80,7 @@ describe('the customer-type column of an aged balance', () => {
     const [error] = portfolio.errors as ImportError[];
     expect(error).toMatchObject({ kind: 'invalid_debtor_kind', value: 'Grossiste', line: 3, column: { index: 5, header: 'Nature' } });
     expect(formatImportError(error!, await translator('fr'))).toBe(
-      'Ligne 3, colonne « Nature » (5) : type de client « Grossiste » inconnu (attendu professionnel, entreprise, société, B2B ou particulier, consommateur, personne physique, B2C).',
+      'Ligne 3, colonne «\u00a0Nature\u00a0» (5)\u00a0: type de client «\u00a0Grossiste\u00a0» inconnu (attendu professionnel, entreprise, société, B2B ou particulier, consommateur, personne physique, B2C).',
     );
     expect(formatImportError(error!, await translator('en'))).toMatch(/^Line 3, column “Nature” \(5\): unknown customer type “Grossiste”/);
   });

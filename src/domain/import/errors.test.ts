@@ -34,7 +34,7 @@ describe('formatImportError', () => {
   it('shows a future payment date as the interface shows dates (dd/mm/yyyy), not as ISO', async () => {
     const error: ImportError = { kind: 'future_payment_date', value: '2026-12-05', line: 4, column: { index: 1, header: 'Date de règlement' } };
     const text = formatImportError(error, await translator('fr'));
-    expect(text).toContain('« 05/12/2026 »');
+    expect(text).toContain('«\u00a005/12/2026\u00a0»');
     expect(text).not.toContain('2026-12-05');
     expect(formatImportError(error, await translator('en'), (iso) => `[${iso}]`)).toContain('[2026-12-05]');
   });
@@ -44,7 +44,7 @@ describe('formatImportError', () => {
     if (reading.outcome.kind !== 'portfolio') throw new Error('portfolio expected');
     const [error] = reading.outcome.portfolio.errors;
     expect(formatImportError(error as ImportError, await translator('fr'))).toBe(
-      'Ligne 38, colonne « Échéance » (3) : date impossible ou illisible « 31/02/2026 » (attendu jj/mm/aaaa, aaaa-mm-jj ou AAAAMMJJ).',
+      'Ligne 38, colonne «\u00a0Échéance\u00a0» (3)\u00a0: date impossible ou illisible «\u00a031/02/2026\u00a0» (attendu jj/mm/aaaa, aaaa-mm-jj ou AAAAMMJJ).',
     );
     expect(formatImportError(error as ImportError, await translator('en'))).toBe(
       'Line 38, column “Échéance” (3): impossible or unreadable date “31/02/2026” (expected dd/mm/yyyy, yyyy-mm-dd or YYYYMMDD).',
@@ -65,6 +65,6 @@ describe('formatImportError', () => {
   it('keeps a cell that looks like markup or a translation key as plain text', async () => {
     const t = await translator('fr');
     const text = formatImportError({ kind: 'invalid_amount', value: '$t(imports:error.empty_file) <b>', line: 4 }, t);
-    expect(text).toContain('« $t(imports:error.empty_file) <b> »');
+    expect(text).toContain('«\u00a0$t(imports:error.empty_file) <b>\u00a0»');
   });
 });

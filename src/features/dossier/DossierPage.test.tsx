@@ -119,7 +119,7 @@ describe('DossierPage: payment history segment', () => {
     const bundle = withBrokenPromises();
     openDossier(bundle.debtor.id);
     const section = await screen.findByTestId('history-segment', {}, { timeout: 10_000 });
-    expect(screen.getByTestId('history-segment-reasons').textContent).toMatch(/^Sur les 12 derniers mois : \d+ jours? de retard pondérés?, (\d+ promesses? non tenues?|aucune promesse non tenue), (\d+ litiges?|aucun litige)\.$/);
+    expect(screen.getByTestId('history-segment-reasons').textContent).toMatch(/^Sur les 12 derniers mois\u00a0: \d+ jours? de retard pondérés?, (\d+ promesses? non tenues?|aucune promesse non tenue), (\d+ litiges?|aucun litige)\.$/);
     expect(section.querySelector('form')).toBeNull();
     expect(section.textContent).toContain('Seul un responsable peut remplacer ce segment.');
     expect(screen.getByTestId('dossier-history-badge').textContent).toContain(screen.getByTestId('history-segment-badge').textContent ?? '-');
@@ -143,7 +143,7 @@ describe('DossierPage: payment history segment', () => {
     reason.dispatchEvent(new Event('input', { bubbles: true }));
     screen.getByTestId('history-override-save').click();
     // A write, then the dossier read again: on a loaded machine that takes longer than findBy's default second.
-    expect((await screen.findByTestId('history-segment-override', {}, { timeout: 10_000 })).textContent).toMatch(/^Segment fixé par Nadia Roche le .+ : « Paie toujours, avec retard du service comptable »$/);
+    expect((await screen.findByTestId('history-segment-override', {}, { timeout: 10_000 })).textContent).toMatch(/^Segment fixé par Nadia Roche le .+\u00a0: «\u00a0Paie toujours, avec retard du service comptable\u00a0»$/);
     expect(screen.getByTestId('history-segment-badge').getAttribute('data-segment')).toBe('reliable');
     expect((await services.store.getDossier(bundle.debtor.id))?.debtor.segmentOverride).toMatchObject({ segment: 'reliable', by: 'Nadia Roche' });
 
@@ -171,7 +171,7 @@ describe('DossierPage: payment history segment', () => {
     expect((await screen.findByTestId('penalties', {}, { timeout: 10_000 })).textContent).toMatch(/L441-10[\s\S]*40,00/);
 
     consumer.click();
-    await waitFor(() => expect(screen.getByTestId('debtor-kind-status').textContent).toBe('Enregistré : Particulier (consommateur).'), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByTestId('debtor-kind-status').textContent).toBe('Enregistré\u00a0: Particulier (consommateur).'), { timeout: 10_000 });
     expect((await services.store.getDossier(bundle.debtor.id))?.debtor.kind).toBe('consumer');
     await waitFor(() => expect(screen.getByTestId('penalties').textContent).toContain('1231-6 du Code civil'), { timeout: 10_000 });
     const text = screen.getByTestId('penalties').textContent ?? '';

@@ -55,7 +55,10 @@ export function CommitProgress(props: { progress: CommitState; onCancel: () => v
 export function ImportDone(props: { outcome: ImportOutcome }): JSX.Element {
   return (
     <p ref={takeFocus} tabindex="-1" class="notice notice--ok" role="status" data-testid="import-done">
-      {t('imports:wizard.done', { debtors: props.outcome.debtors, invoices: props.outcome.invoices })}
+      {t('imports:wizard.done', {
+        debtors: t('imports:wizard.doneDebtors', { count: props.outcome.debtors }),
+        invoices: t('imports:wizard.doneInvoices', { count: props.outcome.invoices }),
+      })}
       <ClosuresDone closures={props.outcome.closures} /> <A href="/">{t('imports:wizard.openWorklist')}</A>
     </p>
   );

@@ -16,6 +16,9 @@ const AGED_FIELDS: readonly ImportField[] = IMPORT_FIELDS.filter((f) => !f.start
 const PAYMENT_FIELDS: readonly ImportField[] = ['paymentDate', 'paymentAmount', 'paymentReference', 'invoiceNumber', 'customerCode', 'customerName', 'siren', 'label'];
 const SEPARATOR_KEYS: Record<Separator, string> = { ';': 'semicolon', '\t': 'tab', '|': 'pipe', ',': 'comma' };
 const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
+/** Each count of the plan as its own phrase ("1 nouvelle", "3 soldées"): French agrees every word with its number. */
+const countParts = (group: 'debtorCounts' | 'invoiceCounts', counts: Record<string, number>): Record<string, string> =>
+  Object.fromEntries(Object.entries(counts).map(([kind, count]) => [kind, t(`imports:plan.${group}.${kind}`, { count })]));
 
 export function ReadingChoices(props: { reading: ReadingView; onChange: (options: ReadOptions) => void }): JSX.Element {
   return (
@@ -176,7 +179,11 @@ export function ClosingChoice(props: { plan: PlanView; onChoose: (answer: Absent
         <li data-testid="plan-closing-in-file">{t('imports:plan.closing.inFile', { count: closing().inFile.invoices, amount: money(closing().inFile.cents) })}</li>
       </Show>
         <li class="import-closing" data-testid="plan-closing-absent">
-          <p>{t('imports:plan.closing.absent', { debtors: closing().absent.debtors, count: closing().absent.invoices, amount: money(closing().absent.cents) })}</p>
+          <p>{t('imports:plan.closing.absent', {
+                count: closing().absent.debtors,
+                invoices: t('imports:plan.closing.openInvoices', { count: closing().absent.invoices }),
+                amount: money(closing().absent.cents),
+              })}</p>
           <fieldset data-testid="import-absent-choice" aria-describedby={closing().reason ? 'import-absent-why' : undefined}>
             <legend>{t('imports:plan.closing.legend')}</legend>
             {option('close', 'imports:plan.closing.full')}
@@ -202,9 +209,9 @@ export function PlanSummary(props: { plan: PlanView; onDecide: (key: string, dec
     <section class="import-plan" aria-labelledby="import-plan-title" data-testid="import-plan">
       <h2 id="import-plan-title">{t('imports:plan.title')}</h2>
       <ul>
-        <li data-testid="plan-debtors">{t('imports:plan.debtors', { new: c().debtors.new, updated: c().debtors.updated, unchanged: c().debtors.unchanged })}</li>
+        <li data-testid="plan-debtors">{t('imports:plan.debtors', countParts('debtorCounts', c().debtors))}</li>
         <li data-testid="plan-invoices">
-          {t('imports:plan.invoices', { new: c().invoices.new, updated: c().invoices.updated, closed: c().invoices.closed, unchanged: c().invoices.unchanged })}
+          {t('imports:plan.invoices', countParts('invoiceCounts', c().invoices))}
         </li>
         <li data-testid="plan-totals">
           {t('imports:plan.totals', { before: money(props.plan.totals.before.openCents), after: money(props.plan.totals.after.openCents) })}

@@ -198,10 +198,10 @@ export function PaymentsImport(props: {
           <>
             <p data-testid="import-payments-counts">
               {t('imports:payments.counts', {
-                sure: formatCount(p().counts.sure),
+                sure: t('imports:payments.countParts.sure', { count: p().counts.sure, n: formatCount(p().counts.sure) }),
                 toConfirm: formatCount(p().counts.to_confirm),
                 unmatched: formatCount(p().counts.unmatched),
-                recorded: formatCount(p().counts.recorded),
+                recorded: t('imports:payments.countParts.recorded', { count: p().counts.recorded, n: formatCount(p().counts.recorded) }),
               })}
             </p>
             <Show when={p().counts.to_confirm > 0}>

@@ -104,7 +104,7 @@ describe('Settings → Team', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
     await screen.findByTestId('team-account');
     expect(seen.at(-1)).toBe('login https://equipe.example.fr sam@team.fr');
-    expect(screen.getByTestId('team-role').textContent).toBe("Rôle dans l’équipe : Chargé de recouvrement.");
+    expect(screen.getByTestId('team-role').textContent).toBe("Rôle dans l’équipe\u00a0: Chargé de recouvrement.");
     expect(screen.queryByLabelText('Rôle')).toBeNull();
     expect(screen.getByTestId('role-from-team').textContent).toContain('Chargé de recouvrement');
     expect(screen.getByTestId('team-status').textContent).toContain('En ligne');

@@ -28,7 +28,7 @@ function TurnNotes(props: { sim: Simulation; annotation: TurnAnnotation; transcr
     <div class="debrief-turn__notes small" data-testid="turn-notes" data-clean={clean()}>
       <Show when={!clean()} fallback={<p class="debrief-ok">{t('training:debrief.goodTurn')}</p>}>
         <Show when={missed().length > 0}>
-          <p class="debrief-bad">{t('training:debrief.missed', { list: missed().map((c) => t(`coach:c.${c}`)).join(', ') })}</p>
+          <p class="debrief-bad">{t('training:debrief.missed', { count: missed().length, list: missed().map((c) => t(`coach:c.${c}`)).join(', ') })}</p>
         </Show>
         <Show when={props.annotation.stepRule}>
           {(rule) => <p class="debrief-bad">{t('training:debrief.stepRuleBroken', { rule: t(`training:debrief.stepRules.${rule()}`) })}</p>}
@@ -138,7 +138,7 @@ export function Debrief(props: {
                   <th scope="row">
                     {criterionName(c)}
                     <Show when={c.of !== undefined}>
-                      <span class="muted small"> — {t('training:debrief.share', { passed: c.passed, of: c.of })}</span>
+                      <span class="muted small"> — {t('training:debrief.share', { count: c.passed, of: c.of })}</span>
                     </Show>
                   </th>
                   <td class="num">

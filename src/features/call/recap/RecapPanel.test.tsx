@@ -58,10 +58,10 @@ describe('RecapPanel', () => {
     const coach = () => screen.getByTestId('recap-wording');
     expect(coach().dataset['count']).toBe('0');
     fireEvent.input(body(), { target: { value: `${body().value}\nVous devez payer, sinon je porte plainte.` } });
-    await waitFor(() => expect(coach().textContent).toContain('« Vous devez » : une injonction'));
+    await waitFor(() => expect(coach().textContent).toContain('«\u00a0Vous devez\u00a0»\u00a0: une injonction'));
     expect(coach().textContent).toContain('Interdit');
     expect(coach().querySelector('[data-code="threat"]')).not.toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: /Masquer le conseil : « plainte »/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Masquer le conseil\u00a0: «\u00a0plainte\u00a0»/ }));
     await waitFor(() => expect(coach().querySelector('[data-code="threat"]')).toBeNull());
     // Typing on keeps the dismissal; the send buttons stay usable throughout.
     fireEvent.input(body(), { target: { value: `${body().value} Merci.` } });
