@@ -1,17 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { frenchSpacingFaults, hasParenthesisPlural } from './french-typography';
 
+type JsonFiles = Record<string, { default: unknown }>;
 // Every French namespace, eager here (the app loads most of them lazily).
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/fr/*.json', { eager: true });
+const files = import.meta.glob<{ default: unknown }>('./locales/fr/*.json', { eager: true });
+// The French data the agents read too: the built-in script, the training personas and their phrasebook,
+// the sample transcripts of the debrief.
+const dataFiles = {
+  ...import.meta.glob<{ default: unknown }>('../scripts/builtin/texts.fr.json', { eager: true }),
+  ...import.meta.glob<{ default: unknown }>('../scripts/personas/fr/*.json', { eager: true }),
+  ...import.meta.glob<{ default: unknown }>('../scripts/personas/phrasebook.fr.json', { eager: true }),
+  ...import.meta.glob<{ default: unknown }>('../domain/training/transcripts/*.fr.json', { eager: true }),
+};
 
-/** `[namespace:key.path, value]` for every string of every French file. */
-function frenchValues(): [string, string][] {
+/** `[file:key.path, value]` for every string of every file. */
+function stringsOf(modules: JsonFiles): [string, string][] {
   const out: [string, string][] = [];
   const walk = (node: unknown, path: string) => {
     if (typeof node === 'string') out.push([path, node]);
     else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, path.endsWith(':') ? `${path}${k}` : `${path}.${k}`);
   };
-  for (const [file, mod] of Object.entries(files)) walk(mod.default, `${/([^/]+)\.json$/.exec(file)?.[1] ?? file}:`);
+  for (const [file, mod] of Object.entries(modules)) walk(mod.default, `${/([^/]+)\.json$/.exec(file)?.[1] ?? file}:`);
   return out;
 }
 
@@ -39,7 +48,7 @@ describe('hasParenthesisPlural', () => {
 });
 
 describe('French interface typography', () => {
-  const values = frenchValues();
+  const values = stringsOf(files);
   it('reads every French namespace', () => {
     expect(values.length).toBeGreaterThan(500);
   });
@@ -49,5 +58,15 @@ describe('French interface typography', () => {
   });
   it('writes plurals with i18next forms (_one / _other), never "(s)"', () => {
     expect(values.filter(([, v]) => hasParenthesisPlural(v)).map(([k, v]) => `${k} = ${v}`)).toEqual([]);
+  });
+});
+
+describe('French data typography (script, personas, transcripts)', () => {
+  const values = stringsOf(dataFiles);
+  it('reads the built-in script, every persona, the phrasebook and the transcripts', () => {
+    expect(Object.keys(dataFiles).length).toBeGreaterThanOrEqual(14);
+  });
+  it('puts a no-break space, never a plain one, before ? ! ; : and inside « »', () => {
+    expect(values.filter(([, v]) => frenchSpacingFaults(v).length > 0).map(([k, v]) => `${k} = ${v}`)).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ describe('fillStep', () => {
   it('says in a sentence that nothing is coming due, instead of an empty total and a gap', () => {
     const none = { ...facts, upcoming: [], totalUpcomingCents: 0 };
     const fr = fillStep(FR_SCRIPT, 'anticipation', none);
-    expect(fr.say).toBe('Aucune autre facture n’arrive à échéance pour le moment. Tout est en ordre de votre côté pour la suite ?');
+    expect(fr.say).toBe('Aucune autre facture n’arrive à échéance pour le moment. Tout est en ordre de votre côté pour la suite\u202f?');
     expect(fr.parts.some((p) => p.kind === 'value' && p.missing)).toBe(false);
     expect(fillStep(EN_SCRIPT, 'anticipation', none).say).toMatch(/^No other invoice is coming due/);
   });

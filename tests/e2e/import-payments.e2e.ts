@@ -93,7 +93,7 @@ describe('payments file import', () => {
     expect((await page.$eval('[data-testid="import-kind"]', (s) => (s as HTMLSelectElement).value))).toBe('payments');
     expect(await page.textContent('[data-testid="import-payments-counts"]')).toBe('0 sûr, 1 à confirmer, 1 sans correspondance, 0 déjà enregistré.');
     expect(await page.textContent('[data-testid="import-payments-unmatched"]')).toContain('Société Inconnue Sàrl');
-    expect(await page.textContent('[data-testid="import-payments-ignored"]')).toContain('lignes 4');
+    expect(await page.textContent('[data-testid="import-payments-ignored"]')).toBe('1 ligne de débit ou à zéro (frais, remboursements) laissée de côté\u00a0: ligne 4.');
     expect(await page.isDisabled('[data-testid="import-commit"]')).toBe(true);
 
     await expectCleanAt(390, 844, 'payments review');
@@ -108,7 +108,7 @@ describe('payments file import', () => {
     await page.keyboard.press('Space');
     expect(await page.isChecked('[data-testid="import-payment-confirm-2"]')).toBe(true);
     await page.waitForSelector('[data-testid="import-commit"]:not([disabled])');
-    expect(await page.textContent('[data-testid="import-commit"]')).toBe('Enregistrer 1 paiement(s)');
+    expect(await page.textContent('[data-testid="import-commit"]')).toBe('Enregistrer 1 paiement');
     await tabTo('[data-testid="import-commit"]');
     await page.keyboard.press('Enter');
     expect(await (await page.waitForSelector('[data-testid="import-done"]', { timeout: 20_000 })).textContent()).toContain('1 paiement enregistré');

@@ -107,7 +107,7 @@ describe('import', () => {
     await page.setInputFiles('[data-testid="import-file"]', fixture('custom-columns.csv'));
     await page.waitForSelector('[data-testid="import-plan"]', { timeout: 20_000 });
     expect(await page.textContent('[data-testid="import-preset-applied"]')).toContain('Correspondance des colonnes enregistrée appliquée');
-    expect(await page.textContent('[data-testid="plan-invoices"]')).toContain('2 nouvelle(s)');
+    expect(await page.textContent('[data-testid="plan-invoices"]')).toContain('Factures\u00a0: 2 nouvelles,');
     const violations = await runAxe(page);
     expect(violations, formatViolations(violations, '/settings/import with a preset')).toEqual([]);
 

@@ -50,7 +50,7 @@ async function publish(page: Page, note: string, version: number): Promise<void>
   await page.fill('[data-testid="studio-publish-note"]', note);
   await page.click('[data-testid="studio-publish-confirm"]');
   await page.waitForSelector('dialog[open]', { state: 'detached' });
-  await page.waitForFunction((n) => new RegExp(`version en service : ${n}`).test(document.body.textContent ?? ''), version);
+  await page.waitForFunction((n) => new RegExp(`version en service\u00a0: ${n}`).test(document.body.textContent ?? ''), version);
 }
 
 /** Duplicates the French built-in; returns the new script's id (the editor is open on it). */

@@ -62,7 +62,7 @@ describe.each<ViewportName>(['laptop', 'phone'])('script studio at %s width', (v
     await check(page, 'editor', viewport);
 
     await publish(page, 'Reprise du modèle');
-    await page.waitForFunction(() => /version en service : 1/.test(document.body.textContent ?? ''));
+    await page.waitForFunction(() => /version en service\u00a0: 1/.test(document.body.textContent ?? ''));
 
     // Step 2, from the keyboard: its button, then the say field; `{` opens the list, arrows pick, Enter inserts.
     await page.getByRole('button', { name: /^2\. Identification/ }).press('Enter');
@@ -98,7 +98,7 @@ describe.each<ViewportName>(['laptop', 'phone'])('script studio at %s width', (v
     await saved(page);
 
     await publish(page, 'Étape 2 plus courte');
-    await page.waitForFunction(() => /version en service : 2/.test(document.body.textContent ?? ''));
+    await page.waitForFunction(() => /version en service\u00a0: 2/.test(document.body.textContent ?? ''));
     await page.getByRole('button', { name: 'Versions' }).press('Enter');
     await page.waitForSelector('[data-testid="studio-diff"]');
     const diff = await page.textContent('[data-testid="studio-diff"]');

@@ -32,7 +32,7 @@ async function publish(page: Page, note: string, version: number): Promise<void>
   await page.fill('[data-testid="studio-publish-note"]', note);
   await page.click('[data-testid="studio-publish-confirm"]');
   await page.waitForSelector('dialog[open]', { state: 'detached' });
-  await page.waitForFunction((v) => new RegExp(`version en service : ${v}`).test(document.body.textContent ?? ''), version);
+  await page.waitForFunction((v) => new RegExp(`version en service\u00a0: ${v}`).test(document.body.textContent ?? ''), version);
 }
 
 /** What B's device holds of the script: its version in service and whether the studio assignment names it. */

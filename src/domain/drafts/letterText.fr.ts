@@ -13,9 +13,9 @@ const duList = (dates: string[]) => {
 export const LETTER_TEXT_FR: LetterText = {
   mentionRegistered: 'Lettre recommandée avec accusé de réception',
   placeAndDate: (city, day) => `${city}, le ${day}`,
-  reference: (ref) => `Réf. client : ${ref}`,
+  reference: (ref) => `Réf. client\u00a0: ${ref}`,
   attention: (name) => `À l’attention de ${name}`,
-  contactLine: { email: (v) => `E-mail : ${v}`, phone: (v) => `Tél. : ${v}`, siren: (v) => `SIREN ${v}` },
+  contactLine: { email: (v) => `E-mail\u00a0: ${v}`, phone: (v) => `Tél.\u00a0: ${v}`, siren: (v) => `SIREN ${v}` },
   salutation: () => 'Madame, Monsieur,',
   closing: () => 'Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.',
   totals: {
@@ -29,10 +29,10 @@ export const LETTER_TEXT_FR: LetterText = {
   unpaidNotice: 'Si votre règlement nous est parvenu entre-temps, nous vous remercions de ne pas tenir compte de ce courrier.',
   first: {
     title: 'Rappel de factures échues',
-    subject: 'Objet : factures échues',
+    subject: 'Objet\u00a0: factures échues',
     late: (days) =>
       `Nos fichiers indiquent que votre compte présente actuellement un retard de ${days} jour${days > 1 ? 's' : ''}. Nous imaginons qu’il s’agit d’un simple oubli de votre part.`,
-    ask: 'Nous vous remercions de bien vouloir régulariser votre situation au plus vite, ou de nous communiquer les raisons qui s’opposent au règlement des factures échues figurant dans le tableau ci-dessous :',
+    ask: 'Nous vous remercions de bien vouloir régulariser votre situation au plus vite, ou de nous communiquer les raisons qui s’opposent au règlement des factures échues figurant dans le tableau ci-dessous\u00a0:',
     duplicates: (email) =>
       `Si certaines factures ne vous sont pas parvenues, nous vous invitons à nous contacter par e-mail à l’adresse ${email}. Nous vous adressons un duplicata certifié conforme dès réception de votre demande.`,
     terms: (business) =>
@@ -43,16 +43,16 @@ export const LETTER_TEXT_FR: LetterText = {
       `Nous nous attachons à construire une relation durable avec nos clients et vous remercions d’avoir choisi ${creditor}.`,
   },
   second: {
-    title: 'Factures impayées : sanctions applicables',
-    subject: 'Objet : factures impayées — règlement par retour',
+    title: 'Factures impayées\u00a0: sanctions applicables',
+    subject: 'Objet\u00a0: factures impayées — règlement par retour',
     despite: (dates, outstanding) =>
       `Malgré ${dates.length ? `${dates.length > 1 ? 'nos courriers' : 'notre courrier'} ${duList(dates)}` : 'nos précédents rappels'}, les factures ci-dessous restent impayées à ce jour, pour un montant de ${outstanding} TTC.`,
     accrued:
-      'Nous vous rappelons que les pénalités de retard courent de plein droit dès le lendemain de la date d’échéance de chaque facture, sans qu’aucun rappel soit nécessaire (article L441-10 du Code de commerce). À ce jour, s’ajoutent ainsi au principal :',
+      'Nous vous rappelons que les pénalités de retard courent de plein droit dès le lendemain de la date d’échéance de chaque facture, sans qu’aucun rappel soit nécessaire (article L441-10 du Code de commerce). À ce jour, s’ajoutent ainsi au principal\u00a0:',
     interest: (basis, amount, asOf) =>
       basis === 'statutory'
-        ? `des pénalités de retard au taux de refinancement de la Banque centrale européenne majoré de 10 points, soit ${amount} au ${asOf} ;`
-        : `des pénalités de retard au taux prévu par nos conditions générales de vente, soit ${amount} au ${asOf} ;`,
+        ? `des pénalités de retard au taux de refinancement de la Banque centrale européenne majoré de 10 points, soit ${amount} au ${asOf}\u202f;`
+        : `des pénalités de retard au taux prévu par nos conditions générales de vente, soit ${amount} au ${asOf}\u202f;`,
     indemnity: (amount) =>
       `une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5 du Code de commerce), soit ${amount}.`,
     blocking: (threshold) =>
@@ -66,13 +66,13 @@ export const LETTER_TEXT_FR: LetterText = {
   },
   notice: {
     title: 'Mise en demeure de payer',
-    subject: 'Objet : mise en demeure de payer',
+    subject: 'Objet\u00a0: mise en demeure de payer',
     demand: (creditor, debtor, total, dates) =>
       `Par la présente, ${creditor} met en demeure ${debtor} de lui régler la somme de ${total} au titre des factures ci-dessous, restées impayées${dates.length ? ` malgré nos relances ${duList(dates)}` : ' malgré nos relances'}.`,
     deadline: (days, day, moved) =>
       `Nous attendons ce règlement dans un délai de ${days} jours à compter de la date de la présente mise en demeure, soit au plus tard le ${day}${moved ? ' (le délai expirant un samedi, un dimanche ou un jour férié, il est reporté au premier jour ouvré suivant)' : ''}.`,
     howToPay: ({ iban, bic, creditor, address }) =>
-      `Règlement par virement${iban ? ` sur le compte IBAN ${iban}${bic ? ` (BIC ${bic})` : ''}` : ''}, en rappelant les numéros de facture, ou par chèque (ordre : ${creditor}) adressé au ${address}.`,
+      `Règlement par virement${iban ? ` sur le compte IBAN ${iban}${bic ? ` (BIC ${bic})` : ''}` : ''}, en rappelant les numéros de facture, ou par chèque (ordre\u00a0: ${creditor}) adressé au ${address}.`,
     penalties: (basis) =>
       `Ces sommes continuent de porter intérêt jusqu’au complet paiement, ${
         basis === 'statutory'

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { letterPlainText } from './letterPlainText';
 import type { LetterInput } from './letterTypes';
 import { letter, letterTotals } from './letters';
+import { frenchSpacingFaults } from '../../i18n/french-typography';
 
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 const input = (over: Partial<LetterInput> = {}): LetterInput => ({
@@ -188,5 +189,16 @@ describe('credit insurer', () => {
     expect(plain(letterPlainText(letter('formal_notice', none)))).not.toMatch(/assureur/);
     expect(letterPlainText(letter('formal_notice', { ...none, locale: 'en' }))).not.toMatch(/insurer/);
     expect(plain(letterPlainText(letter('formal_notice', input())))).toContain('à notre assureur-crédit, Allianz Trade,');
+  });
+});
+
+describe('French typography of the letters', () => {
+  it('keeps : ; and guillemets from wrapping alone onto the next line, in every letter', () => {
+    for (const kind of ['first_reminder', 'second_reminder', 'formal_notice'] as const) {
+      for (const debtorKind of ['business', 'consumer'] as const) {
+        const text = letterPlainText(letter(kind, input({ debtor: { ...input().debtor, kind: debtorKind } })));
+        expect(frenchSpacingFaults(text), `${kind}, ${debtorKind}`).toEqual([]);
+      }
+    }
   });
 });

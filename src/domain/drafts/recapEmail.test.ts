@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recapEmail, type RecapEmailInput } from './recapEmail';
+import { frenchSpacingFaults } from '../../i18n/french-typography';
 
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 const invoices = [
@@ -127,5 +128,23 @@ describe('recapEmail states what is still owed, never full amounts as if unpaid'
     const body = plain(recapEmail(input({ commitments: [] })).text);
     expect(body).toContain('Voici les factures concernées et ce qui reste dû :');
     expect(body).not.toContain('Ce règlement');
+  });
+});
+
+describe('recapEmail (fr) typography', () => {
+  it('puts no-break spaces before : and ; so no sign wraps alone', () => {
+    const r = recapEmail(
+      input({
+        reason: { code: 'dispute', text: 'palettes manquantes' },
+        commitments: [
+          { amountCents: 100_000, date: '2025-07-15', means: 'transfer' },
+          { amountCents: 74_060, date: '2025-08-15', means: 'cheque' },
+        ],
+        nextSteps: [{ kind: 'check_payment', date: '2025-07-17' }, { kind: 'dispute_review' }],
+        bankDetails: 'IBAN FR76 3000 6000 0112 3456 7890 189',
+      }),
+    );
+    expect(frenchSpacingFaults(r.text)).toEqual([]);
+    expect(r.text).toContain('Précision notée\u00a0: palettes manquantes');
   });
 });
