@@ -25,6 +25,10 @@ export type CallRecordInput = CallRecordWrite;
 export interface InvoiceNumberScan {
   /** The prefix as a search key (lower case, no accents): every entry's `numberKey` starts with it. */
   key: string;
+  /**
+   * One per debtor and distinct number key (two invoices of a debtor under one number key are one entry), in
+   * the order of the `numberKeys` index: by number key, then by debtor id. The memory store gives the same.
+   */
   entries: { numberKey: string; debtorId: string }[];
   /** Every invoice number starting with the prefix is in `entries`. */
   complete: boolean;
@@ -51,7 +55,7 @@ export interface CadenceStore {
   findDebtorIdsByInvoiceNumber(prefix: string, limit: number): Promise<string[]>;
   /**
    * The invoice numbers (as search keys) starting with `prefix`, each with its debtor, in the order of the
-   * `numberKey` index (number key, then invoice id): at least every one up to the `debtors`-th distinct debtor,
+   * `numberKeys` index (number key, then debtor id): at least every one up to the `debtors`-th distinct debtor,
    * often more. findDebtorIdsByInvoiceNumber's read, handed over whole so a caller can answer longer prefixes
    * from it (the worklist's search, ./features/worklist/invoice-window.ts).
    */

@@ -6,6 +6,7 @@ import { DB_VERSION, openCadenceDb, type CadenceDatabase } from './db';
 import { exportStores, lastBackupAt, markBackedUp, restoreStores, storeCounts, validateBackupStores, withBackupDate } from './backup';
 import { ALL_STORES, BACKUP_KEY, TEAM_KEY } from './schema';
 import { createCadenceStore } from './store';
+import { readStore } from '../../tests/fixtures/db/read';
 
 let n = 0;
 const freshName = () => `backup-${++n}-${Date.now()}`;
@@ -14,6 +15,10 @@ const V7_BACKUP = new URL('../../tests/fixtures/backups/cadence-v7.backup', impo
 async function everything(db: CadenceDatabase): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const name of ALL_STORES) {
+    if (name === 'invoices') {
+      out[name] = await readStore(db, name);
+      continue;
+    }
     const store = db.transaction(name).store;
     out[name] = name === 'settings' ? await Promise.all((await store.getAllKeys()).map(async (k) => [k, await store.get(k)])) : await store.getAll();
   }

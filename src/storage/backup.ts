@@ -38,6 +38,7 @@ import { toStoredInvoice } from './bundles';
 import { CallRecordFrame } from './call-frame';
 import type { CadenceDatabase } from './db';
 import { ImportPresets } from './import-presets';
+import { INVOICE_IDS_INDEX } from './invoice-blocks';
 import { ALL_STORES, SYNC_STORES, BACKUP_KEY, IMPORT_PRESETS_KEY, KPI_COSTS_KEY, CREDITOR_KEY, RATES_KEY, SETTINGS_KEY, STUDIO_KEY, TEAM_KEY, type BackupMeta, type CadenceStoreName } from './schema';
 import { StorageError } from './errors';
 import { idbRecords, plainIdbRecords } from './idb-records';
@@ -180,17 +181,18 @@ export async function restoreRecords(records: Records, stores: BackupStores): Pr
       if (team !== undefined) writes.push(settle(tx.put('settings', team as never, TEAM_KEY)));
       if (await tx.has('syncState', 'checkpoint')) writes.push(settle(tx.put('syncState', { key: 'checkpoint', cookie: null })));
       for (const name of BACKED_UP_STORES) {
+        if (name === 'invoices') continue;
         for (const record of stores[name] ?? []) {
           if (name === 'settings') {
             const [key, value] = record as [string, never];
             writes.push(settle(tx.put('settings', value, key)));
-          } else if (name === 'invoices') {
-            writes.push(settle(tx.put('invoices', toStoredInvoice(record as Invoice))));
           } else {
             writes.push(settle(tx.put(name, record as never)));
           }
         }
       }
+      // All at once: on IndexedDB one block per debtor (./invoice-blocks.ts), not one request per invoice.
+      writes.push(settle(tx.putMany('invoices', ((stores.invoices ?? []) as Invoice[]).map(toStoredInvoice))));
       await Promise.all(writes);
       if (failure !== undefined) throw failure;
       const byDebtor = <T extends { debtorId: string }>(name: string) => {
@@ -238,7 +240,8 @@ export async function restoreCheckedRecords(records: Records, stores: BackupStor
 /** Record counts of the backed-up stores now, for the restore preview. */
 export async function storeCounts(db: CadenceDatabase): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const name of BACKED_UP_STORES) out[name] = await db.count(name);
+  // Invoices live in their debtors' blocks (v11): counted on the index of their ids.
+  for (const name of BACKED_UP_STORES) out[name] = name === 'invoices' ? await db.countFromIndex('invoiceBlocks', INVOICE_IDS_INDEX) : await db.count(name);
   return out;
 }
 

@@ -71,10 +71,15 @@ function writeBundles(records: Records, bundles: readonly DebtorBundle[], onCorr
       writes.push(request);
     };
     const rebuildFromStore = new Set<string>();
+    // Invoices all at once: on IndexedDB one block per debtor (./invoice-blocks.ts); a debtor not stored yet
+    // holds none, so its block is written without reading anything first.
+    const invoicesOfNew: StoredInvoice[] = [];
+    const invoicesOfStored: StoredInvoice[] = [];
     bundles.forEach((b, i) => {
       track(tx.put('debtors', b.debtor));
       for (const c of b.contacts) track(tx.put('contacts', c));
-      for (const inv of b.invoices) track(tx.put('invoices', toStoredInvoice(inv)));
+      const fresh = !existing[i] && seen.get(b.debtor.id) === 1;
+      for (const inv of b.invoices) (fresh ? invoicesOfNew : invoicesOfStored).push(toStoredInvoice(inv));
       for (const a of b.activities) track(tx.put('activities', a));
       for (const p of b.promises) track(tx.put('promises', p));
       for (const t of b.tasks) track(tx.put('tasks', t));
@@ -85,6 +90,8 @@ function writeBundles(records: Records, bundles: readonly DebtorBundle[], onCorr
         track(tx.put('kpiDigests', kpiDigest(b)));
       }
     });
+    track(tx.putInvoicesOfNewDebtors(invoicesOfNew));
+    track(tx.putMany('invoices', invoicesOfStored));
     await Promise.all(writes);
     for (const id of rebuildFromStore) await recomputeSummary(tx, id, onCorrupt);
   });

@@ -4,6 +4,7 @@ import { createDbFromFixture, FIXTURES } from '../../tests/fixtures/db/load';
 import { bundleFixture } from '../domain/call/call.fixtures';
 import { DB_VERSION, openCadenceDb } from './db';
 import { createCadenceStore } from './store';
+import { readStore } from '../../tests/fixtures/db/read';
 
 let n = 0;
 async function setup() {
@@ -35,7 +36,7 @@ describe('v4 upgrade', () => {
     expect(before.version).toBe(3);
     expect(before.objectStoreNames.contains('calls')).toBe(false);
     const snapshotOf = async (db: typeof before, stores: string[]) =>
-      Object.fromEntries(await Promise.all(stores.map(async (s) => [s, await db.getAll(s)] as const)));
+      Object.fromEntries(await Promise.all(stores.map(async (s) => [s, await readStore(db, s)] as const)));
     const stores = [...Object.keys(fx.stores)];
     const data = await snapshotOf(before, stores);
     const settings = await before.get('settings', 'settings');

@@ -10,6 +10,7 @@ import type { StorageError } from './errors';
 import { createCadenceStore } from './store';
 import { createIdbScriptLibrary } from './script-library';
 import { DEFAULT_STUDIO_SETTINGS } from '../scripts/library';
+import { readRecord, readStore } from '../../tests/fixtures/db/read';
 
 let n = 0;
 const freshName = (): string => `db-test-${++n}-${Date.now()}`;
@@ -31,8 +32,8 @@ const byId = <T extends { id: string }>(xs: T[]): T[] => [...xs].sort((a, b) => 
 
 describe('upgrade history', () => {
   it('DB_VERSION is the last step and steps are consecutive', () => {
-    expect(UPGRADE_STEPS.map((s) => s.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(DB_VERSION).toBe(10);
+    expect(UPGRADE_STEPS.map((s) => s.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(DB_VERSION).toBe(11);
     expect(DB_VERSION).toBe(UPGRADE_STEPS.at(-1)?.version);
   });
 
@@ -85,7 +86,7 @@ describe('upgrade history', () => {
     const db = await openCadenceDb(name);
     expect(db.version).toBe(DB_VERSION);
     for (const store of Object.keys(FIXTURES.v6.stores)) {
-      expect((await db.getAll(store as 'debtors')).length, store).toBe(FIXTURES.v6.stores[store]!.length);
+      expect((await readStore(db, store as 'debtors')).length, store).toBe(FIXTURES.v6.stores[store]!.length);
     }
     const library = createIdbScriptLibrary(db);
     expect(await library.listScripts()).toEqual([]);
@@ -114,7 +115,7 @@ describe('upgrade history', () => {
     const onCorrupt = vi.fn();
     const db = await openCadenceDb(name, { onCorrupt });
     expect(onCorrupt).toHaveBeenCalledWith(expect.objectContaining({ store: 'invoices', key: 'inv-broken' }));
-    expect(await db.get('invoices', 'inv-broken')).toMatchObject({ amountInclVatCents: 'beaucoup' });
+    expect(await readRecord(db, 'invoices', 'inv-broken')).toMatchObject({ amountInclVatCents: 'beaucoup' });
     const summary = await db.get('summaries', 'deb-boul-dupont');
     expect(summary?.openItems.map((i) => i.invoiceId)).toEqual(['inv-0101', 'inv-0102']);
     db.close();

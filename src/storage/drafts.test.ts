@@ -5,6 +5,7 @@ import type { RecapDraft } from '../domain/drafts/recap-draft';
 import { DB_VERSION, openCadenceDb } from './db';
 import { draft } from './contract/settings.contract';
 import { createCadenceStore } from './store';
+import { readStore } from '../../tests/fixtures/db/read';
 
 let n = 0;
 
@@ -35,7 +36,7 @@ describe('v6 upgrade', () => {
 
     const db = await openCadenceDb(name);
     expect(db.version).toBe(DB_VERSION);
-    for (const s of stores) expect(await (db as unknown as typeof before).getAll(s), s).toEqual(data[s]);
+    for (const s of stores) expect(await readStore(db, s), s).toEqual(data[s]);
     expect(await db.count('drafts')).toBe(0);
     expect([...db.transaction('drafts').store.indexNames]).toEqual(['debtorId']);
     db.close();

@@ -2,16 +2,19 @@
  * Records over IndexedDB: each RecordTx call is one request on the transaction (never anything else awaited
  * inside it, or IndexedDB would commit early), and a read-write transaction is aborted when its work throws.
  */
-import { unwrap, type IDBPObjectStore } from 'idb';
+import { unwrap, type IDBPObjectStore, type StoreNames } from 'idb';
 import type { CadenceDatabase } from './db';
 import { capturingRecords } from './outbox-capture';
+import { INVOICE_BLOCKS, invoiceBlockOps, type BlockStore, type InvoiceOps } from './invoice-blocks';
 import type { KeyRangeQuery, Records, RecordTx, WriteOptions } from './records';
-import type { CadenceStoreName } from './schema';
+import type { CadenceDB, CadenceStoreName } from './schema';
 import { commitOrAbort } from './tx';
 
 // The operations are checked against the typed stores through RecordTx; here the store name is a variable,
 // which idb's per-store typing cannot follow, so requests go through this plain shape.
 interface PlainIndex {
+  get(query: IDBValidKey | IDBKeyRange): Promise<unknown>;
+  count(): Promise<number>;
   getAll(query?: IDBValidKey | IDBKeyRange | null, count?: number): Promise<unknown[]>;
 }
 interface PlainStore extends PlainIndex {
@@ -25,7 +28,7 @@ interface PlainStore extends PlainIndex {
   index(name: string): PlainIndex;
 }
 interface PlainTx {
-  objectStore(name: CadenceStoreName): PlainStore;
+  objectStore(name: string): PlainStore;
   commit(): void;
   abort(): void;
   done: Promise<void>;
@@ -41,37 +44,67 @@ function keyRange({ after, from, upTo }: KeyRangeQuery): IDBKeyRange | null {
   return null;
 }
 
+/**
+ * Puts `values` into `store` with every request issued at once and only the last one awaited. The native
+ * store, not idb's wrapper: a promise and two listeners per record cost more than the write itself at 100,000
+ * records. Requests complete in order, so the last one's success means all succeeded; a failed one aborts the
+ * transaction, which fails the last request too.
+ */
+function putAll(store: PlainStore, values: readonly unknown[]): Promise<void> {
+  if (values.length === 0) return Promise.resolve();
+  const native = unwrap(store as unknown as IDBPObjectStore) as IDBObjectStore;
+  let last: IDBRequest | undefined;
+  for (const value of values) last = native.put(value);
+  return new Promise<void>((resolve, reject) => {
+    if (!last) return resolve();
+    last.onsuccess = () => resolve();
+    // An aborted transaction fails its later requests with AbortError; its own error says why.
+    last.onerror = () => reject(last?.transaction?.error ?? last?.error);
+  });
+}
+
+/** The object stores a transaction over these logical stores opens: invoices live in their debtors' blocks (v11). */
+const physical = (stores: readonly CadenceStoreName[]): string[] => [...new Set(stores.map((s) => (s === 'invoices' ? INVOICE_BLOCKS : s)))];
+
 function recordTx(tx: PlainTx): RecordTx {
   const store = (name: CadenceStoreName): PlainStore => tx.objectStore(name);
+  // Made on first use: the transaction's block cache (./invoice-blocks.ts).
+  let blockOps: InvoiceOps | undefined;
+  const invoices = (): InvoiceOps => {
+    if (!blockOps) {
+      const blocks = tx.objectStore(INVOICE_BLOCKS);
+      const blockStore: BlockStore = {
+        get: (key) => blocks.get(key),
+        getAll: (query, count) => blocks.getAll(query, count),
+        put: (value) => blocks.put(value),
+        delete: (key) => blocks.delete(key),
+        clear: () => blocks.clear(),
+        index: (name) => blocks.index(name),
+        putAll: (values) => putAll(blocks, values),
+      };
+      blockOps = invoiceBlockOps(blockStore);
+    }
+    return blockOps;
+  };
   return {
-    get: (name, key) => store(name).get(key),
-    has: async (name, key) => (await store(name).getKey(key)) !== undefined,
-    count: (name) => store(name).count(),
-    getAll: (name, query: KeyRangeQuery = {}) => store(name).getAll(keyRange(query), query.limit),
-    getAllKeys: (name, query: KeyRangeQuery = {}) => store(name).getAllKeys(keyRange(query), query.limit),
-    byDebtor: (name, debtorId) => store(name).index('debtorId').getAll(debtorId),
-    byDebtorRange: (name, first, last) => store(name).index('debtorId').getAll(IDBKeyRange.bound(first, last)),
+    get: (name, key) => (name === 'invoices' ? invoices().get(key) : store(name).get(key)),
+    has: async (name, key) => (name === 'invoices' ? invoices().has(key) : (await store(name).getKey(key)) !== undefined),
+    count: (name) => (name === 'invoices' ? invoices().count() : store(name).count()),
+    getAll: (name, query: KeyRangeQuery = {}) => (name === 'invoices' ? invoices().getAll(query) : store(name).getAll(keyRange(query), query.limit)),
+    getAllKeys: (name, query: KeyRangeQuery = {}) =>
+      name === 'invoices' ? invoices().getAllKeys(query) : store(name).getAllKeys(keyRange(query), query.limit),
+    byDebtor: (name, debtorId) => (name === 'invoices' ? invoices().byDebtor(debtorId) : store(name).index('debtorId').getAll(debtorId)),
+    byDebtorRange: (name, first, last) =>
+      name === 'invoices' ? invoices().byDebtorRange(first, last) : store(name).index('debtorId').getAll(IDBKeyRange.bound(first, last)),
     plansByStatus: (status) => store('plans').index('status').getAll(status),
     put: async (name, value, key) => {
+      if (name === 'invoices') return invoices().put(value);
       await store(name).put(value, key);
     },
-    putMany: async (name, values) => {
-      if (values.length === 0) return;
-      // The native store, not idb's wrapper: a promise and two listeners per record cost more than the write
-      // itself at 100,000 records. Requests complete in order, so the last one's success means all succeeded;
-      // a failed one aborts the transaction, which fails the last request too.
-      const native = unwrap(store(name) as unknown as IDBPObjectStore) as IDBObjectStore;
-      let last: IDBRequest | undefined;
-      for (const value of values) last = native.put(value);
-      await new Promise<void>((resolve, reject) => {
-        if (!last) return resolve();
-        last.onsuccess = () => resolve();
-        // An aborted transaction fails its later requests with AbortError; its own error says why.
-        last.onerror = () => reject(last?.transaction?.error ?? last?.error);
-      });
-    },
-    delete: (name, key) => store(name).delete(key),
-    clear: (name) => store(name).clear(),
+    putMany: (name, values) => (name === 'invoices' ? invoices().putMany(values) : putAll(store(name), values)),
+    putInvoicesOfNewDebtors: (values) => invoices().putInvoicesOfNewDebtors(values),
+    delete: (name, key) => (name === 'invoices' ? invoices().delete(key) : store(name).delete(key)),
+    clear: (name) => (name === 'invoices' ? invoices().clear() : store(name).clear()),
   };
 }
 
@@ -86,7 +119,7 @@ export function idbRecords(db: CadenceDatabase): Records {
 /** Records over IndexedDB that write nothing to the outbox: for what comes from the team server. */
 export function plainIdbRecords(db: CadenceDatabase): Records {
   const open = (stores: readonly CadenceStoreName[], mode: IDBTransactionMode, options: WriteOptions = {}): PlainTx =>
-    db.transaction([...stores], mode, options.durable ? { durability: 'strict' } : options.relaxed ? { durability: 'relaxed' } : undefined) as unknown as PlainTx;
+    db.transaction(physical(stores) as StoreNames<CadenceDB>[], mode, options.durable ? { durability: 'strict' } : options.relaxed ? { durability: 'relaxed' } : undefined) as unknown as PlainTx;
   return {
     async read(stores, work) {
       const tx = open(stores, 'readonly');
@@ -101,6 +134,8 @@ export function plainIdbRecords(db: CadenceDatabase): Records {
     },
     async putNow(name, value) {
       await commitOrAbort(open([name], 'readwrite', { durable: true }), async (tx) => {
+        // An invoice first reads its block (and perhaps looks its id up): the put is the last request either way.
+        if (name === 'invoices') return recordTx(tx).put(name, value);
         const put = tx.objectStore(name).put(value);
         tx.commit();
         await put;

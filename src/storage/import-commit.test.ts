@@ -9,6 +9,7 @@ import { DB_VERSION, openCadenceDb, type CadenceDatabase } from './db';
 import { idbRecords } from './idb-records';
 import { commitImport, importBatches, listImports } from './import-commit';
 import { recomputeSummary, SUMMARY_SOURCES } from './summaries';
+import { countStore, readRecord, readStore } from '../../tests/fixtures/db/read';
 
 let n = 0;
 const freshName = () => `import-commit-${++n}-${Date.now()}`;
@@ -19,7 +20,7 @@ const TODAY = '2026-12-03';
 async function recordsFor(db: CadenceDatabase, file: string) {
   const reading = readImportFile(new Uint8Array(readFileSync(new URL(`../../tests/fixtures/imports/${file}`, import.meta.url))));
   if (reading.outcome.kind !== 'portfolio') throw new Error('portfolio expected');
-  const invoices = (await db.getAll('invoices')) as Invoice[];
+  const invoices = (await readStore(db, 'invoices')) as Invoice[];
   const existing: ExistingPortfolio = { debtors: await db.getAll('debtors'), invoices };
   const result = planImport(reading.outcome.portfolio, existing, { importDate: TODAY, newId });
   if (!result.ok) throw new Error('refused');
@@ -40,7 +41,7 @@ async function importFile(db: CadenceDatabase, file: string, id: string) {
 
 async function snapshot(db: CadenceDatabase) {
   const out: Record<string, unknown[]> = {};
-  for (const store of ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'summaries'] as const) out[store] = await db.getAll(store);
+  for (const store of ['debtors', 'contacts', 'invoices', 'activities', 'promises', 'summaries'] as const) out[store] = await readStore(db, store);
   return out;
 }
 
@@ -49,7 +50,7 @@ describe('import commit: one transaction', () => {
     const db = await openCadenceDb(freshName());
     await importFile(db, 'aged-balance-1252.csv', 'imp-1');
     expect(await db.count('debtors')).toBe(3);
-    expect(await db.count('invoices')).toBe(4);
+    expect(await countStore(db, 'invoices')).toBe(4);
     const summaries = await db.getAll('summaries');
     expect(summaries.map((s) => s.openItems.reduce((t, i) => t + i.outstandingCents, 0)).reduce((a, b) => a + b, 0)).toBe(737050);
     expect(await db.count('importStaging')).toBe(0);
@@ -63,7 +64,7 @@ describe('import commit: one transaction', () => {
   it('closes the invoices a newer file no longer lists and keeps the promise made on one of them', async () => {
     const db = await openCadenceDb(freshName());
     await importFile(db, 'aged-balance-v1.csv', 'imp-1');
-    const a1 = ((await db.getAll('invoices')) as Invoice[]).find((i) => i.number === 'A-1') as Invoice;
+    const a1 = ((await readStore(db, 'invoices')) as Invoice[]).find((i) => i.number === 'A-1') as Invoice;
     const promise: PaymentPromise = {
       schemaVersion: 1,
       id: 'promise-a1',
@@ -79,7 +80,7 @@ describe('import commit: one transaction', () => {
     await db.put('promises', promise);
     await db.put('activities', { schemaVersion: 1, id: 'note-1', debtorId: a1.debtorId, type: 'note', at: NOW, summary: 'Rappeler le comptable', agent: 'Camille Martin' });
     await importFile(db, 'aged-balance-v2-newer.csv', 'imp-2');
-    expect(await db.get('invoices', a1.id)).toMatchObject({ status: 'paid', amountPaidCents: 100000 });
+    expect(await readRecord(db, 'invoices', a1.id)).toMatchObject({ status: 'paid', amountPaidCents: 100000 });
     expect(await db.get('promises', 'promise-a1')).toMatchObject({ status: 'kept', paidCents: 100000 });
     expect(await db.get('activities', 'note-1')).toMatchObject({ summary: 'Rappeler le comptable' });
     db.close();
@@ -142,7 +143,7 @@ describe('database v8', () => {
     const db = await openCadenceDb(name);
     expect(db.version).toBe(DB_VERSION);
     for (const store of Object.keys(FIXTURES.v7.stores)) {
-      expect((await db.getAll(store as 'debtors')).length, store).toBe(FIXTURES.v7.stores[store]!.length);
+      expect((await readStore(db, store as 'debtors')).length, store).toBe(FIXTURES.v7.stores[store]!.length);
     }
     expect(await db.count('imports')).toBe(0);
     expect(await db.count('importStaging')).toBe(0);

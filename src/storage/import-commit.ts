@@ -46,6 +46,21 @@ type ImportStore = 'debtors' | 'contacts' | 'invoices' | 'activities' | 'summari
 interface Batch {
   store: ImportStore;
   values: unknown[];
+  /** Invoices of debtors the import creates, every one of a debtor in the same batch: whole blocks, nothing read. */
+  newDebtors?: true;
+}
+
+/** `items` cut where a batch reaches `size`, never inside a group: a debtor's invoices go in one batch. */
+function* wholeGroups<T>(groups: Iterable<readonly T[]>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const group of groups) {
+    batch.push(...group);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -78,12 +93,25 @@ export function* importBatches(records: ImportRecords, batch = WRITE_BATCH): Gen
     return debtor;
   });
   yield* batches('contacts', records.contacts, (c) => validateForWrite(ContactSchema, 'contacts', c));
-  yield* batches('invoices', records.invoices, (i) => {
+  const prepareInvoice = (i: Invoice) => {
     const invoice = validateForWrite(InvoiceSchema, 'invoices', i);
     invoices.push(invoice);
     // Stored with the normalised copy of its number the search index reads.
     return toStoredInvoice(invoice);
-  });
+  };
+  // The invoices of the debtors the import creates are written as whole per-debtor blocks, one request per
+  // debtor (RecordTx.putInvoicesOfNewDebtors); those of stored debtors join what their blocks hold.
+  const created = new Set(records.debtors.map((d) => d.id));
+  const ofNew = groupBy(
+    records.invoices.filter((i) => created.has(i.debtorId)),
+    (i) => i.debtorId,
+  );
+  for (const values of wholeGroups(ofNew.values(), batch)) yield { store: 'invoices', values: values.map(prepareInvoice), newDebtors: true };
+  yield* batches(
+    'invoices',
+    records.invoices.filter((i) => !created.has(i.debtorId)),
+    prepareInvoice,
+  );
   yield* batches('activities', records.activities, (a) => {
     const activity = validateForWrite(ActivitySchema, 'activities', a);
     activities.push(activity);
@@ -130,9 +158,9 @@ function putBatches(tx: RecordTx, batches: Iterator<Batch>, inFlight: number, on
           exhausted = true;
           break;
         }
-        const { store, values } = next.value;
+        const { store, values, newDebtors } = next.value;
         pending++;
-        tx.putMany(store, values as never[]).then(() => {
+        (newDebtors ? tx.putInvoicesOfNewDebtors(values as never[]) : tx.putMany(store, values as never[])).then(() => {
           if (failed) return;
           pending--;
           try {

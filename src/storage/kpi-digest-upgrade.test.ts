@@ -11,6 +11,7 @@ import { datasetFromDigests, kpiDigest, kpiDigestFault } from '../domain/kpis/kp
 import { DB_VERSION, openCadenceDb } from './db';
 import { idbRecords } from './idb-records';
 import { kpiBundles, readKpiDigests } from './kpi-source';
+import { readRecord, readStore } from '../../tests/fixtures/db/read';
 
 let n = 0;
 const freshName = (): string => `kpi-digest-upgrade-${++n}-${Date.now()}`;
@@ -23,7 +24,7 @@ describe('database v10', () => {
     const db = await openCadenceDb(name);
     expect(db.version).toBe(DB_VERSION);
     for (const [store, values] of Object.entries(FIXTURES.v9.stores)) {
-      const keyed = (await db.getAll(store as never)) as unknown[];
+      const keyed = (await readStore(db, store as never)) as unknown[];
       expect(keyed.length, store).toBe(values.length);
     }
     const records = idbRecords(db);
@@ -51,7 +52,7 @@ describe('database v10', () => {
     const digest = await db.get('kpiDigests', invoice.debtorId);
     expect(kpiDigestFault(digest)).toBeUndefined();
     expect(digest?.corrupt).toEqual([{ store: 'invoices', key: 'inv-broken', issues: [{ path: 'amountInclVatCents', message: 'Invalid amountInclVatCents' }] }]);
-    expect(await db.get('invoices', 'inv-broken')).toMatchObject({ amountInclVatCents: -1 });
+    expect(await readRecord(db, 'invoices', 'inv-broken')).toMatchObject({ amountInclVatCents: -1 });
     db.close();
   });
 

@@ -151,6 +151,11 @@ function recordTx(draft: Draft, writable: boolean): RecordTx {
       if (!writable) readOnly();
       for (const value of values) draft.put(store, keyOf(store, value, undefined), structuredClone(value));
     },
+    // In memory an invoice is a record of its own: nothing to spare.
+    putInvoicesOfNewDebtors: async (values) => {
+      if (!writable) readOnly();
+      for (const value of values) draft.put('invoices', keyOf('invoices', value, undefined), structuredClone(value));
+    },
     delete: async (store, key) => {
       if (!writable) readOnly();
       draft.delete(store, key);

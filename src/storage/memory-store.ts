@@ -11,10 +11,12 @@ import type { Records } from './records';
 import { createRecordStore, type CadenceStoreOptions } from './record-store';
 import type { StoredInvoice } from './schema';
 
-/** The order of IndexedDB's `numberKey` index: by number key, then by invoice id. */
-function byNumberKey(a: StoredInvoice, b: StoredInvoice): number {
+type Entry = InvoiceNumberScan['entries'][number];
+
+/** The order of IndexedDB's `numberKeys` index (./invoice-blocks.ts): by number key, then by debtor id. */
+function byNumberKey(a: Entry, b: Entry): number {
   if (a.numberKey !== b.numberKey) return a.numberKey < b.numberKey ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return a.debtorId < b.debtorId ? -1 : a.debtorId > b.debtorId ? 1 : 0;
 }
 
 /** Every matching number at once: the records are in memory. */
@@ -22,10 +24,12 @@ async function scanInvoiceNumbers(records: Records, prefix: string, debtors: num
   const key = toSearchKey(prefix);
   if (key === '' || debtors <= 0) return { key, entries: [], complete: true };
   const invoices = (await records.read(['invoices'], (tx) => tx.getAll('invoices'))) as StoredInvoice[];
-  const entries = invoices
-    .filter((i) => i.numberKey.startsWith(key))
-    .sort(byNumberKey)
-    .map(({ numberKey, debtorId }) => ({ numberKey, debtorId }));
+  // One entry per debtor and number key, as the index holds them: two invoices of a debtor under one number are one entry.
+  const unique = new Map<string, Entry>();
+  for (const { numberKey, debtorId } of invoices) {
+    if (numberKey.startsWith(key)) unique.set(`${numberKey}\u0000${debtorId}`, { numberKey, debtorId });
+  }
+  const entries = [...unique.values()].sort(byNumberKey);
   return { key, entries, complete: true };
 }
 

@@ -51,6 +51,15 @@ function watching(tx: RecordTx, changes: Map<string, RecordChange>): RecordTx {
     }
     changes.set(id, { store, key, before: await tx.get(store, key), after });
   };
+  // Every record's value before is read first (requests issued at once), then the bulk write as usual.
+  const noteAll = async (store: CadenceStoreName, values: readonly unknown[]): Promise<void> => {
+    await Promise.all(
+      values.map((value) => {
+        const k = keyOf(store, value, undefined);
+        return k === undefined ? undefined : note(store, k, structuredClone(value));
+      }),
+    );
+  };
   return {
     ...tx,
     put: async (store, value, key) => {
@@ -59,16 +68,12 @@ function watching(tx: RecordTx, changes: Map<string, RecordChange>): RecordTx {
       await tx.put(store, value, key);
     },
     putMany: async (store, values) => {
-      if (CAPTURED_STORES.has(store)) {
-        // Every record's value before is read first (requests issued at once), then the bulk write as usual.
-        await Promise.all(
-          values.map((value) => {
-            const k = keyOf(store, value, undefined);
-            return k === undefined ? undefined : note(store, k, structuredClone(value));
-          }),
-        );
-      }
+      if (CAPTURED_STORES.has(store)) await noteAll(store, values);
       await tx.putMany(store, values);
+    },
+    putInvoicesOfNewDebtors: async (values) => {
+      await noteAll('invoices', values);
+      await tx.putInvoicesOfNewDebtors(values);
     },
     delete: async (store, key) => {
       if (CAPTURED_STORES.has(store)) await note(store, key, undefined);

@@ -5,6 +5,7 @@ import { makeBundle, makeInvoice } from '../../tests/fixtures/db/builders';
 import { DB_VERSION, openCadenceDb } from './db';
 import { plan } from './contract/plans.contract';
 import { createCadenceStore } from './store';
+import { readStore } from '../../tests/fixtures/db/read';
 
 let n = 0;
 async function setup() {
@@ -30,7 +31,7 @@ describe('upgrade to v5', () => {
     const db = await openCadenceDb(name);
     expect(db.version).toBe(DB_VERSION);
     for (const [storeName, records] of Object.entries(snapshot)) {
-      expect(await db.getAll(storeName as never), storeName).toEqual(records);
+      expect(await readStore(db, storeName as never), storeName).toEqual(records);
     }
     const store = createCadenceStore(db);
     const debtorId = (fx.stores.debtors?.[0] as { id: string }).id;

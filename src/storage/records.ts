@@ -4,7 +4,7 @@
  * in memory (./memory-records.ts) alike. Reads hand back `unknown`: the operations parse them with zod, as
  * the disk may hold records from older code.
  */
-import type { CadenceDB, CadenceStoreName } from './schema';
+import type { CadenceDB, CadenceStoreName, StoredInvoice } from './schema';
 
 /** Stores with a `debtorId` index. */
 export type DebtorStoreName = 'contacts' | 'invoices' | 'activities' | 'promises' | 'tasks' | 'calls' | 'plans' | 'drafts';
@@ -46,6 +46,13 @@ export interface RecordTx {
    * a bulk write costs one round trip, not one per record. Any failure rejects and aborts the transaction.
    */
   putMany<S extends CadenceStoreName>(store: S, values: readonly StoredValue<S>[]): Promise<void>;
+  /**
+   * The invoices of debtors that hold none yet (an import's new debtors): what `putMany('invoices', …)` does,
+   * without reading anything first — on IndexedDB one request per debtor (./invoice-blocks.ts). A debtor that
+   * already held invoices, or an id another debtor holds, is the caller's error: IndexedDB would lose or
+   * duplicate them.
+   */
+  putInvoicesOfNewDebtors(values: readonly StoredInvoice[]): Promise<void>;
   delete(store: CadenceStoreName, key: string): Promise<void>;
   clear(store: CadenceStoreName): Promise<void>;
 }

@@ -13,6 +13,7 @@ import type { ImportPresets } from './import-presets';
 import type { ScriptRecord, ScriptVersionRecord, StudioSettings } from '../scripts/library';
 import type { TeamDevice } from './team-device';
 import type { OutboxEntry, SyncStateRecord } from './outbox-types';
+import type { InvoiceBlock } from './invoice-blocks';
 
 /** Invoices carry a derived, normalised copy of their number so a prefix search can use an index. */
 export type StoredInvoice = Invoice & { numberKey: string };
@@ -35,7 +36,16 @@ export const TEAM_KEY = 'team';
 export interface CadenceDB extends DBSchema {
   debtors: { key: string; value: Debtor; indexes: { name: string } };
   contacts: { key: string; value: Contact; indexes: { debtorId: string } };
+  /**
+   * The object store of invoices up to v10; since v11 the logical store callers name (./records.ts), kept in
+   * `invoiceBlocks`. Still typed here for the upgrade steps that made and read it.
+   */
   invoices: { key: string; value: StoredInvoice; indexes: { debtorId: string; numberKey: string; status: Invoice['status'] } };
+  /**
+   * Each debtor's invoices in one record, keyed by debtorId (v11, ./invoice-blocks.ts), with multiEntry indexes
+   * on the invoices' ids and number keys.
+   */
+  invoiceBlocks: { key: string; value: InvoiceBlock; indexes: { invoiceIds: string; numberKeys: string } };
   /** `debtorId_at` gives a debtor's timeline in one range read. */
   activities: { key: string; value: Activity; indexes: { debtorId: string; debtorId_at: [string, string] } };
   promises: { key: string; value: PaymentPromise; indexes: { debtorId: string; status: PaymentPromise['status']; dueDate: string } };

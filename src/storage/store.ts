@@ -1,6 +1,6 @@
 /**
  * The IndexedDB implementation of CadenceStore: the shared operations (./record-store.ts) over IndexedDB
- * records (./idb-records.ts), with the invoice-number search through its index.
+ * records (./idb-records.ts), with the invoice-number search through the invoice blocks' `numberKeys` index.
  */
 import { toSearchKey } from '../domain/text';
 import type { CadenceStore, InvoiceNumberScan } from './api';
@@ -11,41 +11,54 @@ import { createRecordStore, type CadenceStoreOptions } from './record-store';
 
 export { preloadStorage, type CadenceStoreOptions, type StorageModule } from './record-store';
 
-/** Invoices read at once per debtor wanted by scanInvoiceNumbers before it falls back to a cursor. */
-const INVOICES_PER_DEBTOR_SCAN = 5;
+/** Index entries read at once per debtor wanted by scanInvoiceNumbers before it falls back to a key cursor. */
+const ENTRIES_PER_DEBTOR_SCAN = 5;
 
 type Entry = InvoiceNumberScan['entries'][number];
 
-/** The number key and debtor of a stored invoice; undefined for a record without them (corrupt). */
-function entryOf(invoice: { numberKey?: unknown; debtorId?: unknown }): Entry | undefined {
-  return typeof invoice.debtorId === 'string' && typeof invoice.numberKey === 'string' ? { numberKey: invoice.numberKey, debtorId: invoice.debtorId } : undefined;
+const byEntry = (a: Entry, b: Entry): number =>
+  a.numberKey !== b.numberKey ? (a.numberKey < b.numberKey ? -1 : 1) : a.debtorId < b.debtorId ? -1 : a.debtorId > b.debtorId ? 1 : 0;
+
+/**
+ * The index entries under `key` of the blocks an index read returned, in index order. The read gives a block
+ * once per matching entry, without saying which: every entry it covered is among the matching number keys of
+ * the blocks it returned, and any other of those sorts after them, so the first `read` in order are its own.
+ */
+function entriesOf(blocks: readonly unknown[], key: string, read: number): Entry[] {
+  const seen = new Set<string>();
+  const entries: Entry[] = [];
+  for (const block of blocks) {
+    const { debtorId, numberKeys } = (block ?? {}) as { debtorId?: unknown; numberKeys?: unknown };
+    if (typeof debtorId !== 'string' || !Array.isArray(numberKeys) || seen.has(debtorId)) continue;
+    seen.add(debtorId);
+    for (const numberKey of numberKeys) if (typeof numberKey === 'string' && numberKey.startsWith(key)) entries.push({ numberKey, debtorId });
+  }
+  return entries.sort(byEntry).slice(0, read);
 }
 
+/**
+ * Every `numberKeys` index entry (one per distinct number key of a debtor's invoices, ./invoice-blocks.ts)
+ * starting with the prefix, in index order (number key, then debtor id), until `debtors` distinct debtors.
+ */
 async function scanInvoiceNumbers(db: CadenceDatabase, prefix: string, debtors: number): Promise<InvoiceNumberScan> {
   const key = toSearchKey(prefix);
   if (key === '' || debtors <= 0) return { key, entries: [], complete: true };
-  const entries: Entry[] = [];
-  const ids = new Set<string>();
-  const add = (invoice: { numberKey?: unknown; debtorId?: unknown }): void => {
-    const entry = entryOf(invoice);
-    if (!entry) return;
-    entries.push(entry);
-    ids.add(entry.debtorId);
-  };
-  const index = db.transaction('invoices').store.index('numberKey');
+  const index = db.transaction('invoiceBlocks').store.index('numberKeys');
   const range = IDBKeyRange.bound(key, `${key}\uffff`);
-  // One read for the usual case, since a debtor seldom has more than a few invoices under one prefix: a
-  // cursor costs a round trip per invoice, which made a short prefix take ~1,000 of them per keystroke.
-  // The cursor only takes over, past that read, when it did not find enough debtors.
-  const scan = debtors * INVOICES_PER_DEBTOR_SCAN;
-  const batch = await index.getAll(range, scan);
-  for (const invoice of batch) add(invoice);
-  if (batch.length < scan) return { key, entries, complete: true };
+  // One read for the usual case, since a debtor seldom has more than a few numbers under one prefix: a cursor
+  // costs a round trip per entry, which made a short prefix take ~1,000 of them per keystroke. The key cursor
+  // only takes over, past that read, when it did not find enough debtors.
+  const scan = debtors * ENTRIES_PER_DEBTOR_SCAN;
+  const blocks = await index.getAll(range, scan);
+  const entries = entriesOf(blocks, key, blocks.length);
+  if (blocks.length < scan) return { key, entries, complete: true };
+  const ids = new Set(entries.map((e) => e.debtorId));
   if (ids.size >= debtors) return { key, entries, complete: false };
-  let cursor = await index.openCursor(range);
+  let cursor = await index.openKeyCursor(range);
   if (cursor) cursor = await cursor.advance(scan);
   while (cursor && ids.size < debtors) {
-    add(cursor.value);
+    entries.push({ numberKey: cursor.key, debtorId: cursor.primaryKey });
+    ids.add(cursor.primaryKey);
     cursor = await cursor.continue();
   }
   return { key, entries, complete: cursor === null };

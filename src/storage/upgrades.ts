@@ -26,6 +26,12 @@
  *   300,000. Kept in step with the records in the same transactions as the summaries; backfilled here from
  *   the records already stored, with the KPI worker's field check (a record that fails it is left out and
  *   noted in its debtor's digest, a debtor that fails it gets none and the KPIs read its records).
+ * - v11: invoiceBlocks — each debtor's invoices in one record keyed by debtorId (./invoice-blocks.ts), with
+ *   multiEntry indexes on their ids (`invoiceIds`) and number keys (`numberKeys`, the prefix search); the
+ *   `invoices` store and its indexes go. IndexedDB's cost is per request and per index entry: an import of
+ *   100,000 invoices for 20,000 debtors puts 20,000 records instead of 100,000. Every stored invoice moves into
+ *   its debtor's block as it was written (one failing its schema is still reported by the reads, as before);
+ *   one without an id or a debtor, which no block can hold, is reported here and dropped.
  *
  * Steps must never be edited once shipped: a user may still hold a database at any older version.
  */
@@ -34,7 +40,8 @@ import type { Activity, Debtor, Invoice, PaymentPromise, Task } from '../domain/
 import { Activity as ActivitySchema, Debtor as DebtorSchema, Invoice as InvoiceSchema, PaymentPromise as PromiseSchema, Task as TaskSchema } from '../domain/entities';
 import { summarizeDebtor } from '../domain/summarize';
 import { toSearchKey } from '../domain/text';
-import { readRecords, type CorruptHandler } from './codec';
+import { readRecords, recordKey, type CorruptHandler } from './codec';
+import { groupInvoices, INVOICE_IDS_INDEX, invoiceIdOf, makeBlock, NUMBER_KEYS_INDEX } from './invoice-blocks';
 import { kpiDigest, type DigestCorruptRecord } from '../domain/kpis/kpi-digest';
 import { kpiBundlesFromStored } from './kpi-records';
 import type { CadenceDB } from './schema';
@@ -202,6 +209,23 @@ async function backfillV10({ tx, onCorrupt = skip }: UpgradeContext): Promise<vo
   await Promise.all(bundles.map((b) => store.put(kpiDigest(b, corruptOf.get(b.debtor.id)))));
 }
 
+function createV11(ctx: UpgradeContext): Promise<void> {
+  const blocks = ctx.db.createObjectStore('invoiceBlocks', { keyPath: 'debtorId' });
+  blocks.createIndex(INVOICE_IDS_INDEX, 'ids', { multiEntry: true });
+  blocks.createIndex(NUMBER_KEYS_INDEX, 'numberKeys', { multiEntry: true });
+  return moveInvoicesV11(ctx);
+}
+
+async function moveInvoicesV11({ db, tx, onCorrupt = skip }: UpgradeContext): Promise<void> {
+  const invoices = (await tx.objectStore('invoices').getAll()) as unknown[];
+  const groups = groupInvoices(invoices, (raw) =>
+    onCorrupt({ store: 'invoices', key: recordKey(raw), issues: [{ path: invoiceIdOf(raw) === undefined ? 'id' : 'debtorId', message: 'missing' }] }),
+  );
+  const store = tx.objectStore('invoiceBlocks');
+  await Promise.all([...groups].map(([debtorId, list]) => store.put(makeBlock(debtorId, list))));
+  db.deleteObjectStore('invoices');
+}
+
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 1, apply: createV1 },
   { version: 2, apply: createV2 },
@@ -213,6 +237,7 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 8, apply: createV8 },
   { version: 9, apply: createV9 },
   { version: 10, apply: createV10 },
+  { version: 11, apply: createV11 },
 ];
 
 // Bump it in ./db-version.ts with each new step (db.test.ts checks they agree).
