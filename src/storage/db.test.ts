@@ -41,6 +41,8 @@ describe('upgrade history', () => {
     for (const fx of Object.values(FIXTURES)) {
       for (const d of fx.stores.debtors ?? []) expect(Debtor.safeParse(d).success).toBe(true);
       for (const i of fx.stores.invoices ?? []) expect(Invoice.safeParse(i).success).toBe(true);
+      // v11: the invoices inside their debtors' blocks.
+      for (const b of (fx.stores.invoiceBlocks ?? []) as { invoices: unknown[] }[]) for (const i of b.invoices) expect(Invoice.safeParse(i).success).toBe(true);
     }
   });
 

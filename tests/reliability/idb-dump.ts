@@ -21,7 +21,27 @@ export interface DumpedDb {
   stores: Record<string, DumpedStore>;
 }
 
-export function dumpDatabase(page: Page, name = 'cadence'): Promise<DumpedDb> {
+/**
+ * Since v11 the invoices live in their debtors' blocks (src/storage/invoice-blocks.ts): a dump also gives them
+ * as the logical `invoices` store, one record per invoice keyed by its id, so a database before v11 and one
+ * after compare store by store (R4) and an import's invoices read the same at every version (R11).
+ */
+function withLogicalInvoices(db: DumpedDb): DumpedDb {
+  const blocks = db.stores.invoiceBlocks;
+  if (!blocks || db.stores.invoices) return db;
+  const records: DumpedRecord[] = [];
+  for (const { value } of blocks.records) {
+    for (const invoice of ((value as { invoices?: { id: string }[] }).invoices ?? [])) records.push({ key: invoice.id, value: invoice });
+  }
+  records.sort((a, b) => ((a.key as string) < (b.key as string) ? -1 : 1));
+  return { ...db, stores: { ...db.stores, invoices: { name: 'invoices', indexes: [], records } } };
+}
+
+export async function dumpDatabase(page: Page, name = 'cadence'): Promise<DumpedDb> {
+  return withLogicalInvoices(await dumpRawDatabase(page, name));
+}
+
+function dumpRawDatabase(page: Page, name: string): Promise<DumpedDb> {
   return page.evaluate(async (dbName) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(dbName);
