@@ -220,12 +220,15 @@ describe('an aged balance in, a call, a newer balance in', () => {
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const all = (store: string) =>
+      const read = (store: string) =>
         new Promise<Record<string, unknown>[]>((resolve, reject) => {
           const req = db.transaction(store).objectStore(store).getAll();
           req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
           req.onerror = () => reject(req.error);
         });
+      // Invoices live in their debtors' blocks (database v11).
+      const all = async (store: string) =>
+        store === 'invoices' ? (await read('invoiceBlocks')).flatMap((b) => b.invoices as Record<string, unknown>[]) : read(store);
       const [debtors, invoices, promises, activities] = await Promise.all([all('debtors'), all('invoices'), all('promises'), all('activities')]);
       db.close();
       const id = debtors.find((d) => d.name === 'Café Léon')?.id;
@@ -288,11 +291,13 @@ describe('an aged balance in, a call, a newer balance in', () => {
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const invoices = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const req = db.transaction('invoices').objectStore('invoices').getAll();
-        req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+      // Invoices live in their debtors' blocks (database v11).
+      const blocks = await new Promise<{ invoices: Record<string, unknown>[] }[]>((resolve, reject) => {
+        const req = db.transaction('invoiceBlocks').objectStore('invoiceBlocks').getAll();
+        req.onsuccess = () => resolve(req.result as { invoices: Record<string, unknown>[] }[]);
         req.onerror = () => reject(req.error);
       });
+      const invoices = blocks.flatMap((b) => b.invoices);
       db.close();
       return invoices.filter((i) => i.status !== 'paid').map((i) => String(i.number)).sort();
     });
