@@ -35,7 +35,7 @@ export interface RecordsBackend {
   records: Records;
   /** The same records without the outbox: what the team server sends is applied through them (./sync-local.ts). */
   plainRecords: Records;
-  /** Through the fastest path the backend has (IndexedDB: the `numberKey` index). */
+  /** Through the fastest path the backend has (IndexedDB: the invoice blocks' `numberKeys` index). */
   scanInvoiceNumbers(prefix: string, debtors: number): Promise<InvoiceNumberScan>;
   close(): void;
   databaseName?: string;
