@@ -63,6 +63,19 @@ function putAll(store: PlainStore, values: readonly unknown[]): Promise<void> {
   });
 }
 
+/** The records of `keys` in `store`, requests issued at once (native, as putAll), only the last one awaited. */
+function getMany(store: PlainStore, keys: readonly string[]): Promise<unknown[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  const native = unwrap(store as unknown as IDBPObjectStore) as IDBObjectStore;
+  const requests = keys.map((key) => native.get(key));
+  const last = requests[requests.length - 1] as IDBRequest;
+  return new Promise<unknown[]>((resolve, reject) => {
+    // Requests complete in order: once the last has, every result is there.
+    last.onsuccess = () => resolve(requests.map((r) => r.result as unknown));
+    last.onerror = () => reject(last.transaction?.error ?? last.error);
+  });
+}
+
 /** The object stores a transaction over these logical stores opens: invoices live in their debtors' blocks (v11). */
 const physical = (stores: readonly CadenceStoreName[]): string[] => [...new Set(stores.map((s) => (s === 'invoices' ? INVOICE_BLOCKS : s)))];
 
@@ -81,6 +94,7 @@ function recordTx(tx: PlainTx): RecordTx {
         clear: () => blocks.clear(),
         index: (name) => blocks.index(name),
         putAll: (values) => putAll(blocks, values),
+        getMany: (keys) => getMany(blocks, keys),
       };
       blockOps = invoiceBlockOps(blockStore);
     }

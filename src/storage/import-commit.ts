@@ -50,7 +50,7 @@ interface Batch {
   newDebtors?: true;
 }
 
-/** `items` cut where a batch reaches `size`, never inside a group: a debtor's invoices go in one batch. */
+/** The groups' items cut where a batch reaches `size`, never inside a group: a debtor's invoices go in one batch. */
 function* wholeGroups<T>(groups: Iterable<readonly T[]>, size: number): Generator<T[]> {
   let batch: T[] = [];
   for (const group of groups) {
@@ -107,11 +107,13 @@ export function* importBatches(records: ImportRecords, batch = WRITE_BATCH): Gen
     (i) => i.debtorId,
   );
   for (const values of wholeGroups(ofNew.values(), batch)) yield { store: 'invoices', values: values.map(prepareInvoice), newDebtors: true };
-  yield* batches(
-    'invoices',
+  // Whole debtors per batch here too: each stored debtor's block is then read and put once, not once per
+  // batch its invoices fall in (a file is seldom sorted by debtor).
+  const ofStored = groupBy(
     records.invoices.filter((i) => !created.has(i.debtorId)),
-    prepareInvoice,
+    (i) => i.debtorId,
   );
+  for (const values of wholeGroups(ofStored.values(), batch)) yield { store: 'invoices', values: values.map(prepareInvoice) };
   yield* batches('activities', records.activities, (a) => {
     const activity = validateForWrite(ActivitySchema, 'activities', a);
     activities.push(activity);

@@ -119,6 +119,8 @@ export interface BlockStore {
   index(name: string): BlockIndex;
   /** Puts `values` issuing every request at once and awaiting only the last (./idb-records.ts putMany). */
   putAll(values: readonly unknown[]): Promise<void>;
+  /** The records of `keys` (undefined where none), every request issued at once and only the last awaited. */
+  getMany(keys: readonly string[]): Promise<unknown[]>;
 }
 
 /** The logical `invoices` store of one transaction (RecordTx's operations on it). */
@@ -189,6 +191,16 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
     return found;
   };
 
+  /** Blocks of many debtors: those not held yet read by one bulk request (a bulk write's debtors). */
+  const loadMany = (debtorIds: readonly string[]): Promise<Held[]> => {
+    const missing = debtorIds.filter((d) => !blocks.has(d) && !(cleared && !replaced.has(d)));
+    if (missing.length > 1) {
+      const read = store.getMany(missing);
+      missing.forEach((d, i) => blocks.set(d, read.then((raws) => hold(d, raws[i]))));
+    }
+    return Promise.all(debtorIds.map(load));
+  };
+
   /** The debtor holding `id`: one `invoiceIds` read bringing its block, unless the transaction knows already. */
   const locate = (id: string): Promise<string | undefined> => {
     let found = owners.get(id);
@@ -230,7 +242,9 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
     const groups = groupInvoices(values, () => {
       throw noKey('a record');
     });
-    const targets = await Promise.all([...groups.keys()].map(async (debtorId) => [debtorId, await load(debtorId)] as const));
+    const debtorIds = [...groups.keys()];
+    const held = await loadMany(debtorIds);
+    const targets = debtorIds.map((debtorId, i) => [debtorId, held[i] as Held] as const);
     // Ids the target block does not hold yet may sit in another debtor's block.
     const elsewhere = await Promise.all(
       targets.flatMap(([debtorId, held]) =>
@@ -260,7 +274,13 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
       }
       changed.set(debtorId, held);
     }
-    await Promise.all([...changed].map(([debtorId, held]) => save(debtorId, held)));
+    // Non-empty blocks in one bulk put; a block left empty is deleted.
+    const kept = [...changed].filter(([, held]) => held.size > 0);
+    const emptied = [...changed].filter(([, held]) => held.size === 0);
+    await Promise.all([
+      store.putAll(kept.map(([debtorId, held]) => makeBlock(debtorId, [...held.values()]))),
+      ...emptied.map(([debtorId, held]) => save(debtorId, held)),
+    ]);
   };
 
   return {
