@@ -32,8 +32,8 @@ describe('database v10', () => {
     const digests = await db.getAll('kpiDigests');
     expect(digests.map((d) => d.debtorId)).toEqual(bundles.map((b) => b.debtor.id));
     expect(digests).toEqual(bundles.map((b) => kpiDigest(b)));
-    // What the v10 fixture says v10 writes.
-    expect(digests).toEqual(FIXTURES.v10.stores.kpiDigests!.map((d) => storedRecord('kpiDigests', d)));
+    // What the v10 fixture says v10 wrote, in the digest's format 1: the same numbers in a Float64Array.
+    expect(digests.map((d) => ({ ...d, v: 1, nums: Float64Array.from(d.nums) }))).toEqual(FIXTURES.v10.stores.kpiDigests!.map((d) => storedRecord('kpiDigests', d)));
     const stored = await readKpiDigests(records);
     expect(stored.debtorIds).toEqual(bundles.map((b) => b.debtor.id));
     expect(datasetFromDigests(stored.digests as typeof digests, TODAY)).toEqual(datasetFromBundles(bundles, (b) => b.debtor.segment, undefined, (b) => paymentHistoryOf(b, TODAY)));
@@ -56,7 +56,7 @@ describe('database v10', () => {
     db.close();
   });
 
-  it('opens the v10 fixture as it is: its digests sound and read as they are', async () => {
+  it('opens the v10 fixture as it is: its digests, of format 1, kept but not trusted (features/kpis rebuilds them)', async () => {
     const name = freshName();
     await createDbFromFixture(name, FIXTURES.v10);
     const raw = await openDB(name);
@@ -65,8 +65,8 @@ describe('database v10', () => {
     const db = await openCadenceDb(name);
     const digests = await db.getAll('kpiDigests');
     expect(digests).toHaveLength(FIXTURES.v10.stores.debtors!.length);
-    expect(digests.every((d) => kpiDigestFault(d) === undefined)).toBe(true);
-    expect(digests).toEqual((await kpiBundles(idbRecords(db))).map((b) => kpiDigest(b)));
+    expect(digests).toEqual(FIXTURES.v10.stores.kpiDigests!.map((d) => storedRecord('kpiDigests', d)));
+    expect(digests.map((d) => kpiDigestFault(d))).toEqual(digests.map(() => 'v'));
     db.close();
   });
 });

@@ -10,7 +10,7 @@ import { kpiDigest } from '../domain/kpis/kpi-digest';
 import { exportRecords, restoreRecords } from './backup';
 import { putBundles } from './bundles';
 import { setSegmentOverride } from './dossiers';
-import { kpiBundles } from './kpi-source';
+import { kpiBundles, readKpiDigestChunks, storeRebuiltDigests } from './kpi-source';
 import { memoryRecords } from './memory-records';
 import { recordPayment } from './payments';
 import type { Records } from './records';
@@ -51,5 +51,45 @@ describe('KPI digests kept in step with the records', () => {
     const restored = memoryRecords();
     await restoreRecords(restored, backup);
     expect(await expectInStep(restored)).toBe(demo.length + 1);
+  });
+});
+
+describe('storeRebuiltDigests', () => {
+  it('stores a rebuilt digest only where the stored one is still unsound and the debtor still exists', async () => {
+    const records = memoryRecords();
+    const demo = generateDemoPortfolio({ today: TODAY }).slice(0, 3);
+    await putBundles(records, demo);
+    const [a, b, c] = demo.map((bundle) => kpiDigest(bundle));
+    if (!a || !b || !c) throw new Error('three demo debtors');
+    await records.write(['kpiDigests', 'debtors'], async (tx) => {
+      // a: of an older format; b: missing; c: a writer's sound digest, put after the worker read.
+      await tx.put('kpiDigests', { ...a, v: 1 });
+      await tx.delete('kpiDigests', b.debtorId);
+      await tx.put('kpiDigests', { ...c, agent: 'written meanwhile' });
+    });
+    // A fourth debtor's digest rebuilt, then the debtor deleted (a team's sync) before the write-back.
+    const gone = { ...a, debtorId: 'deb-gone' };
+    expect(await storeRebuiltDigests(records, [a, b, c, gone], 2)).toBe(2);
+    const stored = await records.read(['kpiDigests'], (tx) => Promise.all([a, b, c, gone].map((d) => tx.get('kpiDigests', d.debtorId))));
+    expect(stored).toEqual([a, b, { ...c, agent: 'written meanwhile' }, undefined]);
+  });
+});
+
+describe('readKpiDigestChunks', () => {
+  it('hands over every digest in key order, a chunk at a time, and the debtors’ ids', async () => {
+    const records = memoryRecords();
+    const demo = generateDemoPortfolio({ today: TODAY });
+    await putBundles(records, demo);
+    const [all, ids] = await records.read(['kpiDigests', 'debtors'], (tx) => Promise.all([tx.getAll('kpiDigests'), tx.getAllKeys('debtors')]));
+    // A size that divides the store (the last request comes back empty), one that does not, one past it.
+    const divisor = [2, 3, 5, 7].map((k) => demo.length / k).find(Number.isInteger);
+    if (divisor === undefined) throw new Error('the demo’s size has a small divisor');
+    for (const size of [divisor, 6, demo.length + 1]) {
+      const chunks: unknown[][] = [];
+      const { debtorIds } = await readKpiDigestChunks(records, (c) => chunks.push(c), size);
+      expect(chunks.flat()).toEqual(all);
+      expect(chunks.every((c) => c.length <= size)).toBe(true);
+      expect(debtorIds).toEqual(ids);
+    }
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { DebtorBundle } from '../domain/bundle';
 import { Activity, Debtor, Invoice, PaymentPromise } from '../domain/entities';
+import { kpiDigestFault, type KpiDigest } from '../domain/kpis/kpi-digest';
 import { DEFAULT_KPI_COSTS, KpiCosts } from '../domain/kpis/kpis';
 import { readRecords, validateForWrite, type CorruptHandler } from './codec';
 import type { StoredKpiRecords } from './kpi-records';
@@ -23,6 +24,56 @@ export interface StoredKpiDigests {
 export async function readKpiDigests(records: Records): Promise<StoredKpiDigests> {
   const [digests, debtorIds] = await records.read(['kpiDigests', 'debtors'], (tx) => Promise.all([tx.getAll('kpiDigests'), tx.getAllKeys('debtors')]));
   return { digests, debtorIds: debtorIds as string[] };
+}
+
+/** Digests per request when they are read a chunk at a time: ten chunks at 50,000 debtors. */
+export const DIGEST_CHUNK = 5_000;
+
+/**
+ * The digests in key order, a chunk at a time, each handed to `onChunk` (unchecked) while the next one is
+ * being read: IndexedDB reads in the browser's process while the worker checks the chunk it has, instead of
+ * the worker waiting for one getAll of the whole store and IndexedDB then idling while the worker works. The
+ * debtors' ids come in the same transaction (asked after the second chunk, so the first reaches the worker at
+ * once). `onChunk` must not await anything: the transaction lives on the requests in flight.
+ */
+export async function readKpiDigestChunks(records: Records, onChunk: (digests: unknown[]) => void, chunk = DIGEST_CHUNK): Promise<{ debtorIds: string[] }> {
+  return records.read(['kpiDigests', 'debtors'], async (tx) => {
+    let next: Promise<unknown[]> | undefined = tx.getAll('kpiDigests', { limit: chunk });
+    let keys: Promise<unknown[]> | undefined;
+    let read = 0;
+    while (next) {
+      const digests: unknown[] = await next;
+      // The store's key is the record's `debtorId` (its key path). A key that is not a string (never written
+      // by Cadence) ends the chunks early: the debtors after it then have no digest and are read from their
+      // records, so nothing is left out.
+      const last = (digests.at(-1) as { debtorId?: unknown } | undefined)?.debtorId;
+      next = digests.length === chunk && typeof last === 'string' ? tx.getAll('kpiDigests', { after: last, limit: chunk }) : undefined;
+      if (++read === 2 || !next) keys ??= tx.getAllKeys('debtors');
+      onChunk(digests);
+    }
+    return { debtorIds: (await (keys as Promise<unknown[]>)) as string[] };
+  });
+}
+
+/**
+ * Stores digests the KPI worker rebuilt from the records (the stored one was missing, of an older version or
+ * unsound), so the next open reads them instead of the records again. In transactions of `chunk` digests,
+ * so writers of the store (every save of a debtor's records) wait at most one of them; a digest is written
+ * only where the stored one is still not sound, never over one a writer put in the meantime.
+ */
+export async function storeRebuiltDigests(records: Records, digests: readonly KpiDigest[], chunk = 2_000): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < digests.length; i += chunk) {
+    const part = digests.slice(i, i + chunk);
+    written += await records.write(['kpiDigests', 'debtors'], async (tx) => {
+      const [stored, alive] = await Promise.all([Promise.all(part.map((d) => tx.get('kpiDigests', d.debtorId))), Promise.all(part.map((d) => tx.has('debtors', d.debtorId)))]);
+      // Nor for a debtor deleted since (a team's sync removes its digest with it).
+      const stale = part.filter((_, k) => alive[k] && kpiDigestFault(stored[k]) !== undefined);
+      await tx.putMany('kpiDigests', stale);
+      return stale.length;
+    });
+  }
+  return written;
 }
 
 /**

@@ -131,13 +131,34 @@ describe('kpiDigest', () => {
     );
   });
 
-  it('packs a debtor in one number array and its strings once each', () => {
+  it('packs a debtor in one Int32Array and its strings once each', () => {
     const bundles = generateDemoPortfolio({ today: TODAY });
     const busiest = bundles.reduce((a, b) => (b.activities.length > a.activities.length ? b : a));
     const digest = kpiDigest(busiest);
-    expect(digest.nums).toBeInstanceOf(Float64Array);
+    expect(digest.nums).toBeInstanceOf(Int32Array);
+    // Every demo debtor fits: the app records whole seconds and amounts under 2^31 cents.
+    expect(bundles.every((b) => kpiDigest(b).nums instanceof Int32Array)).toBe(true);
     expect(new Set(digest.strings).size).toBe(digest.strings.length);
     expect(Object.keys(digest).sort()).toEqual(['agent', 'debtorId', 'nums', 'segment', 'strings', 'v', ...(digest.override ? ['override'] : [])].sort());
+  });
+
+  it('keeps a Float64Array for a debtor with an amount past 2^31 cents or a fractional duration, read back exactly', () => {
+    const [first, second] = generateDemoPortfolio({ today: TODAY }) as unknown as [KpiBundle, KpiBundle];
+    const invoice = first.invoices[0];
+    const call = second.activities.find((a) => a.type === 'call');
+    if (!invoice || !call) throw new Error('the demo’s first debtors have an invoice and a call');
+    const big: KpiBundle = { ...first, invoices: [{ ...invoice, amountInclVatCents: 3_000_000_000 }, ...first.invoices.slice(1)] };
+    const fractional: KpiBundle = { ...second, activities: second.activities.map((a) => (a === call ? { ...a, details: { durationSeconds: 61.5 } } : a)) };
+    const bundles = [big, fractional];
+    const digests = stored(bundles);
+    for (const d of digests) {
+      expect(d.nums).toBeInstanceOf(Float64Array);
+      expect(kpiDigestFault(d)).toBeUndefined();
+    }
+    const data = datasetFromDigests(digests, TODAY);
+    expect(data).toEqual(datasetFromRecords(bundles, TODAY));
+    expect(data.invoices.some((i) => i.amountCents === 3_000_000_000)).toBe(true);
+    expect(data.calls.some((c) => c.durationSeconds === 61.5)).toBe(true);
   });
 
   it('keeps the records left out as corrupt, so the KPIs report them again', () => {
@@ -152,8 +173,9 @@ describe('kpiDigest', () => {
 describe('kpiDigestFault', () => {
   const [bundle] = generateDemoPortfolio({ today: TODAY }) as unknown as [KpiBundle];
   const digest = kpiDigest(bundle);
+  // As a Float64Array, which can hold what an Int32Array cannot (a fraction), and is read too.
   const withNums = (edit: (n: Float64Array) => void) => {
-    const nums = digest.nums.slice();
+    const nums = Float64Array.from(digest.nums);
     edit(nums);
     return { ...digest, nums };
   };
@@ -167,6 +189,8 @@ describe('kpiDigestFault', () => {
     expect(kpiDigestFault({ ...digest, override: 'great' })).toBe('override');
     expect(kpiDigestFault({ ...digest, strings: [1] })).toBe('strings');
     expect(kpiDigestFault({ ...digest, nums: Array.from(digest.nums) })).toBe('nums');
+    expect(kpiDigestFault({ ...digest, nums: Uint32Array.from(digest.nums) })).toBe('nums');
+    expect(kpiDigestFault(withNums(() => undefined))).toBeUndefined();
     expect(kpiDigestFault({ ...digest, corrupt: [{ store: 'invoices' }] })).toBe('corrupt');
     expect(kpiDigestFault({ ...digest, nums: digest.nums.subarray(0, digest.nums.length - 1) })).toBe('nums.length');
     expect(kpiDigestFault(withNums((n) => (n[0] = -1)))).toBe('nums.header');

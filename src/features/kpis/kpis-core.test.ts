@@ -8,7 +8,7 @@ import { datasetFromBundles, paymentHistoryFromDigest, paymentHistoryOf } from '
 import { computeKpis, DEFAULT_KPI_COSTS, type KpiReport } from '../../domain/kpis/kpis';
 import { putBundles } from '../../storage/bundles';
 import type { CorruptRecord } from '../../storage/codec';
-import { kpiBundles } from '../../storage/kpi-source';
+import { kpiBundles, storeRebuiltDigests } from '../../storage/kpi-source';
 import { memoryRecords } from '../../storage/memory-records';
 import { refreshSummaries } from '../../storage/summaries';
 import type { Records } from '../../storage/records';
@@ -37,6 +37,15 @@ async function reportThroughFullParse(records: Records, today: string): Promise<
   return computeKpis(datasetFromBundles(bundles, (b) => b.debtor.segment, undefined, historyOf), { today, costs: DEFAULT_KPI_COSTS });
 }
 
+/**
+ * A digest with its numbers as a list behind their array's type: typed arrays from a structured clone are of
+ * Node's realm, those built here of jsdom's, which `toEqual` tells apart.
+ */
+const plainDigest = (d: unknown) => {
+  const nums = (d as { nums: Int32Array | Float64Array }).nums;
+  return { ...(d as object), nums: [Object.prototype.toString.call(nums), ...nums] };
+};
+
 async function storedPortfolio(bundles: DebtorBundle[]): Promise<Records> {
   const records = memoryRecords();
   await putBundles(records, bundles);
@@ -53,15 +62,25 @@ describe('the KPI worker’s read', () => {
       const loaded = await loadKpisFrom(records, TODAY);
       const expected = await reportThroughFullParse(records, TODAY);
       expect(loaded.report).toEqual(expected);
+      // Read in many chunks (the store's size is no multiple of 64 nor of 1: the last chunk short or empty).
+      for (const chunk of [64, 1]) expect((await loadKpisFrom(records, TODAY, undefined, chunk)).report).toEqual(expected);
       expect(loaded.debtors).toBe(bundles.length);
       expect(loaded.skipped).toBe(0);
       expect(loaded.fromRecords).toBe(0);
       expect(loaded.report.overall[11]?.receivablesCents).toBeGreaterThan(0);
       // Without any digest (a path that predates them): every debtor read from its records, the same report.
+      const written = await records.read(['kpiDigests'], (tx) => tx.getAll('kpiDigests'));
       await records.write(['kpiDigests'], (tx) => tx.clear('kpiDigests'));
       const fallback = await loadKpisFrom(records, TODAY);
       expect(fallback.fromRecords).toBe(bundles.length);
       expect(fallback.report).toEqual(expected);
+      // The digests it rebuilt are those the write paths wrote; once stored, the next read takes them.
+      expect(fallback.rebuilt.map(plainDigest)).toEqual(written.map(plainDigest));
+      expect(await storeRebuiltDigests(records, fallback.rebuilt)).toBe(bundles.length);
+      const again = await loadKpisFrom(records, TODAY);
+      expect(again.fromRecords).toBe(0);
+      expect(again.rebuilt).toEqual([]);
+      expect(again.report).toEqual(expected);
     }
   });
 
@@ -87,6 +106,9 @@ describe('the KPI worker’s read', () => {
     const loaded = await loadKpisFrom(records, TODAY, (r) => reported.push(r));
     expect(loaded.fromRecords).toBe(2);
     expect(loaded.skipped).toBe(3);
+    // The second debtor's digest is rebuilt with its two unsound records noted; the first debtor's own
+    // record is unsound, so it has none.
+    expect(loaded.rebuilt.map((d) => [d.debtorId, d.corrupt?.map((c) => c.key)])).toEqual([[second.debtor.id, [invoice.id, activity.id]]]);
     expect(reported.map((r) => [r.store, r.key, r.issues[0]?.path])).toEqual([
       ['debtors', first.debtor.id, 'segment'],
       ['invoices', invoice.id, 'amountInclVatCents'],
@@ -97,6 +119,13 @@ describe('the KPI worker’s read', () => {
     const without = bundles.slice(1).map((b) => (b === second ? { ...b, invoices: b.invoices.slice(1), activities: b.activities.slice(1) } : b));
     expect(loaded.report).toEqual((await loadKpisFrom(await storedPortfolio(without), TODAY)).report);
     expect(loaded.report).not.toEqual(clean.report);
+    // Stored, the rebuilt digest goes on reporting the same records; only the first debtor is read again.
+    await storeRebuiltDigests(records, loaded.rebuilt);
+    const again: CorruptRecord[] = [];
+    const next = await loadKpisFrom(records, TODAY, (r) => again.push(r));
+    expect(next.fromRecords).toBe(1);
+    expect(next.report).toEqual(loaded.report);
+    expect(again.map((r) => [r.store, r.key]).sort()).toEqual(reported.map((r) => [r.store, r.key]).sort());
     // The full parse throws on the first of them: the exports stay strict.
     await expect(kpiBundles(records)).rejects.toMatchObject({ name: 'StorageError' });
   });
