@@ -32,6 +32,8 @@ const COLUMNS = ['receivables', 'sales', 'collected', 'dsoSimple', 'dsoCountback
 
 export default function KpisPage(): JSX.Element {
   const services = useServices();
+  // The chart's code (uPlot) is fetched while the worker computes, not once the report is in.
+  void KpiChart.preload();
   usePageTitle(() => t('kpis:title'));
   const [data, { refetch }] = createResource(
     () => services.dataVersion(),
