@@ -2,9 +2,9 @@
  * KPIs at 50,000 debtors / 200,000 invoices (issue 13: "computed in a worker; 50k debtors in ≤ 2 s"): the
  * large demo is seeded, then `/kpis` is opened at 1× and 4× CPU. Two figures per open: navigation start →
  * the report in the page (`cadence:kpis-ready`, marked when the worker's answer arrives), and the worker's
- * own split (reading the KPI digests from IndexedDB — getAll, then their check, and the records of any debtor
- * without a sound digest — building the dataset, computing 12 months per team, agent,
- * market segment and payment history), which the mark carries in its detail.
+ * own split (reading the KPI digests from IndexedDB a chunk at a time, each chunk checked and added to the
+ * dataset while the next is read, and the records of any debtor without a sound digest; computing 12 months
+ * per team, agent, market segment and payment history), which the mark carries in its detail.
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, PLAYWRIGHT_ARGS } from './chromium.mjs';
@@ -62,7 +62,7 @@ export async function runKpis({ origin, reps, log }) {
 export function kpisRows(r) {
   return r.runs.flatMap((run) => [
     [`KPIs at 50k, ${run.rate}× CPU: /kpis opened → report`, ms(run.reportMs), `${r.stored.debtors} debtors / ${r.stored.invoices} invoices; median of ${run.n}; target ≤ 2 s at 1×`],
-    [`KPIs at 50k, ${run.rate}×: worker read / dataset / compute`, `${ms(run.readMs)} / ${ms(run.datasetMs)} / ${ms(run.computeMs)}`, `12 months × team, agents, market segments, payment history; longest main-thread task ${ms(run.longestTaskMs)}`],
-    [`KPIs at 50k, ${run.rate}×: the read = IndexedDB getAll + check`, `${ms(run.fetchMs)} + ${ms(run.checkMs)}`, `getAll of the KPI digests and the debtors' keys (structured clone included); the digests' check (${run.fromRecords ?? 0} debtors without a sound digest read from their records)`],
+    [`KPIs at 50k, ${run.rate}×: worker read (dataset built in it) / dataset / compute`, `${ms(run.readMs)} / ${ms(run.datasetMs)} / ${ms(run.computeMs)}`, `12 months × team, agents, market segments, payment history; longest main-thread task ${ms(run.longestTaskMs)}`],
+    [`KPIs at 50k, ${run.rate}×: waiting on IndexedDB + check`, `${ms(run.fetchMs)} + ${ms(run.checkMs)}`, `the read's time not spent in the worker's check and dataset (the KPI digests in chunks of 5,000 and the debtors' keys, structured clone included); the digests' check (${run.fromRecords ?? 0} debtors without a sound digest read from their records). Check and dataset run while the next chunk is read: they overlap the wait`],
   ]);
 }
