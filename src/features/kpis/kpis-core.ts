@@ -24,8 +24,9 @@ export interface LoadedKpis {
    * Where the time went, in ms. The digests are read a chunk at a time and each chunk is checked and added to
    * the dataset while IndexedDB reads the next: `readMs` runs until the last chunk and the debtors' ids are in
    * (and the records of debtors without a sound digest read); `checkMs` and `datasetMs` are the worker's own
-   * time checking digests and building the dataset, most of it inside `readMs`; `fetchMs` is the rest of
-   * `readMs`, the worker waiting for IndexedDB (its structured clone included).
+   * time checking digests (reading and checking those records too) and building the dataset, most of it
+   * inside `readMs`; `fetchMs` is the rest of `readMs`, the worker waiting for IndexedDB (its structured clone
+   * included).
    */
   timings: { readMs: number; fetchMs: number; checkMs: number; datasetMs: number; computeMs: number };
 }
