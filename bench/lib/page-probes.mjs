@@ -103,6 +103,18 @@ export async function pickQueries(skip) {
     };
     req.onerror = () => reject(req.error);
   });
+  // Summaries hold no invoice numbers (format 2): the debtor's oldest unpaid invoice, as the summary orders
+  // its open items (due date, then number), is read from the invoices themselves.
+  const invoices = summary
+    ? await new Promise((resolve, reject) => {
+        const req = db.transaction('invoices').objectStore('invoices').index('debtorId').getAll(summary.debtorId);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      })
+    : [];
   db.close();
-  return { company: summary?.name ?? null, invoice: summary?.openItems?.[0]?.number ?? null };
+  const open = invoices
+    .filter((i) => i.status !== 'paid' && i.amountInclVatCents > i.amountPaidCents)
+    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+  return { company: summary?.name ?? null, invoice: open[0]?.number ?? null };
 }

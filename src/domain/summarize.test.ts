@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { makeActivity, makeBundle, makeDebtor, makeInvoice, makePromise, makeTask } from '../../tests/fixtures/db/builders';
 import { summarizeDebtor } from './summarize';
+import { openItemsOf } from './summary';
+import { isoDayNumber } from './worklist';
 
 describe('summarizeDebtor', () => {
   it('keeps identity, accent-free search key and segment', () => {
     const s = summarizeDebtor(makeBundle({ debtor: makeDebtor({ id: 'd9', name: 'Hôtel Œillet Épinal', segment: 'key_account' }) }));
-    expect(s).toMatchObject({ schemaVersion: 1, debtorId: 'd9', name: 'Hôtel Œillet Épinal', searchKey: 'hotel oeillet epinal', segment: 'key_account' });
+    expect(s).toMatchObject({ schemaVersion: 2, debtorId: 'd9', name: 'Hôtel Œillet Épinal', searchKey: 'hotel oeillet epinal', segment: 'key_account' });
     expect(s.openItems).toEqual([]);
     expect(s.lastAction).toBeUndefined();
   });
@@ -22,11 +24,13 @@ describe('summarizeDebtor', () => {
         ],
       }),
     );
-    expect(s.openItems).toEqual([
-      { invoiceId: 'older', number: 'FA-1', dueDate: '2026-09-30', outstandingCents: 10_000, disputed: false },
-      { invoiceId: 'late', number: 'FA-2', dueDate: '2026-10-15', outstandingCents: 30_000, disputed: false },
-      { invoiceId: 'disp', number: 'FA-5', dueDate: '2026-11-01', outstandingCents: 120_000, disputed: true },
+    expect(openItemsOf(s)).toEqual([
+      { dueDay: isoDayNumber('2026-09-30'), outstandingCents: 10_000, disputed: false },
+      { dueDay: isoDayNumber('2026-10-15'), outstandingCents: 30_000, disputed: false },
+      { dueDay: isoDayNumber('2026-11-01'), outstandingCents: 120_000, disputed: true },
     ]);
+    // Three numbers an item, nothing else: the invoice ids and numbers stay in the invoices store.
+    expect(s.openItems).toEqual([20_726, 10_000, 0, 20_741, 30_000, 0, 20_758, 120_000, 1]);
   });
 
   it('keeps only open tasks, earliest first', () => {
@@ -55,7 +59,7 @@ describe('summarizeDebtor', () => {
         ],
       }),
     );
-    expect(s.promises.map((p) => p.id)).toEqual(['new']);
+    expect(s.promises?.map((p) => p.id)).toEqual(['new']);
   });
 
   it('keeps the latest broken promise when no newer promise exists', () => {

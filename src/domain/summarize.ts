@@ -5,9 +5,10 @@
  */
 import type { DebtorBundle } from './bundle';
 import type { Activity, PaymentPromise } from './entities';
-import { SUMMARY_SCHEMA_VERSION, type DebtorSummary, type SummaryOpenItem, type SummaryPromise, type SummaryTask } from './summary';
+import { packOpenItems, SUMMARY_SCHEMA_VERSION, type DebtorSummary, type SummaryPromise, type SummaryTask } from './summary';
 import { toSearchKey } from './text';
 import { segmentDigestOf } from './segmentation/bundle-history';
+import { isoDayNumber } from './worklist';
 
 /**
  * Promises the worklist still has to act on:
@@ -47,20 +48,17 @@ function byDueThen<T extends { dueDate: string }>(key: (x: T) => string) {
 export function summarizeDebtor(bundle: DebtorBundle): DebtorSummary {
   const { debtor } = bundle;
 
-  const openItems: SummaryOpenItem[] = [];
+  const open: { number: string; dueDate: string; outstandingCents: number; disputed: boolean }[] = [];
   for (const inv of bundle.invoices) {
     if (inv.status === 'paid') continue;
     const outstandingCents = inv.amountInclVatCents - inv.amountPaidCents;
     if (outstandingCents <= 0) continue;
-    openItems.push({
-      invoiceId: inv.id,
-      number: inv.number,
-      dueDate: inv.dueDate,
-      outstandingCents,
-      disputed: inv.status === 'disputed',
-    });
+    open.push({ number: inv.number, dueDate: inv.dueDate, outstandingCents, disputed: inv.status === 'disputed' });
   }
-  openItems.sort(byDueThen((i) => i.number));
+  // Due dates are checked ISO dates (entities.ts), so every day number is an integer.
+  const openItems = packOpenItems(
+    open.sort(byDueThen((i) => i.number)).map((i) => ({ dueDay: isoDayNumber(i.dueDate), outstandingCents: i.outstandingCents, disputed: i.disputed })),
+  );
 
   const promises: SummaryPromise[] = actionablePromises(bundle.promises)
     .map((p) => ({ id: p.id, dueDate: p.dueDate, amountCents: p.amountCents, paidCents: p.paidCents, status: p.status }))
@@ -78,12 +76,13 @@ export function summarizeDebtor(bundle: DebtorBundle): DebtorSummary {
     searchKey: toSearchKey(debtor.name),
     segment: debtor.segment,
     openItems,
-    promises,
-    openTasks,
     history: bundle.debtor.segmentOverride
       ? { ...segmentDigestOf(bundle), override: bundle.debtor.segmentOverride.segment }
       : segmentDigestOf(bundle),
   };
+  // Empty lists are left out: two empty arrays in each of 50,000 records are 100,000 objects to read back.
+  if (promises.length > 0) summary.promises = promises;
+  if (openTasks.length > 0) summary.openTasks = openTasks;
   const last = latestActivity(bundle.activities);
   if (last) {
     summary.lastAction = last.outcome === undefined ? { at: last.at, type: last.type } : { at: last.at, type: last.type, outcome: last.outcome };

@@ -23,7 +23,9 @@
 import type { Activity, Debtor, Task } from './entities';
 import { DEFAULT_GRACE_BUSINESS_DAYS, promiseDeadline } from './promises/status';
 import { digestFacts, effectiveSegment, SEGMENT_PRIORITY_WEIGHT, segmentOf, type HistorySegment } from './segmentation/history-segment';
-import type { DebtorSummary } from './summary';
+import { OPEN_ITEM_NUMBERS, type DebtorSummary } from './summary';
+
+const NONE: readonly never[] = [];
 
 export type WorklistTier = 0 | 1 | 2;
 
@@ -96,23 +98,26 @@ export function worklistRow(summary: DebtorSummary, today: string, opts: Worklis
   let oldestDaysLate = 0;
   let score = 0;
   const todayNumber = isoDayNumber(today);
-  for (const item of summary.openItems) {
-    if (item.disputed) {
-      disputedCents += item.outstandingCents;
+  const items = summary.openItems;
+  for (let k = 0; k + OPEN_ITEM_NUMBERS <= items.length; k += OPEN_ITEM_NUMBERS) {
+    const outstandingCents = items[k + 1] as number;
+    if (items[k + 2] === 1) {
+      disputedCents += outstandingCents;
       continue;
     }
-    const daysLate = todayNumber - isoDayNumber(item.dueDate);
+    // NaN (a format 1 due date that was not a date) is never overdue.
+    const daysLate = todayNumber - (items[k] as number);
     if (daysLate > 0) {
-      overdueCents += item.outstandingCents;
-      score += item.outstandingCents * daysLate;
+      overdueCents += outstandingCents;
+      score += outstandingCents * daysLate;
       oldestDaysLate = Math.max(oldestDaysLate, daysLate);
     } else {
-      notYetDueCents += item.outstandingCents;
+      notYetDueCents += outstandingCents;
     }
   }
 
   let brokenPromises = 0;
-  for (const p of summary.promises) {
+  for (const p of summary.promises ?? NONE) {
     const short = p.paidCents < p.amountCents;
     if (p.status === 'broken') brokenPromises += 1;
     else if (p.status === 'partial' && short) brokenPromises += 1;
@@ -121,7 +126,7 @@ export function worklistRow(summary: DebtorSummary, today: string, opts: Worklis
   }
 
   let nextTask: WorklistRow['nextTask'];
-  for (const t of summary.openTasks) {
+  for (const t of summary.openTasks ?? NONE) {
     if (!nextTask || t.dueDate < nextTask.dueDate) nextTask = { id: t.id, dueDate: t.dueDate, kind: t.kind };
   }
   const taskDue = nextTask !== undefined && nextTask.dueDate <= today;

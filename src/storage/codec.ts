@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod/mini';
 import { ACTIVITY_TYPES, PROMISE_STATUSES, SEGMENTS, TASK_KINDS } from '../domain/vocabulary';
-import { SUMMARY_SCHEMA_VERSION, type DebtorSummary } from '../domain/summary';
+import { OPEN_ITEM_NUMBERS, SUMMARY_SCHEMA_VERSION, type DebtorSummary } from '../domain/summary';
+import { SUMMARY_V1, summaryFromV1, type DebtorSummaryV1 } from '../domain/summary-v1';
 import { HISTORY_SEGMENTS } from '../domain/segmentation/history-segment';
 import { stripBidiDeep } from '../domain/text';
 import { StorageError, type ValidationIssue } from './errors';
@@ -94,15 +95,35 @@ function everyItem(v: unknown, ok: (x: Record<string, unknown>) => boolean): boo
  */
 export function isDebtorSummary(v: unknown): v is DebtorSummary {
   if (!isObj(v)) return false;
-  if (v.schemaVersion !== SUMMARY_SCHEMA_VERSION || !isStr(v.debtorId) || !isStr(v.name) || !isStr(v.searchKey)) return false;
-  if (!segments.has(v.segment)) return false;
+  if (v.schemaVersion !== SUMMARY_SCHEMA_VERSION || !hasIdentity(v)) return false;
+  const items = v.openItems;
+  if (!Array.isArray(items) || items.length % OPEN_ITEM_NUMBERS !== 0) return false;
+  for (let k = 0; k < items.length; k += OPEN_ITEM_NUMBERS) {
+    if (!isInt(items[k]) || !isInt(items[k + 1]) || (items[k + 2] !== 0 && items[k + 2] !== 1)) return false;
+  }
+  // Absent when empty (format 2 leaves empty lists out).
+  if (v.promises !== undefined && !isPromises(v.promises)) return false;
+  if (v.openTasks !== undefined && !isTasks(v.openTasks)) return false;
+  return v.outdated === undefined && hasTail(v);
+}
+
+/** Format 1 (domain/summary-v1.ts): open items as objects with their invoice id and number. */
+export function isDebtorSummaryV1(v: unknown): v is DebtorSummaryV1 {
+  if (!isObj(v)) return false;
+  if (v.schemaVersion !== SUMMARY_V1 || !hasIdentity(v)) return false;
   if (!everyItem(v.openItems, (i) => isStr(i.invoiceId) && isStr(i.number) && isStr(i.dueDate) && isInt(i.outstandingCents) && typeof i.disputed === 'boolean')) {
     return false;
   }
-  if (!everyItem(v.promises, (p) => isStr(p.id) && isStr(p.dueDate) && isInt(p.amountCents) && isInt(p.paidCents) && promiseStatuses.has(p.status))) {
-    return false;
-  }
-  if (!everyItem(v.openTasks, (t) => isStr(t.id) && isStr(t.dueDate) && taskKinds.has(t.kind))) return false;
+  return isPromises(v.promises) && isTasks(v.openTasks) && hasTail(v);
+}
+
+const hasIdentity = (v: Record<string, unknown>): boolean => isStr(v.debtorId) && isStr(v.name) && isStr(v.searchKey) && segments.has(v.segment);
+const isPromises = (v: unknown): boolean =>
+  everyItem(v, (p) => isStr(p.id) && isStr(p.dueDate) && isInt(p.amountCents) && isInt(p.paidCents) && promiseStatuses.has(p.status));
+const isTasks = (v: unknown): boolean => everyItem(v, (t) => isStr(t.id) && isStr(t.dueDate) && taskKinds.has(t.kind));
+
+/** The last action and the history digest, the same in both formats. */
+function hasTail(v: Record<string, unknown>): boolean {
   const last = v.lastAction;
   if (last !== undefined && !(isObj(last) && isStr(last.at) && activityTypes.has(last.type) && (last.outcome === undefined || isStr(last.outcome)))) {
     return false;
@@ -124,6 +145,11 @@ export function readSummaries(values: readonly unknown[], onCorrupt?: CorruptHan
   for (const v of values) {
     if (isDebtorSummary(v)) {
       out.push(v);
+      continue;
+    }
+    // Written by a version before format 2: converted, so its row shows today, and marked for a rebuild.
+    if (isDebtorSummaryV1(v)) {
+      out.push(summaryFromV1(v));
       continue;
     }
     const report: CorruptRecord = { store: 'summaries', key: recordKey(v), issues: [{ path: '', message: 'Not a debtor summary' }] };

@@ -25,9 +25,9 @@ void VirtualRows.preload();
 const ResumeCallBanner = lazy(() => import('../../ui/ResumeCallBanner').then((m) => ({ default: m.ResumeCallBanner })));
 
 /**
- * Summaries written before the payment-history segment existed have no digest to compute it from: their rows
- * show no segment. They are rebuilt once per page load, in the background (short transactions with pauses),
- * then the list reloads with them.
+ * Summaries an older version wrote are rebuilt once per page load, in the background (short transactions with
+ * pauses), then the list reloads with them: those written before the payment-history segment existed (their
+ * rows show no segment until then) and those in format 1 (read through a conversion meanwhile, same rows).
  */
 let staleSummariesRefreshed = false;
 

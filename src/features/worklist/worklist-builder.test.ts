@@ -45,8 +45,16 @@ describe('WorklistBuilder', () => {
     for (const row of built.rows) expect(row.history === undefined).toBe(staleIds.has(row.debtorId));
   });
 
+  it('names the debtors whose summary was read from format 1, with the same rows as their rebuilt summary', () => {
+    const converted = demo.slice(0, 30).map((s): DebtorSummary => ({ ...s, outdated: true }));
+    const built = build([...converted, ...demo.slice(30)], 16);
+    expect(built.staleIds).toEqual(converted.map((s) => s.debtorId));
+    expect(built.rows).toEqual(buildWorklist(demo, TODAY));
+  });
+
   it('keeps the documented order on ties (same tier and score: name, then id) across chunks', () => {
-    const item = { invoiceId: 'i', number: 'FA-1', dueDate: '2026-11-13', outstandingCents: 1_000, disputed: false };
+    // Due 2026-11-13 (day 20770), 1,000 cents, not disputed.
+    const item = [20_770, 1_000, 0];
     const summaryArb = fc.record({
       debtorId: fc.uuid(),
       name: fc.constantFrom('Alpha', 'Été', 'Zénith', 'alpha'),
@@ -55,8 +63,8 @@ describe('WorklistBuilder', () => {
     fc.assert(
       fc.property(fc.uniqueArray(summaryArb, { selector: (s) => s.debtorId, maxLength: 40 }), fc.integer({ min: 1, max: 9 }), (specs, size) => {
         const summaries: DebtorSummary[] = specs.map((s) => ({
-          schemaVersion: 1, debtorId: s.debtorId, name: s.name, searchKey: s.name.toLowerCase(), segment: 'small_business',
-          openItems: s.overdue ? [item] : [], promises: [], openTasks: [],
+          schemaVersion: 2, debtorId: s.debtorId, name: s.name, searchKey: s.name.toLowerCase(), segment: 'small_business',
+          openItems: s.overdue ? item : [],
         }));
         expect(build(summaries, size).rows).toEqual(buildWorklist(summaries, TODAY));
       }),

@@ -5,7 +5,7 @@
  * of each row alongside it.
  */
 import { compareWorklistRows, needsAction, worklistRow, type WorklistOptions, type WorklistRow } from '../../domain/worklist';
-import type { DebtorSummary } from '../../domain/summary';
+import { needsRebuild, type DebtorSummary } from '../../domain/summary';
 import type { CadenceStore } from '../../storage/api';
 import { nextTask } from './next-task';
 
@@ -44,7 +44,7 @@ export interface BuiltWorklist {
   keys: string[];
   /** Summaries seen, with or without anything to chase. */
   debtorCount: number;
-  /** Debtors whose summary predates the payment-history digest (written by an older version): to rebuild. */
+  /** Debtors whose stored summary an older version wrote (no payment-history digest, or format 1): to rebuild. */
   staleIds: string[];
 }
 
@@ -62,7 +62,7 @@ export class WorklistBuilder {
   add(summaries: readonly DebtorSummary[]): void {
     const chunk: Entry[] = [];
     for (const s of summaries) {
-      if (s.history === undefined) this.stale.push(s.debtorId);
+      if (needsRebuild(s)) this.stale.push(s.debtorId);
       const row = worklistRow(s, this.today, this.options);
       if (needsAction(row)) chunk.push({ row, key: s.searchKey });
     }

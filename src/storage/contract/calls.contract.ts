@@ -2,6 +2,7 @@
  * Contract: calls in progress and the ways a call leaves them (outcome committed, recovered, discarded).
  */
 import { describe, expect, it } from 'vitest';
+import { openItemsOf } from '../../domain/summary';
 import { bundleFixture, idSequence } from '../../domain/call/call.fixtures';
 import { callOutcome } from '../../domain/call/outcome';
 import { planBases } from '../../domain/call/outcome-plan';
@@ -106,7 +107,7 @@ export function callsContract(makeStore: MakeStore): void {
       expect(dossier?.tasks.map((t) => t.kind).sort()).toEqual(['check_promise', 'send_recap']);
       expect(dossier?.contacts.find((c) => c.id === 'c1')).toMatchObject({ name: 'Claire Dubois', role: 'accounts_payable', phone: '04 72 00 00 00' });
       const summary = await summaryOf(store, 'd1');
-      expect(summary?.promises.map((p) => p.id)).toEqual([outcome.promise?.id]);
+      expect(summary?.promises?.map((p) => p.id)).toEqual([outcome.promise?.id]);
       expect(summary?.lastAction).toMatchObject({ type: 'call', outcome: 'completed' });
       expect(await store.getCall('call-1')).toBeUndefined();
     });
@@ -146,7 +147,12 @@ export function callsContract(makeStore: MakeStore): void {
       await store.commitCallOutcome('call-1', callOutcome(actor.getSnapshot().context, AT, idSequence('new')));
       const i1 = (await store.getDossier('d1'))?.invoices.find((i) => i.id === 'i1');
       expect(i1).toMatchObject({ status: 'disputed', disputeReason: 'Livraison incomplète' });
-      expect((await summaryOf(store, 'd1'))?.openItems.find((i) => i.invoiceId === 'i1')?.disputed).toBe(true);
+      // The summary flags as disputed exactly the dossier's disputed invoices, i1 now among them.
+      const balance = (i: { amountInclVatCents: number; amountPaidCents: number }) => i.amountInclVatCents - i.amountPaidCents;
+      const invoices = (await store.getDossier('d1'))?.invoices ?? [];
+      const disputedBefore = invoices.filter((i) => i.status === 'disputed' && i.id !== 'i1').map(balance);
+      const flagged = openItemsOf((await summaryOf(store, 'd1'))!).filter((i) => i.disputed).map((i) => i.outstandingCents);
+      expect(flagged.sort((x, y) => x - y)).toEqual([...disputedBefore, balance(i1!)].sort((x, y) => x - y));
     });
 
     it('is all or nothing: one bad change leaves the dossier and the call in progress as they were', async () => {

@@ -80,7 +80,7 @@ export function plansContract(makeStore: MakeStore): void {
       const dossier = await store.getDossier('d1');
       expect(dossier?.promises.map((p) => p.id)).toEqual(['plan-1-i1', 'plan-1-i2']);
       expect(dossier?.activities.map((a) => a.id)).toContain('a-dec');
-      expect((await summaryOf(store, 'd1'))?.promises.map((p) => p.id)).toEqual(['plan-1-i1', 'plan-1-i2']);
+      expect((await summaryOf(store, 'd1'))?.promises?.map((p) => p.id)).toEqual(['plan-1-i1', 'plan-1-i2']);
       // Decided once only.
       await expect(
         store.decidePlan('plan-1', { status: 'rejected', decidedBy: 'x', decidedAt: '2026-11-23T11:00:00.000Z', activity: decisionNote('a-2', 'plan_rejected') }),

