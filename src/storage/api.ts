@@ -42,8 +42,13 @@ export interface CadenceStore {
   putBundles(bundles: DebtorBundle[]): Promise<void>;
   /** The dossier of one debtor, or undefined when it does not exist. */
   getDossier(debtorId: string): Promise<DebtorBundle | undefined>;
-  /** Every worklist summary, delivered in chunks so the main thread never parses 50k records at once. */
-  listSummaries(onChunk?: (chunk: DebtorSummary[]) => void): Promise<DebtorSummary[]>;
+  /**
+   * Every worklist summary, delivered in chunks so the main thread never parses 50k records at once. With
+   * `{ keep: false }` the chunks only go to `onChunk` and the promise resolves to an empty list: a reader
+   * that builds something smaller from them (the worklist's rows) lets 50,000 summaries die young instead of
+   * holding them all until the end, which made the garbage collector copy them over and over.
+   */
+  listSummaries(onChunk?: (chunk: DebtorSummary[]) => void, options?: { keep?: boolean }): Promise<DebtorSummary[]>;
   /**
    * Rebuilds these debtors' summaries from their records, in short transactions: for summaries written by an
    * older version of the app (no payment-history digest). Unknown debtors are skipped.

@@ -139,7 +139,7 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
 
     putBundles: (list) => guarded(async () => (await bundles()).putBundles(records, list, onCorrupt)),
 
-    listSummaries: (onChunk) => guarded(() => listSummaries(records, paging, onChunk)),
+    listSummaries: (onChunk, options) => guarded(() => listSummaries(records, paging, onChunk, options?.keep ?? true)),
     refreshSummaries: (debtorIds) => guarded(async () => (await summaryRebuild()).refreshSummaries(records, debtorIds, paging.pause, onCorrupt)),
     scriptCallDetails: (scriptId) => guarded(async () => (await callScan()).scriptCallDetails(records, paging, scriptId)),
     findDebtorIdsByInvoiceNumber: (prefix, limit) => guarded(async () => firstDebtors((await backend.scanInvoiceNumbers(prefix, limit)).entries, limit)),

@@ -96,11 +96,15 @@ export async function buildFromStore(store: SummarySource, today: string, onProg
   let loaded = 0;
   let building = Promise.resolve();
   try {
-    await store.listSummaries((chunk) => {
-      loaded += chunk.length;
-      onProgress(loaded);
-      building = building.then(nextTask).then(() => builder.add(chunk));
-    });
+    // The summaries are not kept past their chunk's build: only the rows live on (see listSummaries).
+    await store.listSummaries(
+      (chunk) => {
+        loaded += chunk.length;
+        onProgress(loaded);
+        building = building.then(nextTask).then(() => builder.add(chunk));
+      },
+      { keep: false },
+    );
   } catch (error) {
     await building.catch(() => undefined);
     throw error;

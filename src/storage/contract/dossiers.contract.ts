@@ -184,6 +184,10 @@ export function dossiersContract(setup: MakeStore): void {
       expect(sizes).toEqual([2, 2, 1]);
       expect(pause).toHaveBeenCalledTimes(2);
       expect(all.map((s) => s.debtorId)).toEqual(['a', 'b', 'c', 'd', 'e']);
+      // Not kept: the same chunks, an empty list at the end.
+      const handed: string[] = [];
+      expect(await store.listSummaries((chunk) => handed.push(...chunk.map((s) => s.debtorId)), { keep: false })).toEqual([]);
+      expect(handed).toEqual(['a', 'b', 'c', 'd', 'e']);
     });
 
     it('orders the timeline by instant, whatever the offsets', async () => {
