@@ -8,7 +8,7 @@ import type { Activity, PaymentPromise } from './entities';
 import { packOpenItems, SUMMARY_SCHEMA_VERSION, type DebtorSummary, type SummaryPromise, type SummaryTask } from './summary';
 import { toSearchKey } from './text';
 import { segmentDigestOf } from './segmentation/bundle-history';
-import { isoDayNumber } from './worklist';
+import { isoDayNumber } from './calendar/day-number';
 
 /**
  * Promises the worklist still has to act on:

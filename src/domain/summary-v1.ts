@@ -6,7 +6,7 @@
  */
 import type { DebtorSummary, SummaryPromise, SummaryTask } from './summary';
 import { SUMMARY_SCHEMA_VERSION } from './summary';
-import { isoDayNumber } from './worklist';
+import { isoDayNumber } from './calendar/day-number';
 
 export const SUMMARY_V1 = 1;
 

@@ -23,6 +23,7 @@
 import type { Activity, Debtor, Task } from './entities';
 import { DEFAULT_GRACE_BUSINESS_DAYS, promiseDeadline } from './promises/status';
 import { digestFacts, effectiveSegment, SEGMENT_PRIORITY_WEIGHT, segmentOf, type HistorySegment } from './segmentation/history-segment';
+import { isoDayNumber } from './calendar/day-number';
 import { OPEN_ITEM_NUMBERS, type DebtorSummary } from './summary';
 
 const NONE: readonly never[] = [];
@@ -55,35 +56,7 @@ export interface WorklistOptions {
 
 export const DEFAULT_PROMISE_GRACE_DAYS = DEFAULT_GRACE_BUSINESS_DAYS;
 
-/** The number the 2 (or 4) characters at `at` spell in decimal, NaN when one is not a digit. */
-function digitsAt(text: string, at: number, length: number): number {
-  let n = 0;
-  for (let i = at; i < at + length; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return Number.NaN;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/**
- * Days since 1970-01-01 of the `YYYY-MM-DD` a text starts with (proleptic Gregorian, H. Hinnant's
- * days_from_civil), NaN when it does not start with one. Arithmetic rather than Date.parse on a built string:
- * the worklist calls this for every open item of 50,000 debtors, and that parse was its costliest line.
- */
-export function isoDayNumber(iso: string): number {
-  if (iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return Number.NaN;
-  const y = digitsAt(iso, 0, 4);
-  const m = digitsAt(iso, 5, 2);
-  const d = digitsAt(iso, 8, 2);
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return Number.NaN;
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yearOfEra = yy - era * 400;
-  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
+export { isoDayNumber } from './calendar/day-number';
 
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
