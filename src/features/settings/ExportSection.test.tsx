@@ -8,6 +8,7 @@ import { initI18n, loadNamespaces } from '../../i18n';
 import { openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
 import { buildWorklist } from '../../domain/worklist';
+import { todayIso } from '../../session/today';
 import { ExportSection } from './ExportSection';
 
 /** Reading, planning and IndexedDB on a shared, loaded machine: wait longer than testing-library's 1 s. */
@@ -74,7 +75,8 @@ describe('ExportSection', { timeout: 60_000 }, () => {
     fireEvent.click(screen.getByTestId('export-worklist'));
     await waitFor(() => expect(blobs).toHaveLength(1), SLOW);
     const rows = Papa.parse<string[]>(new TextDecoder().decode(new Uint8Array(await (blobs[0] as Blob).arrayBuffer())).slice(1), { delimiter: ';', skipEmptyLines: true }).data;
-    const today = new Date().toISOString().slice(0, 10);
+    // The export ranks for the app's today (Europe/Paris), which is not the UTC date from 23:00 or 22:00 UTC.
+    const today = todayIso();
     const expected = buildWorklist(await services.store.listSummaries(), today);
     expect(rows.slice(1).map((r) => r[0])).toEqual(expected.map((r) => r.name));
     // The demo has open follow-ups: their date and kind fill the last columns.
