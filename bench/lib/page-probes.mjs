@@ -107,8 +107,9 @@ export async function pickQueries(skip) {
   // its open items (due date, then number), is read from the invoices themselves.
   const invoices = summary
     ? await new Promise((resolve, reject) => {
-        const req = db.transaction('invoices').objectStore('invoices').index('debtorId').getAll(summary.debtorId);
-        req.onsuccess = () => resolve(req.result);
+        // Since database v11 a debtor's invoices are one block, keyed by the debtor.
+        const req = db.transaction('invoiceBlocks').objectStore('invoiceBlocks').get(summary.debtorId);
+        req.onsuccess = () => resolve(req.result?.invoices ?? []);
         req.onerror = () => reject(req.error);
       })
     : [];
