@@ -3,7 +3,7 @@ import type { WorklistRow } from '../../domain/worklist';
 import { toSearchKey } from '../../domain/text';
 import { arrayRows, type RowSource } from './row-source';
 import type { InvoiceNumberScan } from '../../storage/api';
-import { INVOICE_MATCH_LIMIT, invoiceDebtorIds, invoiceLookup, looksLikeInvoiceQuery, WorklistSearch } from './search';
+import { debtorPositions, INVOICE_MATCH_LIMIT, invoiceDebtorIds, invoiceLookup, looksLikeInvoiceQuery, WorklistSearch } from './search';
 
 function row(debtorId: string, name: string): WorklistRow {
   return {
@@ -72,6 +72,14 @@ describe('matchIndexes (what the worker answers the page with)', () => {
     expect(search.matchIndexes('  ')).toBeUndefined();
     expect(search.matchIndexes('zzz')).toEqual([]);
   });
+  it('finds the same positions from the debtor ids alone (what the worker keeps)', () => {
+    const byIds = new WorklistSearch(debtorPositions(list), keys);
+    const byRows = new WorklistSearch(rows, keys);
+    for (const [q, invoice] of [['martin', ['d1']], ['ep', []], ['fa-1', ['d4', 'd2', 'gone']], ['', []]] as const) {
+      expect(byIds.matchIndexes(q, invoice)).toEqual(byRows.matchIndexes(q, invoice));
+    }
+    expect(byIds.matchIndexes('fa-1', ['d4', 'd2'])).toEqual([1, 3]);
+  });
 });
 
 describe('invoiceDebtorIds', () => {
@@ -116,16 +124,18 @@ describe('invoiceLookup', () => {
     expect(await lookup('Du')).toEqual([]);
     expect(await lookup('Dup')).toEqual([]);
     expect(await lookup('DUPONT ')).toEqual([]);
-    // Not an extension of "du": asked.
+    // Not an extension of "du": a one-letter query looks nothing up, but reads its range for the next key…
     expect(await lookup('d')).toEqual([]);
+    expect(asked).toEqual(['Du', 'd']);
+    // …which then answers "dz" without a read of its own.
     expect(await lookup('dz')).toEqual([]);
-    expect(asked).toEqual(['Du', 'dz']);
+    expect(asked).toEqual(['Du', 'd']);
     // A failure is not taken for "nothing starts with it".
     fail(true);
     expect(await lookup('mv')).toEqual([]);
     fail(false);
     expect(await lookup('mv/')).toEqual([]);
-    expect(asked).toEqual(['Du', 'dz', 'mv', 'mv/']);
+    expect(asked).toEqual(['Du', 'd', 'mv', 'mv/']);
   });
 
   it('answers a longer invoice number from the last read, and reads again past what it holds', async () => {
@@ -144,6 +154,83 @@ describe('invoiceLookup', () => {
     // Deleting back to a prefix read before: answered again without a read.
     expect(await lookup('FA-1')).toEqual(['d1', 'd10']);
     expect(asked).toEqual(['FA', 'FA-2', 'FA-9']);
+  });
+});
+
+describe('invoiceLookup: the first read happens on the first key, off the next key’s path', () => {
+  const numbers = Array.from({ length: 30 }, (_, i) => ({ numberKey: `fa-${Math.floor(i / 3) + 1}-${(i % 3) + 1}`, debtorId: `d${Math.floor(i / 3) + 1}` }))
+    .sort((a, b) => (a.numberKey < b.numberKey ? -1 : 1));
+  /** Reads that finish only when the test says so, to type the next key while one is under way. */
+  const slowScanner = (perRead: number) => {
+    const asked: string[] = [];
+    const finish: (() => void)[] = [];
+    let failing = false;
+    const store = {
+      scanInvoiceNumbers: (prefix: string): Promise<InvoiceNumberScan> => {
+        asked.push(prefix);
+        const key = toSearchKey(prefix);
+        const all = numbers.filter((n) => n.numberKey.startsWith(key));
+        const fails = failing;
+        return new Promise((resolve, reject) => {
+          finish.push(() => (fails ? reject(new Error('closed')) : resolve({ key, entries: all.slice(0, perRead), complete: all.length <= perRead })));
+        });
+      },
+    };
+    return { store, asked, finish: () => finish.splice(0).forEach((f) => f()), fail: (on: boolean) => (failing = on) };
+  };
+  /** What a fresh lookup (one read, nothing remembered) answers: the reference. */
+  const direct = async (perRead: number, query: string) => {
+    const { store, finish } = slowScanner(perRead);
+    const answer = invoiceLookup(store)(query);
+    finish();
+    return answer;
+  };
+
+  it('answers the second key from the first key’s read, with what a read of its own would give', async () => {
+    // Reads of 100 hold every number here: the read for "F" holds all of "FA"'s.
+    const { store, asked, finish } = slowScanner(100);
+    const lookup = invoiceLookup(store);
+    expect(await lookup('F')).toEqual([]);
+    expect(asked).toEqual(['F']);
+    finish();
+    expect(await lookup('FA')).toEqual(await direct(100, 'FA'));
+    expect(await lookup('FA-1')).toEqual(await direct(100, 'FA-1'));
+    expect(asked).toEqual(['F']);
+  });
+
+  it('lets a key typed while that read is under way wait for it instead of reading again', async () => {
+    const { store, asked, finish } = slowScanner(100);
+    const lookup = invoiceLookup(store);
+    await lookup('f');
+    const second = lookup('fa-1');
+    await Promise.resolve();
+    expect(asked).toEqual(['f']);
+    finish();
+    expect(await second).toEqual(await direct(100, 'fa-1'));
+    expect(asked).toEqual(['f']);
+  });
+
+  it('reads for itself when the read under way cannot answer it, or failed', async () => {
+    const { store, asked, finish, fail } = slowScanner(7);
+    const lookup = invoiceLookup(store);
+    await lookup('f');
+    // "fa-2" runs past the first 7 numbers read for "f": read again, once the first read is over.
+    const past = lookup('fa-2');
+    finish();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(asked).toEqual(['f', 'fa-2']);
+    finish();
+    expect(await past).toEqual(await direct(7, 'fa-2'));
+    // Another letter while nothing is under way, whose read fails: the next key reads for itself.
+    fail(true);
+    await lookup('g');
+    finish();
+    fail(false);
+    const next = lookup('gb');
+    await new Promise((r) => setTimeout(r, 0));
+    finish();
+    expect(await next).toEqual([]);
+    expect(asked).toEqual(['f', 'fa-2', 'g', 'gb']);
   });
 });
 

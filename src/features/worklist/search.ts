@@ -13,13 +13,29 @@ import { pickRows, type RowSource } from './row-source';
  * cannot contain "dupo", so the name test then runs only over the previous query's name matches, and a
  * search gets cheaper with every letter instead of rescanning every row.
  */
-export class WorklistSearch {
+/** What finding positions reads of the rows: how many, and each one's debtor. */
+export type DebtorPositions = Pick<RowSource, 'length' | 'debtorIdAt'>;
+
+/**
+ * The debtor ids of `rows`, for a search that answers with positions (the worklist worker): once the rows
+ * are sent to the page, the worker keeps 41,516 strings instead of as many row objects and what they hold,
+ * which its garbage collector would otherwise walk again during the first keystrokes.
+ */
+export function debtorPositions(rows: readonly { debtorId: string }[]): DebtorPositions {
+  const ids = rows.map((r) => r.debtorId);
+  return { length: ids.length, debtorIdAt: (index) => ids[index] as string };
+}
+
+export class WorklistSearch<Rows extends DebtorPositions = RowSource> {
   private last: { key: string; indexes: number[] } | undefined;
   private lastInvoice: { ids: readonly string[]; rows: number[] } | undefined;
 
-  /** `keys[i]` is the search key of `rows.at(i)`; rows are in priority order. */
+  /**
+   * `keys[i]` is the search key of row i; rows are in priority order. Finding positions needs only each row's
+   * debtor id (see `debtorPositions`); `match`, which hands back rows, needs the rows themselves.
+   */
   constructor(
-    private readonly rows: RowSource,
+    private readonly rows: Rows,
     private readonly keys: readonly string[],
   ) {}
 
@@ -27,7 +43,7 @@ export class WorklistSearch {
    * Rows whose name contains the query (accents, case and spacing ignored) or whose debtor was matched by
    * invoice number, in priority order. Every row for a blank query.
    */
-  match(query: string, invoiceDebtorIds: Iterable<string> = []): RowSource {
+  match(this: WorklistSearch<RowSource>, query: string, invoiceDebtorIds: Iterable<string> = []): RowSource {
     const indexes = this.matchIndexes(query, invoiceDebtorIds);
     return indexes ? pickRows(this.rows, indexes) : this.rows;
   }
@@ -128,21 +144,48 @@ export function invoiceDebtorIds(store: Pick<CadenceStore, 'findDebtorIdsByInvoi
  * key, and typing a company name ("du", "dup", "dupo"…) reads it once, since nothing starts with "dupo" when
  * nothing starts with "du". A failed read is not remembered. It lives as long as the rows it searches, which
  * are themselves read once (a new load makes a new one), so what it remembers is as fresh as they are.
+ *
+ * The first read of a query used to happen on its second key ("fa"), inside that keystroke: 30–140 ms of
+ * IndexedDB and decoding before the rows could change. A one-character query looks nothing up, but the next
+ * key will need its range: it is read then, in the background, while the rows for that first key are shown
+ * and the agent types on. A key that extends the prefix of a read still under way waits for that read and is
+ * answered from it when it can, instead of reading again.
  */
 export function invoiceLookup(store: Pick<CadenceStore, 'scanInvoiceNumbers'>): (query: string) => Promise<string[]> {
   const windows = new InvoiceWindows();
+  let inFlight: { key: string; done: Promise<InvoiceNumberScan | undefined> } | undefined;
+  const read = (prefix: string, key: string): Promise<InvoiceNumberScan | undefined> => {
+    const done = store.scanInvoiceNumbers(prefix, INVOICE_MATCH_LIMIT).then(
+      (scan) => {
+        windows.remember(scan);
+        return scan;
+      },
+      () => undefined,
+    );
+    const mine = { key, done };
+    inFlight = mine;
+    void done.then(() => {
+      if (inFlight === mine) inFlight = undefined;
+    });
+    return done;
+  };
   return async (query) => {
-    if (!looksLikeInvoiceQuery(query)) return [];
-    const key = toSearchKey(query);
-    const known = windows.answer(key, INVOICE_MATCH_LIMIT);
-    if (known) return known;
-    let scan: InvoiceNumberScan;
-    try {
-      scan = await store.scanInvoiceNumbers(query.trim(), INVOICE_MATCH_LIMIT);
-    } catch {
+    const prefix = query.trim();
+    const key = toSearchKey(prefix);
+    if (key === '') return [];
+    if (!looksLikeInvoiceQuery(query)) {
+      if (!inFlight && !windows.answer(key, INVOICE_MATCH_LIMIT)) void read(prefix, key);
       return [];
     }
-    windows.remember(scan);
-    return firstDebtors(scan.entries, INVOICE_MATCH_LIMIT);
+    const known = windows.answer(key, INVOICE_MATCH_LIMIT);
+    if (known) return known;
+    const pending = inFlight;
+    if (pending && key.startsWith(pending.key)) {
+      await pending.done;
+      const fromPending = windows.answer(key, INVOICE_MATCH_LIMIT);
+      if (fromPending) return fromPending;
+    }
+    const scan = await read(prefix, key);
+    return scan ? firstDebtors(scan.entries, INVOICE_MATCH_LIMIT) : [];
   };
 }

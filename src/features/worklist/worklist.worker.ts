@@ -10,8 +10,7 @@ import type { CorruptRecord } from '../../storage/codec';
 import { openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
 import { packRows, rowBuffers } from './row-columns';
-import { arrayRows } from './row-source';
-import { invoiceLookup, WorklistSearch } from './search';
+import { debtorPositions, invoiceLookup, WorklistSearch, type DebtorPositions } from './search';
 import { buildFromStore } from './worklist-builder';
 import { ROWS_PER_MESSAGE, type LoadRequest, type RowsPage, type SearchRequest, type WorkerMessage, type WorkerRequest } from './worklist-protocol';
 
@@ -27,9 +26,9 @@ const SUMMARY_CHUNK = 5_000;
 // As on the page (src/app/boot.ts): a corrupt summary is skipped rather than hiding the whole worklist.
 const reportCorrupt = (record: CorruptRecord) => console.warn('Skipped a corrupt record', record);
 
-let loaded: Promise<{ search: WorklistSearch; invoices: (query: string) => Promise<string[]> }> | undefined;
+let loaded: Promise<{ search: WorklistSearch<DebtorPositions>; invoices: (query: string) => Promise<string[]> }> | undefined;
 
-async function load({ databaseName, today }: LoadRequest): Promise<{ search: WorklistSearch; invoices: (query: string) => Promise<string[]> }> {
+async function load({ databaseName, today }: LoadRequest): Promise<{ search: WorklistSearch<DebtorPositions>; invoices: (query: string) => Promise<string[]> }> {
   // Kept open for the invoice lookups; it closes itself when another tab needs a newer version (storage/db.ts).
   const db = await openCadenceDb(databaseName, { onCorrupt: reportCorrupt });
   const store = createCadenceStore(db, {
@@ -44,7 +43,7 @@ async function load({ databaseName, today }: LoadRequest): Promise<{ search: Wor
       scope.postMessage({ kind: 'rows', page }, rowBuffers(page));
     }
     scope.postMessage({ kind: 'done', debtorCount: built.debtorCount, staleIds: built.staleIds });
-    return { search: new WorklistSearch(arrayRows(built.rows), built.keys), invoices: invoiceLookup(store) };
+    return { search: new WorklistSearch(debtorPositions(built.rows), built.keys), invoices: invoiceLookup(store) };
   } catch (error) {
     db.close();
     throw error;
