@@ -1,4 +1,4 @@
-import { createEffect, createSignal, lazy, Match, on, onCleanup, Show, Suspense, Switch, type JSX } from 'solid-js';
+import { batch, createEffect, createSignal, lazy, Match, on, onCleanup, Show, Suspense, Switch, type JSX } from 'solid-js';
 import { seedDemo } from '../../session/seed';
 import { resumableCalls, type ResumableCall } from '../../session/resumable-calls';
 import { useServices } from '../../session/store-context';
@@ -71,8 +71,11 @@ export function WorklistPage(): JSX.Element {
     const seq = ++searchSeq;
     const found = await d.search(raw).catch(() => undefined);
     if (seq !== searchSeq || !found || d !== data()) return;
-    setResults(found);
-    setAppliedQuery(raw.trim());
+    // One update for both: the rows, the count and the empty state are worked out once per answer, not twice.
+    batch(() => {
+      setResults(found);
+      setAppliedQuery(raw.trim());
+    });
     // Scrolling needs layout: in the frame, which lays the new rows out anyway, not in this task.
     requestAnimationFrame(() => {
       if (window.scrollY > 0) window.scrollTo({ top: 0 });
@@ -81,9 +84,10 @@ export function WorklistPage(): JSX.Element {
   };
 
   const onInput = (value: string) => {
+    // The worker first: it searches while this thread finishes handling the input event.
+    void runSearch(value);
     setQuery(value);
     worklistView.query = value;
-    void runSearch(value);
   };
 
   createEffect(
