@@ -80,6 +80,25 @@ describe('matchIndexes (what the worker answers the page with)', () => {
     }
     expect(byIds.matchIndexes('fa-1', ['d4', 'd2'])).toEqual([1, 3]);
   });
+  it('places invoice debtors at their rows whatever order they come in, before or after the positions are prepared', () => {
+    const many = Array.from({ length: 300 }, (_, i) => row(`d${i}`, `Société ${i % 7 === 0 ? 'Martin' : 'Durand'} ${i}`));
+    const manyKeys = many.map((r) => toSearchKey(r.name));
+    const reference = (q: string, invoice: string[]) =>
+      many.flatMap((r, i) => (manyKeys[i]?.includes(toSearchKey(q)) || invoice.includes(r.debtorId) ? [i] : []));
+    const lazy = new WorklistSearch(debtorPositions(many), manyKeys);
+    const ready = new WorklistSearch(debtorPositions(many), manyKeys);
+    ready.preparePositions();
+    const cases: [string, string[]][] = [
+      ['fa-1', ['d299', 'd3', 'gone', 'd150', 'd3']],
+      ['martin', ['d1', 'd14', 'd298']],
+      ['fa-10', ['d0']],
+      ['fa-11', []],
+    ];
+    for (const [q, invoice] of cases) {
+      expect(lazy.matchIndexes(q, invoice)).toEqual(reference(q, invoice));
+      expect(ready.matchIndexes(q, invoice)).toEqual(reference(q, invoice));
+    }
+  });
 });
 
 describe('invoiceDebtorIds', () => {

@@ -54,9 +54,14 @@ async function answer({ id, query }: SearchRequest): Promise<void> {
   if (!loaded) throw new Error('search before load');
   const { search, invoices } = await loaded;
   const indexes = search.matchIndexes(query, await invoices(query));
-  if (!indexes) return scope.postMessage({ kind: 'matches', id, indexes: 'all' });
-  const packed = Int32Array.from(indexes);
-  scope.postMessage({ kind: 'matches', id, indexes: packed }, [packed.buffer]);
+  if (!indexes) {
+    scope.postMessage({ kind: 'matches', id, indexes: 'all' });
+  } else {
+    const packed = Int32Array.from(indexes);
+    scope.postMessage({ kind: 'matches', id, indexes: packed }, [packed.buffer]);
+  }
+  // Once, after the first answer: what an invoice number's debtors need, ready before the next key asks.
+  setTimeout(() => search.preparePositions(), 0);
 }
 
 const fail = (error: unknown) => scope.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
