@@ -54,14 +54,9 @@ async function answer({ id, query }: SearchRequest): Promise<void> {
   if (!loaded) throw new Error('search before load');
   const { search, invoices } = await loaded;
   const indexes = search.matchIndexes(query, await invoices(query));
-  if (!indexes) {
-    scope.postMessage({ kind: 'matches', id, indexes: 'all' });
-  } else {
-    const packed = Int32Array.from(indexes);
-    scope.postMessage({ kind: 'matches', id, indexes: packed }, [packed.buffer]);
-  }
-  // Once, after the first answer: what an invoice number's debtors need, ready before the next key asks.
-  setTimeout(() => search.preparePositions(), 0);
+  if (!indexes) return scope.postMessage({ kind: 'matches', id, indexes: 'all' });
+  const packed = Int32Array.from(indexes);
+  scope.postMessage({ kind: 'matches', id, indexes: packed }, [packed.buffer]);
 }
 
 const fail = (error: unknown) => scope.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -70,6 +65,9 @@ scope.onmessage = ({ data: request }) => {
   if (request.kind === 'load') {
     loaded ??= load(request);
     loaded.catch(fail);
+    // Once the rows are sent, in a task of its own: what an invoice number's debtors need, ready before the
+    // first keys ask for it instead of inside one of them.
+    loaded.then(({ search }) => setTimeout(() => search.preparePositions(), 0), () => undefined);
   } else {
     answer(request).catch((error: unknown) => {
       scope.postMessage({ kind: 'searchFailed', id: request.id, message: error instanceof Error ? error.message : String(error) });
