@@ -8,11 +8,6 @@ import { firstDebtors } from '../../storage/invoice-scan';
 import { InvoiceWindows } from './invoice-window';
 import { pickRows, type RowSource } from './row-source';
 
-/**
- * Searches one worklist. Typing usually extends the query ("dup" → "dupo"): a row whose key lacks "dup"
- * cannot contain "dupo", so the name test then runs only over the previous query's name matches, and a
- * search gets cheaper with every letter instead of rescanning every row.
- */
 /** What finding positions reads of the rows: how many, and each one's debtor. */
 export type DebtorPositions = Pick<RowSource, 'length' | 'debtorIdAt'>;
 
@@ -26,6 +21,11 @@ export function debtorPositions(rows: readonly { debtorId: string }[]): DebtorPo
   return { length: ids.length, debtorIdAt: (index) => ids[index] as string };
 }
 
+/**
+ * Searches one worklist. Typing usually extends the query ("dup" → "dupo"): a row whose key lacks "dup"
+ * cannot contain "dupo", so the name test then runs only over the previous query's name matches, and a
+ * search gets cheaper with every letter instead of rescanning every row.
+ */
 export class WorklistSearch<Rows extends DebtorPositions = RowSource> {
   private last: { key: string; indexes: number[] } | undefined;
   private lastInvoice: { ids: readonly string[]; rows: number[] } | undefined;
@@ -162,8 +162,8 @@ export function invoiceDebtorIds(store: Pick<CadenceStore, 'findDebtorIdsByInvoi
  * nothing starts with "du". A failed read is not remembered. It lives as long as the rows it searches, which
  * are themselves read once (a new load makes a new one), so what it remembers is as fresh as they are.
  *
- * The first read of a query used to happen on its second key ("fa"), inside that keystroke: 30–140 ms of
- * IndexedDB and decoding before the rows could change. A one-character query looks nothing up, but the next
+ * The first read of a query used to happen on its second key ("fa"), inside that keystroke: up to 1,000
+ * invoice records read and decoded before the rows could change. A one-character query looks nothing up, but the next
  * key will need its range: it is read then, in the background, while the rows for that first key are shown
  * and the agent types on. A key that extends the prefix of a read still under way waits for that read and is
  * answered from it when it can, instead of reading again.
