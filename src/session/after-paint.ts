@@ -17,14 +17,15 @@ export function afterPaint(fn: () => void): () => void {
 
 /**
  * `fn` when the main thread is idle — truly idle, with no deadline that would run it in the middle of the
- * page's loading; a short timer where idle callbacks are missing (Safari).
+ * page's loading; a short timer where idle callbacks are missing (Safari). With `maxMs`, after that long at the
+ * latest, idle or not (a busy page may have no idle period before the agent's next key).
  */
-export function whenIdle(fn: () => void): () => void {
+export function whenIdle(fn: () => void, maxMs?: number): () => void {
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(() => fn());
+    const id = requestIdleCallback(() => fn(), maxMs === undefined ? undefined : { timeout: maxMs });
     return () => cancelIdleCallback(id);
   }
-  const timer = setTimeout(fn, 50);
+  const timer = setTimeout(fn, Math.min(50, maxMs ?? 50));
   return () => clearTimeout(timer);
 }
 

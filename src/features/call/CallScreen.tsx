@@ -20,14 +20,12 @@ import { InterruptedPanel } from './InterruptedPanel';
 import { NotesPad } from './NotesPad';
 import { ObjectionsPanel } from './ObjectionsPanel';
 import { OutcomeSummary } from './OutcomeSummary';
+import { stepsNear } from './call-view';
 import { KeptPanels } from './kept-panels';
 import { commandFor, isMac, isTextField, type CallCommand } from './shortcuts';
 import { StepCoach, StepPanel } from './StepPanel';
 import { StepRail } from './StepRail';
 import { useCallSession } from './use-call-session';
-
-/** The step after `id` (built ahead while the agent reads), none after the last. */
-const stepAfter = (id: StepId): StepId | null => STEP_IDS[stepIndex(id) + 1] ?? null;
 
 /** Where to put the agent when Next is refused: the first thing the blocker asks for. */
 function blockerTarget(blocker: StepBlocker, stepId: string, kind: CommitmentKind): string {
@@ -51,13 +49,13 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   const view = useCallSession(props.session);
   const { bundle, script } = props.session;
   /**
-   * The next step is built ahead only once the agent has moved a step: building it right after the screen
-   * opens lands in the load's busy window (Lighthouse's blocking time doubled, 226 → 496 ms), and an agent
-   * who has moved once is in the call's rhythm, where the pre-built panel pays off.
+   * Built while idle from the moment the screen has painted, one panel per idle task: the first key of a
+   * call then swaps in a panel built and laid out beforehand (a trace at 4× put the first two visits, built
+   * in the key's task with their cold code, at 187–258 ms of CPU). Opening, the panels come after the screen's
+   * paint (its LCP), each a task of 3–14 ms at 1× in a load trace: short tasks, which blocking time leaves out
+   * (it counts the part of a task past 50 ms, 4× simulated). Same list for both columns.
    */
-  const [moved, setMoved] = createSignal(false);
-  createEffect(on(view.step, () => setMoved(true), { defer: true }));
-  const ahead = () => (moved() ? stepAfter(view.step()) : null);
+  const ahead = createMemo(() => stepsNear(view.step()), undefined, { equals: (a, b) => a.join() === b.join() });
   const intl = INTL_LOCALES[script.locale];
   const facts = createMemo(() => {
     const c = view.commitment();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceFact } from '../../domain/call/facts';
-import { formatElapsed, scriptBlocks } from './call-view';
+import { formatElapsed, scriptBlocks, stepsNear } from './call-view';
 
 describe('formatElapsed', () => {
   it('shows minutes and seconds, hours past the hour', () => {
@@ -41,5 +41,14 @@ describe('scriptBlocks', () => {
         ],
       },
     ]);
+  });
+});
+
+describe('stepsNear', () => {
+  it('lists the next step, the one before and the one after next, skipping those past either end', () => {
+    expect(stepsNear('presentation')).toEqual(['identification', 'explanation']);
+    expect(stepsNear('explanation')).toEqual(['listening', 'identification', 'delay_reason']);
+    expect(stepsNear('conclusion')).toEqual(['formalisation', 'contact_details']);
+    expect(stepsNear('formalisation')).toEqual(['conclusion']);
   });
 });

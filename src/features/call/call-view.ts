@@ -1,8 +1,9 @@
 /**
  * Pure helpers of the call screen: the call timer, the script text cut into
- * paragraphs and invoice tables. No DOM, no i18n: the components translate.
+ * paragraphs and invoice tables, the steps built ahead. No DOM, no i18n: the components translate.
  */
 import type { InvoiceFact } from '../../domain/call/facts';
+import { STEP_IDS, stepIndex, type StepId } from '../../domain/call/steps';
 import type { ScriptPart } from '../../domain/call/variables';
 
 /** "04:07", or "1:02:09" past the hour. */
@@ -12,6 +13,15 @@ export function formatElapsed(totalSeconds: number): string {
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${two(m)}:${two(s % 60)}`;
+}
+
+/**
+ * The steps built ahead while the agent reads `id`, most likely first: the next one (Next), the one before
+ * (Back), the one after next. A step the agent reaches by one key is then never built in that key's task.
+ */
+export function stepsNear(id: StepId): StepId[] {
+  const at = stepIndex(id);
+  return [STEP_IDS[at + 1], STEP_IDS[at - 1], STEP_IDS[at + 2]].filter((s): s is StepId => s !== undefined);
 }
 
 export type ScriptBlock =

@@ -6,10 +6,10 @@ import { KeptPanels } from './kept-panels';
 afterEach(cleanup);
 
 /** Panels that count how often each was built and disposed, showing a signal of the test's. */
-function harness(initial: { active: string; keep: boolean; ahead?: string | null }) {
+function harness(initial: { active: string; keep: boolean; ahead?: string[] }) {
   const [active, setActive] = createSignal(initial.active);
   const [keep, setKeep] = createSignal(initial.keep);
-  const [ahead, setAhead] = createSignal<string | null>(initial.ahead ?? null);
+  const [ahead, setAhead] = createSignal<string[]>(initial.ahead ?? []);
   const [label, setLabel] = createSignal('v1');
   const built: string[] = [];
   const disposed: string[] = [];
@@ -79,7 +79,7 @@ describe('KeptPanels', () => {
   it('builds the panel ahead after a paint, while idle, without showing it', async () => {
     vi.useFakeTimers();
     try {
-      const h = harness({ active: 'a', keep: true, ahead: 'b' });
+      const h = harness({ active: 'a', keep: true, ahead: ['b'] });
       expect(h.built).toEqual(['a']);
       await vi.runAllTimersAsync();
       expect(h.built).toEqual(['a', 'b']);
@@ -88,6 +88,42 @@ describe('KeptPanels', () => {
       expect(h.built).toEqual(['a', 'b']);
       expect(h.shown()).toEqual(['b v1']);
     } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('builds the panels ahead one per idle task, in order, and keeps them in the page, hidden', async () => {
+    vi.useFakeTimers();
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (fn: () => void) => idle.push(fn));
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    try {
+      const h = harness({ active: 'a', keep: true, ahead: ['c', 'b'] });
+      await vi.runAllTimersAsync();
+      // Each idle callback builds one panel and asks for the next one.
+      expect(h.built).toEqual(['a']);
+      idle.shift()?.();
+      expect(h.built).toEqual(['a', 'c']);
+      idle.shift()?.();
+      expect(h.built).toEqual(['a', 'c', 'b']);
+      expect(idle).toEqual([]);
+      await vi.runAllTimersAsync();
+      expect(h.inPage()).toEqual(['a', 'b', 'c']);
+      expect(h.shown()).toEqual(['a v1']);
+      // Moving on: the panel is swapped in, and the new list is built in its turn.
+      h.setActive('c');
+      h.setAhead(['d']);
+      expect(h.built).toEqual(['a', 'c', 'b']);
+      await vi.runAllTimersAsync();
+      idle.shift()?.();
+      expect(h.built).toEqual(['a', 'c', 'b', 'd']);
+      await vi.runAllTimersAsync();
+      // a was just left; b is neither near nor just left: out of the page, still built.
+      expect(h.inPage()).toEqual(['a', 'c', 'd']);
+      expect(h.disposed).toEqual([]);
+    } finally {
+      cleanup();
+      vi.unstubAllGlobals();
       vi.useRealTimers();
     }
   });
@@ -125,7 +161,7 @@ describe('KeptPanels', () => {
       h.setActive('c');
       await vi.runAllTimersAsync();
       expect(h.inPage()).toEqual(['b', 'c']);
-      h.setAhead('a');
+      h.setAhead(['a']);
       await vi.runAllTimersAsync();
       expect(h.inPage()).toEqual(['a', 'b', 'c']);
       expect(h.shown()).toEqual(['c v1']);
@@ -138,7 +174,7 @@ describe('KeptPanels', () => {
   it('hides a panel never shown so that it is still laid out, and one shown before so that it keeps its rendering', async () => {
     vi.useFakeTimers();
     try {
-      const h = harness({ active: 'a', keep: true, ahead: 'b' });
+      const h = harness({ active: 'a', keep: true, ahead: ['b'] });
       await vi.runAllTimersAsync();
       const state = () => Object.fromEntries([...h.container.querySelectorAll<HTMLElement>('.kept-panel')].map((w) => [w.querySelector('section')?.dataset.key, w.className]));
       expect(state()).toEqual({ a: 'kept-panel', b: 'kept-panel kept-panel--fresh' });

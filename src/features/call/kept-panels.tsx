@@ -4,8 +4,15 @@ import { afterPaint, whenIdle } from '../../session/after-paint';
 type Panel = { wrap: HTMLDivElement; dispose: () => void };
 
 /**
+ * A panel ahead is built when the page is idle, or this long after the paint at the latest: a screen busy with
+ * its own start (first save, team session, measures) had no idle period before a key pressed at once, which
+ * then built the step in its own task.
+ */
+const AHEAD_WITHIN_MS = 50;
+
+/**
  * One panel per key (a call step), built the first time it is shown — or ahead of time, while the browser is
- * idle after a paint — and kept. The panel shown, the one built ahead and the one just left stay in the
+ * idle after a paint — and kept. The panel shown, those built ahead and the one just left stay in the
  * document; those not shown are invisible, of no height, out of the tab order and the accessibility tree
  * (call.css: `kept-panel--fresh` for one never shown, still laid out while idle; `kept-panel--kept` for one
  * shown before, whose style and layout are kept as they were). A step change then swaps classes: the new
@@ -24,8 +31,11 @@ type Panel = { wrap: HTMLDivElement; dispose: () => void };
 export function KeptPanels<K extends string>(props: {
   active: K;
   render: (key: K, shown: Accessor<boolean>) => JSX.Element;
-  /** Built while idle after the active panel painted (the step the agent most likely goes to next). */
-  ahead?: K | null;
+  /**
+   * Built while idle after the active panel painted, one per idle task, in this order (the steps the agent
+   * most likely goes to next), and kept in the document, hidden.
+   */
+  ahead?: readonly K[];
   keep: boolean;
 }): JSX.Element {
   const owner = getOwner();
@@ -84,22 +94,30 @@ export function KeptPanels<K extends string>(props: {
   createEffect(
     on(
       () => [props.active, props.ahead, props.keep] as const,
-      ([active, ahead, keep], before) => {
+      ([active, ahead = [], keep], before) => {
         if (!keep) return drop((key) => key === active);
         if (before && before[0] !== active) left = before[0];
         cancelTidy?.();
         cancelTidy = afterPaint(() => {
           cancelTidy = null;
-          arrange((key) => key === left || key === props.ahead);
+          arrange((key) => key === left || (props.ahead ?? []).includes(key));
         });
         cancelAhead?.();
-        if (!ahead || built.has(ahead)) return;
-        cancelAhead = afterPaint(() => {
+        cancelAhead = null;
+        if (!ahead.some((key) => !built.has(key))) return;
+        // One panel per idle task, nearest first: each is a short task of its own (a load's blocking time
+        // counts long tasks only), and a key pressed meanwhile waits for one panel at most, not all of them.
+        const next = () => {
           cancelAhead = whenIdle(() => {
             cancelAhead = null;
-            if (props.keep && props.ahead === ahead) build(ahead);
-          });
-        });
+            if (!props.keep) return;
+            const key = (props.ahead ?? []).find((k) => !built.has(k));
+            if (key === undefined) return;
+            build(key);
+            if ((props.ahead ?? []).some((k) => !built.has(k))) next();
+          }, AHEAD_WITHIN_MS);
+        };
+        cancelAhead = afterPaint(next);
       },
     ),
   );
