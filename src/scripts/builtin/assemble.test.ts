@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CallScript } from '../schema';
 import { BUILTIN_SCRIPTS, builtinScript } from '.';
-import { assembleBuiltin, type ScriptTexts } from './assemble';
+import { assembleBuiltin, type ScriptStructure, type ScriptTexts } from './assemble';
+import en from './texts.en.json';
 import structure from './structure.json';
 import fr from './texts.fr.json';
 
@@ -12,6 +13,14 @@ const ids = (script: CallScript) => ({
   objections: script.objections.map((o) => [o.id, o.reason ?? null]),
   roles: Object.keys(script.roles),
 });
+
+/** `assembleBuiltin`, then the CallScript schema (the check the shipped scripts pass here, not at load): a failure names the file and path. */
+function assembleCheckedBuiltin(locale: CallScript['locale'], structure: ScriptStructure, texts: ScriptTexts): CallScript {
+  const checked = CallScript.safeParse(assembleBuiltin(locale, structure, texts));
+  if (checked.success) return checked.data;
+  const issue = checked.error.issues[0];
+  throw new Error(`texts.${locale}.json: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+}
 
 /** A deep copy of the French texts, changed by `edit`. */
 function frWith(edit: (texts: ScriptTexts) => void): ScriptTexts {
@@ -35,6 +44,9 @@ describe('built-in scripts as data', () => {
       ['builtin.en', 'en', structure.version],
     ]);
     for (const script of BUILTIN_SCRIPTS) expect(CallScript.safeParse(script)).toEqual({ success: true, data: script });
+    // What ships is assembled without the schema's check (it runs here): the same script as the checked one.
+    expect(builtinScript('fr')).toEqual(assembleCheckedBuiltin('fr', structure, fr));
+    expect(builtinScript('en')).toEqual(assembleCheckedBuiltin('en', structure, en));
   });
 
   it('refuses a text file that misses a text, naming its path', () => {
@@ -53,13 +65,13 @@ describe('built-in scripts as data', () => {
     expect(() => assembleBuiltin('fr', structure, frWith((t) => (t.objections['typo'] = { objection: 'x', answers: ['y'] })))).toThrow(
       'texts.fr.json: objections.typo: not in the shared structure',
     );
-    expect(() => assembleBuiltin('fr', structure, frWith((t) => (t.steps['presentation']!.say = '  ')))).toThrow('texts.fr.json: steps.0.say');
-    expect(() => assembleBuiltin('fr', structure, frWith((t) => (t.objections['cash_flow']!.answers = [])))).toThrow('texts.fr.json: objections.2.answers');
+    expect(() => assembleCheckedBuiltin('fr', structure, frWith((t) => (t.steps['presentation']!.say = '  ')))).toThrow('texts.fr.json: steps.0.say');
+    expect(() => assembleCheckedBuiltin('fr', structure, frWith((t) => (t.objections['cash_flow']!.answers = [])))).toThrow('texts.fr.json: objections.2.answers');
   });
 
   it('refuses a structure the CallScript schema refuses', () => {
     const bad = structuredClone(structure);
     bad.steps[0]!.fourC = ['charm', 'courtesy'];
-    expect(() => assembleBuiltin('fr', bad, frWith(() => undefined))).toThrow('steps.0.fourC.0.c');
+    expect(() => assembleCheckedBuiltin('fr', bad, frWith(() => undefined))).toThrow('steps.0.fourC.0.c');
   });
 });
