@@ -5,7 +5,7 @@
  * GC) and the functions with the most self time over all transitions.
  *
  *   node bench/call-trace.mjs [--rate=4] [--steps=20] [--origin=URL | --serve=BUILT_DIR] [--out=trace.json] [--dist=DIR]
- *     [--each=N] [--categories=fonts,blink]
+ *     [--each=N] [--categories=fonts,blink] [--gap=100]
  *
  * Without --origin it builds the app unminified into a temporary folder (so the profile names functions as
  * written) and serves it. It prints JSON on stdout; --out also keeps the raw trace for chrome://tracing or the
@@ -156,6 +156,7 @@ async function serveUnminified(keep) {
 async function main() {
   const rate = Number(arg('rate', '4'));
   const count = Number(arg('steps', '20'));
+  const gap = Number(arg('gap', '100'));
   const out = arg('out', null);
   const given = arg('origin', null);
   const served = arg('serve', null);
@@ -180,7 +181,9 @@ async function main() {
       const ms = await timeKey(page, key, 'cadence:call-step-painted');
       await page.waitForSelector(`[data-testid="call"][data-step="${expected}"]`);
       keys.push({ key, to: expected, ms: Math.round(ms * 10) / 10 });
-      await page.waitForTimeout(100);
+      // --gap=0 presses the next key at once, as bench/call-latency.mjs does (work scheduled after a paint
+      // then competes with the next key); the default leaves the page 100 ms between keys.
+      if (gap > 0) await page.waitForTimeout(gap);
     }
     await cdp.send('Tracing.end');
     await done;
