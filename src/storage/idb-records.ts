@@ -6,6 +6,7 @@ import { unwrap, type IDBPObjectStore, type StoreNames } from 'idb';
 import type { CadenceDatabase } from './db';
 import { capturingRecords } from './outbox-capture';
 import { INVOICE_BLOCKS, invoiceBlockOps, type BlockStore, type InvoiceOps } from './invoice-blocks';
+import { keyRange } from './key-range';
 import type { KeyRangeQuery, Records, RecordTx, WriteOptions } from './records';
 import type { CadenceDB, CadenceStoreName } from './schema';
 import { commitOrAbort } from './tx';
@@ -32,16 +33,6 @@ interface PlainTx {
   commit(): void;
   abort(): void;
   done: Promise<void>;
-}
-
-/** The key range of a query, `null` for the whole store. */
-function keyRange({ after, from, upTo }: KeyRangeQuery): IDBKeyRange | null {
-  const lower = after ?? from;
-  const open = after !== undefined;
-  if (lower !== undefined && upTo !== undefined) return IDBKeyRange.bound(lower, upTo, open, false);
-  if (lower !== undefined) return IDBKeyRange.lowerBound(lower, open);
-  if (upTo !== undefined) return IDBKeyRange.upperBound(upTo);
-  return null;
 }
 
 /**

@@ -8,6 +8,7 @@
  * Two multiEntry indexes: `invoiceIds` (a lookup by invoice id finds its block; also the invoice count) and
  * `numberKeys` (the invoice-number prefix search, ./store.ts).
  */
+import { keyRange } from './key-range';
 import type { KeyRangeQuery } from './records';
 import type { StoredInvoice } from './schema';
 
@@ -144,16 +145,6 @@ type Held = Map<string, unknown>;
 
 const noKey = (what: string) => new DOMException(`No key for ${what} of invoices`, 'DataError');
 
-/** IndexedDB's key range of a query by invoice id, `null` for all. */
-function idRange({ after, from, upTo }: KeyRangeQuery): IDBKeyRange | null {
-  const lower = after ?? from;
-  const open = after !== undefined;
-  if (lower !== undefined && upTo !== undefined) return IDBKeyRange.bound(lower, upTo, open, false);
-  if (lower !== undefined) return IDBKeyRange.lowerBound(lower, open);
-  if (upTo !== undefined) return IDBKeyRange.upperBound(upTo);
-  return null;
-}
-
 /**
  * The `invoices` operations of one transaction over its `invoiceBlocks` store. The transaction keeps every
  * block it read or wrote (a per-transaction cache): writes to one debtor compose — each changes the held
@@ -289,11 +280,11 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
     count: () => store.index(INVOICE_IDS_INDEX).count(),
     async getAll(query = {}) {
       // The writes of this transaction are already issued: a read sees them.
-      if (idRange(query) === null) {
+      if (keyRange(query) === null) {
         const all = invoicesOfBlocks(await store.getAll()).sort(byId);
         return query.limit === undefined ? all : all.slice(0, query.limit);
       }
-      return invoicesInRange(await store.index(INVOICE_IDS_INDEX).getAll(idRange(query), query.limit), query);
+      return invoicesInRange(await store.index(INVOICE_IDS_INDEX).getAll(keyRange(query), query.limit), query);
     },
     async getAllKeys(query = {}) {
       return (await this.getAll(query)).map(invoiceIdOf);
