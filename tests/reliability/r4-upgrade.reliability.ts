@@ -37,6 +37,16 @@ function rebuiltSummaryKept(old: Record<string, unknown>, now: Record<string, un
   return ['debtorId', 'name', 'searchKey', 'segment'].every((field) => now[field] === old[field]);
 }
 
+/**
+ * KPI digests are derived too, with their own format (`v`, KPI_DIGEST_VERSION): the KPI worker rebuilds one
+ * written in an older format from the debtor's records and writes it back (format 1 → 2 packs numbers into an
+ * Int32Array). A rebuilt digest is kept when it still digests the same debtor, segment and agent; its numbers
+ * are the rebuild's, checked by the unit tests (src/domain/kpis/kpi-digest.test.ts).
+ */
+function rebuiltDigestKept(old: Record<string, unknown>, now: Record<string, unknown>): boolean {
+  return ['debtorId', 'segment', 'agent'].every((field) => now[field] === old[field]);
+}
+
 /** The stored records the fixture wrote, seen after the upgrade: same keys, derived fields left out. */
 function keptRecords(store: string, before: DumpedRecord[], after: DumpedRecord[]): DumpedRecord[] {
   const byKey = new Map(after.map((r) => [canonicalJson(r.key), r]));
@@ -48,6 +58,10 @@ function keptRecords(store: string, before: DumpedRecord[], after: DumpedRecord[
     const nowValue = now.value as Record<string, unknown>;
     if (store === 'summaries' && nowValue.schemaVersion !== oldValue.schemaVersion) {
       if (rebuiltSummaryKept(oldValue, nowValue)) kept.push({ key: now.key, value: old.value });
+      continue;
+    }
+    if (store === 'kpiDigests' && nowValue.v !== oldValue.v) {
+      if (rebuiltDigestKept(oldValue, nowValue)) kept.push({ key: now.key, value: old.value });
       continue;
     }
     const value = { ...(now.value as Record<string, unknown>) };
