@@ -63,7 +63,7 @@ async function main() {
       ms: Math.round(e.dur / 100) / 10,
       cpu: e.tdur === undefined ? null : Math.round(e.tdur / 100) / 10,
       ...kindsIn(mine, e.ts, e.ts + e.dur),
-      functions: functionsIn(events, main, [[e.ts, e.ts + e.dur]]).self.slice(0, 12),
+      ...(({ self, total }) => ({ functions: self.slice(0, 12), totals: total.slice(0, 40) }))(functionsIn(events, main, [[e.ts, e.ts + e.dur]])),
     }));
     console.log(JSON.stringify({ rate, rows, over, tasks }, null, 1));
   } finally {

@@ -52,7 +52,7 @@ describe('ImportPage', { timeout: 60_000 }, () => {
     fireEvent.change(await screen.findByTestId('import-file', {}, SLOW), { target: { files: [fixtureFile('aged-balance-1252.csv')] } });
     await screen.findByTestId('import-plan', {}, SLOW);
     expect((screen.getByTestId('import-encoding') as HTMLSelectElement).value).toBe('windows-1252');
-    expect(screen.getByTestId('import-read').textContent).toContain('3 débiteurs, 4 factures ouvertes');
+    expect((await screen.findByTestId('import-read', {}, SLOW)).textContent).toContain('3 débiteurs, 4 factures ouvertes');
     expect(screen.getByTestId('import-skipped').textContent).toContain('Total général');
     expect(screen.getByTestId('plan-invoices').textContent).toBe('Factures\u00a0: 4 nouvelles, 0 mise à jour, 0 soldée à la date d’import, 0 inchangée.');
     // No absent debtor has anything to close: nothing to ask.
@@ -104,7 +104,7 @@ describe('ImportPage', { timeout: 60_000 }, () => {
     const csv = new File(['Société;Réf;Quand;Combien\r\nDupont;F1;15/01/2026;100,00\r\n'], 'x.csv');
     fireEvent.change(await screen.findByTestId('import-file', {}, SLOW), { target: { files: [csv] } });
     expect((await screen.findByTestId('import-file-error', {}, SLOW)).textContent).toContain('Aucune colonne n’est associée');
-    const mapping = screen.getByTestId('import-mapping');
+    const mapping = await screen.findByTestId('import-mapping', {}, SLOW);
     const select = (label: string) => screen.getByLabelText(label, { selector: 'select' }) as HTMLSelectElement;
     expect(mapping).toBeTruthy();
     fireEvent.change(select('Client (raison sociale)'), { target: { value: '0' } });

@@ -65,8 +65,11 @@ export const AMOUNT_MARK = '\u0001amount\u0001';
 export const INVOICES_MARK = '\u0001invoices\u0001';
 
 export type ImportRequest =
-  /** The file's bytes, transferred (not copied) to the worker. */
-  | { type: 'read'; bytes: ArrayBuffer; options: ReadOptions; dbName: string; fileName: string; preset: PresetUse }
+  /**
+   * The file as chosen (a Blob: the worker reads its bytes, the page never holds them) or its bytes,
+   * transferred (not copied) to the worker.
+   */
+  | { type: 'read'; bytes: Blob | ArrayBuffer; options: ReadOptions; dbName: string; fileName: string; preset: PresetUse }
   /**
    * Plan the last file read against the database `dbName`; `seq` names the answer. `absentDebtors`: the
    * agent's answer for debtors absent from the file, once given.
@@ -93,3 +96,6 @@ export type ImportMessage =
   | { kind: 'cancelled' }
   /** A bug or a storage failure, not a bad file: bad files come back as a reading with errors. */
   | { kind: 'failed'; message: string; storageKind: StorageErrorKind };
+
+/** A Blob, told from an ArrayBuffer by what it can do: `instanceof` fails across realms (a test's buffers). */
+export const isBlob = (bytes: Blob | ArrayBuffer): bytes is Blob => typeof (bytes as Blob).arrayBuffer === 'function';

@@ -6,7 +6,7 @@
  * core runs on this thread.
  */
 import { createImportCore } from './import-worker-core';
-import type { ImportMessage, ImportRequest, PaymentText, PlanView, PresetUse, ReadingView } from './import-protocol';
+import { isBlob, type ImportMessage, type ImportRequest, type PaymentText, type PlanView, type PresetUse, type ReadingView } from './import-protocol';
 import type { PaymentsPlan } from '../../domain/import/payments-plan';
 import type { ReadOptions } from '../../domain/import/read-file';
 import { StorageError } from '../../storage/errors';
@@ -95,9 +95,9 @@ export class ImportSession {
     });
   }
 
-  /** Reads the file (its buffer is transferred); `signal` cancels by ending the worker. */
+  /** Reads the file (a Blob the worker reads, or a buffer transferred to it); `signal` cancels by ending the worker. */
   async read(
-    bytes: ArrayBuffer,
+    bytes: Blob | ArrayBuffer,
     options: ReadOptions,
     source: { dbName: string; fileName: string; preset: PresetUse },
     controls: { onProgress?: (rows: number) => void; signal?: AbortSignal } = {},
@@ -107,7 +107,7 @@ export class ImportSession {
     const onAbort = () => this.end(aborted());
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const message = await this.request({ type: 'read', bytes, options, ...source }, [bytes], (m) => m.kind === 'progress' && onProgress?.(m.rows));
+      const message = await this.request({ type: 'read', bytes, options, ...source }, isBlob(bytes) ? [] : [bytes], (m) => m.kind === 'progress' && onProgress?.(m.rows));
       if (message.kind !== 'read') throw new Error(`Unexpected answer ${message.kind} to a read`);
       return message.reading;
     } finally {

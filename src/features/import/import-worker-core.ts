@@ -14,7 +14,7 @@ import { idbRecords } from '../../storage/idb-records';
 import type { Records } from '../../storage/records';
 import { commitPlan, planAgainst, planPaymentsAgainst, readStored, type Stored } from './import-flow';
 import { withImportLock } from './import-lock';
-import { AMOUNT_MARK, ERRORS_SHOWN, INVOICES_MARK, type ImportMessage, type ImportRequest, type PaymentText, type PlanView, type ReadingView } from './import-protocol';
+import { AMOUNT_MARK, ERRORS_SHOWN, INVOICES_MARK, isBlob, type ImportMessage, type ImportRequest, type PaymentText, type PlanView, type ReadingView } from './import-protocol';
 
 export function readingView(reading: FileReading): ReadingView {
   const { outcome, ...rest } = reading;
@@ -62,7 +62,7 @@ export async function readWithPreset(
   request: Extract<ImportRequest, { type: 'read' }>,
   onProgress: (rows: number) => void,
 ): Promise<{ reading: FileReading; preset?: 'applied' | 'saved' }> {
-  const bytes = new Uint8Array(request.bytes);
+  const bytes = new Uint8Array(isBlob(request.bytes) ? await request.bytes.arrayBuffer() : request.bytes);
   const first = readImportFile(bytes, request.options, onProgress);
   if (first.kind === 'fec' || first.headers.length === 0) return { reading: first };
   const signature = headerSignature(first.headers);
