@@ -11,12 +11,12 @@ import { median, summarize } from './stats.mjs';
 const LARGE_DEBTORS = 50_000;
 const LARGE_INVOICES = 200_000;
 /** A phone-sized viewport: the 4× run stands for a mid-range phone, and the list renders what fits. */
-const VIEWPORT = { width: 390, height: 844 };
+export const VIEWPORT = { width: 390, height: 844 };
 const SEARCH = '[data-testid="worklist-search"]';
 /** Characters typed per query: enough to go from "matches thousands" to "matches one". */
 const MAX_QUERY_CHARS = 16;
 
-async function seedLarge(page, origin) {
+export async function seedLarge(page, origin) {
   await page.goto(`${origin}/?demo=large`);
   const handle = await page.waitForFunction(largeSeedDone, LARGE_DEBTORS, { timeout: 300_000, polling: 200 });
   const outcome = await handle.jsonValue();
@@ -28,7 +28,7 @@ async function seedLarge(page, origin) {
   return { ms, count: await page.evaluate(worklistCount), stored };
 }
 
-async function openOnce(page, origin) {
+export async function openOnce(page, origin) {
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => performance.getEntriesByName('cadence:worklist-ready').length > 0, null, { timeout: 120_000, polling: 50 });
   const readyMs = await page.evaluate(() => performance.getEntriesByName('cadence:worklist-ready')[0].startTime);
@@ -46,7 +46,7 @@ async function clearSearch(page) {
 }
 
 /** Types `query` one character at a time, waiting for each result before the next key. */
-async function typeQuery(page, query) {
+export async function typeQuery(page, query) {
   await clearSearch(page);
   const latencies = [];
   const misses = [];
