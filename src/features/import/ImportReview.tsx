@@ -152,8 +152,9 @@ export function PortfolioFindings(props: { portfolio: PortfolioView }): JSX.Elem
 /**
  * What the file closes, told apart, and, when it would close invoices of debtors absent from it, the agent's
  * answer: a full export (close them: those customers paid everything) or a partial one (keep them open).
- * Nothing is preselected when the file matches no stored debtor or the absent debtors hold over half the
- * balance; the Import button says why it waits (`AbsentDebtorsWait`).
+ * The full export stays preselected (the rule for a newer file, src/domain/import/plan.ts); when the file
+ * matches no stored debtor or the absent debtors hold over half the balance, a warning says so beside the
+ * answer, and the import is never blocked on it.
  */
 export function ClosingChoice(props: { plan: PlanView; onChoose: (answer: AbsentDebtors) => void }): JSX.Element {
   const money = (cents: number) => formatMoney(cents, locale());
