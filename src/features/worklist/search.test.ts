@@ -88,6 +88,14 @@ describe('matchIndexes (what the worker answers the page with)', () => {
     const lazy = new WorklistSearch(debtorPositions(many), manyKeys);
     const ready = new WorklistSearch(debtorPositions(many), manyKeys);
     ready.preparePositions();
+    // Built a part at a time (the page), then finished by a search mid-way, or in whole steps.
+    const stepped = new WorklistSearch(debtorPositions(many), manyKeys);
+    expect(stepped.preparePositionsStep(70)).toBe(false);
+    const steppedWhole = new WorklistSearch(debtorPositions(many), manyKeys);
+    let steps = 1;
+    while (!steppedWhole.preparePositionsStep(100)) steps++;
+    expect(steps).toBe(3);
+    expect(steppedWhole.preparePositions()).toEqual(ready.preparePositions());
     const cases: [string, string[]][] = [
       ['fa-1', ['d299', 'd3', 'gone', 'd150', 'd3']],
       ['martin', ['d1', 'd14', 'd298']],
@@ -97,6 +105,7 @@ describe('matchIndexes (what the worker answers the page with)', () => {
     for (const [q, invoice] of cases) {
       expect(lazy.matchIndexes(q, invoice)).toEqual(reference(q, invoice));
       expect(ready.matchIndexes(q, invoice)).toEqual(reference(q, invoice));
+      expect(stepped.matchIndexes(q, invoice)).toEqual(reference(q, invoice));
     }
   });
 });

@@ -119,12 +119,27 @@ export class WorklistSearch<Rows extends DebtorPositions = RowSource> {
    * the agent types; otherwise the first invoice match builds it.
    */
   preparePositions(): Map<string, number> {
-    if (!this.positions) {
-      const positions = new Map<string, number>();
-      for (let i = this.rows.length - 1; i >= 0; i--) positions.set(this.rows.debtorIdAt(i), i);
-      this.positions = positions;
-    }
+    while (!this.positions) this.preparePositionsStep(Number.POSITIVE_INFINITY);
     return this.positions;
+  }
+
+  private partial: { positions: Map<string, number>; next: number } | undefined;
+
+  /**
+   * Builds the map `preparePositions` returns a part at a time, `count` rows per call, for a thread that must
+   * stay responsive (the page: 41,516 rows took one 60 ms task at 4× CPU); true once it is built.
+   */
+  preparePositionsStep(count: number): boolean {
+    if (this.positions) return true;
+    const partial = (this.partial ??= { positions: new Map(), next: this.rows.length - 1 });
+    // From the last row up, so a debtor with several rows keeps its first.
+    const stop = Math.max(-1, partial.next - count);
+    for (let i = partial.next; i > stop; i--) partial.positions.set(this.rows.debtorIdAt(i), i);
+    partial.next = stop;
+    if (stop >= 0) return false;
+    this.positions = partial.positions;
+    this.partial = undefined;
+    return true;
   }
 }
 

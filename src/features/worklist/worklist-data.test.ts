@@ -100,6 +100,41 @@ describe('loadInWorker', () => {
     await expect(data.search('y')).rejects.toThrow('replaced');
   });
 
+  it('searches on the page once the keys arrive, within the keystroke’s task, asking the worker only for invoice reads', async () => {
+    const keys: WorkerMessage = { kind: 'keys', joined: ['societe a dupont', 'societe b martin', 'societe c dupuis'].join('\u0000') };
+    const { worker, state } = fakeWorker([...LOADED, keys], (request) =>
+      request.kind === 'scan'
+        ? [{ kind: 'scanned', id: request.id, scan: { key: request.prefix, entries: [{ numberKey: 'fa-1', debtorId: 'b' }].filter((e) => e.numberKey.startsWith(request.prefix)), complete: true } }]
+        : [],
+    );
+    const data = await loadInWorker(() => worker, REQUEST, () => undefined);
+    // A one-letter query reads nothing (its invoice range is read in the background): answered in microtasks,
+    // before any task (a worker's message, a timer) could run.
+    let settled = false;
+    const byName = data.search('d').then((rows) => ((settled = true), rows));
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(settled).toBe(true);
+    expect(idsOf(await byName)).toEqual(['a', 'c']);
+    expect(idsOf(await data.search('dupu'))).toEqual(['c']);
+    // An invoice number: the read goes to the worker, the rows are the page's.
+    expect(idsOf(await data.search('fa'))).toEqual(['b']);
+    expect(state.requests.filter((r) => r.kind === 'search')).toEqual([]);
+    expect(state.requests.filter((r) => r.kind === 'scan').length).toBeGreaterThan(0);
+    expect(await data.search(' ')).toBe(data.rows);
+  });
+
+  it('keeps asking the worker when the keys do not line up with the rows', async () => {
+    const { worker, state } = fakeWorker([...LOADED, { kind: 'keys', joined: 'only one key' }], (request) =>
+      request.kind === 'search' ? [{ kind: 'matches', id: request.id, indexes: Int32Array.from([1]) }] : [],
+    );
+    const data = await loadInWorker(() => worker, REQUEST, () => undefined);
+    expect(idsOf(await data.search('x'))).toEqual(['b']);
+    expect(state.requests.filter((r) => r.kind === 'search').length).toBe(1);
+  });
+
   it('rejects with the worker’s message when the load fails, and ends the worker', async () => {
     const { worker, state } = fakeWorker([page([row('a')]), { kind: 'failed', message: 'Corrupt record in summaries' }]);
     await expect(loadInWorker(() => worker, REQUEST, () => undefined)).rejects.toThrow('Corrupt record in summaries');

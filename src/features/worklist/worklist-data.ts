@@ -7,11 +7,11 @@
  * Where workers are missing (tests, old engines), the store is not IndexedDB, or the worker fails, the same
  * build and search run here, the build chunk by chunk, each chunk in a task of its own.
  */
-import type { CadenceStore } from '../../storage/api';
+import type { CadenceStore, InvoiceNumberScan } from '../../storage/api';
 import { columnRows, type RowColumns } from './row-columns';
 import { arrayRows, pickRows, type RowSource } from './row-source';
 import { invoiceLookup, WorklistSearch } from './search';
-import type { LoadRequest, WorkerMessage, WorkerRequest } from './worklist-protocol';
+import { KEY_SEPARATOR, type LoadRequest, type WorkerMessage, type WorkerRequest } from './worklist-protocol';
 
 export interface WorklistData {
   /** In priority order. */
@@ -60,7 +60,17 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** Runs the load in a fresh worker and collects its pages; the worker then answers searches until disposed. */
+/** Rows mapped per task when the page prepares its search's debtor → row map (a few ms at 4× CPU). */
+const POSITIONS_PER_TASK = 8_000;
+
+/**
+ * Runs the load in a fresh worker and collects its pages. The worker answers searches until it sends the
+ * search keys; from then on the page searches them itself, asking the worker only for invoice-number reads.
+ * A worker's answer to a keystroke reaches the page after the frame that shows the typed character (Chromium
+ * runs rendering first after input): the rows came a frame later, 20–30 ms after the key at 1× CPU. Searched
+ * here, the rows change in the keystroke's own task; the worker's windows of invoice numbers (./search.ts)
+ * answer most keys of an invoice number without a read, so they too are found within that task.
+ */
 export function loadInWorker(
   createWorker: () => WorkerLike,
   request: Omit<LoadRequest, 'kind'>,
@@ -70,9 +80,18 @@ export function loadInWorker(
     const worker = createWorker();
     const pages: RowColumns[] = [];
     const searches = new Map<number, Pending>();
+    const scans = new Map<number, (scan: InvoiceNumberScan | undefined) => void>();
     let nextId = 0;
     let rows: RowSource | undefined;
     let broken: Error | undefined;
+    let here: { searcher: WorklistSearch; invoices: (query: string) => Promise<string[]> } | undefined;
+    const scanInWorker = (prefix: string, debtors: number): Promise<InvoiceNumberScan> =>
+      new Promise((done, failed) => {
+        if (broken) return failed(broken);
+        const id = ++nextId;
+        scans.set(id, (scan) => (scan ? done(scan) : failed(new Error('invoice number read failed'))));
+        worker.postMessage({ kind: 'scan', id, prefix, debtors });
+      });
     const end = (error: Error) => {
       broken = error;
       worker.onmessage = null;
@@ -80,18 +99,23 @@ export function loadInWorker(
       worker.terminate();
       for (const pending of searches.values()) pending.reject(error);
       searches.clear();
+      for (const answer of scans.values()) answer(undefined);
+      scans.clear();
     };
     const data = (all: RowSource, debtorCount: number, staleIds: string[]): WorklistData => ({
       rows: all,
       debtorCount,
       staleIds,
-      search: (query) =>
-        new Promise((done, failed) => {
+      search: async (query) => {
+        if (broken) throw broken;
+        if (here) return here.searcher.match(query, await here.invoices(query));
+        return new Promise((done, failed) => {
           if (broken) return failed(broken);
           const id = ++nextId;
           searches.set(id, { resolve: done, reject: failed });
           worker.postMessage({ kind: 'search', id, query });
-        }),
+        });
+      },
       dispose: () => end(new Error('the worklist was replaced')),
     });
     worker.onmessage = ({ data: message }) => {
@@ -110,6 +134,25 @@ export function loadInWorker(
           const pending = searches.get(message.id);
           searches.delete(message.id);
           if (pending && rows) pending.resolve(message.indexes === 'all' ? rows : pickRows(rows, message.indexes));
+          break;
+        }
+        case 'keys': {
+          const keys = message.joined.split(KEY_SEPARATOR);
+          if (!rows || keys.length !== rows.length) break;
+          const searcher = new WorklistSearch(rows, keys);
+          here = { searcher, invoices: invoiceLookup({ scanInvoiceNumbers: scanInWorker }) };
+          // The debtor → row map the first invoice match needs, built now rather than inside a keystroke, a
+          // part per task.
+          const step = () => {
+            if (!searcher.preparePositionsStep(POSITIONS_PER_TASK)) setTimeout(step, 0);
+          };
+          setTimeout(step, 0);
+          break;
+        }
+        case 'scanned': {
+          const answer = scans.get(message.id);
+          scans.delete(message.id);
+          answer?.(message.scan === 'failed' ? undefined : message.scan);
           break;
         }
         case 'searchFailed': {

@@ -1,8 +1,9 @@
 /**
  * Messages between the worklist page and its worker (./worklist.worker.ts). The worker loads the rows once,
- * then stays, holding the search keys: each search is answered with the positions of the matching rows, so
- * the page never scans 50,000 keys on its own thread.
+ * then stays: it answers searches with the positions of the matching rows until the page has the search keys
+ * (sent once the rows are), and reads invoice numbers from the database for the page's own searches after.
  */
+import type { InvoiceNumberScan } from '../../storage/api';
 import type { RowColumns } from './row-columns';
 
 export interface LoadRequest {
@@ -19,7 +20,18 @@ export interface SearchRequest {
   query: string;
 }
 
-export type WorkerRequest = LoadRequest | SearchRequest;
+/** A read of the invoice-number index for the page's search (CadenceStore.scanInvoiceNumbers). */
+export interface ScanRequest {
+  kind: 'scan';
+  id: number;
+  prefix: string;
+  debtors: number;
+}
+
+export type WorkerRequest = LoadRequest | SearchRequest | ScanRequest;
+
+/** Between two search keys in `keys` messages: toSearchKey never leaves a control character in a key. */
+export const KEY_SEPARATOR = '\u0000';
 
 /**
  * The next rows in priority order, as columns (./row-columns.ts): one string and two typed arrays cross between
@@ -41,7 +53,14 @@ export type WorkerMessage =
   | { kind: 'failed'; message: string }
   /** Positions of the matching rows, ascending; `all` for a blank query. */
   | { kind: 'matches'; id: number; indexes: Int32Array | 'all' }
-  | { kind: 'searchFailed'; id: number; message: string };
+  | { kind: 'searchFailed'; id: number; message: string }
+  /**
+   * Every row's search key, in row order, joined by KEY_SEPARATOR: one string crosses between threads as one
+   * copy. Sent after `done`; from then on the page searches on its own thread (see ./worklist-data.ts).
+   */
+  | { kind: 'keys'; joined: string }
+  /** The answer to a `scan`; `failed` when the read failed (the search then finds no invoice for that key). */
+  | { kind: 'scanned'; id: number; scan: InvoiceNumberScan | 'failed' };
 
 /** Rows per message: the page unpacks each message in a task of its own. */
 export const ROWS_PER_MESSAGE = 5_000;

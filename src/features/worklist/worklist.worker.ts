@@ -12,7 +12,7 @@ import { createCadenceStore } from '../../storage/store';
 import { packRows, rowBuffers } from './row-columns';
 import { debtorPositions, invoiceLookup, WorklistSearch, type DebtorPositions } from './search';
 import { buildFromStore } from './worklist-builder';
-import { ROWS_PER_MESSAGE, type LoadRequest, type RowsPage, type SearchRequest, type WorkerMessage, type WorkerRequest } from './worklist-protocol';
+import { KEY_SEPARATOR, ROWS_PER_MESSAGE, type LoadRequest, type RowsPage, type ScanRequest, type SearchRequest, type WorkerMessage, type WorkerRequest } from './worklist-protocol';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -26,9 +26,16 @@ const SUMMARY_CHUNK = 5_000;
 // As on the page (src/app/boot.ts): a corrupt summary is skipped rather than hiding the whole worklist.
 const reportCorrupt = (record: CorruptRecord) => console.warn('Skipped a corrupt record', record);
 
-let loaded: Promise<{ search: WorklistSearch<DebtorPositions>; invoices: (query: string) => Promise<string[]> }> | undefined;
+interface Loaded {
+  search: WorklistSearch<DebtorPositions>;
+  invoices: (query: string) => Promise<string[]>;
+  store: ReturnType<typeof createCadenceStore>;
+  keys: readonly string[];
+}
 
-async function load({ databaseName, today }: LoadRequest): Promise<{ search: WorklistSearch<DebtorPositions>; invoices: (query: string) => Promise<string[]> }> {
+let loaded: Promise<Loaded> | undefined;
+
+async function load({ databaseName, today }: LoadRequest): Promise<Loaded> {
   // Kept open for the invoice lookups; it closes itself when another tab needs a newer version (storage/db.ts).
   const db = await openCadenceDb(databaseName, { onCorrupt: reportCorrupt });
   const store = createCadenceStore(db, {
@@ -43,7 +50,7 @@ async function load({ databaseName, today }: LoadRequest): Promise<{ search: Wor
       scope.postMessage({ kind: 'rows', page }, rowBuffers(page));
     }
     scope.postMessage({ kind: 'done', debtorCount: built.debtorCount, staleIds: built.staleIds });
-    return { search: new WorklistSearch(debtorPositions(built.rows), built.keys), invoices: invoiceLookup(store) };
+    return { search: new WorklistSearch(debtorPositions(built.rows), built.keys), invoices: invoiceLookup(store), store, keys: built.keys };
   } catch (error) {
     db.close();
     throw error;
@@ -59,15 +66,33 @@ async function answer({ id, query }: SearchRequest): Promise<void> {
   scope.postMessage({ kind: 'matches', id, indexes: packed }, [packed.buffer]);
 }
 
+async function scan({ id, prefix, debtors }: ScanRequest): Promise<void> {
+  if (!loaded) throw new Error('scan before load');
+  const { store } = await loaded;
+  const found = await store.scanInvoiceNumbers(prefix, debtors).catch(() => 'failed' as const);
+  scope.postMessage({ kind: 'scanned', id, scan: found });
+}
+
 const fail = (error: unknown) => scope.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
 
 scope.onmessage = ({ data: request }) => {
   if (request.kind === 'load') {
     loaded ??= load(request);
     loaded.catch(fail);
-    // Once the rows are sent, in a task of its own: what an invoice number's debtors need, ready before the
-    // first keys ask for it instead of inside one of them.
-    loaded.then(({ search }) => setTimeout(() => search.preparePositions(), 0), () => undefined);
+    // Once the rows are sent, each in a task of its own: the search keys, for the page to search on its own
+    // thread (a worker's answer waits for the frame after a keystroke: two frames per key instead of one), and
+    // what an invoice number's debtors need here, for the searches asked before the keys arrive.
+    loaded.then(
+      ({ search, keys }) =>
+        setTimeout(() => {
+          // A key holding the separator would shift every row after it: then the worker keeps searching.
+          if (!keys.some((key) => key.includes(KEY_SEPARATOR))) scope.postMessage({ kind: 'keys', joined: keys.join(KEY_SEPARATOR) });
+          setTimeout(() => search.preparePositions(), 0);
+        }, 0),
+      () => undefined,
+    );
+  } else if (request.kind === 'scan') {
+    scan(request).catch(() => scope.postMessage({ kind: 'scanned', id: request.id, scan: 'failed' }));
   } else {
     answer(request).catch((error: unknown) => {
       scope.postMessage({ kind: 'searchFailed', id: request.id, message: error instanceof Error ? error.message : String(error) });
