@@ -146,6 +146,19 @@ describe('invoiceLookup', () => {
     return { store, asked, fail: (on: boolean) => (failing = on) };
   };
 
+  it('reads the one-character windows ahead, one at a time, and then answers second keys without reading', async () => {
+    const { store, asked } = scanner(100);
+    const lookup = invoiceLookup(store);
+    await lookup.warm(['f', 'x', 'd']);
+    expect(asked).toEqual(['f', 'x', 'd']);
+    expect(await lookup('fa')).toEqual(['d1', 'd10', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8', 'd9']);
+    expect(await lookup('xy')).toEqual([]);
+    expect(await lookup('du')).toEqual([]);
+    // Known already: nothing read again; a stop asked for ends the warming before its next read.
+    await lookup.warm(['f', 'z'], () => true);
+    expect(asked).toEqual(['f', 'x', 'd']);
+  });
+
   it('asks storage once for a prefix no invoice number starts with, then answers its extensions itself', async () => {
     const { store, asked, fail } = scanner(100);
     const lookup = invoiceLookup(store);

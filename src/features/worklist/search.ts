@@ -183,10 +183,25 @@ export function invoiceDebtorIds(store: Pick<CadenceStore, 'findDebtorIdsByInvoi
  * and the agent types on. A key that extends the prefix of a read still under way waits for that read and is
  * answered from it when it can, instead of reading again.
  */
-export function invoiceLookup(store: Pick<CadenceStore, 'scanInvoiceNumbers'>): (query: string) => Promise<string[]> {
-  const windows = new InvoiceWindows();
-  let inFlight: { key: string; done: Promise<InvoiceNumberScan | undefined> } | undefined;
-  const read = (prefix: string, key: string): Promise<InvoiceNumberScan | undefined> => {
+export interface InvoiceLookup {
+  (query: string): Promise<string[]>;
+  /**
+   * Reads, one after the other in the background, the windows of these one-character prefixes not known yet,
+   * so a query's second key finds its first key's window there instead of waiting for its read (30–70 ms at
+   * 50,000 debtors). Most characters start no invoice number: their read is an empty range, a millisecond.
+   * Resolves when done or when `stop` returns true.
+   */
+  warm(prefixes: readonly string[], stop?: () => boolean): Promise<void>;
+}
+
+/** What `warm` reads ahead: every character a search key can start an invoice number with, mostly. */
+export const WARM_PREFIXES: readonly string[] = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
+
+export function invoiceLookup(store: Pick<CadenceStore, 'scanInvoiceNumbers'>): InvoiceLookup {
+  // Room for the warmed one-character windows (most empty) beside a query's own.
+  const windows = new InvoiceWindows(WARM_PREFIXES.length + 8);
+  let inFlight: { key: string; done: Promise<InvoiceNumberScan | undefined>; warm?: true } | undefined;
+  const read = (prefix: string, key: string, warm?: true): Promise<InvoiceNumberScan | undefined> => {
     const done = store.scanInvoiceNumbers(prefix, INVOICE_MATCH_LIMIT).then(
       (scan) => {
         windows.remember(scan);
@@ -194,19 +209,21 @@ export function invoiceLookup(store: Pick<CadenceStore, 'scanInvoiceNumbers'>): 
       },
       () => undefined,
     );
-    const mine = { key, done };
+    const mine = { key, done, ...(warm ? { warm } : {}) };
     inFlight = mine;
     void done.then(() => {
       if (inFlight === mine) inFlight = undefined;
     });
     return done;
   };
-  return async (query) => {
+  const lookup = async (query: string): Promise<string[]> => {
     const prefix = query.trim();
     const key = toSearchKey(prefix);
     if (key === '') return [];
     if (!looksLikeInvoiceQuery(query)) {
-      if (!inFlight && !windows.answer(key, INVOICE_MATCH_LIMIT)) void read(prefix, key);
+      // A read ahead of another prefix does not hold back the range this key's query will need.
+      const busy = inFlight && !(inFlight.warm && !key.startsWith(inFlight.key));
+      if (!busy && !windows.answer(key, INVOICE_MATCH_LIMIT)) void read(prefix, key);
       return [];
     }
     const known = windows.answer(key, INVOICE_MATCH_LIMIT);
@@ -220,4 +237,14 @@ export function invoiceLookup(store: Pick<CadenceStore, 'scanInvoiceNumbers'>): 
     const scan = await read(prefix, key);
     return scan ? firstDebtors(scan.entries, INVOICE_MATCH_LIMIT) : [];
   };
+  const warm = async (prefixes: readonly string[], stop: () => boolean = () => false): Promise<void> => {
+    for (const prefix of prefixes) {
+      const key = toSearchKey(prefix);
+      // Behind a keystroke's own read, never beside it.
+      while (inFlight && !stop()) await inFlight.done;
+      if (stop()) return;
+      if (key !== '' && !windows.answer(key, INVOICE_MATCH_LIMIT)) await read(prefix, key, true);
+    }
+  };
+  return Object.assign(lookup, { warm });
 }

@@ -101,8 +101,12 @@ describe('loadInWorker', () => {
   });
 
   it('searches on the page once the keys arrive, within the keystroke’s task, asking the worker only for invoice reads', async () => {
-    const keys: WorkerMessage = { kind: 'keys', joined: ['societe a dupont', 'societe b martin', 'societe c dupuis'].join('\u0000') };
-    const { worker, state } = fakeWorker([...LOADED, keys], (request) =>
+    // In two messages, as the worker sends a long list.
+    const keys: WorkerMessage[] = [
+      { kind: 'keys', joined: ['societe a dupont', 'societe b martin'].join('\u0000'), last: false },
+      { kind: 'keys', joined: 'societe c dupuis', last: true },
+    ];
+    const { worker, state } = fakeWorker([...LOADED, ...keys], (request) =>
       request.kind === 'scan'
         ? [{ kind: 'scanned', id: request.id, scan: { key: request.prefix, entries: [{ numberKey: 'fa-1', debtorId: 'b' }].filter((e) => e.numberKey.startsWith(request.prefix)), complete: true } }]
         : [],
@@ -127,7 +131,7 @@ describe('loadInWorker', () => {
   });
 
   it('keeps asking the worker when the keys do not line up with the rows', async () => {
-    const { worker, state } = fakeWorker([...LOADED, { kind: 'keys', joined: 'only one key' }], (request) =>
+    const { worker, state } = fakeWorker([...LOADED, { kind: 'keys', joined: 'only one key', last: true }], (request) =>
       request.kind === 'search' ? [{ kind: 'matches', id: request.id, indexes: Int32Array.from([1]) }] : [],
     );
     const data = await loadInWorker(() => worker, REQUEST, () => undefined);

@@ -10,7 +10,7 @@
 import type { CadenceStore, InvoiceNumberScan } from '../../storage/api';
 import { columnRows, type RowColumns } from './row-columns';
 import { arrayRows, pickRows, type RowSource } from './row-source';
-import { invoiceLookup, WorklistSearch } from './search';
+import { invoiceLookup, WARM_PREFIXES, WorklistSearch, type InvoiceLookup } from './search';
 import { KEY_SEPARATOR, type LoadRequest, type WorkerMessage, type WorkerRequest } from './worklist-protocol';
 
 export interface WorklistData {
@@ -84,7 +84,8 @@ export function loadInWorker(
     let nextId = 0;
     let rows: RowSource | undefined;
     let broken: Error | undefined;
-    let here: { searcher: WorklistSearch; invoices: (query: string) => Promise<string[]> } | undefined;
+    let here: { searcher: WorklistSearch; invoices: InvoiceLookup } | undefined;
+    const keyParts: string[][] = [];
     const scanInWorker = (prefix: string, debtors: number): Promise<InvoiceNumberScan> =>
       new Promise((done, failed) => {
         if (broken) return failed(broken);
@@ -137,7 +138,12 @@ export function loadInWorker(
           break;
         }
         case 'keys': {
-          const keys = message.joined.split(KEY_SEPARATOR);
+          // Each message split in its own task. An empty worklist sends one empty string (a lone empty key reads
+          // as none: the count then differs and the worker goes on searching).
+          keyParts.push(message.joined === '' ? [] : message.joined.split(KEY_SEPARATOR));
+          if (!message.last) break;
+          const keys = keyParts.flat();
+          keyParts.length = 0;
           if (!rows || keys.length !== rows.length) break;
           const searcher = new WorklistSearch(rows, keys);
           here = { searcher, invoices: invoiceLookup({ scanInvoiceNumbers: scanInWorker }) };
@@ -147,6 +153,8 @@ export function loadInWorker(
             if (!searcher.preparePositionsStep(POSITIONS_PER_TASK)) setTimeout(step, 0);
           };
           setTimeout(step, 0);
+          // The one-character invoice-number windows, read ahead while the agent looks at the rows.
+          void here.invoices.warm(WARM_PREFIXES, () => broken !== undefined);
           break;
         }
         case 'scanned': {

@@ -12,7 +12,7 @@ import { createCadenceStore } from '../../storage/store';
 import { packRows, rowBuffers } from './row-columns';
 import { debtorPositions, invoiceLookup, WorklistSearch, type DebtorPositions } from './search';
 import { buildFromStore } from './worklist-builder';
-import { KEY_SEPARATOR, ROWS_PER_MESSAGE, type LoadRequest, type RowsPage, type ScanRequest, type SearchRequest, type WorkerMessage, type WorkerRequest } from './worklist-protocol';
+import { KEY_SEPARATOR, KEYS_PER_MESSAGE, ROWS_PER_MESSAGE, type LoadRequest, type RowsPage, type ScanRequest, type SearchRequest, type WorkerMessage, type WorkerRequest } from './worklist-protocol';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -86,7 +86,10 @@ scope.onmessage = ({ data: request }) => {
       ({ search, keys }) =>
         setTimeout(() => {
           // A key holding the separator would shift every row after it: then the worker keeps searching.
-          if (!keys.some((key) => key.includes(KEY_SEPARATOR))) scope.postMessage({ kind: 'keys', joined: keys.join(KEY_SEPARATOR) });
+          if (keys.some((key) => key.includes(KEY_SEPARATOR))) return;
+          for (let i = 0; i === 0 || i < keys.length; i += KEYS_PER_MESSAGE) {
+            scope.postMessage({ kind: 'keys', joined: keys.slice(i, i + KEYS_PER_MESSAGE).join(KEY_SEPARATOR), last: i + KEYS_PER_MESSAGE >= keys.length });
+          }
           setTimeout(() => search.preparePositions(), 0);
         }, 0),
       () => undefined,
