@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { WorklistRow } from '../../domain/worklist';
 import { packRows } from './row-columns';
 import { generateDemoPortfolio } from '../../domain/demo';
@@ -106,12 +106,17 @@ describe('loadInWorker', () => {
       { kind: 'keys', joined: ['societe a dupont', 'societe b martin'].join('\u0000'), last: false },
       { kind: 'keys', joined: 'societe c dupuis', last: true },
     ];
-    const { worker, state } = fakeWorker([...LOADED, ...keys], (request) =>
+    const { worker, state } = fakeWorker(LOADED, (request) =>
       request.kind === 'scan'
         ? [{ kind: 'scanned', id: request.id, scan: { key: request.prefix, entries: [{ numberKey: 'fa-1', debtorId: 'b' }].filter((e) => e.numberKey.startsWith(request.prefix)), complete: true } }]
-        : [],
+        : request.kind === 'keys'
+          ? keys
+          : [],
     );
     const data = await loadInWorker(() => worker, REQUEST, () => undefined);
+    // Asked for once the page is idle after the rows came.
+    expect(state.requests.map((r) => r.kind)).toEqual(['load']);
+    await vi.waitFor(() => expect(state.requests.map((r) => r.kind)).toContain('keys'));
     // A one-letter query reads nothing (its invoice range is read in the background): answered in microtasks,
     // before any task (a worker's message, a timer) could run.
     let settled = false;

@@ -8,6 +8,7 @@
  * build and search run here, the build chunk by chunk, each chunk in a task of its own.
  */
 import type { CadenceStore, InvoiceNumberScan } from '../../storage/api';
+import { whenIdle } from '../../session/after-paint';
 import { columnRows, type RowColumns } from './row-columns';
 import { arrayRows, pickRows, type RowSource } from './row-source';
 import { invoiceLookup, WARM_PREFIXES, WorklistSearch, type InvoiceLookup } from './search';
@@ -59,6 +60,9 @@ interface Pending {
   resolve: (rows: RowSource) => void;
   reject: (error: Error) => void;
 }
+
+/** How long the keys wait for the page to be idle after the rows arrive, at most. */
+const KEYS_WAIT_MS = 2_000;
 
 /** Rows mapped per task when the page prepares its search's debtor → row map (a few ms at 4× CPU). */
 const POSITIONS_PER_TASK = 8_000;
@@ -130,6 +134,11 @@ export function loadInWorker(
         case 'done':
           rows = columnRows(pages);
           resolve(data(rows, message.debtorCount, message.staleIds ?? []));
+          // The keys once the page is idle, its rows shown: received during the opening, they made a 60 ms
+          // task at 4× CPU there.
+          whenIdle(() => {
+            if (!broken) worker.postMessage({ kind: 'keys' });
+          }, KEYS_WAIT_MS);
           break;
         case 'matches': {
           const pending = searches.get(message.id);

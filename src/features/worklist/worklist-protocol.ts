@@ -28,7 +28,12 @@ export interface ScanRequest {
   debtors: number;
 }
 
-export type WorkerRequest = LoadRequest | SearchRequest | ScanRequest;
+/** The search keys (`keys` messages), asked for once the page has shown its rows. */
+export interface KeysRequest {
+  kind: 'keys';
+}
+
+export type WorkerRequest = LoadRequest | SearchRequest | ScanRequest | KeysRequest;
 
 /** Between two search keys in `keys` messages: toSearchKey never leaves a control character in a key. */
 export const KEY_SEPARATOR = '\u0000';

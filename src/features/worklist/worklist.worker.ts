@@ -79,21 +79,19 @@ scope.onmessage = ({ data: request }) => {
   if (request.kind === 'load') {
     loaded ??= load(request);
     loaded.catch(fail);
-    // Once the rows are sent, each in a task of its own: the search keys, for the page to search on its own
-    // thread (a worker's answer waits for the frame after a keystroke: two frames per key instead of one), and
-    // what an invoice number's debtors need here, for the searches asked before the keys arrive.
-    loaded.then(
-      ({ search, keys }) =>
-        setTimeout(() => {
-          // A key holding the separator would shift every row after it: then the worker keeps searching.
-          if (keys.some((key) => key.includes(KEY_SEPARATOR))) return;
-          for (let i = 0; i === 0 || i < keys.length; i += KEYS_PER_MESSAGE) {
-            scope.postMessage({ kind: 'keys', joined: keys.slice(i, i + KEYS_PER_MESSAGE).join(KEY_SEPARATOR), last: i + KEYS_PER_MESSAGE >= keys.length });
-          }
-          setTimeout(() => search.preparePositions(), 0);
-        }, 0),
-      () => undefined,
-    );
+    // Once the rows are sent, in a task of its own: what an invoice number's debtors need here, for the
+    // searches asked before the page has the keys.
+    loaded.then(({ search }) => setTimeout(() => search.preparePositions(), 0), () => undefined);
+  } else if (request.kind === 'keys') {
+    // The search keys, for the page to search on its own thread (a worker's answer waits for the frame after
+    // a keystroke: two frames per key instead of one). A key holding the separator would shift every row
+    // after it: then the worker keeps searching.
+    void loaded?.then(({ keys }) => {
+      if (keys.some((key) => key.includes(KEY_SEPARATOR))) return;
+      for (let i = 0; i === 0 || i < keys.length; i += KEYS_PER_MESSAGE) {
+        scope.postMessage({ kind: 'keys', joined: keys.slice(i, i + KEYS_PER_MESSAGE).join(KEY_SEPARATOR), last: i + KEYS_PER_MESSAGE >= keys.length });
+      }
+    }, () => undefined);
   } else if (request.kind === 'scan') {
     scan(request).catch(() => scope.postMessage({ kind: 'scanned', id: request.id, scan: 'failed' }));
   } else {
