@@ -8,7 +8,6 @@
  * build and search run here, the build chunk by chunk, each chunk in a task of its own.
  */
 import type { CadenceStore, InvoiceNumberScan } from '../../storage/api';
-import { whenIdle } from '../../session/after-paint';
 import { columnRows, type RowColumns } from './row-columns';
 import { arrayRows, pickRows, type RowSource } from './row-source';
 import { invoiceLookup, WARM_PREFIXES, WorklistSearch, type InvoiceLookup } from './search';
@@ -26,6 +25,11 @@ export interface WorklistData {
    * priority order; every row for a blank query.
    */
   search(query: string): Promise<RowSource>;
+  /**
+   * Readies the fastest search there is, in the background: called once the rows are painted (a worker's
+   * search keys come to the page then, not during the opening). Nothing to do where the search is here.
+   */
+  prepareSearch(): void;
   /** Lets go of what the search holds (the worker); the rows stay readable. */
   dispose(): void;
 }
@@ -61,9 +65,6 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** How long the keys wait for the page to be idle after the rows arrive, at most. */
-const KEYS_WAIT_MS = 2_000;
-
 /** Rows mapped per task when the page prepares its search's debtor → row map (a few ms at 4× CPU). */
 const POSITIONS_PER_TASK = 8_000;
 
@@ -90,6 +91,7 @@ export function loadInWorker(
     let broken: Error | undefined;
     let here: { searcher: WorklistSearch; invoices: InvoiceLookup } | undefined;
     const keyParts: string[][] = [];
+    let keysAsked = false;
     const scanInWorker = (prefix: string, debtors: number): Promise<InvoiceNumberScan> =>
       new Promise((done, failed) => {
         if (broken) return failed(broken);
@@ -121,6 +123,11 @@ export function loadInWorker(
           worker.postMessage({ kind: 'search', id, query });
         });
       },
+      prepareSearch: () => {
+        if (keysAsked || broken) return;
+        keysAsked = true;
+        worker.postMessage({ kind: 'keys' });
+      },
       dispose: () => end(new Error('the worklist was replaced')),
     });
     worker.onmessage = ({ data: message }) => {
@@ -134,11 +141,6 @@ export function loadInWorker(
         case 'done':
           rows = columnRows(pages);
           resolve(data(rows, message.debtorCount, message.staleIds ?? []));
-          // The keys once the page is idle, its rows shown: received during the opening, they made a 60 ms
-          // task at 4× CPU there.
-          whenIdle(() => {
-            if (!broken) worker.postMessage({ kind: 'keys' });
-          }, KEYS_WAIT_MS);
           break;
         case 'matches': {
           const pending = searches.get(message.id);
@@ -254,6 +256,7 @@ async function loadHere(store: CadenceStore, today: string, onProgress: (loaded:
     debtorCount: built.debtorCount,
     staleIds: built.staleIds,
     search: async (query) => searcher.match(query, await invoices(query)),
+    prepareSearch: () => undefined,
     dispose: () => undefined,
   };
 }
