@@ -14,20 +14,17 @@
 import { chromium } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { CHROMIUM_PATH, PLAYWRIGHT_ARGS } from './lib/chromium.mjs';
-import { CATEGORIES, cpuIn, functionsIn, kindsIn, mainThread, serveBuilt, serveUnminified } from './lib/trace.mjs';
+import { appFromArgs, arg, CATEGORIES, cpuIn, functionsIn, kindsIn, mainThread, startTrace } from './lib/trace.mjs';
 import { installCallProbes, openCall, stepKeys, timeKey, VIEWPORT } from './call-latency.mjs';
 
-const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 
 async function main() {
   const rate = Number(arg('rate', '4'));
   const count = Number(arg('steps', '20'));
   const gap = Number(arg('gap', '100'));
   const out = arg('out', null);
-  const given = arg('origin', null);
-  const served = arg('serve', null);
-  const server = given ? null : served ? await serveBuilt(served) : await serveUnminified(arg('dist', undefined));
-  const origin = given ?? server.origin;
+  const server = await appFromArgs();
+  const origin = server.origin;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_ARGS, headless: true });
   try {
     const context = await browser.newContext({ viewport: VIEWPORT });
@@ -36,12 +33,9 @@ async function main() {
     await openCall(page, origin);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    const events = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     // --categories=a,b adds trace categories (fonts, blink, …) to look closer at one kind of work.
     const extra = arg('categories', '').split(',').filter(Boolean);
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: [...CATEGORIES, ...extra] }, transferMode: 'ReportEvents' });
+    const stopTrace = await startTrace(cdp, [...CATEGORIES, ...extra]);
     const keys = [];
     for (const { key, expected } of stepKeys(count)) {
       const ms = await timeKey(page, key, 'cadence:call-step-painted');
@@ -51,8 +45,7 @@ async function main() {
       // then competes with the next key); the default leaves the page 100 ms between keys.
       if (gap > 0) await page.waitForTimeout(gap);
     }
-    await cdp.send('Tracing.end');
-    await done;
+    const events = await stopTrace();
     if (out) writeFileSync(out, JSON.stringify({ traceEvents: events }));
     const main = mainThread(events);
     const mine = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid);
@@ -74,7 +67,7 @@ async function main() {
     console.log(JSON.stringify({ rate, cpu: { p50: at(50), p95: at(95), max: cpu.at(-1) }, transitions, functions: main ? functionsIn(events, main, windows) : null, each }, null, 1));
   } finally {
     await browser.close();
-    await server?.close();
+    await server.close();
   }
 }
 

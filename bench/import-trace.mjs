@@ -15,9 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { agedBalanceCsv } from './import-csv.mjs';
 import { CHROMIUM_PATH, PLAYWRIGHT_ARGS } from './lib/chromium.mjs';
-import { CATEGORIES, functionsIn, kindsIn, mainThread, serveBuilt, serveUnminified } from './lib/trace.mjs';
+import { appFromArgs, arg, functionsIn, kindsIn, mainThread, startTrace } from './lib/trace.mjs';
 
-const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 
 async function main() {
   const rate = Number(arg('rate', '1'));
@@ -26,10 +25,8 @@ async function main() {
   const out = arg('out', null);
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cadence-import-trace-')), `aged-balance-${rows}.csv`);
   writeFileSync(file, agedBalanceCsv({ rows, debtors: Math.max(1, Math.round(rows / 5)) }));
-  const given = arg('origin', null);
-  const served = arg('serve', null);
-  const server = given ? null : served ? await serveBuilt(served) : await serveUnminified(arg('dist', undefined));
-  const origin = given ?? server.origin;
+  const server = await appFromArgs();
+  const origin = server.origin;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_ARGS, headless: true });
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -42,17 +39,13 @@ async function main() {
     await page.waitForSelector('[data-testid="import-file"]', { timeout: 60_000 });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    const events = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+    const stopTrace = await startTrace(cdp);
     await page.setInputFiles('[data-testid="import-file"]', file);
     await page.waitForSelector('[data-testid="import-plan"]', { timeout: 900_000 });
     await page.click('[data-testid="import-commit"]');
     await page.waitForSelector('[data-testid="import-done"], [data-testid="import-failed"]', { timeout: 900_000 });
     await page.waitForTimeout(300);
-    await cdp.send('Tracing.end');
-    await done;
+    const events = await stopTrace();
     if (out) writeFileSync(out, JSON.stringify({ traceEvents: events }));
     const main = mainThread(events);
     const mine = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid);
@@ -68,7 +61,7 @@ async function main() {
     console.log(JSON.stringify({ rate, rows, over, tasks }, null, 1));
   } finally {
     await browser.close();
-    await server?.close();
+    await server.close();
   }
 }
 

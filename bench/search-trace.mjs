@@ -12,10 +12,9 @@ import { chromium } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { CHROMIUM_PATH, PLAYWRIGHT_ARGS } from './lib/chromium.mjs';
 import { installProbes, pickQueries } from './lib/page-probes.mjs';
-import { CATEGORIES, functionsIn, kindsIn, mainThread, serveBuilt, serveUnminified } from './lib/trace.mjs';
+import { appFromArgs, arg, functionsIn, kindsIn, mainThread, startTrace } from './lib/trace.mjs';
 import { openOnce, seedLarge, typeQuery, VIEWPORT } from './lib/worklist.mjs';
 
-const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 
 /** A worker thread's busy time inside [from, to] (µs → ms): its top-level tasks. */
 function workerBusy(events, from, to) {
@@ -28,10 +27,8 @@ async function main() {
   const rate = Number(arg('rate', '1'));
   const kind = arg('kind', 'invoice');
   const out = arg('out', null);
-  const given = arg('origin', null);
-  const served = arg('serve', null);
-  const server = given ? null : served ? await serveBuilt(served) : await serveUnminified(arg('dist', undefined));
-  const origin = given ?? server.origin;
+  const server = await appFromArgs();
+  const origin = server.origin;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_ARGS, headless: true });
   try {
     const context = await browser.newContext({ viewport: VIEWPORT });
@@ -43,13 +40,9 @@ async function main() {
     const query = queries[kind];
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    const events = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+    const stopTrace = await startTrace(cdp);
     const typed = await typeQuery(page, query);
-    await cdp.send('Tracing.end');
-    await done;
+    const events = await stopTrace();
     if (out) writeFileSync(out, JSON.stringify({ traceEvents: events }));
     const main = mainThread(events);
     const mine = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid);
@@ -73,7 +66,7 @@ async function main() {
     console.log(JSON.stringify({ rate, query, keys }, null, 1));
   } finally {
     await browser.close();
-    await server?.close();
+    await server.close();
   }
 }
 

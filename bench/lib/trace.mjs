@@ -140,3 +140,30 @@ export async function serveUnminified(keep) {
   };
 }
 
+
+/** `--name=value` from the command line, or `fallback`. */
+export const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+
+/**
+ * The app to trace, from the command line: `--origin=URL` as it is, `--serve=BUILT_DIR` served, or else an
+ * unminified build (kept in `--dist=DIR` when given) served, so profiles name functions as written.
+ */
+export async function appFromArgs() {
+  const given = arg('origin', null);
+  if (given) return { origin: given, close: async () => undefined };
+  const served = arg('serve', null);
+  return served ? serveBuilt(served) : serveUnminified(arg('dist', undefined));
+}
+
+/** Starts a CDP trace of `categories`; the function it resolves with ends it and resolves with its events. */
+export async function startTrace(cdp, categories = CATEGORIES) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
+  return async () => {
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  };
+}
