@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WorklistRow } from '../../domain/worklist';
 import { toSearchKey } from '../../domain/text';
@@ -124,6 +125,31 @@ describe('invoiceDebtorIds', () => {
     expect(await invoiceDebtorIds(store, 'F')).toEqual([]);
     expect(await invoiceDebtorIds(store, 'boom')).toEqual([]);
     expect(asked).toEqual([['FA-12', INVOICE_MATCH_LIMIT], ['boom', INVOICE_MATCH_LIMIT]]);
+  });
+});
+
+describe('WorklistSearch, typed key by key', () => {
+  it('finds what a test of every key finds, through the joined scan and the narrowing alike', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-e ]{0,12}$/), { minLength: 1, maxLength: 120 }),
+        fc.array(fc.stringMatching(/^[a-e ]{1,5}$/), { minLength: 1, maxLength: 6 }),
+        (names, queries) => {
+          const many = names.map((name, i) => row(`d${i}`, name));
+          const manyKeys = many.map((r) => toSearchKey(r.name));
+          const search = new WorklistSearch(debtorPositions(many), manyKeys);
+          for (const typed of queries) {
+            // Typing forward one key at a time, as an agent does, then the next query from scratch.
+            for (let n = 1; n <= typed.length; n++) {
+              const q = toSearchKey(typed.slice(0, n));
+              const expected = q === '' ? undefined : manyKeys.flatMap((k, i) => (k.includes(q) ? [i] : []));
+              expect(search.matchIndexes(typed.slice(0, n))).toEqual(expected);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -158,8 +158,9 @@ export function loadInWorker(
           if (!rows || keys.length !== rows.length) break;
           const searcher = new WorklistSearch(rows, keys);
           here = { searcher, invoices: invoiceLookup({ scanInvoiceNumbers: scanInWorker }) };
-          // The debtor → row map the first invoice match needs, built now rather than inside a keystroke, a
-          // part per task.
+          // The joined keys a query's first keys scan, and the debtor → row map the first invoice match needs,
+          // built now rather than inside a keystroke, a task (or a part) at a time.
+          setTimeout(() => searcher.prepareScan(), 0);
           const step = () => {
             if (!searcher.preparePositionsStep(POSITIONS_PER_TASK)) setTimeout(step, 0);
           };
