@@ -6,6 +6,7 @@ import { toSearchKey } from '../../domain/text';
 import type { CadenceStore, InvoiceNumberScan } from '../../storage/api';
 import { firstDebtors } from '../../storage/invoice-scan';
 import { InvoiceWindows } from './invoice-window';
+import { canScan, joinKeys, scanJoined, type JoinedKeys } from './joined-keys';
 import { pickRows, type RowSource } from './row-source';
 
 /** What finding positions reads of the rows: how many, and each one's debtor. */
@@ -78,7 +79,7 @@ export class WorklistSearch<Rows extends DebtorPositions = RowSource> {
     const previous = this.last && q.includes(this.last.key) ? this.last.indexes : undefined;
     let indexes: number[] = [];
     const joined = previous && previous.length <= NARROW_AT_MOST ? undefined : this.prepareScan();
-    if (joined && !q.includes(SCAN_SEPARATOR)) {
+    if (joined && canScan(q)) {
       indexes = scanJoined(joined, q);
     } else if (previous) {
       for (const i of previous) if ((this.keys[i] as string).includes(q)) indexes.push(i);
@@ -91,25 +92,9 @@ export class WorklistSearch<Rows extends DebtorPositions = RowSource> {
 
   private joined: JoinedKeys | null | undefined;
 
-  /**
-   * Every key in one string, for a scan of all rows by the engine's own substring search instead of one test per
-   * row: the second key of a query ("el", in most of 41,516 names) took 64 ms at 4× CPU as 35,000 tests. Built
-   * once (ahead, by the page, in a task of its own); none when a key holds the separator.
-   */
+  /** The keys joined for a scan of every row (./joined-keys.ts), built once: ahead, by the page, in a task of its own. */
   prepareScan(): JoinedKeys | null {
-    if (this.joined === undefined) {
-      if (this.keys.some((key) => key.includes(SCAN_SEPARATOR))) this.joined = null;
-      else {
-        const starts = new Int32Array(this.keys.length + 1);
-        let at = 0;
-        this.keys.forEach((key, i) => {
-          starts[i] = at;
-          at += key.length + 1;
-        });
-        starts[this.keys.length] = at;
-        this.joined = { text: this.keys.join(SCAN_SEPARATOR), starts };
-      }
-    }
+    if (this.joined === undefined) this.joined = joinKeys(this.keys);
     return this.joined;
   }
 
@@ -172,32 +157,6 @@ export class WorklistSearch<Rows extends DebtorPositions = RowSource> {
 
 /** Past this many rows found by the previous key, the next key scans every row in one pass instead. */
 const NARROW_AT_MOST = 4_000;
-/** Between two keys in the joined string: toSearchKey never leaves a control character in a key. */
-const SCAN_SEPARATOR = '\u0000';
-
-interface JoinedKeys {
-  text: string;
-  /** Where key i starts in `text`; one more at the end (its length + 1). */
-  starts: Int32Array;
-}
-
-/** The rows whose key contains `q` (which holds no separator), ascending: one substring search per match. */
-function scanJoined({ text, starts }: JoinedKeys, q: string): number[] {
-  const found: number[] = [];
-  const rows = starts.length - 1;
-  let row = 0;
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf(q, from);
-    if (at === -1) break;
-    while ((starts[row + 1] as number) <= at) row++;
-    found.push(row);
-    // A match cannot span two keys (the separator is in no query): go on from the next key.
-    if (++row >= rows) break;
-    from = starts[row] as number;
-  }
-  return found;
-}
 
 function sortedHas(sorted: readonly number[], x: number): boolean {
   let lo = 0;
