@@ -23,14 +23,15 @@ export type CallRecordInput = CallRecordWrite;
 
 /** What scanInvoiceNumbers read. */
 export interface InvoiceNumberScan {
-  /** The prefix as a search key (lower case, no accents): every entry's `numberKey` starts with it. */
+  /** The prefix as a search key (lower case, no accents). */
   key: string;
   /**
-   * One per debtor and distinct number key (two invoices of a debtor under one number key are one entry), in
-   * the order of the `numberKeys` index: by number key, then by debtor id. The memory store gives the same.
+   * The debtors with an invoice number starting with the prefix, each once, in the order of the `numberKeys`
+   * index (by number key, then debtor id; a debtor comes where its first such number does), at most the
+   * `debtors` asked for. The memory store gives the same.
    */
-  entries: { numberKey: string; debtorId: string }[];
-  /** Every invoice number starting with the prefix is in `entries`. */
+  debtorIds: string[];
+  /** Every debtor with a number starting with the prefix is in `debtorIds`. */
   complete: boolean;
 }
 
@@ -59,10 +60,9 @@ export interface CadenceStore {
   /** Debtor ids whose invoice numbers start with `prefix` (case-insensitive), at most `limit`. */
   findDebtorIdsByInvoiceNumber(prefix: string, limit: number): Promise<string[]>;
   /**
-   * The invoice numbers (as search keys) starting with `prefix`, each with its debtor, in the order of the
-   * `numberKeys` index (number key, then debtor id): at least every one up to the `debtors`-th distinct debtor,
-   * often more. findDebtorIdsByInvoiceNumber's read, handed over whole so a caller can answer longer prefixes
-   * from it (the worklist's search, ./features/worklist/invoice-window.ts).
+   * findDebtorIdsByInvoiceNumber's read, saying also whether it holds every debtor under the prefix, so a
+   * caller knows that nothing starts with a longer one when nothing starts with it (the worklist's search,
+   * ./features/worklist/invoice-window.ts).
    */
   scanInvoiceNumbers(prefix: string, debtors: number): Promise<InvoiceNumberScan>;
   putContact(contact: Contact): Promise<void>;

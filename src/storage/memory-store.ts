@@ -11,7 +11,7 @@ import type { Records } from './records';
 import { createRecordStore, type CadenceStoreOptions } from './record-store';
 import type { StoredInvoice } from './schema';
 
-type Entry = InvoiceNumberScan['entries'][number];
+type Entry = { numberKey: string; debtorId: string };
 
 /** The order of IndexedDB's `numberKeys` index (./invoice-blocks.ts): by number key, then by debtor id. */
 function byNumberKey(a: Entry, b: Entry): number {
@@ -22,15 +22,11 @@ function byNumberKey(a: Entry, b: Entry): number {
 /** Every matching number at once: the records are in memory. */
 async function scanInvoiceNumbers(records: Records, prefix: string, debtors: number): Promise<InvoiceNumberScan> {
   const key = toSearchKey(prefix);
-  if (key === '' || debtors <= 0) return { key, entries: [], complete: true };
+  if (key === '' || debtors <= 0) return { key, debtorIds: [], complete: true };
   const invoices = (await records.read(['invoices'], (tx) => tx.getAll('invoices'))) as StoredInvoice[];
-  // One entry per debtor and number key, as the index holds them: two invoices of a debtor under one number are one entry.
-  const unique = new Map<string, Entry>();
-  for (const { numberKey, debtorId } of invoices) {
-    if (numberKey.startsWith(key)) unique.set(`${numberKey}\u0000${debtorId}`, { numberKey, debtorId });
-  }
-  const entries = [...unique.values()].sort(byNumberKey);
-  return { key, entries, complete: true };
+  const entries: Entry[] = invoices.filter(({ numberKey }) => numberKey.startsWith(key)).map(({ numberKey, debtorId }) => ({ numberKey, debtorId }));
+  const ids = [...new Set(entries.sort(byNumberKey).map((e) => e.debtorId))];
+  return { key, debtorIds: ids.slice(0, debtors), complete: ids.length <= debtors };
 }
 
 /** A new, empty store; nothing is shared between two of them. */

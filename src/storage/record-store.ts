@@ -10,7 +10,6 @@ import { DEFAULT_SETTINGS, isSettings, settingsFields } from '../domain/settings
 import { stripBidiDeep } from '../domain/text';
 import type { CadenceStore, InvoiceNumberScan } from './api';
 import { readRecord, validateForWrite, type CorruptHandler } from './codec';
-import { firstDebtors } from './invoice-scan';
 import type { Records } from './records';
 import { ALL_STORES, SETTINGS_KEY, SYNC_STORES } from './schema';
 import { listSummaries } from './summary-list';
@@ -142,7 +141,7 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
     listSummaries: (onChunk, options) => guarded(() => listSummaries(records, paging, onChunk, options?.keep ?? true)),
     refreshSummaries: (debtorIds) => guarded(async () => (await summaryRebuild()).refreshSummaries(records, debtorIds, paging.pause, onCorrupt)),
     scriptCallDetails: (scriptId) => guarded(async () => (await callScan()).scriptCallDetails(records, paging, scriptId)),
-    findDebtorIdsByInvoiceNumber: (prefix, limit) => guarded(async () => firstDebtors((await backend.scanInvoiceNumbers(prefix, limit)).entries, limit)),
+    findDebtorIdsByInvoiceNumber: (prefix, limit) => guarded(async () => (await backend.scanInvoiceNumbers(prefix, limit)).debtorIds),
     scanInvoiceNumbers: (prefix, debtors) => guarded(() => backend.scanInvoiceNumbers(prefix, debtors)),
 
     getSettings: () =>

@@ -4,7 +4,6 @@
  */
 import { toSearchKey } from '../../domain/text';
 import type { CadenceStore, InvoiceNumberScan } from '../../storage/api';
-import { firstDebtors } from '../../storage/invoice-scan';
 import { InvoiceWindows } from './invoice-window';
 import { canScan, joinKeys, scanJoined, type JoinedKeys } from './joined-keys';
 import { pickRows, type RowSource } from './row-source';
@@ -187,36 +186,22 @@ export function invoiceDebtorIds(store: Pick<CadenceStore, 'findDebtorIdsByInvoi
 
 /**
  * `invoiceDebtorIds` for the searches of one loaded worklist, answering from its last reads what they already
- * hold (./invoice-window.ts): typing an invoice number reads the index a couple of times instead of on every
- * key, and typing a company name ("du", "dup", "dupo"…) reads it once, since nothing starts with "dupo" when
- * nothing starts with "du". A failed read is not remembered. It lives as long as the rows it searches, which
- * are themselves read once (a new load makes a new one), so what it remembers is as fresh as they are.
+ * tell (./invoice-window.ts): typing a company name ("du", "dup", "dupo"…) reads the index once, since nothing
+ * starts with "dupo" when nothing starts with "du". A failed read is not remembered. It lives as long as the
+ * rows it searches, which are themselves read once (a new load makes a new one), so what it remembers is as
+ * fresh as they are.
  *
- * The first read of a query used to happen on its second key ("fa"), inside that keystroke: up to 1,000
- * invoice records read and decoded before the rows could change. A one-character query looks nothing up, but the next
- * key will need its range: it is read then, in the background, while the rows for that first key are shown
- * and the agent types on. A key that extends the prefix of a read still under way waits for that read and is
- * answered from it when it can, instead of reading again.
+ * A one-character query looks nothing up, but the next key may be answered by its range: it is read then, in
+ * the background, while the rows for that first key are shown and the agent types on. A key that extends the
+ * prefix of a read still under way waits for that read and is answered from it when it can, instead of
+ * reading again.
  */
-export interface InvoiceLookup {
-  (query: string): Promise<string[]>;
-  /**
-   * Reads, one after the other in the background, the windows of these one-character prefixes not known yet,
-   * so a query's second key finds its first key's window there instead of waiting for its read (30–70 ms at
-   * 50,000 debtors). Most characters start no invoice number: their read is an empty range, a millisecond.
-   * Resolves when done or when `stop` returns true.
-   */
-  warm(prefixes: readonly string[], stop?: () => boolean): Promise<void>;
-}
-
-/** What `warm` reads ahead: every character a search key can start an invoice number with, mostly. */
-export const WARM_PREFIXES: readonly string[] = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
+export type InvoiceLookup = (query: string) => Promise<string[]>;
 
 export function invoiceLookup(store: Pick<CadenceStore, 'scanInvoiceNumbers'>): InvoiceLookup {
-  // Room for the warmed one-character windows (most empty) beside a query's own.
-  const windows = new InvoiceWindows(WARM_PREFIXES.length + 8);
-  let inFlight: { key: string; done: Promise<InvoiceNumberScan | undefined>; warm?: true } | undefined;
-  const read = (prefix: string, key: string, warm?: true): Promise<InvoiceNumberScan | undefined> => {
+  const windows = new InvoiceWindows();
+  let inFlight: { key: string; done: Promise<InvoiceNumberScan | undefined> } | undefined;
+  const read = (prefix: string, key: string): Promise<InvoiceNumberScan | undefined> => {
     const done = store.scanInvoiceNumbers(prefix, INVOICE_MATCH_LIMIT).then(
       (scan) => {
         windows.remember(scan);
@@ -224,21 +209,19 @@ export function invoiceLookup(store: Pick<CadenceStore, 'scanInvoiceNumbers'>): 
       },
       () => undefined,
     );
-    const mine = { key, done, ...(warm ? { warm } : {}) };
+    const mine = { key, done };
     inFlight = mine;
     void done.then(() => {
       if (inFlight === mine) inFlight = undefined;
     });
     return done;
   };
-  const lookup = async (query: string): Promise<string[]> => {
+  return async (query: string): Promise<string[]> => {
     const prefix = query.trim();
     const key = toSearchKey(prefix);
     if (key === '') return [];
     if (!looksLikeInvoiceQuery(query)) {
-      // A read ahead of another prefix does not hold back the range this key's query will need.
-      const busy = inFlight && !(inFlight.warm && !key.startsWith(inFlight.key));
-      if (!busy && !windows.answer(key, INVOICE_MATCH_LIMIT)) void read(prefix, key);
+      if (!inFlight && !windows.answer(key, INVOICE_MATCH_LIMIT)) void read(prefix, key);
       return [];
     }
     const known = windows.answer(key, INVOICE_MATCH_LIMIT);
@@ -249,17 +232,6 @@ export function invoiceLookup(store: Pick<CadenceStore, 'scanInvoiceNumbers'>): 
       const fromPending = windows.answer(key, INVOICE_MATCH_LIMIT);
       if (fromPending) return fromPending;
     }
-    const scan = await read(prefix, key);
-    return scan ? firstDebtors(scan.entries, INVOICE_MATCH_LIMIT) : [];
+    return (await read(prefix, key))?.debtorIds ?? [];
   };
-  const warm = async (prefixes: readonly string[], stop: () => boolean = () => false): Promise<void> => {
-    for (const prefix of prefixes) {
-      const key = toSearchKey(prefix);
-      // Behind a keystroke's own read, never beside it.
-      while (inFlight && !stop()) await inFlight.done;
-      if (stop()) return;
-      if (key !== '' && !windows.answer(key, INVOICE_MATCH_LIMIT)) await read(prefix, key, true);
-    }
-  };
-  return Object.assign(lookup, { warm });
 }

@@ -108,7 +108,7 @@ describe('loadInWorker', () => {
     ];
     const { worker, state } = fakeWorker(LOADED, (request) =>
       request.kind === 'scan'
-        ? [{ kind: 'scanned', id: request.id, scan: { key: request.prefix, entries: [{ numberKey: 'fa-1', debtorId: 'b' }].filter((e) => e.numberKey.startsWith(request.prefix)), complete: true } }]
+        ? [{ kind: 'scanned', id: request.id, scan: { key: request.prefix, debtorIds: 'fa-1'.startsWith(request.prefix) ? ['b'] : [], complete: true } }]
         : request.kind === 'keys'
           ? keys
           : [],

@@ -10,7 +10,7 @@
 import type { CadenceStore, InvoiceNumberScan } from '../../storage/api';
 import { columnRows, type RowColumns } from './row-columns';
 import { arrayRows, pickRows, type RowSource } from './row-source';
-import { invoiceLookup, WARM_PREFIXES, WorklistSearch, type InvoiceLookup } from './search';
+import { invoiceLookup, WorklistSearch, type InvoiceLookup } from './search';
 import { KEY_SEPARATOR, type LoadRequest, type WorkerMessage, type WorkerRequest } from './worklist-protocol';
 
 export interface WorklistData {
@@ -165,8 +165,6 @@ export function loadInWorker(
             if (!searcher.preparePositionsStep(POSITIONS_PER_TASK)) setTimeout(step, 0);
           };
           setTimeout(step, 0);
-          // The one-character invoice-number windows, read ahead while the agent looks at the rows.
-          void here.invoices.warm(WARM_PREFIXES, () => broken !== undefined);
           break;
         }
         case 'scanned': {

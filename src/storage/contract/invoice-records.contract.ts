@@ -110,18 +110,25 @@ export function invoiceScanContract(makeStore: MakeStore): void {
       bundle('d1', [['y1', 'FA-20'], ['y2', 'fa-10']]),
       bundle('d3', [['z1', 'AV-10']]),
     ]);
-    expect(await store.scanInvoiceNumbers('FA', 10)).toEqual({
-      key: 'fa',
-      entries: [
-        { numberKey: 'fa-10', debtorId: 'd1' },
-        { numberKey: 'fa-10', debtorId: 'd2' },
-        { numberKey: 'fa-20', debtorId: 'd1' },
-        { numberKey: 'fa-30', debtorId: 'd2' },
-      ],
-      complete: true,
-    });
+    // Index order: fa-10 (d1, then d2), fa-20 (d1), fa-30 (d2); each debtor where its first number is.
+    expect(await store.scanInvoiceNumbers('FA', 10)).toEqual({ key: 'fa', debtorIds: ['d1', 'd2'], complete: true });
+    expect(await store.scanInvoiceNumbers('FA', 1)).toEqual({ key: 'fa', debtorIds: ['d1'], complete: false });
+    expect(await store.scanInvoiceNumbers('fa-3', 10)).toEqual({ key: 'fa-3', debtorIds: ['d2'], complete: true });
+    expect(await store.scanInvoiceNumbers('Ç', 10)).toEqual({ key: 'c', debtorIds: [], complete: true });
     expect(await store.findDebtorIdsByInvoiceNumber('fa-', 1)).toEqual(['d1']);
     expect(await store.counts()).toEqual({ debtors: 3, invoices: 6 });
+  });
+
+  it('reads on past a debtor with many numbers under the prefix until it finds the debtors asked for', async () => {
+    const store = await makeStore();
+    const many = Array.from({ length: 14 }, (_, i) => makeInvoice({ id: `m${i}`, debtorId: 'd1', number: `FA-${String(i).padStart(2, '0')}` }));
+    await store.putBundles([
+      makeBundle({ debtor: makeDebtor({ id: 'd1' }), invoices: many }),
+      makeBundle({ debtor: makeDebtor({ id: 'd2' }), invoices: [makeInvoice({ id: 'n1', debtorId: 'd2', number: 'FA-99' })] }),
+    ]);
+    // Two debtors at five entries each is a first read of ten, all d1's: the read goes on to find d2.
+    expect(await store.scanInvoiceNumbers('fa', 2)).toEqual({ key: 'fa', debtorIds: ['d1', 'd2'], complete: true });
+    expect(await store.findDebtorIdsByInvoiceNumber('FA-9', 5)).toEqual(['d2']);
   });
 }
 
