@@ -36,6 +36,15 @@ describe('WorklistBuilder', () => {
     }
   });
 
+  it('hands out each chunk’s rows in arrival order, which its order puts in priority order', () => {
+    const builder = new WorklistBuilder(TODAY);
+    const handed = chunked(demo, 300).flatMap((chunk) => builder.add(chunk));
+    const built = builder.finish();
+    expect(handed).toHaveLength(built.rows.length);
+    expect(Array.from(built.order, (i) => handed[i])).toEqual(built.rows);
+    expect(built.rows).toEqual(buildWorklist(demo, TODAY));
+  });
+
   it('names the debtors whose summary predates the payment-history digest, listed or not', () => {
     const old = demo.slice(0, 40).map(({ history: _dropped, ...rest }) => rest);
     const built = build([...old, ...demo.slice(40)], 16);
@@ -72,7 +81,7 @@ describe('WorklistBuilder', () => {
   });
 
   it('is empty, with no debtor seen, before any chunk', () => {
-    expect(new WorklistBuilder(TODAY).finish()).toEqual({ rows: [], keys: [], debtorCount: 0, staleIds: [] });
+    expect(new WorklistBuilder(TODAY).finish()).toEqual({ rows: [], keys: [], order: new Int32Array(0), debtorCount: 0, staleIds: [] });
   });
 });
 
@@ -89,9 +98,12 @@ describe('buildFromStore', () => {
 
   it('builds from every chunk the store hands over and reports progress per chunk', async () => {
     const progress: number[] = [];
-    const built = await buildFromStore(source(chunked(demo, 500)), TODAY, (n) => progress.push(n));
+    const handed: number[] = [];
+    const built = await buildFromStore(source(chunked(demo, 500)), TODAY, (n) => progress.push(n), (rows) => handed.push(rows.length));
     expect(progress).toEqual([500, 1_000, 1_200]);
     expect(built.rows).toEqual(buildWorklist(demo, TODAY));
+    expect(handed).toHaveLength(3);
+    expect(handed.reduce((a, b) => a + b, 0)).toBe(built.rows.length);
   });
 
   it('fails when the store fails, after the chunks already queued settle', async () => {

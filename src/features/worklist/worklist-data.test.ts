@@ -42,7 +42,13 @@ function fakeWorker(script: WorkerMessage[] | 'crash', onSearch: Answer = () => 
 }
 
 const REQUEST = { databaseName: 'cadence', today: '2026-11-23' };
-const LOADED: WorkerMessage[] = [{ kind: 'progress', loaded: 3 }, page([row('a'), row('b')]), page([row('c')]), { kind: 'done', debtorCount: 5, staleIds: [] }];
+// The rows come in the order their summaries were read; the last message puts them in priority order: a, b, c.
+const LOADED: WorkerMessage[] = [
+  { kind: 'progress', loaded: 3 },
+  page([row('b'), row('c')]),
+  page([row('a')]),
+  { kind: 'done', debtorCount: 5, staleIds: [], order: Int32Array.from([2, 0, 1]) },
+];
 const idsOf = (rows: { length: number; debtorIdAt(i: number): string }) => Array.from({ length: rows.length }, (_, i) => rows.debtorIdAt(i));
 
 describe('loadInWorker', () => {

@@ -139,7 +139,7 @@ export function loadInWorker(
           pages.push(message.page);
           break;
         case 'done':
-          rows = columnRows(pages);
+          rows = pickRows(columnRows(pages), message.order);
           resolve(data(rows, message.debtorCount, message.staleIds ?? []));
           break;
         case 'matches': {

@@ -48,13 +48,14 @@ export type RowsPage = RowColumns;
 export type WorkerMessage =
   /** Summaries read so far, for the loading text. */
   | { kind: 'progress'; loaded: number }
-  /** Pages arrive in order. */
+  /** The rows of each chunk of summaries as it is built, in the order the summaries were read. */
   | { kind: 'rows'; page: RowsPage }
   /**
-   * Every page was sent; `debtorCount` is the number of summaries read, `staleIds` those to rebuild. The worker
-   * now answers searches.
+   * Every page was sent; `order` lists the rows in priority order, each as its position among the rows of
+   * every page, in the order they came. `debtorCount` is the number of summaries read, `staleIds` those to
+   * rebuild. The worker now answers searches (positions in priority order).
    */
-  | { kind: 'done'; debtorCount: number; staleIds: string[] }
+  | { kind: 'done'; debtorCount: number; staleIds: string[]; order: Int32Array }
   | { kind: 'failed'; message: string }
   /** Positions of the matching rows, ascending; `all` for a blank query. */
   | { kind: 'matches'; id: number; indexes: Int32Array | 'all' }

@@ -44,12 +44,21 @@ async function load({ databaseName, today }: LoadRequest): Promise<Loaded> {
     yieldBetweenChunks: () => Promise.resolve(),
   });
   try {
-    const built = await buildFromStore(store, today, (n) => scope.postMessage({ kind: 'progress', loaded: n }));
-    for (let i = 0; i < built.rows.length; i += ROWS_PER_MESSAGE) {
-      const page: RowsPage = packRows(built.rows.slice(i, i + ROWS_PER_MESSAGE));
-      scope.postMessage({ kind: 'rows', page }, rowBuffers(page));
-    }
-    scope.postMessage({ kind: 'done', debtorCount: built.debtorCount, staleIds: built.staleIds });
+    const built = await buildFromStore(
+      store,
+      today,
+      (n) => scope.postMessage({ kind: 'progress', loaded: n }),
+      // Each chunk's rows leave as soon as they are built, while the next chunk is read: after the last one
+      // only their order is left to send.
+      (rows) => {
+        for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) {
+          const page: RowsPage = packRows(rows.slice(i, i + ROWS_PER_MESSAGE));
+          scope.postMessage({ kind: 'rows', page }, rowBuffers(page));
+        }
+      },
+    );
+    const order = built.order.slice();
+    scope.postMessage({ kind: 'done', debtorCount: built.debtorCount, staleIds: built.staleIds, order }, [order.buffer]);
     return { search: new WorklistSearch(debtorPositions(built.rows), built.keys), invoices: invoiceLookup(store), store, keys: built.keys };
   } catch (error) {
     db.close();
