@@ -139,8 +139,15 @@ describe('loadInWorker', () => {
     // An invoice number: the read goes to the worker, the rows are the page's.
     expect(idsOf(await data.search('fa'))).toEqual(['b']);
     expect(state.requests.filter((r) => r.kind === 'search')).toEqual([]);
-    expect(state.requests.filter((r) => r.kind === 'scan').length).toBeGreaterThan(0);
+    const scans = state.requests.filter((r) => r.kind === 'scan').length;
+    expect(scans).toBeGreaterThan(0);
     expect(await data.search(' ')).toBe(data.rows);
+    // Given the page's store, the reads go there, not to the worker.
+    const asked: string[] = [];
+    data.readInvoicesFrom({ scanInvoiceNumbers: async (prefix) => (asked.push(prefix), { key: prefix, debtorIds: ['c'], complete: true }) });
+    expect(idsOf(await data.search('fb-1'))).toEqual(['c']);
+    expect(asked).toEqual(['fb-1']);
+    expect(state.requests.filter((r) => r.kind === 'scan')).toHaveLength(scans);
   });
 
   it('keeps asking the worker when the keys do not line up with the rows', async () => {

@@ -30,6 +30,12 @@ export interface WorklistData {
    * search keys come to the page then, not during the opening). Nothing to do where the search is here.
    */
   prepareSearch(): void;
+  /**
+   * Reads invoice numbers for the page's searches through this store (the page's own) instead of asking the
+   * worker: a read is the index's keys alone (storage/store.ts), cheap enough for this thread, and a keystroke
+   * then waits for no message to the worker and back.
+   */
+  readInvoicesFrom(store: Pick<CadenceStore, 'scanInvoiceNumbers'>): void;
   /** Lets go of what the search holds (the worker); the rows stay readable. */
   dispose(): void;
 }
@@ -99,6 +105,7 @@ export function loadInWorker(
         scans.set(id, (scan) => (scan ? done(scan) : failed(new Error('invoice number read failed'))));
         worker.postMessage({ kind: 'scan', id, prefix, debtors });
       });
+    let scanner: CadenceStore['scanInvoiceNumbers'] = scanInWorker;
     const end = (error: Error) => {
       broken = error;
       worker.onmessage = null;
@@ -127,6 +134,9 @@ export function loadInWorker(
         if (keysAsked || broken) return;
         keysAsked = true;
         worker.postMessage({ kind: 'keys' });
+      },
+      readInvoicesFrom: (store) => {
+        scanner = (prefix, debtors) => store.scanInvoiceNumbers(prefix, debtors);
       },
       dispose: () => end(new Error('the worklist was replaced')),
     });
@@ -157,7 +167,7 @@ export function loadInWorker(
           keyParts.length = 0;
           if (!rows || keys.length !== rows.length) break;
           const searcher = new WorklistSearch(rows, keys);
-          here = { searcher, invoices: invoiceLookup({ scanInvoiceNumbers: scanInWorker }) };
+          here = { searcher, invoices: invoiceLookup({ scanInvoiceNumbers: (prefix, debtors) => scanner(prefix, debtors) }) };
           // The joined keys a query's first keys scan, and the debtor → row map the first invoice match needs,
           // built now rather than inside a keystroke, a task (or a part) at a time.
           setTimeout(() => searcher.prepareScan(), 0);
@@ -256,6 +266,7 @@ async function loadHere(store: CadenceStore, today: string, onProgress: (loaded:
     staleIds: built.staleIds,
     search: async (query) => searcher.match(query, await invoices(query)),
     prepareSearch: () => undefined,
+    readInvoicesFrom: () => undefined,
     dispose: () => undefined,
   };
 }
@@ -273,6 +284,7 @@ export async function loadWorklist(
   const data: WorklistData = inWorker
     ? withFallback(await inWorker.catch(() => loadHere(store, today, onProgress)), () => loadHere(store, today, () => undefined))
     : await loadHere(store, today, onProgress);
+  data.readInvoicesFrom(store);
   if (cached && cached.store === store && cached.version > version) {
     // A newer load finished first; the page drops this one.
     data.dispose();
