@@ -1,7 +1,6 @@
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { t } from '../../i18n';
 import { createMediaQuery, WIDE_QUERY } from '../../ui/media';
-import { afterPaint } from '../../session/after-paint';
 import type { RowSource } from './row-source';
 import { visibleRange } from './visible-range';
 import { WorklistRowView } from './WorklistRowView';
@@ -76,7 +75,14 @@ export default function VirtualRows(props: { rows: RowSource; today: string; onP
     // that frame, it moved the rows and laid the page out twice in one task (53 ms at 4× in a trace of the
     // demo's open). Until then the list counts as starting at the page top, which renders the rows in view
     // and a few more (the overscan covers the rows above the list).
-    onCleanup(afterPaint(measure));
+    // (A task queued from requestAnimationFrame runs after its paint; the session's afterPaint, inlined here so
+    // the worklist's first screen fetches no chunk for it.)
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(measure)));
+    onCleanup(() => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    });
     window.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('resize', onResize);
     onCleanup(() => {
