@@ -43,5 +43,8 @@ describe('isTextField', () => {
     expect(isTextField(make('<input>'))).toBe(true);
     expect(isTextField(make('<input type="checkbox">'))).toBe(false);
     expect(isTextField(make('<button></button>'))).toBe(false);
+    expect(isTextField(make('<div contenteditable="true"></div>'))).toBe(true);
+    expect(isTextField(make('<div contenteditable="false"></div>'))).toBe(false);
+    expect(isTextField(make('<div contenteditable><p>text</p></div>')?.querySelector('p') ?? null)).toBe(true);
   });
 });
