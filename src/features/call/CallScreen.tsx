@@ -71,6 +71,12 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   const [endings, setEndings] = createSignal<{ open: boolean; initial: EndingChoice | null }>({ open: false, initial: null });
   const [commitKind, setCommitKind] = createSignal<CommitmentKind>(view.commitment()?.kind ?? 'promise');
   const [announcement, setAnnouncement] = createSignal('');
+  /** Counts announcements: a step's, made after its paint, is dropped if anything was announced since. */
+  let announced = 0;
+  const announce = (text: string) => {
+    announced++;
+    setAnnouncement(text);
+  };
   /** The heading of the ended or interrupted panel; each step's own is in `stepHeadings`. */
   let heading: HTMLHeadingElement | undefined;
   const stepHeadings = new Map<StepId, HTMLHeadingElement>();
@@ -100,18 +106,24 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     on(
       () => [view.phase(), view.step()] as const,
       ([phase]) => {
-        setAnnouncement(
-          phase === 'step'
-            ? t('callscreen:announce.step', { n: stepNumber(), total: STEP_IDS.length, title: guideStep().title })
-            : t(`callscreen:announce.${phase}`),
-        );
-        // Focus lays the page out: once every change of this step is in the DOM (the announcer, the rail, the
-        // bars), not before, else the frame lays it out a second time. Still before any next key is handled.
+        // Focus lays the page out: once every change of this step is in the DOM (the rail, the panels), not
+        // before, else the frame lays it out a second time. Still before any next key is handled.
         const target = focusAfterStep;
         focusAfterStep = null;
         queueMicrotask(() => (target ? focus(target) : currentHeading()?.focus()));
-        // Painted: a task after the next frame. The benchmark measures key press → this mark.
-        afterPaint(() => performance.mark('cadence:call-step-painted'));
+        // Painted: a task after the next frame. The benchmark measures key press → this mark. The live region
+        // is told then: a polite announcement waits for the screen reader to finish the focused heading anyway,
+        // and its text (a translation, a text change to lay out) kept the step's frame waiting.
+        const ticket = ++announced;
+        afterPaint(() => {
+          performance.mark('cadence:call-step-painted');
+          if (ticket !== announced) return;
+          setAnnouncement(
+            phase === 'step'
+              ? t('callscreen:announce.step', { n: stepNumber(), total: STEP_IDS.length, title: guideStep().title })
+              : t(`callscreen:announce.${phase}`),
+          );
+        });
       },
       { defer: true },
     ),
@@ -130,7 +142,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     if (view.can(event)) return move(event);
     const first = view.blockers()[0];
     if (!first) return;
-    setAnnouncement(view.blockers().map((b) => blockerText(b, guideStep().captures, view.today())).join(' '));
+    announce(view.blockers().map((b) => blockerText(b, guideStep().captures, view.today())).join(' '));
     focus(blockerTarget(first, view.step(), commitKind()));
   };
   const back = () => view.can({ type: 'BACK' }) && move({ type: 'BACK' });
@@ -154,7 +166,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
       focusAfterStep = '#promise-amount';
       return move({ type: 'GOTO', stepId: 'commitments' });
     }
-    setAnnouncement(t('callscreen:shortcuts.promiseLater'));
+    announce(t('callscreen:shortcuts.promiseLater'));
   };
   const toggleObjections = () => {
     if (!objections) return;
@@ -173,7 +185,9 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   };
   const onKey = (event: KeyboardEvent) => {
     if (endings().open || event.defaultPrevented) return;
-    const command = commandFor(event, { inTextField: isTextField(event.target), mac: isMac() });
+    // Whether the key came from a field matters on a Mac only (Alt+arrows move by word there).
+    const mac = isMac();
+    const command = commandFor(event, { inTextField: mac && isTextField(event.target), mac });
     if (!command) return;
     // A read-only tab still opens the notes and the objections; it moves nothing.
     if (view.readOnly() && command !== 'notes' && command !== 'objections') return;
