@@ -5,7 +5,9 @@
  *
  *   node bench/open-trace.mjs [--rate=1] [--opens=2] [--demo] [--origin=URL | --serve=BUILT_DIR] [--out=trace.json] [--dist=DIR]
  *
- * --demo opens the demo portfolio (what Lighthouse loads) instead of the 50,000 debtors.
+ * --demo opens the demo portfolio (what Lighthouse loads) instead of the 50,000 debtors; --path=/debtors/d-0001/call?start=1
+ * (with --demo) traces that page's load instead of the worklist's, until its `--ready` selector shows and 1.5 s more;
+ * --cold loads it as Lighthouse does, with no HTTP cache and no service worker.
  *
  * The first open after the seed warms the HTTP cache and the service worker, as an agent's returning visit
  * has; the last one is traced. Without --origin it builds the app unminified (so the profile names functions as
@@ -15,7 +17,7 @@ import { chromium } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { CHROMIUM_PATH, PLAYWRIGHT_ARGS } from './lib/chromium.mjs';
 import { installProbes } from './lib/page-probes.mjs';
-import { appFromArgs, arg, functionsIn, kindsIn, startTrace } from './lib/trace.mjs';
+import { appFromArgs, arg, functionsIn, kindsIn, mainThread, startTrace } from './lib/trace.mjs';
 import { openOnce, seedLarge, VIEWPORT } from './lib/worklist.mjs';
 
 /** Top-level tasks of one thread, merged into busy spans (gaps under `join` µs closed), relative to `t0` in ms. */
@@ -52,6 +54,13 @@ function longTasks(events, thread, t0) {
     .map((t) => ({ at: ms(t.ts - t0), ms: ms(t.dur), ...kindsIn(events.filter((e) => e.pid === thread.pid && e.tid === thread.tid), t.ts, t.ts + t.dur), top: functionsIn(events, thread, [[t.ts, t.ts + t.dur]]).total.slice(0, 14).map((f) => `${f.fn} ${f.ms}`) }));
 }
 
+async function openPath(page, url, ready) {
+  await page.goto(url);
+  await page.waitForSelector(ready, { state: 'attached', timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  return { openMs: NaN };
+}
+
 async function main() {
   const rate = Number(arg('rate', '1'));
   const opens = Number(arg('opens', '2'));
@@ -66,16 +75,23 @@ async function main() {
     else await seedLarge(page, server.origin);
     for (let i = 1; i < opens; i++) await openOnce(page, server.origin);
     const cdp = await context.newCDPSession(page);
+    if (process.argv.includes('--cold')) {
+      // As Lighthouse loads a page: no HTTP cache, no service worker, no Cache Storage (IndexedDB kept).
+      await page.goto('about:blank');
+      await cdp.send('Network.clearBrowserCache');
+      await cdp.send('Storage.clearDataForOrigin', { origin: server.origin, storageTypes: 'service_workers,cache_storage' });
+    }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const stopTrace = await startTrace(cdp);
-    const opened = await openOnce(page, server.origin);
+    const other = arg('path', null);
+    const opened = other ? await openPath(page, server.origin + other, arg('ready', '[data-testid="call"]')) : await openOnce(page, server.origin);
     const events = await stopTrace();
     if (out) writeFileSync(out, JSON.stringify({ traceEvents: events }));
     const threads = events.filter((e) => e.name === 'thread_name');
     const mainNames = threads.filter((e) => e.args?.name === 'CrRendererMain');
     // The page's main thread is the one that ran the open's navigation and marks.
     const ready = events.find((e) => e.name === 'cadence:worklist-ready');
-    const main = mainNames.find((e) => e.pid === ready?.pid) ?? mainNames[0];
+    const main = mainNames.find((e) => e.pid === ready?.pid) ?? mainThread(events);
     const nav = events.filter((e) => e.name === 'navigationStart' && e.pid === main.pid).sort((a, b) => a.ts - b.ts).at(-1);
     const t0 = nav?.ts ?? events.reduce((m, e) => (e.ts > 0 && e.ts < m ? e.ts : m), Infinity);
     const workers = threads.filter((e) => e.pid === main.pid && /Worker/.test(e.args?.name ?? ''));
@@ -83,7 +99,7 @@ async function main() {
       .filter((e) => e.pid === main.pid && (e.cat ?? '').includes('blink.user_timing') && e.ts >= t0)
       .map((e) => ({ name: e.name, at: Math.round((e.ts - t0) / 100) / 10 }))
       .sort((a, b) => a.at - b.at);
-    const end = (ready?.ts ?? t0) + 1;
+    const end = ready ? ready.ts + 1 : Infinity;
     const report = {
       rate,
       openMs: Math.round(opened.openMs),
