@@ -71,8 +71,8 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** Rows mapped per task when the page prepares its search's debtor → row map (a few ms at 4× CPU). */
-const POSITIONS_PER_TASK = 8_000;
+/** Rows mapped per task when the page prepares its search's debtor → row map: 20–25 ms at 4× CPU in a trace (rows read through their priority order). */
+const POSITIONS_PER_TASK = 4_000;
 
 /**
  * Runs the load in a fresh worker and collects its pages. The worker answers searches until it sends the
