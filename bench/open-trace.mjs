@@ -92,7 +92,8 @@ async function main() {
     // The page's main thread is the one that ran the open's navigation and marks.
     const ready = events.find((e) => e.name === 'cadence:worklist-ready');
     const main = mainNames.find((e) => e.pid === ready?.pid) ?? mainThread(events);
-    const nav = events.filter((e) => e.name === 'navigationStart' && e.pid === main.pid).sort((a, b) => a.ts - b.ts).at(-1);
+    // The page's own navigation: others (about:blank, frames a library makes) have no document URL.
+    const nav = events.filter((e) => e.name === 'navigationStart' && e.pid === main.pid && e.args?.data?.documentLoaderURL).sort((a, b) => a.ts - b.ts).at(-1);
     const t0 = nav?.ts ?? events.reduce((m, e) => (e.ts > 0 && e.ts < m ? e.ts : m), Infinity);
     const workers = threads.filter((e) => e.pid === main.pid && /Worker/.test(e.args?.name ?? ''));
     const marks = events

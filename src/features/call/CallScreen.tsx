@@ -202,7 +202,8 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
       const active = document.activeElement;
       if (!active || active === document.body || active.id === 'main') currentHeading()?.focus();
     };
-    land();
+    // Not now, inside the task that renders the whole screen: focus would lay it out there (73 ms at 4× CPU in
+    // a trace of a cold load), where the frame about to start lays it out anyway, in a task of its own.
     requestAnimationFrame(land);
     landing = setTimeout(land, 150);
   });
