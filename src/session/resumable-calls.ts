@@ -3,7 +3,6 @@
  * elsewhere (the worklist), every one, with the debtor's name since the page does not say whose call it is.
  * Light on purpose: it reads the call records only, the call screen does the restoring.
  */
-import { loadNamespaces } from '../i18n';
 import type { CadenceStore } from '../storage/api';
 
 export interface ResumableCall {
@@ -13,18 +12,25 @@ export interface ResumableCall {
   name?: string | undefined;
 }
 
-export async function resumableCalls(store: CadenceStore, debtorId?: string): Promise<ResumableCall[]> {
+/**
+ * `alongside` is fetched with the debtors' names once there is a call to resume (the banner's code): at once
+ * rather than one after the other. The banner's words are in the first screen's namespace (common).
+ */
+export async function resumableCalls(store: CadenceStore, debtorId?: string, alongside?: () => Promise<unknown>): Promise<ResumableCall[]> {
   // A banner must never break the page it sits on: no calls readable, no banner.
   const calls = await Promise.resolve()
     .then(() => store.activeCalls(debtorId))
     .catch(() => []);
-  // The banner's words come with it, and only when there is a call to resume.
-  if (calls.length > 0) await loadNamespaces(['callscreen']);
-  return Promise.all(
-    calls.map(async (call) => ({
-      debtorId: call.debtorId,
-      updatedAt: call.updatedAt,
-      name: debtorId === undefined ? await store.getDossier(call.debtorId).then((d) => d?.debtor.name, () => undefined) : undefined,
-    })),
-  );
+  if (calls.length === 0) return [];
+  const [found] = await Promise.all([
+    Promise.all(
+      calls.map(async (call) => ({
+        debtorId: call.debtorId,
+        updatedAt: call.updatedAt,
+        name: debtorId === undefined ? await store.getSummary(call.debtorId).then((s) => s?.name, () => undefined) : undefined,
+      })),
+    ),
+    alongside?.(),
+  ]);
+  return found;
 }

@@ -50,6 +50,8 @@ export interface CadenceStore {
    * holding them all until the end, which made the garbage collector copy them over and over.
    */
   listSummaries(onChunk?: (chunk: DebtorSummary[]) => void, options?: { keep?: boolean }): Promise<DebtorSummary[]>;
+  /** One debtor's summary (undefined when none): light, unlike getDossier, for a debtor a page only names. */
+  getSummary(debtorId: string): Promise<DebtorSummary | undefined>;
   /**
    * Rebuilds these debtors' summaries from their records, in short transactions: for summaries written by an
    * older version of the app (no payment-history digest). Unknown debtors are skipped.

@@ -12,7 +12,7 @@ import type { CadenceStore, InvoiceNumberScan } from './api';
 import { readRecord, validateForWrite, type CorruptHandler } from './codec';
 import type { Records } from './records';
 import { ALL_STORES, SETTINGS_KEY, SYNC_STORES } from './schema';
-import { listSummaries } from './summary-list';
+import { getSummary, listSummaries } from './summary-list';
 import type { TeamSyncStore } from './sync-local';
 import { guarded } from './tx';
 
@@ -139,6 +139,7 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
     putBundles: (list) => guarded(async () => (await bundles()).putBundles(records, list, onCorrupt)),
 
     listSummaries: (onChunk, options) => guarded(() => listSummaries(records, paging, onChunk, options?.keep ?? true)),
+    getSummary: (debtorId) => guarded(() => getSummary(records, debtorId, onCorrupt)),
     refreshSummaries: (debtorIds) => guarded(async () => (await summaryRebuild()).refreshSummaries(records, debtorIds, paging.pause, onCorrupt)),
     scriptCallDetails: (scriptId) => guarded(async () => (await callScan()).scriptCallDetails(records, paging, scriptId)),
     findDebtorIdsByInvoiceNumber: (prefix, limit) => guarded(async () => (await backend.scanInvoiceNumbers(prefix, limit)).debtorIds),

@@ -47,3 +47,9 @@ export async function listSummaries(
   }
   return all;
 }
+
+/** One debtor's summary, if stored and readable: what a page needs of a debtor it does not open (its name). */
+export async function getSummary(records: Records, debtorId: string, onCorrupt?: CorruptHandler): Promise<DebtorSummary | undefined> {
+  const raw = await records.read(['summaries'], (tx) => tx.get('summaries', debtorId));
+  return raw === undefined ? undefined : readSummaries([raw], onCorrupt)[0];
+}

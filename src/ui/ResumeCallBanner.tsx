@@ -21,17 +21,17 @@ export function ResumeCallBanner(props: { scope: string; load: (scope: string) =
   const [calls] = createResource(() => props.scope, (scope) => props.load(scope));
   return (
     <Show when={(calls() ?? []).length > 0}>
-      <div class="notice notice--warning" role="region" aria-label={t('callscreen:resume.label')} data-testid="resume-call">
+      <div class="notice notice--warning" role="region" aria-label={t('resumeCall.label')} data-testid="resume-call">
         <For each={calls()}>
           {(call) => (
             <>
               <p class="strong">
                 {call.name
-                  ? t('callscreen:resume.bodyFor', { name: call.name, at: formatDateTime(call.updatedAt, locale()) })
-                  : t('callscreen:resume.body', { at: formatDateTime(call.updatedAt, locale()) })}
+                  ? t('resumeCall.bodyFor', { name: call.name, at: formatDateTime(call.updatedAt, locale()) })
+                  : t('resumeCall.body', { at: formatDateTime(call.updatedAt, locale()) })}
               </p>
               <A class="btn btn--primary" href={callHref(call.debtorId)} data-testid="resume-call-link">
-                {t('callscreen:resume.action')}
+                {t('resumeCall.action')}
               </A>
             </>
           )}

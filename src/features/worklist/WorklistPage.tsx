@@ -59,14 +59,11 @@ export function WorklistPage(): JSX.Element {
   // A signal, not a resource: the list must never wait (suspend) on this read.
   /**
    * Calls to resume, known before the rows show: the banner sits above them, and coming in after them it
-   * pushed every row down (Lighthouse's layout shift, 0.12 on a phone). Its code is fetched first when needed.
+   * pushed every row down (Lighthouse's layout shift, 0.12 on a phone). Its code is fetched when needed, with
+   * its words and the debtors' names.
    */
   const [resumable, setResumable] = createSignal<ResumableCall[] | undefined>();
-  void resumableCalls(services.store)
-    .then(async (calls) => {
-      if (calls.length > 0) await ResumeCallBanner.preload();
-      return calls;
-    })
+  void resumableCalls(services.store, undefined, () => ResumeCallBanner.preload())
     .then(
       (calls) => {
         setResumable(calls);

@@ -190,6 +190,16 @@ export function dossiersContract(setup: MakeStore): void {
       expect(handed).toEqual(['a', 'b', 'c', 'd', 'e']);
     });
 
+    it('reads one debtor’s summary, or none for a debtor not stored', async () => {
+      const store = await setup();
+      await store.putBundles([makeBundle({ debtor: makeDebtor({ id: 'a', name: 'Société Alpha' }) }), makeBundle({ debtor: makeDebtor({ id: 'b' }) })]);
+      const summary = await store.getSummary('a');
+      expect(summary?.debtorId).toBe('a');
+      expect(summary?.name).toBe('Société Alpha');
+      expect(summary).toEqual((await store.listSummaries()).find((s) => s.debtorId === 'a'));
+      expect(await store.getSummary('nobody')).toBeUndefined();
+    });
+
     it('orders the timeline by instant, whatever the offsets', async () => {
       const store = await setup();
       await store.putBundles([
