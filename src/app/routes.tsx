@@ -5,7 +5,7 @@
 import type { RouteDefinition } from '@solidjs/router';
 import { type Component, lazy } from 'solid-js';
 import { loadNamespaces, prefetchTranslations } from '../i18n';
-import { WorklistPage } from '../features/worklist/WorklistPage';
+import { prefetchRows, WorklistPage } from '../features/worklist/WorklistPage';
 import { startWorklistEarly } from '../features/worklist/worklist-data';
 import { DEFAULT_DB_NAME } from '../storage/db';
 import { todayIso } from '../session/today';
@@ -67,7 +67,10 @@ const LAZY_PAGES: LazyPage[] = [
  * their worker) too, unless `?demo=large` is about to replace them.
  */
 export function prefetchRoute(pathname: string, search = ''): void {
-  if (pathname === '/' && new URLSearchParams(search).get('demo') !== 'large') startWorklistEarly(DEFAULT_DB_NAME, todayIso());
+  if (pathname === '/') {
+    prefetchRows();
+    if (new URLSearchParams(search).get('demo') !== 'large') startWorklistEarly(DEFAULT_DB_NAME, todayIso());
+  }
   const found = LAZY_PAGES.find((p) => matchesPath(p.path, pathname));
   if (!found) return;
   // In a task of its own, right after the entry's: asking for a page's chunks adds a preload link per chunk

@@ -14,12 +14,14 @@ import '../../styles/worklist.css';
 
 /**
  * The rows (the virtual list and the row view with its date and money formatting) are a separate chunk, fetched
- * as soon as this module runs: it downloads while IndexedDB opens and the summaries load, so it is ready before
- * there are rows to show, and the shell paints without waiting for it.
+ * as soon as the app starts on the worklist (prefetchRows, from app/routes.tsx): it downloads while IndexedDB
+ * opens and the summaries load, so it is ready before there are rows to show, and the shell paints without
+ * waiting for it. Opened on another page, the app fetches it when the worklist first shows.
  */
-const rowsModule = import('./VirtualRows');
-const VirtualRows = lazy(() => rowsModule);
-void VirtualRows.preload();
+let rowsFetch: Promise<typeof import('./VirtualRows')> | undefined;
+const rowsModule = () => (rowsFetch ??= import('./VirtualRows'));
+const VirtualRows = lazy(rowsModule);
+export const prefetchRows = (): void => void rowsModule().catch(() => undefined);
 
 // Shown only when a call was left mid-way: its code is fetched only then, after the calls were listed.
 const ResumeCallBanner = lazy(() => import('../../ui/ResumeCallBanner').then((m) => ({ default: m.ResumeCallBanner })));
@@ -111,7 +113,7 @@ export function WorklistPage(): JSX.Element {
     on(services.dataVersion, async (version) => {
       const hit = cachedWorklist(services.store, version, today);
       // While the rows load (in a worker, mostly), this thread is idle: build the row formatters now.
-      if (!hit) void rowsModule.then((m) => setTimeout(() => m.warmRowFormatters(today), 0));
+      if (!hit) void rowsModule().then((m) => setTimeout(() => m.warmRowFormatters(today), 0));
       setFailure(undefined);
       setData(undefined);
       try {
