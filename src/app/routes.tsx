@@ -63,7 +63,7 @@ const LAZY_PAGES: LazyPage[] = [
 /**
  * Starts fetching the code of the page at `pathname` (and the storage modules it reads) while the app boots,
  * so a reload or a link opened on a deep page does not wait for the boot to finish before asking for them.
- * Its translations too, in the default language until the stored one is known (i18next/index.ts). On the worklist, its rows start loading (in
+ * Its translations follow once the stored language is known (i18next itself is fetched at once). On the worklist, its rows start loading (in
  * their worker) too, unless `?demo=large` is about to replace them.
  */
 export function prefetchRoute(pathname: string, search = ''): void {
@@ -78,7 +78,7 @@ export function prefetchRoute(pathname: string, search = ''): void {
   setTimeout(() => {
     void found.load().catch(() => undefined);
     // Every page past the worklist translates through i18next, which the worklist does without.
-    prefetchTranslations(found.namespaces);
+    prefetchTranslations();
     if (found.storage) void preloadStorage(found.storage).catch(() => undefined);
     if (found.also) void found.also().catch(() => undefined);
   }, 0);

@@ -59,16 +59,11 @@ async function engineLanguage(next: Lang): Promise<void> {
 }
 
 /**
- * Starts fetching i18next and the page's namespaces ahead, for a page about to open (a reload or a link on a
- * screen past the worklist), so they do not wait for the boot to finish before being asked for.
+ * Starts fetching i18next ahead, for a page about to open (a reload or a link on a screen past the worklist),
+ * so its code does not wait for the boot to finish before asking for it.
  */
-export function prefetchTranslations(namespaces: readonly string[] = []): void {
+export function prefetchTranslations(): void {
   startEngine().catch(() => undefined);
-  // In the interface's language as known now: French, the default, until the settings are read. Most agents
-  // keep it, and their page then finds its words fetched instead of asking for them once the boot is done; an
-  // English interface fetches its own then, as before.
-  const wanted = namespaces.filter((ns) => !NAMESPACES.includes(ns));
-  if (wanted.length > 0) loadBundles(lang(), wanted).catch(() => undefined);
 }
 
 /** Starts i18next over the files loaded so far (once): screens past the first one use its full runtime. */
