@@ -53,7 +53,8 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
    * call then swaps in a panel built and laid out beforehand (a trace at 4× put the first two visits, built
    * in the key's task with their cold code, at 187–258 ms of CPU). Opening, the panels come after the screen's
    * paint (its LCP), each a task of 3–14 ms at 1× in a load trace: short tasks, which blocking time leaves out
-   * (it counts the part of a task past 50 ms, 4× simulated). Same list for both columns.
+   * (it counts the part of a task past 50 ms, 4× simulated). Same list for both columns. The call's other
+   * steps follow (`later` in kept-panels.tsx), built while the agent reads the first one.
    */
   const ahead = createMemo(() => stepsNear(view.step()), undefined, { equals: (a, b) => a.join() === b.join() });
   const intl = INTL_LOCALES[script.locale];
@@ -278,6 +279,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
                 <KeptPanels
                   active={view.step()}
                   ahead={ahead()}
+                  later={STEP_IDS}
                   keep={!view.readOnly()}
                   render={(stepId, shown) => (
                     <StepPanel
@@ -324,6 +326,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
             <KeptPanels
               active={view.step()}
               ahead={ahead()}
+              later={STEP_IDS}
               keep={!view.readOnly()}
               render={(stepId, shown) => <StepCoach script={script} stepId={stepId} facts={facts} shown={shown} />}
             />

@@ -11,6 +11,13 @@ type Panel = { wrap: HTMLDivElement; dispose: () => void };
 const AHEAD_WITHIN_MS = 50;
 
 /**
+ * After a step change, the panels built `later` wait until no step change came for this long: keys pressed
+ * back to back leave idle gaps between a key's task and its frame, and a panel built there (a trace at 4×:
+ * up to 139 ms) held that frame back.
+ */
+const LATER_QUIET_MS = 500;
+
+/**
  * One panel per key (a call step), built the first time it is shown — or ahead of time, while the browser is
  * idle after a paint — and kept. The panel shown, those built ahead and the one just left stay in the
  * document; those not shown are invisible, of no height, out of the tab order and the accessibility tree
@@ -36,6 +43,13 @@ export function KeptPanels<K extends string>(props: {
    * most likely goes to next), and kept in the document, hidden.
    */
   ahead?: readonly K[];
+  /**
+   * Built once those ahead are, only while the page is truly idle (no deadline), and kept out of the
+   * document until they are ahead: the call's other steps, built while the agent reads the first one. A
+   * panel that came within reach later was built with a deadline, which, keys pressed back to back, put its
+   * build in the middle of the next key's move (a Chromium trace at 4×: 34–103 ms in keys 2–4).
+   */
+  later?: readonly K[];
   keep: boolean;
 }): JSX.Element {
   const owner = getOwner();
@@ -46,8 +60,10 @@ export function KeptPanels<K extends string>(props: {
   let cancelTidy: (() => void) | null = null;
   /** The panel shown before the current one: Back is the next most likely move after Next. */
   let left: K | undefined;
+  /** When the shown panel last changed (never: the screen just opened, the agent reads its first step). */
+  let movedAt = -Infinity;
 
-  const build = (key: K): Panel => {
+  const build = (key: K, attach = true): Panel => {
     let panel = built.get(key);
     if (!panel) {
       // Its own root, owned by this component's owner (contexts resolve), disposed with it or when evicted.
@@ -65,7 +81,7 @@ export function KeptPanels<K extends string>(props: {
       }, owner);
       built.set(key, panel);
     }
-    if (panel.wrap.parentNode !== holder) holder.appendChild(panel.wrap);
+    if (attach && panel.wrap.parentNode !== holder) holder.appendChild(panel.wrap);
     return panel;
   };
   const drop = (keep: (key: K) => boolean) => {
@@ -96,7 +112,10 @@ export function KeptPanels<K extends string>(props: {
       () => [props.active, props.ahead, props.keep] as const,
       ([active, ahead = [], keep], before) => {
         if (!keep) return drop((key) => key === active);
-        if (before && before[0] !== active) left = before[0];
+        if (before && before[0] !== active) {
+          left = before[0];
+          movedAt = performance.now();
+        }
         cancelTidy?.();
         cancelTidy = afterPaint(() => {
           cancelTidy = null;
@@ -104,18 +123,33 @@ export function KeptPanels<K extends string>(props: {
         });
         cancelAhead?.();
         cancelAhead = null;
-        if (!ahead.some((key) => !built.has(key))) return;
+        const missing = (keys: readonly K[] | undefined) => (keys ?? []).find((k) => !built.has(k));
+        if (missing(ahead) === undefined && missing(props.later) === undefined) return;
         // One panel per idle task, nearest first: each is a short task of its own (a load's blocking time
         // counts long tasks only), and a key pressed meanwhile waits for one panel at most, not all of them.
         const next = () => {
-          cancelAhead = whenIdle(() => {
-            cancelAhead = null;
-            if (!props.keep) return;
-            const key = (props.ahead ?? []).find((k) => !built.has(k));
-            if (key === undefined) return;
-            build(key);
-            if ((props.ahead ?? []).some((k) => !built.has(k))) next();
-          }, AHEAD_WITHIN_MS);
+          const soon = missing(props.ahead) !== undefined;
+          cancelAhead = whenIdle(
+            () => {
+              cancelAhead = null;
+              if (!props.keep) return;
+              const key = missing(props.ahead);
+              if (key !== undefined) build(key);
+              else {
+                const far = missing(props.later);
+                if (far === undefined) return;
+                const wait = movedAt + LATER_QUIET_MS - performance.now();
+                if (wait > 0) return (cancelAhead = later(wait));
+                build(far, false);
+              }
+              if (missing(props.ahead) !== undefined || missing(props.later) !== undefined) next();
+            },
+            soon ? AHEAD_WITHIN_MS : undefined,
+          );
+        };
+        const later = (wait: number) => {
+          const timer = setTimeout(next, wait);
+          return () => clearTimeout(timer);
         };
         cancelAhead = afterPaint(next);
       },
