@@ -12,7 +12,8 @@ import { scriptStep } from '../../scripts/fill';
 import { trackBottomBars } from './bottom-bars';
 import { CallNav, blockerText } from './CallNav';
 import { CallTimer, SaveStatus } from './CallStatus';
-import { afterPaint } from '../../session/after-paint';
+import { afterPaint, whenIdle } from '../../session/after-paint';
+import { rehearseStepMoves } from '../../session/call-actor';
 import type { CallEvent } from '../../machines/call.types';
 import type { CommitmentKind } from './CommitmentPanel';
 import { EndingsDialog, type EndingChoice } from './EndingsDialog';
@@ -216,9 +217,12 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     land();
     requestAnimationFrame(land);
     landing = setTimeout(land, 150);
+    // The first key's move then runs compiled code (see rehearseStepMoves).
+    rehearsal = afterPaint(() => (rehearsal = whenIdle(() => view.readOnly() || rehearseStepMoves(view.snapshot()))));
   });
   let landing: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(landing));
+  let rehearsal: (() => void) | undefined;
+  onCleanup(() => (clearTimeout(landing), rehearsal?.()));
   onCleanup(() => window.removeEventListener('keydown', onKey, true));
 
   return (
