@@ -159,6 +159,22 @@ describe('KeptPanels', () => {
     }
   });
 
+  it('after a step change, builds the next panel at once and the others ahead once no step change came for a while', async () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness({ active: 'a', keep: true });
+      h.setActive('b');
+      h.setAhead(['c', 'd']);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(h.built).toEqual(['a', 'b', 'c']);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(h.built).toEqual(['a', 'b', 'c', 'd']);
+      expect(h.inPage()).toEqual(['a', 'b', 'c', 'd']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps the panel just left in the page, hidden, and takes farther ones out after the paint', async () => {
     vi.useFakeTimers();
     try {

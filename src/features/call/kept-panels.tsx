@@ -4,16 +4,16 @@ import { afterPaint, whenIdle } from '../../session/after-paint';
 type Panel = { wrap: HTMLDivElement; dispose: () => void };
 
 /**
- * A panel ahead is built when the page is idle, or this long after the paint at the latest: a screen busy with
- * its own start (first save, team session, measures) had no idle period before a key pressed at once, which
- * then built the step in its own task.
+ * The first panel ahead is built when the page is idle, or this long after the paint at the latest: a screen
+ * busy with its own start (first save, team session, measures) had no idle period before a key pressed at
+ * once, which then built the step in its own task.
  */
 const AHEAD_WITHIN_MS = 50;
 
 /**
- * After a step change, the panels built `later` wait until no step change came for this long: keys pressed
- * back to back leave idle gaps between a key's task and its frame, and a panel built there (a trace at 4×:
- * up to 139 ms) held that frame back.
+ * After a step change, the other panels (ahead but not first, and `later`) wait until no step change came
+ * for this long: keys pressed back to back leave idle gaps between a key's task and its frame, and a panel
+ * built there (a trace at 4×: up to 139 ms) held that frame back.
  */
 const LATER_QUIET_MS = 500;
 
@@ -40,7 +40,7 @@ export function KeptPanels<K extends string>(props: {
   render: (key: K, shown: Accessor<boolean>) => JSX.Element;
   /**
    * Built while idle after the active panel painted, one per idle task, in this order (the steps the agent
-   * most likely goes to next), and kept in the document, hidden.
+   * most likely goes to next), and kept in the document, hidden. Only the first has a deadline.
    */
   ahead?: readonly K[];
   /**
@@ -104,13 +104,24 @@ export function KeptPanels<K extends string>(props: {
     }
   };
 
+  const missing = (keys: readonly K[] | undefined) => (keys ?? []).find((k) => !built.has(k));
+  /** The next panel to build ahead: the step after this one (urgent), then the others near, then `later`. */
+  const pick = (): { key: K; attach: boolean; urgent: boolean } | undefined => {
+    const soonest = props.ahead?.[0];
+    if (soonest !== undefined && !built.has(soonest)) return { key: soonest, attach: true, urgent: true };
+    const near = missing(props.ahead);
+    if (near !== undefined) return { key: near, attach: true, urgent: false };
+    const far = missing(props.later);
+    return far === undefined ? undefined : { key: far, attach: false, urgent: false };
+  };
+
   // The shown panel is in the document before the screen's effects run (they focus its heading).
   createRenderEffect(on(() => props.active, (active) => build(active)));
   createEffect(on(() => props.keep, () => drop((key) => key === props.active), { defer: true }));
   createEffect(
     on(
       () => [props.active, props.ahead, props.keep] as const,
-      ([active, ahead = [], keep], before) => {
+      ([active, , keep], before) => {
         if (!keep) return drop((key) => key === active);
         if (before && before[0] !== active) {
           left = before[0];
@@ -123,34 +134,32 @@ export function KeptPanels<K extends string>(props: {
         });
         cancelAhead?.();
         cancelAhead = null;
-        const missing = (keys: readonly K[] | undefined) => (keys ?? []).find((k) => !built.has(k));
-        if (missing(ahead) === undefined && missing(props.later) === undefined) return;
-        // One panel per idle task, nearest first: each is a short task of its own (a load's blocking time
-        // counts long tasks only), and a key pressed meanwhile waits for one panel at most, not all of them.
+        // One panel per idle task: each is a short task of its own (a load's blocking time counts long tasks
+        // only), and a key pressed meanwhile waits for one panel at most. The next step first, by a deadline
+        // (its key may come at once); the others once the agent paused (see LATER_QUIET_MS): with a deadline
+        // each, keys back to back met the builds of two steps ahead in their own moves (a trace at 4×: the
+        // commitments panel, 94 ms, inside the fourth key's).
         const next = () => {
-          const soon = missing(props.ahead) !== undefined;
+          const first = pick();
+          if (!first) return;
           cancelAhead = whenIdle(
             () => {
               cancelAhead = null;
-              if (!props.keep) return;
-              const key = missing(props.ahead);
-              if (key !== undefined) build(key);
-              else {
-                const far = missing(props.later);
-                if (far === undefined) return;
-                const wait = movedAt + LATER_QUIET_MS - performance.now();
-                if (wait > 0) return (cancelAhead = later(wait));
-                build(far, false);
-              }
-              if (missing(props.ahead) !== undefined || missing(props.later) !== undefined) next();
+              const job = props.keep ? pick() : undefined;
+              if (!job) return;
+              const wait = job.urgent ? 0 : movedAt + LATER_QUIET_MS - performance.now();
+              if (wait > 0) return void (cancelAhead = later(wait));
+              build(job.key, job.attach);
+              next();
             },
-            soon ? AHEAD_WITHIN_MS : undefined,
+            first.urgent ? AHEAD_WITHIN_MS : undefined,
           );
         };
         const later = (wait: number) => {
           const timer = setTimeout(next, wait);
           return () => clearTimeout(timer);
         };
+        if (!pick()) return;
         cancelAhead = afterPaint(next);
       },
     ),
