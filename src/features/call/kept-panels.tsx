@@ -62,6 +62,11 @@ export function KeptPanels<K extends string>(props: {
   let left: K | undefined;
   /** When the shown panel last changed (never: the screen just opened, the agent reads its first step). */
   let movedAt = -Infinity;
+  /**
+   * Panels `later` also wait for a pause after the screen opened: a first key pressed at once met one of
+   * them being built (the benchmark's, at 4×: up to ~190 ms for the first key).
+   */
+  const openedAt = performance.now();
 
   const build = (key: K, attach = true): Panel => {
     let panel = built.get(key);
@@ -106,13 +111,13 @@ export function KeptPanels<K extends string>(props: {
 
   const missing = (keys: readonly K[] | undefined) => (keys ?? []).find((k) => !built.has(k));
   /** The next panel to build ahead: the step after this one (urgent), then the others near, then `later`. */
-  const pick = (): { key: K; attach: boolean; urgent: boolean } | undefined => {
+  const pick = (): { key: K; attach: boolean; urgent: boolean; quietFrom: number } | undefined => {
     const soonest = props.ahead?.[0];
-    if (soonest !== undefined && !built.has(soonest)) return { key: soonest, attach: true, urgent: true };
+    if (soonest !== undefined && !built.has(soonest)) return { key: soonest, attach: true, urgent: true, quietFrom: -Infinity };
     const near = missing(props.ahead);
-    if (near !== undefined) return { key: near, attach: true, urgent: false };
+    if (near !== undefined) return { key: near, attach: true, urgent: false, quietFrom: movedAt };
     const far = missing(props.later);
-    return far === undefined ? undefined : { key: far, attach: false, urgent: false };
+    return far === undefined ? undefined : { key: far, attach: false, urgent: false, quietFrom: Math.max(movedAt, openedAt) };
   };
 
   // The shown panel is in the document before the screen's effects run (they focus its heading).
@@ -147,7 +152,7 @@ export function KeptPanels<K extends string>(props: {
               cancelAhead = null;
               const job = props.keep ? pick() : undefined;
               if (!job) return;
-              const wait = job.urgent ? 0 : movedAt + LATER_QUIET_MS - performance.now();
+              const wait = job.quietFrom + LATER_QUIET_MS - performance.now();
               if (wait > 0) return void (cancelAhead = later(wait));
               build(job.key, job.attach);
               next();
