@@ -4,7 +4,7 @@ import { restoreCallSnapshot } from '../machines/call.snapshot';
 import { callInput, drive, startCall } from '../machines/call.testing';
 import { persistEnvelope, type CallPersistEnvelope } from '../machines/call.types';
 import { FR_SCRIPT } from '../scripts/builtin/fr';
-import { callMachineWith, startCallActor, type CallEffects } from './call-actor';
+import { callMachineWith, rehearseStepMoves, startCallActor, type CallEffects } from './call-actor';
 
 function effects() {
   const persisted: CallPersistEnvelope[] = [];
@@ -46,5 +46,21 @@ describe('callMachineWith and startCallActor', () => {
 
     const reading = startCallActor(callMachineWith(null), start, FR_SCRIPT, () => undefined, null);
     expect(reading.getSnapshot().context.today).toBe('2026-11-18');
+  });
+
+  it('rehearses Next and Back without moving, persisting or committing anything', () => {
+    const { e, persisted, commit } = effects();
+    const changes = vi.fn();
+    const actor = startCallActor(callMachineWith(e), { input: callInput() }, FR_SCRIPT, changes, () => '2026-11-18');
+    actor.send({ type: 'NEXT' });
+    const before = actor.getSnapshot();
+    const writes = persisted.length;
+    changes.mockClear();
+    rehearseStepMoves(before);
+    expect(actor.getSnapshot()).toBe(before);
+    expect(before.context.step).toBe('identification');
+    expect(persisted).toHaveLength(writes);
+    expect(changes).not.toHaveBeenCalled();
+    expect(commit).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, Match, on, onCleanup, onMount, Show, Switch, type JSX } from 'solid-js';
+import { createEffect, createMemo, createRenderEffect, createSignal, Match, on, onCleanup, onMount, Show, Switch, type JSX } from 'solid-js';
 import type { CallSession } from '../../session/call-session';
 import { useServices } from '../../session/store-context';
 import { callContact, withPromise } from '../../domain/call/facts';
@@ -12,7 +12,8 @@ import { scriptStep } from '../../scripts/fill';
 import { trackBottomBars } from './bottom-bars';
 import { CallNav, blockerText } from './CallNav';
 import { CallTimer, SaveStatus } from './CallStatus';
-import { afterPaint } from '../../session/after-paint';
+import { afterPaint, whenIdle } from '../../session/after-paint';
+import { rehearseStepMoves } from '../../session/call-actor';
 import type { CallEvent } from '../../machines/call.types';
 import type { CommitmentKind } from './CommitmentPanel';
 import { EndingsDialog, type EndingChoice } from './EndingsDialog';
@@ -53,7 +54,8 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
    * call then swaps in a panel built and laid out beforehand (a trace at 4× put the first two visits, built
    * in the key's task with their cold code, at 187–258 ms of CPU). Opening, the panels come after the screen's
    * paint (its LCP), each a task of 3–14 ms at 1× in a load trace: short tasks, which blocking time leaves out
-   * (it counts the part of a task past 50 ms, 4× simulated). Same list for both columns.
+   * (it counts the part of a task past 50 ms, 4× simulated). Same list for both columns. The call's other
+   * steps follow (`later` in kept-panels.tsx), built while the agent reads the first one.
    */
   const ahead = createMemo(() => stepsNear(view.step()), undefined, { equals: (a, b) => a.join() === b.join() });
   const intl = INTL_LOCALES[script.locale];
@@ -105,15 +107,25 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   createEffect(
     on(
       () => [view.phase(), view.step()] as const,
-      ([phase]) => {
+      () => {
         // Focus lays the page out: once every change of this step is in the DOM (the rail, the panels), not
         // before, else the frame lays it out a second time. Still before any next key is handled.
         const target = focusAfterStep;
         focusAfterStep = null;
         queueMicrotask(() => (target ? focus(target) : currentHeading()?.focus()));
-        // Painted: a task after the next frame. The benchmark measures key press → this mark. The live region
-        // is told then: a polite announcement waits for the screen reader to finish the focused heading anyway,
-        // and its text (a translation, a text change to lay out) kept the step's frame waiting.
+      },
+      { defer: true },
+    ),
+  );
+  // Painted: a task after the next frame. The benchmark measures key press → this mark. A render effect runs
+  // before the screen's effects, so this task is the first after the frame: the panels' tidying and the
+  // bottom bars' measure came first (a trace at 4×: ~20 ms, and a forced layout that drew a second frame).
+  // The live region is told then: a polite announcement waits for the screen reader to finish the focused
+  // heading anyway, and its text (a translation, a text change to lay out) kept the step's frame waiting.
+  createRenderEffect(
+    on(
+      () => [view.phase(), view.step()] as const,
+      ([phase]) => {
         const ticket = ++announced;
         afterPaint(() => {
           performance.mark('cadence:call-step-painted');
@@ -206,9 +218,12 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     // a trace of a cold load), where the frame about to start lays it out anyway, in a task of its own.
     requestAnimationFrame(land);
     landing = setTimeout(land, 150);
+    // The first key's move then runs compiled code (see rehearseStepMoves).
+    rehearsal = afterPaint(() => (rehearsal = whenIdle(() => view.readOnly() || rehearseStepMoves(view.snapshot()))));
   });
   let landing: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(landing));
+  let rehearsal: (() => void) | undefined;
+  onCleanup(() => (clearTimeout(landing), rehearsal?.()));
   onCleanup(() => window.removeEventListener('keydown', onKey, true));
 
   return (
@@ -279,6 +294,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
                 <KeptPanels
                   active={view.step()}
                   ahead={ahead()}
+                  later={STEP_IDS}
                   keep={!view.readOnly()}
                   render={(stepId, shown) => (
                     <StepPanel
@@ -325,6 +341,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
             <KeptPanels
               active={view.step()}
               ahead={ahead()}
+              later={STEP_IDS}
               keep={!view.readOnly()}
               render={(stepId, shown) => <StepCoach script={script} stepId={stepId} facts={facts} shown={shown} />}
             />

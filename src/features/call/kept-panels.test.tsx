@@ -6,7 +6,7 @@ import { KeptPanels } from './kept-panels';
 afterEach(cleanup);
 
 /** Panels that count how often each was built and disposed, showing a signal of the test's. */
-function harness(initial: { active: string; keep: boolean; ahead?: string[] }) {
+function harness(initial: { active: string; keep: boolean; ahead?: string[]; later?: string[] }) {
   const [active, setActive] = createSignal(initial.active);
   const [keep, setKeep] = createSignal(initial.keep);
   const [ahead, setAhead] = createSignal<string[]>(initial.ahead ?? []);
@@ -18,6 +18,7 @@ function harness(initial: { active: string; keep: boolean; ahead?: string[] }) {
       <KeptPanels
         active={active()}
         ahead={ahead()}
+        later={initial.later}
         keep={keep()}
         render={(key, isShown) => {
           built.push(key);
@@ -124,6 +125,55 @@ describe('KeptPanels', () => {
     } finally {
       cleanup();
       vi.unstubAllGlobals();
+      vi.useRealTimers();
+    }
+  });
+
+  it('builds the other panels once those ahead are, while idle, and keeps them out of the page', async () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness({ active: 'a', keep: true, ahead: ['b'], later: ['a', 'b', 'c', 'd'] });
+      // Those ahead at once; the others after a pause (a first key pressed at once must not meet them).
+      await vi.advanceTimersByTimeAsync(200);
+      expect(h.built).toEqual(['a', 'b']);
+      await vi.runAllTimersAsync();
+      expect(h.built).toEqual(['a', 'b', 'c', 'd']);
+      expect(h.inPage()).toEqual(['a', 'b']);
+      h.setActive('c');
+      expect(h.built).toEqual(['a', 'b', 'c', 'd']);
+      expect(h.shown()).toEqual(['c v1']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('after a step change, builds the other panels only once no step change came for a while', async () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness({ active: 'a', keep: true, later: ['c'] });
+      h.setActive('b');
+      await vi.advanceTimersByTimeAsync(200);
+      expect(h.built).toEqual(['a', 'b']);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(h.built).toEqual(['a', 'b', 'c']);
+      expect(h.inPage()).toEqual(['a', 'b']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('after a step change, builds the next panel at once and the others ahead once no step change came for a while', async () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness({ active: 'a', keep: true });
+      h.setActive('b');
+      h.setAhead(['c', 'd']);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(h.built).toEqual(['a', 'b', 'c']);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(h.built).toEqual(['a', 'b', 'c', 'd']);
+      expect(h.inPage()).toEqual(['a', 'b', 'c', 'd']);
+    } finally {
       vi.useRealTimers();
     }
   });

@@ -4,11 +4,18 @@ import { afterPaint, whenIdle } from '../../session/after-paint';
 type Panel = { wrap: HTMLDivElement; dispose: () => void };
 
 /**
- * A panel ahead is built when the page is idle, or this long after the paint at the latest: a screen busy with
- * its own start (first save, team session, measures) had no idle period before a key pressed at once, which
- * then built the step in its own task.
+ * The first panel ahead is built when the page is idle, or this long after the paint at the latest: a screen
+ * busy with its own start (first save, team session, measures) had no idle period before a key pressed at
+ * once, which then built the step in its own task.
  */
 const AHEAD_WITHIN_MS = 50;
+
+/**
+ * After a step change, the other panels (ahead but not first, and `later`) wait until no step change came
+ * for this long: keys pressed back to back leave idle gaps between a key's task and its frame, and a panel
+ * built there (a trace at 4×: up to 139 ms) held that frame back.
+ */
+const LATER_QUIET_MS = 500;
 
 /**
  * One panel per key (a call step), built the first time it is shown — or ahead of time, while the browser is
@@ -33,9 +40,16 @@ export function KeptPanels<K extends string>(props: {
   render: (key: K, shown: Accessor<boolean>) => JSX.Element;
   /**
    * Built while idle after the active panel painted, one per idle task, in this order (the steps the agent
-   * most likely goes to next), and kept in the document, hidden.
+   * most likely goes to next), and kept in the document, hidden. Only the first has a deadline.
    */
   ahead?: readonly K[];
+  /**
+   * Built once those ahead are, only while the page is truly idle (no deadline), and kept out of the
+   * document until they are ahead: the call's other steps, built while the agent reads the first one. A
+   * panel that came within reach later was built with a deadline, which, keys pressed back to back, put its
+   * build in the middle of the next key's move (a Chromium trace at 4×: 34–103 ms in keys 2–4).
+   */
+  later?: readonly K[];
   keep: boolean;
 }): JSX.Element {
   const owner = getOwner();
@@ -46,8 +60,15 @@ export function KeptPanels<K extends string>(props: {
   let cancelTidy: (() => void) | null = null;
   /** The panel shown before the current one: Back is the next most likely move after Next. */
   let left: K | undefined;
+  /** When the shown panel last changed (never: the screen just opened, the agent reads its first step). */
+  let movedAt = -Infinity;
+  /**
+   * Panels `later` also wait for a pause after the screen opened: a first key pressed at once met one of
+   * them being built (the benchmark's, at 4×: up to ~190 ms for the first key).
+   */
+  const openedAt = performance.now();
 
-  const build = (key: K): Panel => {
+  const build = (key: K, attach = true): Panel => {
     let panel = built.get(key);
     if (!panel) {
       // Its own root, owned by this component's owner (contexts resolve), disposed with it or when evicted.
@@ -65,7 +86,7 @@ export function KeptPanels<K extends string>(props: {
       }, owner);
       built.set(key, panel);
     }
-    if (panel.wrap.parentNode !== holder) holder.appendChild(panel.wrap);
+    if (attach && panel.wrap.parentNode !== holder) holder.appendChild(panel.wrap);
     return panel;
   };
   const drop = (keep: (key: K) => boolean) => {
@@ -88,15 +109,29 @@ export function KeptPanels<K extends string>(props: {
     }
   };
 
+  const missing = (keys: readonly K[] | undefined) => (keys ?? []).find((k) => !built.has(k));
+  /** The next panel to build ahead: the step after this one (urgent), then the others near, then `later`. */
+  const pick = (): { key: K; attach: boolean; urgent: boolean; quietFrom: number } | undefined => {
+    const soonest = props.ahead?.[0];
+    if (soonest !== undefined && !built.has(soonest)) return { key: soonest, attach: true, urgent: true, quietFrom: -Infinity };
+    const near = missing(props.ahead);
+    if (near !== undefined) return { key: near, attach: true, urgent: false, quietFrom: movedAt };
+    const far = missing(props.later);
+    return far === undefined ? undefined : { key: far, attach: false, urgent: false, quietFrom: Math.max(movedAt, openedAt) };
+  };
+
   // The shown panel is in the document before the screen's effects run (they focus its heading).
   createRenderEffect(on(() => props.active, (active) => build(active)));
   createEffect(on(() => props.keep, () => drop((key) => key === props.active), { defer: true }));
   createEffect(
     on(
       () => [props.active, props.ahead, props.keep] as const,
-      ([active, ahead = [], keep], before) => {
+      ([active, , keep], before) => {
         if (!keep) return drop((key) => key === active);
-        if (before && before[0] !== active) left = before[0];
+        if (before && before[0] !== active) {
+          left = before[0];
+          movedAt = performance.now();
+        }
         cancelTidy?.();
         cancelTidy = afterPaint(() => {
           cancelTidy = null;
@@ -104,19 +139,32 @@ export function KeptPanels<K extends string>(props: {
         });
         cancelAhead?.();
         cancelAhead = null;
-        if (!ahead.some((key) => !built.has(key))) return;
-        // One panel per idle task, nearest first: each is a short task of its own (a load's blocking time
-        // counts long tasks only), and a key pressed meanwhile waits for one panel at most, not all of them.
+        // One panel per idle task: each is a short task of its own (a load's blocking time counts long tasks
+        // only), and a key pressed meanwhile waits for one panel at most. The next step first, by a deadline
+        // (its key may come at once); the others once the agent paused (see LATER_QUIET_MS): with a deadline
+        // each, keys back to back met the builds of two steps ahead in their own moves (a trace at 4×: the
+        // commitments panel, 94 ms, inside the fourth key's).
         const next = () => {
-          cancelAhead = whenIdle(() => {
-            cancelAhead = null;
-            if (!props.keep) return;
-            const key = (props.ahead ?? []).find((k) => !built.has(k));
-            if (key === undefined) return;
-            build(key);
-            if ((props.ahead ?? []).some((k) => !built.has(k))) next();
-          }, AHEAD_WITHIN_MS);
+          const first = pick();
+          if (!first) return;
+          cancelAhead = whenIdle(
+            () => {
+              cancelAhead = null;
+              const job = props.keep ? pick() : undefined;
+              if (!job) return;
+              const wait = job.quietFrom + LATER_QUIET_MS - performance.now();
+              if (wait > 0) return void (cancelAhead = later(wait));
+              build(job.key, job.attach);
+              next();
+            },
+            first.urgent ? AHEAD_WITHIN_MS : undefined,
+          );
         };
+        const later = (wait: number) => {
+          const timer = setTimeout(next, wait);
+          return () => clearTimeout(timer);
+        };
+        if (!pick()) return;
         cancelAhead = afterPaint(next);
       },
     ),
