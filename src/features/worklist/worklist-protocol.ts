@@ -48,7 +48,7 @@ export type RowsPage = RowColumns;
 export type WorkerMessage =
   /** Summaries read so far, for the loading text. */
   | { kind: 'progress'; loaded: number }
-  /** The rows of each chunk of summaries as it is built, in the order the summaries were read. */
+  /** The rows of each chunk of summaries, in the order the summaries were read: every page, then `done`. */
   | { kind: 'rows'; page: RowsPage }
   /**
    * Every page was sent; `order` lists the rows in priority order, each as its position among the rows of

@@ -44,19 +44,19 @@ async function load({ databaseName, today }: LoadRequest): Promise<Loaded> {
     yieldBetweenChunks: () => Promise.resolve(),
   });
   try {
+    // Each chunk's rows are packed as soon as they are built, while the next chunk is read: after the last one
+    // only their order is left to work out. They are sent then, not as they are packed: arriving during the
+    // load, their text set off the page's garbage collector in the middle of it (60 and 127 ms at 4× CPU).
+    const pages: RowsPage[] = [];
     const built = await buildFromStore(
       store,
       today,
       (n) => scope.postMessage({ kind: 'progress', loaded: n }),
-      // Each chunk's rows leave as soon as they are built, while the next chunk is read: after the last one
-      // only their order is left to send.
       (rows) => {
-        for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) {
-          const page: RowsPage = packRows(rows.slice(i, i + ROWS_PER_MESSAGE));
-          scope.postMessage({ kind: 'rows', page }, rowBuffers(page));
-        }
+        for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) pages.push(packRows(rows.slice(i, i + ROWS_PER_MESSAGE)));
       },
     );
+    for (const page of pages) scope.postMessage({ kind: 'rows', page }, rowBuffers(page));
     const order = built.order.slice();
     scope.postMessage({ kind: 'done', debtorCount: built.debtorCount, staleIds: built.staleIds, order }, [order.buffer]);
     return { search: new WorklistSearch(debtorPositions(built.rows), built.keys), invoices: invoiceLookup(store), store, keys: built.keys };
