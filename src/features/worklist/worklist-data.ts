@@ -7,7 +7,7 @@
  * Where workers are missing (tests, old engines), the store is not IndexedDB, or the worker fails, the same
  * build and search run here, the build chunk by chunk, each chunk in a task of its own.
  */
-import type { CadenceStore, InvoiceNumberScan } from '../../storage/api';
+import type { CadenceStore } from '../../storage/api';
 import { columnRows, type RowColumns } from './row-columns';
 import { arrayRows, pickRows, type RowSource } from './row-source';
 import { invoiceLookup, WorklistSearch, type InvoiceLookup } from './search';
@@ -75,12 +75,11 @@ interface Pending {
 const POSITIONS_PER_TASK = 4_000;
 
 /**
- * Runs the load in a fresh worker and collects its pages. The worker answers searches until it sends the
- * search keys; from then on the page searches them itself, asking the worker only for invoice-number reads.
- * A worker's answer to a keystroke reaches the page after the frame that shows the typed character (Chromium
- * runs rendering first after input): the rows came a frame later, 20–30 ms after the key at 1× CPU. Searched
- * here, the rows change in the keystroke's own task; the worker's windows of invoice numbers (./search.ts)
- * answer most keys of an invoice number without a read, so they too are found within that task.
+ * Runs the load in a fresh worker and collects its pages. The worker answers searches until the page has both
+ * the search keys (sent once asked for) and its own store to read invoice numbers from (readInvoicesFrom);
+ * from then on the page searches itself. A worker's answer to a keystroke reaches the page after the frame
+ * that shows the typed character (Chromium runs rendering first after input): the rows came a frame later,
+ * 20–30 ms after the key at 1× CPU. Searched here, a company name's rows change in the keystroke's own task.
  */
 export function loadInWorker(
   createWorker: () => WorkerLike,
@@ -91,21 +90,27 @@ export function loadInWorker(
     const worker = createWorker();
     const pages: RowColumns[] = [];
     const searches = new Map<number, Pending>();
-    const scans = new Map<number, (scan: InvoiceNumberScan | undefined) => void>();
     let nextId = 0;
     let rows: RowSource | undefined;
     let broken: Error | undefined;
     let here: { searcher: WorklistSearch; invoices: InvoiceLookup } | undefined;
     const keyParts: string[][] = [];
     let keysAsked = false;
-    const scanInWorker = (prefix: string, debtors: number): Promise<InvoiceNumberScan> =>
-      new Promise((done, failed) => {
-        if (broken) return failed(broken);
-        const id = ++nextId;
-        scans.set(id, (scan) => (scan ? done(scan) : failed(new Error('invoice number read failed'))));
-        worker.postMessage({ kind: 'scan', id, prefix, debtors });
-      });
-    let scanner: CadenceStore['scanInvoiceNumbers'] = scanInWorker;
+    let keys: string[] | undefined;
+    let invoiceStore: Pick<CadenceStore, 'scanInvoiceNumbers'> | undefined;
+    /** Searching here once the keys and the store are both known. */
+    const searchHere = () => {
+      if (here || !rows || !keys || !invoiceStore) return;
+      const searcher = new WorklistSearch(rows, keys);
+      here = { searcher, invoices: invoiceLookup(invoiceStore) };
+      // The joined keys a query's first keys scan, and the debtor → row map the first invoice match needs,
+      // built now rather than inside a keystroke, a task (or a part) at a time.
+      setTimeout(() => searcher.prepareScan(), 0);
+      const step = () => {
+        if (!searcher.preparePositionsStep(POSITIONS_PER_TASK)) setTimeout(step, 0);
+      };
+      setTimeout(step, 0);
+    };
     const end = (error: Error) => {
       broken = error;
       worker.onmessage = null;
@@ -113,8 +118,6 @@ export function loadInWorker(
       worker.terminate();
       for (const pending of searches.values()) pending.reject(error);
       searches.clear();
-      for (const answer of scans.values()) answer(undefined);
-      scans.clear();
     };
     const data = (all: RowSource, debtorCount: number, staleIds: string[]): WorklistData => ({
       rows: all,
@@ -136,7 +139,8 @@ export function loadInWorker(
         worker.postMessage({ kind: 'keys' });
       },
       readInvoicesFrom: (store) => {
-        scanner = (prefix, debtors) => store.scanInvoiceNumbers(prefix, debtors);
+        invoiceStore = store;
+        searchHere();
       },
       dispose: () => end(new Error('the worklist was replaced')),
     });
@@ -163,24 +167,11 @@ export function loadInWorker(
           // as none: the count then differs and the worker goes on searching).
           keyParts.push(message.joined === '' ? [] : message.joined.split(KEY_SEPARATOR));
           if (!message.last) break;
-          const keys = keyParts.flat();
+          const all = keyParts.flat();
           keyParts.length = 0;
-          if (!rows || keys.length !== rows.length) break;
-          const searcher = new WorklistSearch(rows, keys);
-          here = { searcher, invoices: invoiceLookup({ scanInvoiceNumbers: (prefix, debtors) => scanner(prefix, debtors) }) };
-          // The joined keys a query's first keys scan, and the debtor → row map the first invoice match needs,
-          // built now rather than inside a keystroke, a task (or a part) at a time.
-          setTimeout(() => searcher.prepareScan(), 0);
-          const step = () => {
-            if (!searcher.preparePositionsStep(POSITIONS_PER_TASK)) setTimeout(step, 0);
-          };
-          setTimeout(step, 0);
-          break;
-        }
-        case 'scanned': {
-          const answer = scans.get(message.id);
-          scans.delete(message.id);
-          answer?.(message.scan === 'failed' ? undefined : message.scan);
+          if (!rows || all.length !== rows.length) break;
+          keys = all;
+          searchHere();
           break;
         }
         case 'searchFailed': {

@@ -1,9 +1,8 @@
 /**
  * Messages between the worklist page and its worker (./worklist.worker.ts). The worker loads the rows once,
  * then stays: it answers searches with the positions of the matching rows until the page has the search keys
- * (sent once the rows are), and reads invoice numbers from the database for the page's own searches after.
+ * (sent once asked for) and searches them itself, reading invoice numbers through its own store.
  */
-import type { InvoiceNumberScan } from '../../storage/api';
 import type { RowColumns } from './row-columns';
 
 export interface LoadRequest {
@@ -20,20 +19,12 @@ export interface SearchRequest {
   query: string;
 }
 
-/** A read of the invoice-number index for the page's search (CadenceStore.scanInvoiceNumbers). */
-export interface ScanRequest {
-  kind: 'scan';
-  id: number;
-  prefix: string;
-  debtors: number;
-}
-
 /** The search keys (`keys` messages), asked for once the page has shown its rows. */
 export interface KeysRequest {
   kind: 'keys';
 }
 
-export type WorkerRequest = LoadRequest | SearchRequest | ScanRequest | KeysRequest;
+export type WorkerRequest = LoadRequest | SearchRequest | KeysRequest;
 
 /** Between two search keys in `keys` messages: toSearchKey never leaves a control character in a key. */
 export const KEY_SEPARATOR = '\u0000';
@@ -65,9 +56,7 @@ export type WorkerMessage =
    * between threads as one copy. Sent after `done`; after the `last` one, the page searches on its own thread
    * (see ./worklist-data.ts).
    */
-  | { kind: 'keys'; joined: string; last: boolean }
-  /** The answer to a `scan`; `failed` when the read failed (the search then finds no invoice for that key). */
-  | { kind: 'scanned'; id: number; scan: InvoiceNumberScan | 'failed' };
+  | { kind: 'keys'; joined: string; last: boolean };
 
 /** Search keys per message: 41,516 keys in one took the page a 60 ms task at 4× CPU to receive and split. */
 export const KEYS_PER_MESSAGE = 10_000;

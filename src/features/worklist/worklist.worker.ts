@@ -12,7 +12,7 @@ import { createCadenceStore } from '../../storage/store';
 import { packRows, rowBuffers } from './row-columns';
 import { debtorPositions, invoiceLookup, WorklistSearch, type DebtorPositions } from './search';
 import { buildFromStore } from './worklist-builder';
-import { KEY_SEPARATOR, KEYS_PER_MESSAGE, ROWS_PER_MESSAGE, type LoadRequest, type RowsPage, type ScanRequest, type SearchRequest, type WorkerMessage, type WorkerRequest } from './worklist-protocol';
+import { KEY_SEPARATOR, KEYS_PER_MESSAGE, ROWS_PER_MESSAGE, type LoadRequest, type RowsPage, type SearchRequest, type WorkerMessage, type WorkerRequest } from './worklist-protocol';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -75,13 +75,6 @@ async function answer({ id, query }: SearchRequest): Promise<void> {
   scope.postMessage({ kind: 'matches', id, indexes: packed }, [packed.buffer]);
 }
 
-async function scan({ id, prefix, debtors }: ScanRequest): Promise<void> {
-  if (!loaded) throw new Error('scan before load');
-  const { store } = await loaded;
-  const found = await store.scanInvoiceNumbers(prefix, debtors).catch(() => 'failed' as const);
-  scope.postMessage({ kind: 'scanned', id, scan: found });
-}
-
 const fail = (error: unknown) => scope.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
 
 scope.onmessage = ({ data: request }) => {
@@ -101,8 +94,6 @@ scope.onmessage = ({ data: request }) => {
         scope.postMessage({ kind: 'keys', joined: keys.slice(i, i + KEYS_PER_MESSAGE).join(KEY_SEPARATOR), last: i + KEYS_PER_MESSAGE >= keys.length });
       }
     }, () => undefined);
-  } else if (request.kind === 'scan') {
-    scan(request).catch(() => scope.postMessage({ kind: 'scanned', id: request.id, scan: 'failed' }));
   } else {
     answer(request).catch((error: unknown) => {
       scope.postMessage({ kind: 'searchFailed', id: request.id, message: error instanceof Error ? error.message : String(error) });
