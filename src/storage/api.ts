@@ -26,12 +26,11 @@ export interface InvoiceNumberScan {
   /** The prefix as a search key (lower case, no accents). */
   key: string;
   /**
-   * The debtors with an invoice number starting with the prefix, each once, in the order of the `numberKeys`
-   * index (by number key, then debtor id; a debtor comes where its first such number does), at most the
-   * `debtors` asked for. The memory store gives the same.
+   * The first [numberKey, debtorId] under the prefix, one per debtor and distinct number key, in key order
+   * (number key, then debtor id): the keys of the `invoiceNumbers` store. The memory store gives the same.
    */
-  debtorIds: string[];
-  /** Every debtor with a number starting with the prefix is in `debtorIds`. */
+  entries: readonly (readonly [string, string])[];
+  /** `entries` holds every entry under the prefix. */
   complete: boolean;
 }
 
@@ -62,11 +61,11 @@ export interface CadenceStore {
   /** Debtor ids whose invoice numbers start with `prefix` (case-insensitive), at most `limit`. */
   findDebtorIdsByInvoiceNumber(prefix: string, limit: number): Promise<string[]>;
   /**
-   * findDebtorIdsByInvoiceNumber's read, saying also whether it holds every debtor under the prefix, so a
-   * caller knows that nothing starts with a longer one when nothing starts with it (the worklist's search,
-   * ./features/worklist/invoice-window.ts).
+   * The first `entries` invoice numbers under the prefix (all when undefined), each with its debtor: what
+   * findDebtorIdsByInvoiceNumber reads, for a caller that answers longer prefixes from it too (the worklist's
+   * search, ./features/worklist/invoice-window.ts; ./invoice-number-scan.ts says what a read tells).
    */
-  scanInvoiceNumbers(prefix: string, debtors: number): Promise<InvoiceNumberScan>;
+  scanInvoiceNumbers(prefix: string, entries?: number): Promise<InvoiceNumberScan>;
   putContact(contact: Contact): Promise<void>;
   putInvoice(invoice: Invoice): Promise<void>;
   addActivity(activity: Activity): Promise<void>;

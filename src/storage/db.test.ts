@@ -33,8 +33,8 @@ const byId = <T extends { id: string }>(xs: T[]): T[] => [...xs].sort((a, b) => 
 
 describe('upgrade history', () => {
   it('DB_VERSION is the last step and steps are consecutive', () => {
-    expect(UPGRADE_STEPS.map((s) => s.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    expect(DB_VERSION).toBe(11);
+    expect(UPGRADE_STEPS.map((s) => s.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(DB_VERSION).toBe(12);
     expect(DB_VERSION).toBe(UPGRADE_STEPS.at(-1)?.version);
   });
 

@@ -5,7 +5,7 @@
 import { unwrap, type IDBPObjectStore, type StoreNames } from 'idb';
 import type { CadenceDatabase } from './db';
 import { capturingRecords } from './outbox-capture';
-import { INVOICE_BLOCKS, invoiceBlockOps, type BlockStore, type InvoiceOps } from './invoice-blocks';
+import { INVOICE_BLOCKS, INVOICE_NUMBERS, invoiceBlockOps, type BlockStore, type InvoiceNumberEntry, type InvoiceOps } from './invoice-blocks';
 import { keyRange } from './key-range';
 import type { KeyRangeQuery, Records, RecordTx, WriteOptions } from './records';
 import type { CadenceDB, CadenceStoreName } from './schema';
@@ -54,6 +54,20 @@ function putAll(store: PlainStore, values: readonly unknown[]): Promise<void> {
   });
 }
 
+/** Puts `added` and deletes `removed` (by their keyPath key) with every request issued at once, as putAll. */
+function changeAll(store: PlainStore, added: readonly InvoiceNumberEntry[], removed: readonly InvoiceNumberEntry[]): Promise<void> {
+  if (added.length + removed.length === 0) return Promise.resolve();
+  const native = unwrap(store as unknown as IDBPObjectStore) as IDBObjectStore;
+  let last: IDBRequest | undefined;
+  for (const { numberKey, debtorId } of removed) last = native.delete([numberKey, debtorId]);
+  for (const value of added) last = native.put(value);
+  return new Promise<void>((resolve, reject) => {
+    if (!last) return resolve();
+    last.onsuccess = () => resolve();
+    last.onerror = () => reject(last?.transaction?.error ?? last?.error);
+  });
+}
+
 /** The records of `keys` in `store`, requests issued at once (native, as putAll), only the last one awaited. */
 function getMany(store: PlainStore, keys: readonly string[]): Promise<unknown[]> {
   if (keys.length === 0) return Promise.resolve([]);
@@ -67,8 +81,11 @@ function getMany(store: PlainStore, keys: readonly string[]): Promise<unknown[]>
   });
 }
 
-/** The object stores a transaction over these logical stores opens: invoices live in their debtors' blocks (v11). */
-const physical = (stores: readonly CadenceStoreName[]): string[] => [...new Set(stores.map((s) => (s === 'invoices' ? INVOICE_BLOCKS : s)))];
+/**
+ * The object stores a transaction over these logical stores opens: invoices live in their debtors' blocks (v11),
+ * with their number records beside them (v12).
+ */
+const physical = (stores: readonly CadenceStoreName[]): string[] => [...new Set(stores.flatMap((s) => (s === 'invoices' ? [INVOICE_BLOCKS, INVOICE_NUMBERS] : [s])))];
 
 function recordTx(tx: PlainTx): RecordTx {
   const store = (name: CadenceStoreName): PlainStore => tx.objectStore(name);
@@ -77,6 +94,7 @@ function recordTx(tx: PlainTx): RecordTx {
   const invoices = (): InvoiceOps => {
     if (!blockOps) {
       const blocks = tx.objectStore(INVOICE_BLOCKS);
+      const numbers = tx.objectStore(INVOICE_NUMBERS);
       const blockStore: BlockStore = {
         get: (key) => blocks.get(key),
         getAll: (query, count) => blocks.getAll(query, count),
@@ -86,6 +104,7 @@ function recordTx(tx: PlainTx): RecordTx {
         index: (name) => blocks.index(name),
         putAll: (values) => putAll(blocks, values),
         getMany: (keys) => getMany(blocks, keys),
+        numbers: { change: (added, removed) => changeAll(numbers, added, removed), clear: () => numbers.clear() },
       };
       blockOps = invoiceBlockOps(blockStore);
     }

@@ -5,8 +5,10 @@
  * blocks"). Callers still see a logical `invoices` store keyed by invoice id (./records.ts): this file maps its
  * operations onto blocks, one transaction at a time, for ./idb-records.ts.
  *
- * Two multiEntry indexes: `invoiceIds` (a lookup by invoice id finds its block; also the invoice count) and
- * `numberKeys` (the invoice-number prefix search, ./store.ts).
+ * A multiEntry index on the invoices' ids (`invoiceIds`: a lookup by invoice id finds its block; also the
+ * invoice count). Since v12 the invoice-number prefix search reads its own store, `invoiceNumbers`: one
+ * record per debtor and distinct number key, keyed by [numberKey, debtorId], kept in step with the blocks by
+ * the same transactions (./store.ts reads its keys alone, which carry both the number and the debtor).
  */
 import { keyRange } from './key-range';
 import type { KeyRangeQuery } from './records';
@@ -14,7 +16,16 @@ import type { StoredInvoice } from './schema';
 
 export const INVOICE_BLOCKS = 'invoiceBlocks';
 export const INVOICE_IDS_INDEX = 'invoiceIds';
+/** The v11 index of the number keys, replaced by INVOICE_NUMBERS in v12. */
 export const NUMBER_KEYS_INDEX = 'numberKeys';
+export const INVOICE_NUMBERS = 'invoiceNumbers';
+
+/** A record of `invoiceNumbers`: its key is [numberKey, debtorId], in that order (keyPath). */
+export interface InvoiceNumberEntry {
+  numberKey: string;
+  debtorId: string;
+}
+export const INVOICE_NUMBER_KEY_PATH = ['numberKey', 'debtorId'];
 
 export interface InvoiceBlock {
   debtorId: string;
@@ -22,7 +33,7 @@ export interface InvoiceBlock {
   invoices: StoredInvoice[];
   /** Their ids, for the `invoiceIds` index. */
   ids: string[];
-  /** Their distinct number keys, for the `numberKeys` index. */
+  /** Their distinct number keys: the debtor's `invoiceNumbers` records (the `numberKeys` index up to v11). */
   numberKeys: string[];
 }
 
@@ -53,6 +64,12 @@ export function makeBlock(debtorId: string, invoices: readonly unknown[]): Invoi
     if (typeof key === 'string') numberKeys.add(key);
   }
   return { debtorId, invoices: sorted, ids: sorted.map((i) => invoiceIdOf(i) as string), numberKeys: [...numberKeys] };
+}
+
+/** The number keys a stored block holds `invoiceNumbers` records for (none when it holds none). */
+export function numberKeysOf(raw: unknown): string[] {
+  const keys = field(raw, 'numberKeys');
+  return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
 }
 
 /** The invoices of stored blocks, in block order then id order; anything not shaped as a block is skipped. */
@@ -122,6 +139,13 @@ export interface BlockStore {
   putAll(values: readonly unknown[]): Promise<void>;
   /** The records of `keys` (undefined where none), every request issued at once and only the last awaited. */
   getMany(keys: readonly string[]): Promise<unknown[]>;
+  /** The same transaction's `invoiceNumbers` store. */
+  numbers: NumberStore;
+}
+export interface NumberStore {
+  /** Puts and deletes these records, every request issued at once and only the last awaited. */
+  change(added: readonly InvoiceNumberEntry[], removed: readonly InvoiceNumberEntry[]): Promise<void>;
+  clear(): Promise<void>;
 }
 
 /** The logical `invoices` store of one transaction (RecordTx's operations on it). */
@@ -161,8 +185,21 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
   let cleared = false;
   /** Debtors whose block a replace wrote without keeping it: read back from the store, even after a clear. */
   const replaced = new Set<string>();
+  /**
+   * The number keys each debtor has `invoiceNumbers` records for, as this transaction left them: known for
+   * every block it holds (read with the block, or written by it), so a write changes only what differs.
+   */
+  const indexed = new Map<string, readonly string[]>();
+  /** Clears so far: a read issued before the last one found records the clear has removed since. */
+  let clears = 0;
 
-  const hold = (debtorId: string, raw: unknown): Held => {
+  /**
+   * A block as read by a request issued after `clearsBefore` clears. What it says of the debtor's number
+   * records holds unless this transaction wrote them since it was issued (then `indexed` knows already) or
+   * cleared them.
+   */
+  const hold = (debtorId: string, raw: unknown, clearsBefore: number): Held => {
+    if (!indexed.has(debtorId)) indexed.set(debtorId, clearsBefore === clears ? numberKeysOf(raw) : []);
     const held: Held = new Map();
     for (const invoice of invoicesOfBlocks(raw === undefined ? [] : [raw])) {
       const id = invoiceIdOf(invoice);
@@ -173,10 +210,15 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
     return held;
   };
 
+  const readBlock = (debtorId: string): Promise<Held> => {
+    const issued = clears;
+    return store.get(debtorId).then((raw) => hold(debtorId, raw, issued));
+  };
+
   const load = (debtorId: string): Promise<Held> => {
     let found = blocks.get(debtorId);
     if (!found) {
-      found = cleared && !replaced.has(debtorId) ? Promise.resolve(new Map()) : store.get(debtorId).then((raw) => hold(debtorId, raw));
+      found = cleared && !replaced.has(debtorId) ? Promise.resolve(new Map()) : readBlock(debtorId);
       blocks.set(debtorId, found);
     }
     return found;
@@ -187,7 +229,8 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
     const missing = debtorIds.filter((d) => !blocks.has(d) && !(cleared && !replaced.has(d)));
     if (missing.length > 1) {
       const read = store.getMany(missing);
-      missing.forEach((d, i) => blocks.set(d, read.then((raws) => hold(d, raws[i]))));
+      const issued = clears;
+      missing.forEach((d, i) => blocks.set(d, read.then((raws) => hold(d, raws[i], issued))));
     }
     return Promise.all(debtorIds.map(load));
   };
@@ -196,6 +239,7 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
   const locate = (id: string): Promise<string | undefined> => {
     let found = owners.get(id);
     if (!found) {
+      const issued = clears;
       found = cleared
         ? Promise.resolve(undefined)
         : store
@@ -204,7 +248,7 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
             .then((raw) => {
               const debtorId = field(raw, 'debtorId');
               if (typeof debtorId !== 'string') return undefined;
-              if (!blocks.has(debtorId)) blocks.set(debtorId, Promise.resolve(hold(debtorId, raw)));
+              if (!blocks.has(debtorId)) blocks.set(debtorId, Promise.resolve(hold(debtorId, raw, issued)));
               return debtorId;
             });
       owners.set(id, found);
@@ -212,9 +256,24 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
     return found;
   };
 
-  /** The request that stores a held block (or deletes it once empty). */
-  const save = (debtorId: string, held: Held): Promise<unknown> =>
-    held.size === 0 ? store.delete(debtorId) : store.put(makeBlock(debtorId, [...held.values()]));
+  /**
+   * The `invoiceNumbers` requests that bring a debtor's records from what the transaction left to `keys`, issued
+   * at once (before any later write to the same debtor computes its own from them).
+   */
+  const renumber = (debtorId: string, keys: readonly string[]): Promise<void> => {
+    const before = indexed.get(debtorId) ?? [];
+    indexed.set(debtorId, keys);
+    const added = keys.filter((k) => !before.includes(k)).map((numberKey) => ({ numberKey, debtorId }));
+    const removed = before.filter((k) => !keys.includes(k)).map((numberKey) => ({ numberKey, debtorId }));
+    return added.length + removed.length === 0 ? Promise.resolve() : store.numbers.change(added, removed);
+  };
+
+  /** The requests that store a held block (or delete it once empty) and its number records. */
+  const save = (debtorId: string, held: Held): Promise<unknown> => {
+    if (held.size === 0) return Promise.all([store.delete(debtorId), renumber(debtorId, [])]);
+    const block = makeBlock(debtorId, [...held.values()]);
+    return Promise.all([store.put(block), renumber(debtorId, block.numberKeys)]);
+  };
 
   const sorted = (held: Held): unknown[] => [...held.values()].sort(byId).map((v) => structuredClone(v));
 
@@ -268,8 +327,10 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
     // Non-empty blocks in one bulk put; a block left empty is deleted.
     const kept = [...changed].filter(([, held]) => held.size > 0);
     const emptied = [...changed].filter(([, held]) => held.size === 0);
+    const made = kept.map(([debtorId, held]) => makeBlock(debtorId, [...held.values()]));
     await Promise.all([
-      store.putAll(kept.map(([debtorId, held]) => makeBlock(debtorId, [...held.values()]))),
+      store.putAll(made),
+      ...made.map((block) => renumber(block.debtorId, block.numberKeys)),
       ...emptied.map(([debtorId, held]) => save(debtorId, held)),
     ]);
   };
@@ -304,9 +365,12 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
       for (const [debtorId, list] of groups) {
         blocks.delete(debtorId);
         replaced.add(debtorId);
+        // Their number records are all new, like their blocks.
+        indexed.set(debtorId, []);
         for (const v of list) owners.set(invoiceIdOf(v) as string, Promise.resolve(debtorId));
       }
-      await store.putAll([...groups].map(([debtorId, list]) => makeBlock(debtorId, list)));
+      const made = [...groups].map(([debtorId, list]) => makeBlock(debtorId, list));
+      await Promise.all([store.putAll(made), ...made.map((block) => renumber(block.debtorId, block.numberKeys))]);
     },
     async delete(id) {
       const debtorId = await locate(id);
@@ -321,7 +385,9 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
       replaced.clear();
       blocks.clear();
       owners.clear();
-      await store.clear();
+      indexed.clear();
+      clears++;
+      await Promise.all([store.clear(), store.numbers.clear()]);
     },
   };
 }

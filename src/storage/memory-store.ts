@@ -11,22 +11,23 @@ import type { Records } from './records';
 import { createRecordStore, type CadenceStoreOptions } from './record-store';
 import type { StoredInvoice } from './schema';
 
-type Entry = { numberKey: string; debtorId: string };
-
-/** The order of IndexedDB's `numberKeys` index (./invoice-blocks.ts): by number key, then by debtor id. */
-function byNumberKey(a: Entry, b: Entry): number {
-  if (a.numberKey !== b.numberKey) return a.numberKey < b.numberKey ? -1 : 1;
-  return a.debtorId < b.debtorId ? -1 : a.debtorId > b.debtorId ? 1 : 0;
+/** The order of IndexedDB's `invoiceNumbers` keys (./invoice-blocks.ts): by number key, then by debtor id. */
+function byKey(a: readonly [string, string], b: readonly [string, string]): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
 }
 
-/** Every matching number at once: the records are in memory. */
-async function scanInvoiceNumbers(records: Records, prefix: string, debtors: number): Promise<InvoiceNumberScan> {
+/** The same entries as on IndexedDB, from every invoice at once: the records are in memory. */
+async function scanInvoiceNumbers(records: Records, prefix: string, entries?: number): Promise<InvoiceNumberScan> {
   const key = toSearchKey(prefix);
-  if (key === '' || debtors <= 0) return { key, debtorIds: [], complete: true };
+  if (key === '' || entries === 0) return { key, entries: [], complete: key === '' };
   const invoices = (await records.read(['invoices'], (tx) => tx.getAll('invoices'))) as StoredInvoice[];
-  const entries: Entry[] = invoices.filter(({ numberKey }) => numberKey.startsWith(key)).map(({ numberKey, debtorId }) => ({ numberKey, debtorId }));
-  const ids = [...new Set(entries.sort(byNumberKey).map((e) => e.debtorId))];
-  return { key, debtorIds: ids.slice(0, debtors), complete: ids.length <= debtors };
+  const unique = new Map<string, readonly [string, string]>();
+  for (const { numberKey, debtorId } of invoices) {
+    if (numberKey.startsWith(key)) unique.set(`${numberKey}\u0000${debtorId}`, [numberKey, debtorId]);
+  }
+  const all = [...unique.values()].sort(byKey);
+  return { key, entries: entries === undefined ? all : all.slice(0, entries), complete: entries === undefined || all.length < entries };
 }
 
 /** A new, empty store; nothing is shared between two of them. */
@@ -37,7 +38,7 @@ export function createMemoryStore(options: CadenceStoreOptions = {}): CadenceSto
       // The same outbox as on IndexedDB, so the contract suite checks it on both.
       records: capturingRecords(records),
       plainRecords: records,
-      scanInvoiceNumbers: (prefix, debtors) => scanInvoiceNumbers(records, prefix, debtors),
+      scanInvoiceNumbers: (prefix, entries) => scanInvoiceNumbers(records, prefix, entries),
       close: () => records.close(),
     },
     options,

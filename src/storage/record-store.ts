@@ -9,6 +9,7 @@ import type { Settings } from '../domain/settings';
 import { DEFAULT_SETTINGS, isSettings, settingsFields } from '../domain/settings-check';
 import { stripBidiDeep } from '../domain/text';
 import type { CadenceStore, InvoiceNumberScan } from './api';
+import { scanForDebtors } from './invoice-number-scan';
 import { readRecord, validateForWrite, type CorruptHandler } from './codec';
 import type { Records } from './records';
 import { ALL_STORES, SETTINGS_KEY, SYNC_STORES } from './schema';
@@ -35,7 +36,7 @@ export interface RecordsBackend {
   /** The same records without the outbox: what the team server sends is applied through them (./sync-local.ts). */
   plainRecords: Records;
   /** Through the fastest path the backend has (IndexedDB: the invoice blocks' `numberKeys` index). */
-  scanInvoiceNumbers(prefix: string, debtors: number): Promise<InvoiceNumberScan>;
+  scanInvoiceNumbers(prefix: string, entries?: number): Promise<InvoiceNumberScan>;
   close(): void;
   databaseName?: string;
 }
@@ -142,8 +143,9 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
     getSummary: (debtorId) => guarded(() => getSummary(records, debtorId, onCorrupt)),
     refreshSummaries: (debtorIds) => guarded(async () => (await summaryRebuild()).refreshSummaries(records, debtorIds, paging.pause, onCorrupt)),
     scriptCallDetails: (scriptId) => guarded(async () => (await callScan()).scriptCallDetails(records, paging, scriptId)),
-    findDebtorIdsByInvoiceNumber: (prefix, limit) => guarded(async () => (await backend.scanInvoiceNumbers(prefix, limit)).debtorIds),
-    scanInvoiceNumbers: (prefix, debtors) => guarded(() => backend.scanInvoiceNumbers(prefix, debtors)),
+    findDebtorIdsByInvoiceNumber: (prefix, limit) =>
+      guarded(async () => (await scanForDebtors((p, entries) => backend.scanInvoiceNumbers(p, entries), prefix, limit)).debtorIds),
+    scanInvoiceNumbers: (prefix, entries) => guarded(() => backend.scanInvoiceNumbers(prefix, entries)),
 
     getSettings: () =>
       guarded(async () => {

@@ -13,7 +13,7 @@ import type { ImportPresets } from './import-presets';
 import type { ScriptRecord, ScriptVersionRecord, StudioSettings } from '../scripts/library';
 import type { TeamDevice } from './team-device';
 import type { OutboxEntry, SyncStateRecord } from './outbox-types';
-import type { InvoiceBlock } from './invoice-blocks';
+import type { InvoiceBlock, InvoiceNumberEntry } from './invoice-blocks';
 
 /** Invoices carry a derived, normalised copy of their number so a prefix search can use an index. */
 export type StoredInvoice = Invoice & { numberKey: string };
@@ -46,6 +46,11 @@ export interface CadenceDB extends DBSchema {
    * on the invoices' ids and number keys.
    */
   invoiceBlocks: { key: string; value: InvoiceBlock; indexes: { invoiceIds: string; numberKeys: string } };
+  /**
+   * One record per debtor and distinct invoice number key, keyed by [numberKey, debtorId] (v12,
+   * ./invoice-blocks.ts): the invoice-number search reads its keys. The blocks' `numberKeys` index above is v11's.
+   */
+  invoiceNumbers: { key: [string, string]; value: InvoiceNumberEntry };
   /** `debtorId_at` gives a debtor's timeline in one range read. */
   activities: { key: string; value: Activity; indexes: { debtorId: string; debtorId_at: [string, string] } };
   promises: { key: string; value: PaymentPromise; indexes: { debtorId: string; status: PaymentPromise['status']; dueDate: string } };

@@ -32,6 +32,10 @@
  *   100,000 invoices for 20,000 debtors puts 20,000 records instead of 100,000. Every stored invoice moves into
  *   its debtor's block as it was written (one failing its schema is still reported by the reads, as before);
  *   one without an id or a debtor, which no block can hold, is reported here and dropped.
+ * - v12: invoiceNumbers — one record per debtor and distinct invoice number key, keyed by [numberKey,
+ *   debtorId] (./invoice-blocks.ts), replacing the blocks' `numberKeys` index: reading its keys alone gives
+ *   each number with its debtor, so the worklist's search answers a longer prefix from a shorter one's read
+ *   (an index read gives only the blocks' keys). Filled from that index's entries, then the index goes.
  *
  * Steps must never be edited once shipped: a user may still hold a database at any older version.
  */
@@ -41,7 +45,7 @@ import { Activity as ActivitySchema, Debtor as DebtorSchema, Invoice as InvoiceS
 import { summarizeDebtor } from '../domain/summarize';
 import { toSearchKey } from '../domain/text';
 import { readRecords, recordKey, type CorruptHandler } from './codec';
-import { groupInvoices, INVOICE_IDS_INDEX, invoiceIdOf, makeBlock, NUMBER_KEYS_INDEX } from './invoice-blocks';
+import { groupInvoices, INVOICE_IDS_INDEX, INVOICE_NUMBER_KEY_PATH, INVOICE_NUMBERS, invoiceIdOf, makeBlock, NUMBER_KEYS_INDEX } from './invoice-blocks';
 import { kpiDigest, type DigestCorruptRecord } from '../domain/kpis/kpi-digest';
 import { kpiBundlesFromStored } from './kpi-records';
 import type { CadenceDB } from './schema';
@@ -226,6 +230,25 @@ async function moveInvoicesV11({ db, tx, onCorrupt = skip }: UpgradeContext): Pr
   db.deleteObjectStore('invoices');
 }
 
+function createV12(ctx: UpgradeContext): Promise<void> {
+  ctx.db.createObjectStore(INVOICE_NUMBERS, { keyPath: INVOICE_NUMBER_KEY_PATH });
+  return moveNumberKeysV12(ctx);
+}
+
+/** Every entry of the `numberKeys` index becomes a record: its key is the number key, its primary key the debtor. */
+async function moveNumberKeysV12({ tx }: UpgradeContext): Promise<void> {
+  const blocks = tx.objectStore('invoiceBlocks');
+  const numbers = tx.objectStore(INVOICE_NUMBERS);
+  const puts: Promise<unknown>[] = [];
+  let cursor = await blocks.index(NUMBER_KEYS_INDEX).openKeyCursor();
+  while (cursor) {
+    puts.push(numbers.put({ numberKey: cursor.key, debtorId: cursor.primaryKey }));
+    cursor = await cursor.continue();
+  }
+  await Promise.all(puts);
+  blocks.deleteIndex(NUMBER_KEYS_INDEX);
+}
+
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 1, apply: createV1 },
   { version: 2, apply: createV2 },
@@ -238,6 +261,7 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   { version: 9, apply: createV9 },
   { version: 10, apply: createV10 },
   { version: 11, apply: createV11 },
+  { version: 12, apply: createV12 },
 ];
 
 // Bump it in ./db-version.ts with each new step (db.test.ts checks they agree).

@@ -1,16 +1,11 @@
 /**
- * Answering invoice-number prefixes from earlier reads of the `numberKeys` index, where a read tells for sure:
- * the same prefix read for as many debtors (deleting back to it, or typing it again), or a longer prefix when
- * nothing starts with a shorter one — typing a company name ("du", "dup", "dupo"…) reads once. Anything else
- * is read again: a read is the index's keys alone (CadenceStore.scanInvoiceNumbers, 2–3 ms at 50,000 debtors).
+ * The worklist's last reads of the invoice numbers, answering the keys typed after them when they can
+ * (storage/invoice-number-scan.ts): a read holds the first numbers under its prefix with their debtors, so typing
+ * on ("fa", "fa-", "fa-2"…) is answered from it as long as it holds the longer prefix's first debtors, and
+ * typing a company name ("du", "dup", "dupo"…) from the empty read of its first letters.
  */
 import type { InvoiceNumberScan } from '../../storage/api';
-
-/** The first `limit` debtors whose numbers start with `key`, as a read of its own would give; undefined when `scan` cannot tell. */
-export function answerFromScan(scan: InvoiceNumberScan, key: string, limit: number): string[] | undefined {
-  if (key === scan.key) return scan.complete || scan.debtorIds.length >= limit ? scan.debtorIds.slice(0, limit) : undefined;
-  return scan.complete && scan.debtorIds.length === 0 && key.startsWith(scan.key) ? [] : undefined;
-}
+import { debtorsUnder } from '../../storage/invoice-number-scan';
 
 /** The last few reads, newest first: enough for typing forward and deleting back a few keys. */
 export class InvoiceWindows {
@@ -20,7 +15,7 @@ export class InvoiceWindows {
 
   answer(key: string, limit: number): string[] | undefined {
     for (const w of this.windows) {
-      const found = answerFromScan(w, key, limit);
+      const found = debtorsUnder(w, key, limit);
       if (found) return found;
     }
     return undefined;

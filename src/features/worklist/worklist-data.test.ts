@@ -127,7 +127,7 @@ describe('loadInWorker', () => {
     // With the page's store too, the page searches and reads invoice numbers there.
     const asked: string[] = [];
     data.readInvoicesFrom({
-      scanInvoiceNumbers: async (prefix) => (asked.push(prefix), { key: prefix, debtorIds: 'fa-1'.startsWith(prefix) ? ['b'] : [], complete: true }),
+      scanInvoiceNumbers: async (prefix) => (asked.push(prefix), { key: prefix, entries: 'fa-1'.startsWith(prefix) ? [['fa-1', 'b']] : [], complete: true }),
     });
     // A one-letter query reads nothing: answered in microtasks, before any task (a worker's message, a timer) could run.
     let settled = false;

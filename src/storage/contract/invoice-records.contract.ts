@@ -110,12 +110,24 @@ export function invoiceScanContract(makeStore: MakeStore): void {
       bundle('d1', [['y1', 'FA-20'], ['y2', 'fa-10']]),
       bundle('d3', [['z1', 'AV-10']]),
     ]);
-    // Index order: fa-10 (d1, then d2), fa-20 (d1), fa-30 (d2); each debtor where its first number is.
-    expect(await store.scanInvoiceNumbers('FA', 10)).toEqual({ key: 'fa', debtorIds: ['d1', 'd2'], complete: true });
-    expect(await store.scanInvoiceNumbers('FA', 1)).toEqual({ key: 'fa', debtorIds: ['d1'], complete: false });
-    expect(await store.scanInvoiceNumbers('fa-3', 10)).toEqual({ key: 'fa-3', debtorIds: ['d2'], complete: true });
-    expect(await store.scanInvoiceNumbers('Ç', 10)).toEqual({ key: 'c', debtorIds: [], complete: true });
+    // Key order: fa-10 (d1, then d2), fa-20 (d1), fa-30 (d2).
+    const fa: [string, string][] = [
+      ['fa-10', 'd1'],
+      ['fa-10', 'd2'],
+      ['fa-20', 'd1'],
+      ['fa-30', 'd2'],
+    ];
+    expect(await store.scanInvoiceNumbers('FA', 10)).toEqual({ key: 'fa', entries: fa, complete: true });
+    expect(await store.scanInvoiceNumbers('FA')).toEqual({ key: 'fa', entries: fa, complete: true });
+    expect(await store.scanInvoiceNumbers('FA', 2)).toEqual({ key: 'fa', entries: fa.slice(0, 2), complete: false });
+    expect(await store.scanInvoiceNumbers('FA', 4)).toEqual({ key: 'fa', entries: fa, complete: false });
+    expect(await store.scanInvoiceNumbers('fa-3', 10)).toEqual({ key: 'fa-3', entries: [['fa-30', 'd2']], complete: true });
+    expect(await store.scanInvoiceNumbers('Ç', 10)).toEqual({ key: 'c', entries: [], complete: true });
+    expect(await store.scanInvoiceNumbers('', 10)).toEqual({ key: '', entries: [], complete: true });
+    // Each debtor where its first number is.
     expect(await store.findDebtorIdsByInvoiceNumber('fa-', 1)).toEqual(['d1']);
+    expect(await store.findDebtorIdsByInvoiceNumber('fa-', 5)).toEqual(['d1', 'd2']);
+    expect(await store.findDebtorIdsByInvoiceNumber('fa-2', 5)).toEqual(['d1']);
     expect(await store.counts()).toEqual({ debtors: 3, invoices: 6 });
   });
 
@@ -126,8 +138,8 @@ export function invoiceScanContract(makeStore: MakeStore): void {
       makeBundle({ debtor: makeDebtor({ id: 'd1' }), invoices: many }),
       makeBundle({ debtor: makeDebtor({ id: 'd2' }), invoices: [makeInvoice({ id: 'n1', debtorId: 'd2', number: 'FA-99' })] }),
     ]);
-    // Two debtors at five entries each is a first read of ten, all d1's: the read goes on to find d2.
-    expect(await store.scanInvoiceNumbers('fa', 2)).toEqual({ key: 'fa', debtorIds: ['d1', 'd2'], complete: true });
+    // Two debtors at five entries each is a first read of ten, all d1's: the search reads on to find d2.
+    expect(await store.findDebtorIdsByInvoiceNumber('fa', 2)).toEqual(['d1', 'd2']);
     expect(await store.findDebtorIdsByInvoiceNumber('FA-9', 5)).toEqual(['d2']);
   });
 }
