@@ -5,7 +5,8 @@
 import { unwrap, type IDBPObjectStore, type StoreNames } from 'idb';
 import type { CadenceDatabase } from './db';
 import { capturingRecords } from './outbox-capture';
-import { INVOICE_BLOCKS, INVOICE_NUMBERS, invoiceBlockOps, type BlockStore, type InvoiceNumberEntry, type InvoiceOps } from './invoice-blocks';
+import { INVOICE_BLOCKS, INVOICE_NUMBER_PAGES, invoiceBlockOps, type BlockStore, type InvoiceOps } from './invoice-blocks';
+import { numberPagesTx, type NumberPage } from './number-pages';
 import { keyRange } from './key-range';
 import type { KeyRangeQuery, Records, RecordTx, WriteOptions } from './records';
 import type { CadenceDB, CadenceStoreName } from './schema';
@@ -54,13 +55,13 @@ function putAll(store: PlainStore, values: readonly unknown[]): Promise<void> {
   });
 }
 
-/** Puts `added` and deletes `removed` (by their keyPath key) with every request issued at once, as putAll. */
-function changeAll(store: PlainStore, added: readonly InvoiceNumberEntry[], removed: readonly InvoiceNumberEntry[]): Promise<void> {
-  if (added.length + removed.length === 0) return Promise.resolve();
+/** Puts `put` and deletes the pages keyed `deleted` with every request issued at once, as putAll. */
+function writePages(store: PlainStore, put: readonly NumberPage[], deleted: readonly string[]): Promise<void> {
+  if (put.length + deleted.length === 0) return Promise.resolve();
   const native = unwrap(store as unknown as IDBPObjectStore) as IDBObjectStore;
   let last: IDBRequest | undefined;
-  for (const { numberKey, debtorId } of removed) last = native.delete([numberKey, debtorId]);
-  for (const value of added) last = native.put(value);
+  for (const first of deleted) last = native.delete(first);
+  for (const page of put) last = native.put(page);
   return new Promise<void>((resolve, reject) => {
     if (!last) return resolve();
     last.onsuccess = () => resolve();
@@ -83,18 +84,21 @@ function getMany(store: PlainStore, keys: readonly string[]): Promise<unknown[]>
 
 /**
  * The object stores a transaction over these logical stores opens: invoices live in their debtors' blocks (v11),
- * with their number records beside them (v12).
+ * with the pages of their numbers beside them (v12).
  */
-const physical = (stores: readonly CadenceStoreName[]): string[] => [...new Set(stores.flatMap((s) => (s === 'invoices' ? [INVOICE_BLOCKS, INVOICE_NUMBERS] : [s])))];
+const physical = (stores: readonly CadenceStoreName[]): string[] => [...new Set(stores.flatMap((s) => (s === 'invoices' ? [INVOICE_BLOCKS, INVOICE_NUMBER_PAGES] : [s])))];
 
-function recordTx(tx: PlainTx): RecordTx {
+/** A transaction's records, and what it must still write once its work is done. */
+type FinishingTx = RecordTx & { finish(): Promise<void> };
+
+function recordTx(tx: PlainTx): FinishingTx {
   const store = (name: CadenceStoreName): PlainStore => tx.objectStore(name);
   // Made on first use: the transaction's block cache (./invoice-blocks.ts).
   let blockOps: InvoiceOps | undefined;
   const invoices = (): InvoiceOps => {
     if (!blockOps) {
       const blocks = tx.objectStore(INVOICE_BLOCKS);
-      const numbers = tx.objectStore(INVOICE_NUMBERS);
+      const pages = tx.objectStore(INVOICE_NUMBER_PAGES);
       const blockStore: BlockStore = {
         get: (key) => blocks.get(key),
         getAll: (query, count) => blocks.getAll(query, count),
@@ -104,7 +108,12 @@ function recordTx(tx: PlainTx): RecordTx {
         index: (name) => blocks.index(name),
         putAll: (values) => putAll(blocks, values),
         getMany: (keys) => getMany(blocks, keys),
-        numbers: { change: (added, removed) => changeAll(numbers, added, removed), clear: () => numbers.clear() },
+        numbers: numberPagesTx({
+          getAllKeys: () => pages.getAllKeys() as Promise<string[]>,
+          get: (first) => pages.get(first),
+          write: (put, deleted) => writePages(pages, put, deleted),
+          clear: () => pages.clear(),
+        }),
       };
       blockOps = invoiceBlockOps(blockStore);
     }
@@ -129,6 +138,7 @@ function recordTx(tx: PlainTx): RecordTx {
     putInvoicesOfNewDebtors: (values) => invoices().putInvoicesOfNewDebtors(values),
     delete: (name, key) => (name === 'invoices' ? invoices().delete(key) : store(name).delete(key)),
     clear: (name) => (name === 'invoices' ? invoices().clear() : store(name).clear()),
+    finish: () => blockOps?.finish() ?? Promise.resolve(),
   };
 }
 
@@ -152,14 +162,21 @@ export function plainIdbRecords(db: CadenceDatabase): Records {
     async write(stores, work, options = {}) {
       let result: Awaited<ReturnType<typeof work>> | undefined;
       await commitOrAbort(open(stores, 'readwrite', options), async (tx) => {
-        result = await work(recordTx(tx));
+        const records = recordTx(tx);
+        result = await work(records);
+        // Issued in the microtasks after the work's last request: the transaction is still active.
+        await records.finish();
       });
       return result as Awaited<ReturnType<typeof work>>;
     },
     async putNow(name, value) {
       await commitOrAbort(open([name], 'readwrite', { durable: true }), async (tx) => {
         // An invoice first reads its block (and perhaps looks its id up): the put is the last request either way.
-        if (name === 'invoices') return recordTx(tx).put(name, value);
+        if (name === 'invoices') {
+          const records = recordTx(tx);
+          await records.put(name, value);
+          return records.finish();
+        }
         const put = tx.objectStore(name).put(value);
         tx.commit();
         await put;

@@ -6,26 +6,20 @@
  * operations onto blocks, one transaction at a time, for ./idb-records.ts.
  *
  * A multiEntry index on the invoices' ids (`invoiceIds`: a lookup by invoice id finds its block; also the
- * invoice count). Since v12 the invoice-number prefix search reads its own store, `invoiceNumbers`: one
- * record per debtor and distinct number key, keyed by [numberKey, debtorId], kept in step with the blocks by
- * the same transactions (./store.ts reads its keys alone, which carry both the number and the debtor).
+ * invoice count). Since v12 the invoice-number prefix search reads its own store, `invoiceNumberPages`
+ * (./number-pages.ts): every debtor's distinct number keys, kept in step with the blocks by the same
+ * transactions.
  */
+import { entryOf, type NumberPagesTx } from './number-pages';
 import { keyRange } from './key-range';
 import type { KeyRangeQuery } from './records';
 import type { StoredInvoice } from './schema';
 
 export const INVOICE_BLOCKS = 'invoiceBlocks';
 export const INVOICE_IDS_INDEX = 'invoiceIds';
-/** The v11 index of the number keys, replaced by INVOICE_NUMBERS in v12. */
+/** The v11 index of the number keys, replaced by INVOICE_NUMBER_PAGES in v12. */
 export const NUMBER_KEYS_INDEX = 'numberKeys';
-export const INVOICE_NUMBERS = 'invoiceNumbers';
-
-/** A record of `invoiceNumbers`: its key is [numberKey, debtorId], in that order (keyPath). */
-export interface InvoiceNumberEntry {
-  numberKey: string;
-  debtorId: string;
-}
-export const INVOICE_NUMBER_KEY_PATH = ['numberKey', 'debtorId'];
+export const INVOICE_NUMBER_PAGES = 'invoiceNumberPages';
 
 export interface InvoiceBlock {
   debtorId: string;
@@ -33,7 +27,7 @@ export interface InvoiceBlock {
   invoices: StoredInvoice[];
   /** Their ids, for the `invoiceIds` index. */
   ids: string[];
-  /** Their distinct number keys: the debtor's `invoiceNumbers` records (the `numberKeys` index up to v11). */
+  /** Their distinct number keys: the debtor's entries in `invoiceNumberPages` (the `numberKeys` index up to v11). */
   numberKeys: string[];
 }
 
@@ -66,7 +60,7 @@ export function makeBlock(debtorId: string, invoices: readonly unknown[]): Invoi
   return { debtorId, invoices: sorted, ids: sorted.map((i) => invoiceIdOf(i) as string), numberKeys: [...numberKeys] };
 }
 
-/** The number keys a stored block holds `invoiceNumbers` records for (none when it holds none). */
+/** The number keys a stored block has entries for in `invoiceNumberPages` (none when it holds none). */
 export function numberKeysOf(raw: unknown): string[] {
   const keys = field(raw, 'numberKeys');
   return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
@@ -139,13 +133,8 @@ export interface BlockStore {
   putAll(values: readonly unknown[]): Promise<void>;
   /** The records of `keys` (undefined where none), every request issued at once and only the last awaited. */
   getMany(keys: readonly string[]): Promise<unknown[]>;
-  /** The same transaction's `invoiceNumbers` store. */
-  numbers: NumberStore;
-}
-export interface NumberStore {
-  /** Puts and deletes these records, every request issued at once and only the last awaited. */
-  change(added: readonly InvoiceNumberEntry[], removed: readonly InvoiceNumberEntry[]): Promise<void>;
-  clear(): Promise<void>;
+  /** The same transaction's `invoiceNumberPages`. */
+  numbers: NumberPagesTx;
 }
 
 /** The logical `invoices` store of one transaction (RecordTx's operations on it). */
@@ -162,6 +151,8 @@ export interface InvoiceOps {
   putInvoicesOfNewDebtors(values: readonly unknown[]): Promise<void>;
   delete(id: string): Promise<void>;
   clear(): Promise<void>;
+  /** Writes what the transaction's changes left to write (the number pages): its last requests. */
+  finish(): Promise<void>;
 }
 
 /** A debtor's invoices as this transaction holds them, by invoice id. */
@@ -186,7 +177,7 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
   /** Debtors whose block a replace wrote without keeping it: read back from the store, even after a clear. */
   const replaced = new Set<string>();
   /**
-   * The number keys each debtor has `invoiceNumbers` records for, as this transaction left them: known for
+   * The number keys each debtor has entries for in the number pages, as this transaction left them: known for
    * every block it holds (read with the block, or written by it), so a write changes only what differs.
    */
   const indexed = new Map<string, readonly string[]>();
@@ -195,7 +186,7 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
 
   /**
    * A block as read by a request issued after `clearsBefore` clears. What it says of the debtor's number
-   * records holds unless this transaction wrote them since it was issued (then `indexed` knows already) or
+   * entries holds unless this transaction wrote them since it was issued (then `indexed` knows already) or
    * cleared them.
    */
   const hold = (debtorId: string, raw: unknown, clearsBefore: number): Held => {
@@ -256,23 +247,24 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
     return found;
   };
 
-  /**
-   * The `invoiceNumbers` requests that bring a debtor's records from what the transaction left to `keys`, issued
-   * at once (before any later write to the same debtor computes its own from them).
-   */
-  const renumber = (debtorId: string, keys: readonly string[]): Promise<void> => {
-    const before = indexed.get(debtorId) ?? [];
-    indexed.set(debtorId, keys);
-    const added = keys.filter((k) => !before.includes(k)).map((numberKey) => ({ numberKey, debtorId }));
-    const removed = before.filter((k) => !keys.includes(k)).map((numberKey) => ({ numberKey, debtorId }));
-    return added.length + removed.length === 0 ? Promise.resolve() : store.numbers.change(added, removed);
+  /** Brings the number pages from what the transaction left for these debtors to these keys, in one change. */
+  const renumber = (debtors: readonly (readonly [string, readonly string[]])[]): Promise<void> => {
+    const added: string[] = [];
+    const removed: string[] = [];
+    for (const [debtorId, keys] of debtors) {
+      const before = indexed.get(debtorId) ?? [];
+      indexed.set(debtorId, keys);
+      for (const k of keys) if (!before.includes(k)) added.push(entryOf(k, debtorId));
+      for (const k of before) if (!keys.includes(k)) removed.push(entryOf(k, debtorId));
+    }
+    return store.numbers.change(added, removed);
   };
 
   /** The requests that store a held block (or delete it once empty) and its number records. */
   const save = (debtorId: string, held: Held): Promise<unknown> => {
-    if (held.size === 0) return Promise.all([store.delete(debtorId), renumber(debtorId, [])]);
+    if (held.size === 0) return Promise.all([store.delete(debtorId), renumber([[debtorId, []]])]);
     const block = makeBlock(debtorId, [...held.values()]);
-    return Promise.all([store.put(block), renumber(debtorId, block.numberKeys)]);
+    return Promise.all([store.put(block), renumber([[debtorId, block.numberKeys]])]);
   };
 
   const sorted = (held: Held): unknown[] => [...held.values()].sort(byId).map((v) => structuredClone(v));
@@ -330,7 +322,7 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
     const made = kept.map(([debtorId, held]) => makeBlock(debtorId, [...held.values()]));
     await Promise.all([
       store.putAll(made),
-      ...made.map((block) => renumber(block.debtorId, block.numberKeys)),
+      renumber(made.map((block) => [block.debtorId, block.numberKeys])),
       ...emptied.map(([debtorId, held]) => save(debtorId, held)),
     ]);
   };
@@ -370,7 +362,7 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
         for (const v of list) owners.set(invoiceIdOf(v) as string, Promise.resolve(debtorId));
       }
       const made = [...groups].map(([debtorId, list]) => makeBlock(debtorId, list));
-      await Promise.all([store.putAll(made), ...made.map((block) => renumber(block.debtorId, block.numberKeys))]);
+      await Promise.all([store.putAll(made), renumber(made.map((block) => [block.debtorId, block.numberKeys]))]);
     },
     async delete(id) {
       const debtorId = await locate(id);
@@ -389,5 +381,6 @@ export function invoiceBlockOps(store: BlockStore): InvoiceOps {
       clears++;
       await Promise.all([store.clear(), store.numbers.clear()]);
     },
+    finish: () => store.numbers.flush(),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The `invoiceNumbers` records (v12) stay in step with the invoice blocks through every write the `invoices`
- * store takes, in one transaction or many, and the search reads them.
+ * The number pages (v12, ./number-pages.ts) stay in step with the invoice blocks through every write the
+ * `invoices` store takes, in one transaction or many, keep their shape through splits and emptied pages, and
+ * the search reads them.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,8 @@ import { makeInvoice } from '../../tests/fixtures/db/builders';
 import { toStoredInvoice } from './bundles';
 import { openCadenceDb, type CadenceDatabase } from './db';
 import { plainIdbRecords } from './idb-records';
-import { INVOICE_NUMBERS, invoicesOfBlocks } from './invoice-blocks';
+import { INVOICE_NUMBER_PAGES, invoicesOfBlocks } from './invoice-blocks';
+import { entryOf, PAGE_MAX, type NumberPage } from './number-pages';
 import type { RecordTx } from './records';
 import { createCadenceStore } from './store';
 
@@ -42,13 +44,26 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'clear' as const }) },
 );
 
-/** What the blocks say the records must be: one per debtor and distinct number key, in key order. */
+/** What the blocks say the pages must hold: one entry per debtor and distinct number key, sorted. */
 async function expectedNumbers(db: CadenceDatabase): Promise<string[]> {
   const keys = new Set<string>();
-  for (const i of invoicesOfBlocks(await db.getAll('invoiceBlocks')) as { numberKey: string; debtorId: string }[]) keys.add(JSON.stringify([i.numberKey, i.debtorId]));
+  for (const i of invoicesOfBlocks(await db.getAll('invoiceBlocks')) as { numberKey: string; debtorId: string }[]) keys.add(entryOf(i.numberKey, i.debtorId));
   return [...keys].sort();
 }
-const storedNumbers = async (db: CadenceDatabase) => (await db.getAllKeys(INVOICE_NUMBERS)).map((k) => JSON.stringify(k)).sort();
+
+/** The pages' entries in page order, after checking their shape: '' first, each sorted and within its range. */
+async function storedNumbers(db: CadenceDatabase): Promise<string[]> {
+  const pages = (await db.getAll(INVOICE_NUMBER_PAGES)) as NumberPage[];
+  if (pages.length > 0) expect(pages[0]!.first).toBe('');
+  pages.forEach((page, i) => {
+    const next = pages[i + 1]?.first;
+    expect(page.entries.length).toBeLessThanOrEqual(PAGE_MAX);
+    if (i > 0) expect(page.entries.length).toBeGreaterThan(0);
+    expect(page.entries).toEqual([...new Set(page.entries)].sort());
+    for (const e of page.entries) expect(e >= page.first && (next === undefined || e < next), `${e} in page ${page.first}`).toBe(true);
+  });
+  return pages.flatMap((p) => p.entries);
+}
 
 async function apply(tx: RecordTx, o: Op, newDebtors: Set<string>): Promise<void> {
   // Which debtors hold no invoice is decided as each operation is issued, before anything is awaited.
@@ -80,6 +95,39 @@ describe('invoiceNumbers on IndexedDB', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('splits a page past PAGE_MAX and drops one emptied, the search reading across pages', async () => {
+    const db = await open();
+    const records = plainIdbRecords(db);
+    const pad = (i: number) => String(i).padStart(5, '0');
+    const many = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => invoice(`i${pad(from + k)}`, `d${pad(from + k)}`, `fa-${pad(from + k)}`));
+    await records.write(['invoices'], (tx) => tx.putInvoicesOfNewDebtors(many(0, 3000)));
+    let pages = (await db.getAll(INVOICE_NUMBER_PAGES)) as NumberPage[];
+    expect(pages.length).toBeGreaterThan(3);
+    expect(await storedNumbers(db)).toEqual(await expectedNumbers(db));
+    // One more debtor at a time, into the same page, until it splits.
+    for (let i = 3000; i < 3000 + PAGE_MAX; i += 100) await records.write(['invoices'], (tx) => tx.putInvoicesOfNewDebtors(many(i, i + 100)));
+    expect(((await db.getAll(INVOICE_NUMBER_PAGES)) as NumberPage[]).length).toBeGreaterThan(pages.length);
+    expect(await storedNumbers(db)).toEqual(await expectedNumbers(db));
+    // Every invoice of the second page deleted: the page goes, the one before takes its range.
+    pages = (await db.getAll(INVOICE_NUMBER_PAGES)) as NumberPage[];
+    const second = pages[1]!;
+    await records.write(['invoices'], async (tx) => {
+      for (const e of second.entries) await tx.delete('invoices', `i${e.slice(3, 8)}`);
+    });
+    const after = (await db.getAll(INVOICE_NUMBER_PAGES)) as NumberPage[];
+    expect(after.map((p) => p.first)).not.toContain(second.first);
+    expect(await storedNumbers(db)).toEqual(await expectedNumbers(db));
+    const store = createCadenceStore(db);
+    const scan = await store.scanInvoiceNumbers('fa-0', 2500);
+    expect(scan.entries.length).toBe(2500);
+    expect(scan.entries.map(([n, d]) => entryOf(n, d))).toEqual((await expectedNumbers(db)).filter((e) => e.startsWith('fa-0')).slice(0, 2500));
+    expect(scan.complete).toBe(false);
+    const all = await store.scanInvoiceNumbers('fa-0');
+    expect(all.entries.length).toBe((await expectedNumbers(db)).filter((e) => e.startsWith('fa-0')).length);
+    expect(all.complete).toBe(true);
+    store.close();
   });
 
   it('is read by the search: a renumbered invoice is found by its new number only', async () => {

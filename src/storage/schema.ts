@@ -13,7 +13,8 @@ import type { ImportPresets } from './import-presets';
 import type { ScriptRecord, ScriptVersionRecord, StudioSettings } from '../scripts/library';
 import type { TeamDevice } from './team-device';
 import type { OutboxEntry, SyncStateRecord } from './outbox-types';
-import type { InvoiceBlock, InvoiceNumberEntry } from './invoice-blocks';
+import type { InvoiceBlock } from './invoice-blocks';
+import type { NumberPage } from './number-pages';
 
 /** Invoices carry a derived, normalised copy of their number so a prefix search can use an index. */
 export type StoredInvoice = Invoice & { numberKey: string };
@@ -47,10 +48,10 @@ export interface CadenceDB extends DBSchema {
    */
   invoiceBlocks: { key: string; value: InvoiceBlock; indexes: { invoiceIds: string; numberKeys: string } };
   /**
-   * One record per debtor and distinct invoice number key, keyed by [numberKey, debtorId] (v12,
-   * ./invoice-blocks.ts): the invoice-number search reads its keys. The blocks' `numberKeys` index above is v11's.
+   * Every debtor's distinct invoice number keys, sorted, in pages keyed by their lowest possible entry (v12,
+   * ./number-pages.ts): what the invoice-number search reads. The blocks' `numberKeys` index above is v11's.
    */
-  invoiceNumbers: { key: [string, string]; value: InvoiceNumberEntry };
+  invoiceNumberPages: { key: string; value: NumberPage };
   /** `debtorId_at` gives a debtor's timeline in one range read. */
   activities: { key: string; value: Activity; indexes: { debtorId: string; debtorId_at: [string, string] } };
   promises: { key: string; value: PaymentPromise; indexes: { debtorId: string; status: PaymentPromise['status']; dueDate: string } };

@@ -32,10 +32,11 @@
  *   100,000 invoices for 20,000 debtors puts 20,000 records instead of 100,000. Every stored invoice moves into
  *   its debtor's block as it was written (one failing its schema is still reported by the reads, as before);
  *   one without an id or a debtor, which no block can hold, is reported here and dropped.
- * - v12: invoiceNumbers — one record per debtor and distinct invoice number key, keyed by [numberKey,
- *   debtorId] (./invoice-blocks.ts), replacing the blocks' `numberKeys` index: reading its keys alone gives
- *   each number with its debtor, so the worklist's search answers a longer prefix from a shorter one's read
- *   (an index read gives only the blocks' keys). Filled from that index's entries, then the index goes.
+ * - v12: invoiceNumberPages — every debtor's distinct invoice number keys, sorted, in pages of at most 1,024
+ *   (./number-pages.ts), replacing the blocks' `numberKeys` index: a read gives each number with its debtor,
+ *   so the worklist's search answers a longer prefix from a shorter one's read (an index read gives only the
+ *   blocks' keys), and a write puts a few pages rather than a record per number. Filled from that index's
+ *   entries, then the index goes.
  *
  * Steps must never be edited once shipped: a user may still hold a database at any older version.
  */
@@ -45,7 +46,8 @@ import { Activity as ActivitySchema, Debtor as DebtorSchema, Invoice as InvoiceS
 import { summarizeDebtor } from '../domain/summarize';
 import { toSearchKey } from '../domain/text';
 import { readRecords, recordKey, type CorruptHandler } from './codec';
-import { groupInvoices, INVOICE_IDS_INDEX, INVOICE_NUMBER_KEY_PATH, INVOICE_NUMBERS, invoiceIdOf, makeBlock, NUMBER_KEYS_INDEX } from './invoice-blocks';
+import { groupInvoices, INVOICE_IDS_INDEX, INVOICE_NUMBER_PAGES, invoiceIdOf, makeBlock, NUMBER_KEYS_INDEX } from './invoice-blocks';
+import { entryOf, pagesOf } from './number-pages';
 import { kpiDigest, type DigestCorruptRecord } from '../domain/kpis/kpi-digest';
 import { kpiBundlesFromStored } from './kpi-records';
 import type { CadenceDB } from './schema';
@@ -231,21 +233,21 @@ async function moveInvoicesV11({ db, tx, onCorrupt = skip }: UpgradeContext): Pr
 }
 
 function createV12(ctx: UpgradeContext): Promise<void> {
-  ctx.db.createObjectStore(INVOICE_NUMBERS, { keyPath: INVOICE_NUMBER_KEY_PATH });
-  return moveNumberKeysV12(ctx);
+  ctx.db.createObjectStore(INVOICE_NUMBER_PAGES, { keyPath: 'first' });
+  return pageNumberKeysV12(ctx);
 }
 
-/** Every entry of the `numberKeys` index becomes a record: its key is the number key, its primary key the debtor. */
-async function moveNumberKeysV12({ tx }: UpgradeContext): Promise<void> {
+/** Every entry of the `numberKeys` index, in its order (number key, then debtor), into pages. */
+async function pageNumberKeysV12({ tx }: UpgradeContext): Promise<void> {
   const blocks = tx.objectStore('invoiceBlocks');
-  const numbers = tx.objectStore(INVOICE_NUMBERS);
-  const puts: Promise<unknown>[] = [];
+  const entries: string[] = [];
   let cursor = await blocks.index(NUMBER_KEYS_INDEX).openKeyCursor();
   while (cursor) {
-    puts.push(numbers.put({ numberKey: cursor.key, debtorId: cursor.primaryKey }));
+    entries.push(entryOf(cursor.key, cursor.primaryKey));
     cursor = await cursor.continue();
   }
-  await Promise.all(puts);
+  const pages = tx.objectStore(INVOICE_NUMBER_PAGES);
+  await Promise.all(pagesOf(entries).map((page) => pages.put(page)));
   blocks.deleteIndex(NUMBER_KEYS_INDEX);
 }
 
