@@ -15,6 +15,7 @@ import type { PlanDecision, PlanFilter } from './plans';
 import type { SegmentOverrideChange } from './dossiers';
 export type { SegmentOverrideChange } from './dossiers';
 import type { TeamSyncStore } from './sync-local';
+import type { NumberPage } from './number-pages';
 
 /** A call in progress as read back. Its envelope is untrusted: pass it to `restoreCallSnapshot`. */
 export type CallRecord = StoredCall;
@@ -32,6 +33,13 @@ export interface InvoiceNumberScan {
   entries: readonly (readonly [string, string])[];
   /** `entries` holds every entry under the prefix. */
   complete: boolean;
+}
+
+/** What readNumberPages read, in one transaction. */
+export interface NumberPagesRead {
+  /** The `first` of every page, sorted: which page holds an entry (./number-pages.ts pageFor). */
+  directory: string[];
+  pages: NumberPage[];
 }
 
 export interface CadenceStore {
@@ -63,9 +71,16 @@ export interface CadenceStore {
   /**
    * The first `entries` invoice numbers under the prefix (all when undefined), each with its debtor: what
    * findDebtorIdsByInvoiceNumber reads, for a caller that answers longer prefixes from it too (the worklist's
-   * search, ./features/worklist/invoice-window.ts; ./invoice-number-scan.ts says what a read tells).
+   * search reads pages instead, ./features/worklist/invoice-pages.ts; ./invoice-number-scan.ts says what a read tells).
    */
   scanInvoiceNumbers(prefix: string, entries?: number): Promise<InvoiceNumberScan>;
+  /**
+   * The invoice numbers as their pages (./number-pages.ts): for each of `starts`, the page that holds it and
+   * the `pagesEach - 1` after it, with the page directory of the same moment. For a reader that keeps pages and
+   * answers many prefixes from them (the worklist's search, ./features/worklist/invoice-pages.ts). The memory
+   * store pages its numbers the same way.
+   */
+  readNumberPages(starts: readonly string[], pagesEach: number): Promise<NumberPagesRead>;
   putContact(contact: Contact): Promise<void>;
   putInvoice(invoice: Invoice): Promise<void>;
   addActivity(activity: Activity): Promise<void>;

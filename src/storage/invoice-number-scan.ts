@@ -1,7 +1,6 @@
 /**
- * What a read of the `invoiceNumbers` keys (./invoice-blocks.ts) tells about the debtors under an invoice-number
- * prefix: the store's own search (findDebtorIdsByInvoiceNumber) and the worklist's, which answers the keys typed
- * after a read from that read when it can (./features/worklist/invoice-window.ts).
+ * What a read of the invoice numbers under a prefix (CadenceStore.scanInvoiceNumbers) tells about the debtors
+ * under it or under a longer prefix: the store's own search (findDebtorIdsByInvoiceNumber).
  */
 import type { InvoiceNumberScan } from './api';
 

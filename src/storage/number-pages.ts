@@ -90,6 +90,17 @@ export function pagesOf(sorted: readonly string[]): NumberPage[] {
   return pages;
 }
 
+/** The `first` of the pages holding each of `starts` and the `each - 1` pages after it, once each, in order. */
+export function pagesFrom(directory: readonly string[], starts: readonly string[], each: number): string[] {
+  const wanted = new Set<number>();
+  for (const start of starts) {
+    const at = lowerBound(directory, start);
+    const from = directory[at] === start ? at : at - 1;
+    for (let i = Math.max(from, 0); i < Math.min(from + each, directory.length); i++) wanted.add(i);
+  }
+  return [...wanted].sort((a, b) => a - b).map((i) => directory[i] as string);
+}
+
 /** The requests the pages make: the `invoiceNumberPages` store of one transaction. */
 export interface PageStore {
   getAllKeys(): Promise<string[]>;
@@ -108,7 +119,8 @@ export interface NumberPagesTx {
   flush(): Promise<void>;
 }
 
-const asPage = (first: string, raw: unknown): NumberPage => {
+/** A stored page as read (its entries, or none when it is not shaped as a page). */
+export const asPage = (first: string, raw: unknown): NumberPage => {
   const entries = (raw as { entries?: unknown } | undefined)?.entries;
   return { first, entries: Array.isArray(entries) ? entries.filter((e): e is string => typeof e === 'string') : [] };
 };

@@ -8,7 +8,7 @@
 import type { Settings } from '../domain/settings';
 import { DEFAULT_SETTINGS, isSettings, settingsFields } from '../domain/settings-check';
 import { stripBidiDeep } from '../domain/text';
-import type { CadenceStore, InvoiceNumberScan } from './api';
+import type { CadenceStore, InvoiceNumberScan, NumberPagesRead } from './api';
 import { scanForDebtors } from './invoice-number-scan';
 import { readRecord, validateForWrite, type CorruptHandler } from './codec';
 import type { Records } from './records';
@@ -37,6 +37,7 @@ export interface RecordsBackend {
   plainRecords: Records;
   /** Through the fastest path the backend has (IndexedDB: the invoice blocks' `numberKeys` index). */
   scanInvoiceNumbers(prefix: string, entries?: number): Promise<InvoiceNumberScan>;
+  readNumberPages(starts: readonly string[], pagesEach: number): Promise<NumberPagesRead>;
   close(): void;
   databaseName?: string;
 }
@@ -146,6 +147,7 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
     findDebtorIdsByInvoiceNumber: (prefix, limit) =>
       guarded(async () => (await scanForDebtors((p, entries) => backend.scanInvoiceNumbers(p, entries), prefix, limit)).debtorIds),
     scanInvoiceNumbers: (prefix, entries) => guarded(() => backend.scanInvoiceNumbers(prefix, entries)),
+    readNumberPages: (starts, pagesEach) => guarded(() => backend.readNumberPages(starts, pagesEach)),
 
     getSettings: () =>
       guarded(async () => {

@@ -3,10 +3,10 @@
  * records (./idb-records.ts), with the invoice-number search through the number pages (./number-pages.ts).
  */
 import { toSearchKey } from '../domain/text';
-import type { CadenceStore, InvoiceNumberScan } from './api';
+import type { CadenceStore, InvoiceNumberScan, NumberPagesRead } from './api';
 import type { CadenceDatabase } from './db';
 import { INVOICE_NUMBER_PAGES } from './invoice-blocks';
-import { lowerBound, pairOf, type NumberPage } from './number-pages';
+import { asPage, lowerBound, pagesFrom, pairOf, type NumberPage } from './number-pages';
 import { capturingRecords } from './outbox-capture';
 import { plainIdbRecords } from './idb-records';
 import { createRecordStore, type CadenceStoreOptions } from './record-store';
@@ -39,7 +39,7 @@ async function scanInvoiceNumbers(db: CadenceDatabase, prefix: string, entries?:
   };
   let batch = entries === undefined ? undefined : Math.ceil(entries / ENTRIES_PER_PAGE_READ) + 1;
   const [before, after] = await Promise.all([store.openCursor(IDBKeyRange.upperBound(key), 'prev'), store.getAll(IDBKeyRange.bound(key, end, true), batch)]);
-  let state = take(before?.value);
+  let state = take(before ? asPage(before.value.first, before.value) : undefined);
   let pages = after;
   for (;;) {
     for (const page of pages) if (state === 'more') state = take(page);
@@ -50,6 +50,17 @@ async function scanInvoiceNumbers(db: CadenceDatabase, prefix: string, entries?:
   return { key, entries: found, complete: state !== 'full' };
 }
 
+/** The pages from `starts` (./number-pages.ts pagesFrom) and the directory, in one transaction: they agree. */
+async function readNumberPages(db: CadenceDatabase, starts: readonly string[], pagesEach: number): Promise<NumberPagesRead> {
+  const store = db.transaction(INVOICE_NUMBER_PAGES).store;
+  const keys = (await store.getAllKeys()) as string[];
+  // A store no invoice was written to yet has no page at all: its '' page is empty.
+  const directory = keys[0] === '' ? keys : ['', ...keys];
+  const firsts = pagesFrom(directory, starts, pagesEach);
+  const pages = await Promise.all(firsts.map(async (first) => asPage(first, await store.get(first))));
+  return { directory, pages };
+}
+
 export function createCadenceStore(db: CadenceDatabase, options: CadenceStoreOptions = {}): CadenceStore {
   const plain = plainIdbRecords(db);
   return createRecordStore(
@@ -57,6 +68,7 @@ export function createCadenceStore(db: CadenceDatabase, options: CadenceStoreOpt
       records: capturingRecords(plain),
       plainRecords: plain,
       scanInvoiceNumbers: (prefix, entries) => scanInvoiceNumbers(db, prefix, entries),
+      readNumberPages: (starts, pagesEach) => readNumberPages(db, starts, pagesEach),
       close: () => db.close(),
       databaseName: db.name,
     },

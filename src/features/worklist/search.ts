@@ -4,8 +4,7 @@
  */
 import { toSearchKey } from '../../domain/text';
 import type { CadenceStore } from '../../storage/api';
-import { scanForDebtors } from '../../storage/invoice-number-scan';
-import { InvoiceWindows } from './invoice-window';
+import { InvoicePages } from './invoice-pages';
 import { canScan, joinKeys, scanJoined, type JoinedKeys } from './joined-keys';
 import { pickRows, type RowSource } from './row-source';
 
@@ -186,55 +185,61 @@ export function invoiceDebtorIds(store: Pick<CadenceStore, 'findDebtorIdsByInvoi
 }
 
 /**
- * `invoiceDebtorIds` for the searches of one loaded worklist, answering from its last reads what they already
- * tell (./invoice-window.ts). A read takes the first READ_ENTRIES numbers under the query with their debtors
- * (2–3 ms at 200,000 invoices): the keys typed next are answered from it, within the keystroke's task, as long
- * as it holds their first debtors. A failed read is not remembered. It lives as long as the rows it searches,
- * which are themselves read once (a new load makes a new one), so what it remembers is as fresh as they are.
- *
- * A one-character query looks nothing up, but its range is read then, in the background, while the rows for
- * that first key are shown and the agent types on. A key that extends the prefix of a read still under way
- * waits for that read and is answered from it when it can, instead of reading again.
+ * `invoiceDebtorIds` for the searches of one loaded worklist, answered from the number pages it has read
+ * (./invoice-pages.ts). A key whose pages are here is answered within its own task; one whose pages are not
+ * waits for a read (2–3 pages) and is answered a frame later. After each key, the pages where the next
+ * character would fall are read in the background, while its rows are shown and the agent types on. A
+ * one-character query looks nothing up, but its pages are read then. A failed read is not remembered. It lives
+ * as long as the rows it searches, which are themselves read once (a new load makes a new one).
  */
 export type InvoiceLookup = (query: string) => Promise<string[]>;
 
-/** Numbers read at once: a few per debtor shown, and far enough past them to answer the next keys. */
-export const READ_ENTRIES = 2_000;
+/** Reads for one key before it gives up (a directory that keeps changing under it, or failing reads). */
+const READS_PER_KEY = 4;
 
-export function invoiceLookup(store: Pick<CadenceStore, 'scanInvoiceNumbers'>): InvoiceLookup {
-  const windows = new InvoiceWindows();
-  let inFlight: { key: string; done: Promise<string[] | undefined> } | undefined;
-  const read = (prefix: string, key: string): Promise<string[] | undefined> => {
-    const done = scanForDebtors((p, entries) => store.scanInvoiceNumbers(p, entries), prefix, INVOICE_MATCH_LIMIT, READ_ENTRIES).then(
-      ({ scan, debtorIds }) => {
-        windows.remember(scan);
-        return debtorIds;
+export function invoiceLookup(store: Pick<CadenceStore, 'readNumberPages'>): InvoiceLookup {
+  const pages = new InvoicePages();
+  let inFlight: Promise<boolean> | undefined;
+  /** Reads these pages (and the next `each - 1` after each); false when the read failed. */
+  const read = (starts: readonly string[], each: number): Promise<boolean> => {
+    const done = store.readNumberPages(starts, each).then(
+      (got) => {
+        pages.remember(got);
+        return true;
       },
-      () => undefined,
+      () => false,
     );
-    const mine = { key, done };
-    inFlight = mine;
+    inFlight = done;
     void done.then(() => {
-      if (inFlight === mine) inFlight = undefined;
+      if (inFlight === done) inFlight = undefined;
     });
     return done;
   };
+  /** Reads ahead what the key after `key` may need, unless a read is under way already. */
+  const readAhead = (key: string): void => {
+    if (inFlight) return;
+    const next = pages.childPages(key);
+    if (next.length > 0) void read(next, 2);
+  };
+  const lookup = async (key: string): Promise<string[]> => {
+    for (let reads = 0; ; ) {
+      const found = pages.answer(key, INVOICE_MATCH_LIMIT);
+      if ('debtorIds' in found) {
+        if (found.debtorIds.length > 0) readAhead(key);
+        return found.debtorIds;
+      }
+      const pending = inFlight;
+      if (pending) {
+        await pending;
+        continue;
+      }
+      if (reads++ === READS_PER_KEY || !(await read([found.missing], 3))) return [];
+    }
+  };
   return async (query: string): Promise<string[]> => {
-    const prefix = query.trim();
-    const key = toSearchKey(prefix);
+    const key = toSearchKey(query.trim());
     if (key === '') return [];
-    if (!looksLikeInvoiceQuery(query)) {
-      if (!inFlight && !windows.answer(key, INVOICE_MATCH_LIMIT)) void read(prefix, key);
-      return [];
-    }
-    const known = windows.answer(key, INVOICE_MATCH_LIMIT);
-    if (known) return known;
-    const pending = inFlight;
-    if (pending && key.startsWith(pending.key)) {
-      await pending.done;
-      const fromPending = windows.answer(key, INVOICE_MATCH_LIMIT);
-      if (fromPending) return fromPending;
-    }
-    return (await read(prefix, key)) ?? [];
+    const answer = lookup(key);
+    return looksLikeInvoiceQuery(query) ? answer : [];
   };
 }

@@ -127,7 +127,7 @@ describe('loadInWorker', () => {
     // With the page's store too, the page searches and reads invoice numbers there.
     const asked: string[] = [];
     data.readInvoicesFrom({
-      scanInvoiceNumbers: async (prefix) => (asked.push(prefix), { key: prefix, entries: 'fa-1'.startsWith(prefix) ? [['fa-1', 'b']] : [], complete: true }),
+      readNumberPages: async (starts) => (asked.push(...starts), { directory: [''], pages: [{ first: '', entries: ['fa-1\u0000b'] }] }),
     });
     // A one-letter query reads nothing: answered in microtasks, before any task (a worker's message, a timer) could run.
     let settled = false;
@@ -140,7 +140,7 @@ describe('loadInWorker', () => {
     expect(idsOf(await byName)).toEqual(['a', 'c']);
     expect(idsOf(await data.search('dupu'))).toEqual(['c']);
     expect(idsOf(await data.search('fa'))).toEqual(['b']);
-    expect(asked).toContain('fa');
+    expect(asked.length).toBeGreaterThan(0);
     expect(await data.search(' ')).toBe(data.rows);
     expect(state.requests.filter((r) => r.kind === 'search')).toHaveLength(1);
   });

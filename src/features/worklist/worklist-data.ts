@@ -35,7 +35,7 @@ export interface WorklistData {
    * worker: a read is the index's keys alone (storage/store.ts), cheap enough for this thread, and a keystroke
    * then waits for no message to the worker and back.
    */
-  readInvoicesFrom(store: Pick<CadenceStore, 'scanInvoiceNumbers'>): void;
+  readInvoicesFrom(store: Pick<CadenceStore, 'readNumberPages'>): void;
   /** Lets go of what the search holds (the worker); the rows stay readable. */
   dispose(): void;
 }
@@ -97,7 +97,7 @@ export function loadInWorker(
     const keyParts: string[][] = [];
     let keysAsked = false;
     let keys: string[] | undefined;
-    let invoiceStore: Pick<CadenceStore, 'scanInvoiceNumbers'> | undefined;
+    let invoiceStore: Pick<CadenceStore, 'readNumberPages'> | undefined;
     /** Searching here once the keys and the store are both known. */
     const searchHere = () => {
       if (here || !rows || !keys || !invoiceStore) return;

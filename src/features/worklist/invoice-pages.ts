@@ -1,0 +1,71 @@
+/**
+ * The invoice-number pages the worklist's search has read (storage/number-pages.ts), answering a prefix
+ * within the keystroke's task when the pages it needs are here: from the page where the prefix falls, page
+ * after page, until its first debtors are found or its range ends. After each key, the pages where each next
+ * character would fall are read ahead (childPages), so the key typed next finds them here.
+ *
+ * Every read brings the page directory of the same moment: a directory that changed (pages split or went since)
+ * drops the pages kept under the older one, so an answer never mixes two moments.
+ */
+import type { NumberPagesRead } from '../../storage/api';
+import { lowerBound, pageFor, pairOf } from '../../storage/number-pages';
+
+/** What may follow a prefix in a number key (lower case, no accents: domain/text.ts toSearchKey). */
+const NEXT_CHARACTERS = [...'0123456789-/._ abcdefghijklmnopqrstuvwxyz'];
+
+export type PageAnswer = { debtorIds: string[] } | { missing: string };
+
+export class InvoicePages {
+  private directory: readonly string[] | undefined;
+  /** Entries by page `first`, oldest read first. */
+  private readonly pages = new Map<string, readonly string[]>();
+
+  constructor(private readonly keep = 96) {}
+
+  remember(read: NumberPagesRead): void {
+    const same = this.directory !== undefined && this.directory.length === read.directory.length && this.directory.every((f, i) => f === read.directory[i]);
+    if (!same) {
+      this.directory = read.directory;
+      this.pages.clear();
+    }
+    for (const page of read.pages) {
+      this.pages.delete(page.first);
+      this.pages.set(page.first, page.entries);
+    }
+    for (const first of this.pages.keys()) {
+      if (this.pages.size <= this.keep) break;
+      this.pages.delete(first);
+    }
+  }
+
+  /** The first `limit` debtors with a number under `key` (a search key), or the first page still to read. */
+  answer(key: string, limit: number): PageAnswer {
+    const directory = this.directory;
+    if (!directory) return { missing: key };
+    const ids: string[] = [];
+    const seen = new Set<string>();
+    for (let i = lowerBound(directory, pageFor(directory, key)); i < directory.length; i++) {
+      const first = directory[i] as string;
+      if (first > key && !first.startsWith(key)) break;
+      const entries = this.pages.get(first);
+      if (!entries) return { missing: first };
+      for (let j = first < key ? lowerBound(entries, key) : 0; j < entries.length; j++) {
+        const entry = entries[j] as string;
+        if (!entry.startsWith(key)) return { debtorIds: ids };
+        const debtorId = pairOf(entry)[1];
+        if (seen.has(debtorId)) continue;
+        seen.add(debtorId);
+        ids.push(debtorId);
+        if (ids.length === limit) return { debtorIds: ids };
+      }
+    }
+    return { debtorIds: ids };
+  }
+
+  /** The pages not here yet where each character after `key` would fall: what the next key may need. */
+  childPages(key: string): string[] {
+    const directory = this.directory;
+    if (!directory) return [];
+    return [...new Set(NEXT_CHARACTERS.map((c) => pageFor(directory, key + c)))].filter((first) => !this.pages.has(first));
+  }
+}
