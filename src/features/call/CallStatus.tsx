@@ -1,4 +1,4 @@
-import { createEffect, createSignal, on, onCleanup, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, Show, type JSX } from 'solid-js';
 import type { SaveState } from '../../session/call-session';
 import { t } from '../../i18n';
 import { isQuotaError } from '../../storage/errors';
@@ -46,9 +46,12 @@ export function SaveStatus(props: { save: SaveState }): JSX.Element {
       },
     ),
   );
+  // Marked once per write on disk: the save state also changes when a write is queued (every step move and
+  // keystroke), which marked the last write again inside the key's task (and told the note benchmark of it).
+  const savedSeq = createMemo(() => props.save.savedSeq);
   createEffect(
     on(
-      () => props.save.savedSeq,
+      savedSeq,
       (seq) => seq > 0 && performance.mark('cadence:call-saved', { detail: seq }),
       { defer: true },
     ),

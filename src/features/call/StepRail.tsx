@@ -1,4 +1,4 @@
-import { createSignal, Index, Match, Switch, type JSX } from 'solid-js';
+import { createMemo, createSignal, getOwner, Index, runWithOwner, type JSX } from 'solid-js';
 import { stepIndex } from '../../domain/call/steps';
 import { t } from '../../i18n';
 import type { CallView } from './use-call-session';
@@ -19,38 +19,48 @@ export function StepRail(props: { view: CallView; title: (stepId: string) => str
       <ol id="rail-list" class="rail__list" data-open={open()}>
         {/* By position: a step change updates two items' status instead of rebuilding all ten. */}
         <Index each={props.view.rail()}>
-          {(step) => (
-            <li class={`rail__item rail__item--${step().status}`} aria-current={step().status === 'current' ? 'step' : undefined}>
-              <Switch
-                fallback={
-                  <span class="rail__link">
-                    <span class="rail__num" aria-hidden="true">
-                      {step().number}
-                    </span>
-                    <span>{props.title(step().id)}</span>
-                    <span class="sr-only"> — {t(`callscreen:rail.status.${step().status}`)}</span>
-                  </span>
-                }
+          {(step) => {
+            // An item's two forms are each built once, when first needed (owned by the item, not by the
+            // expression that swaps them) and then swapped: a step change updates two items' status, not their
+            // markup and translations (each rebuild cost a template and three translations).
+            const id = createMemo(() => step().id);
+            const status = createMemo(() => step().status);
+            const number = createMemo(() => step().number);
+            const title = createMemo(() => props.title(id()));
+            const back = createMemo(() => status() === 'done' && props.view.can({ type: 'GOTO', stepId: id() }));
+            const owner = getOwner();
+            const made: { button?: JSX.Element; text?: JSX.Element } = {};
+            const makeButton = () => (
+              <button
+                type="button"
+                class="rail__link rail__link--button"
+                onClick={() => {
+                  setOpen(false);
+                  props.view.send({ type: 'GOTO', stepId: id() });
+                }}
               >
-                <Match when={step().status === 'done' && props.view.can({ type: 'GOTO', stepId: step().id })}>
-                  <button
-                    type="button"
-                    class="rail__link rail__link--button"
-                    onClick={() => {
-                      setOpen(false);
-                      props.view.send({ type: 'GOTO', stepId: step().id });
-                    }}
-                  >
-                    <span class="rail__num" aria-hidden="true">
-                      ✓
-                    </span>
-                    <span>{props.title(step().id)}</span>
-                    <span class="sr-only"> — {t('callscreen:rail.status.done')}</span>
-                  </button>
-                </Match>
-              </Switch>
-            </li>
-          )}
+                <span class="rail__num" aria-hidden="true">
+                  ✓
+                </span>
+                <span>{title()}</span>
+                <span class="sr-only"> — {t('callscreen:rail.status.done')}</span>
+              </button>
+            );
+            const makeText = () => (
+              <span class="rail__link">
+                <span class="rail__num" aria-hidden="true">
+                  {number()}
+                </span>
+                <span>{title()}</span>
+                <span class="sr-only"> — {t(`callscreen:rail.status.${status()}`)}</span>
+              </span>
+            );
+            return (
+              <li class={`rail__item rail__item--${status()}`} aria-current={status() === 'current' ? 'step' : undefined}>
+                {back() ? (made.button ??= runWithOwner(owner, makeButton)) : (made.text ??= runWithOwner(owner, makeText))}
+              </li>
+            );
+          }}
         </Index>
       </ol>
     </nav>

@@ -20,7 +20,11 @@ export function reuseUnchanged(previous: RailItem[] | undefined, next: RailItem[
 }
 
 export function useCallSession(session: CallSession) {
-  const [snapshot, setSnapshot] = createSignal<CallSnapshot>(session.snapshot(), { equals: false });
+  // The session also tells of its save state (twice per write: pending, then on disk): the snapshot is only
+  // set anew when it is a new one (XState's snapshots are immutable), so a write landing does not re-run
+  // every view of the call. It did, right after each step's paint (a trace at 4× CPU: ~20 ms of updates per
+  // step move, met by the agent's next key).
+  const [snapshot, setSnapshot] = createSignal<CallSnapshot>(session.snapshot());
   const [mode, setMode] = createSignal<SessionMode>(session.mode());
   const [save, setSave] = createSignal<SaveState>(session.saveState());
   const [commit, setCommit] = createSignal<CommitState>(session.commitState());
