@@ -4,6 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { chunkGroups } from './tools/chunk-groups.ts';
+import { routePreload } from './tools/route-preload.ts';
 
 /**
  * Builds chosen module workers as entries of the app's own bundle instead of Vite's separate worker bundle,
@@ -55,6 +56,19 @@ export default defineConfig({
     // The worklist's worker runs on every open: it shares the page's chunks instead of repeating them.
     sharedModuleWorkers(SHARED_WORKERS),
     groups.plugin,
+    // The call screen's code, asked for by index.html itself when the address is a call's: what
+    // `prefetchRoute` (app/routes.tsx) fetches for it, its page and storage modules and `callPageNeeds`.
+    routePreload([
+      {
+        path: '/debtors/:id/call',
+        modules: [
+          /src\/features\/call\/CallPage\.tsx$/,
+          /src\/storage\/(dossiers|calls|plans|preferences|script-library|team-device)\.ts$/,
+          /src\/session\/(team-session|lazy-team-sync|live-events)\.ts$/,
+          /node_modules\/i18next\//,
+        ],
+      },
+    ]),
     solid(),
     VitePWA({
       // 'prompt' so an agent mid-call is never reloaded under their feet: the app asks first.

@@ -7,7 +7,9 @@
  *
  * --demo opens the demo portfolio (what Lighthouse loads) instead of the 50,000 debtors; --path=/debtors/d-0001/call?start=1
  * (with --demo) traces that page's load instead of the worklist's, until its `--ready` selector shows and 1.5 s more;
- * --cold loads it as Lighthouse does, with no HTTP cache and no service worker.
+ * --cold loads it as Lighthouse does, with no HTTP cache and no service worker. --warm=PATH opens PATH once
+ * before the trace (waiting for the same `--ready` selector): --warm=/debtors/d-0001/call?start=1 starts the
+ * call, so the traced load of /debtors/d-0001/call resumes it, as the Lighthouse bench's does.
  *
  * The first open after the seed warms the HTTP cache and the service worker, as an agent's returning visit
  * has; the last one is traced. Without --origin it builds the app unminified (so the profile names functions as
@@ -17,7 +19,7 @@ import { chromium } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { CHROMIUM_PATH, PLAYWRIGHT_ARGS } from './lib/chromium.mjs';
 import { installProbes } from './lib/page-probes.mjs';
-import { appFromArgs, arg, functionsIn, kindsIn, mainThread, startTrace } from './lib/trace.mjs';
+import { appFromArgs, arg, CATEGORIES, functionsIn, kindsIn, mainThread, startTrace } from './lib/trace.mjs';
 import { openOnce, seedLarge, VIEWPORT } from './lib/worklist.mjs';
 
 /** Top-level tasks of one thread, merged into busy spans (gaps under `join` µs closed), relative to `t0` in ms. */
@@ -74,6 +76,8 @@ async function main() {
     if (process.argv.includes('--demo')) await openOnce(page, server.origin);
     else await seedLarge(page, server.origin);
     for (let i = 1; i < opens; i++) await openOnce(page, server.origin);
+    const warm = arg('warm', null);
+    if (warm) await openPath(page, server.origin + warm, arg('ready', '[data-testid="call"]'));
     const cdp = await context.newCDPSession(page);
     if (process.argv.includes('--cold')) {
       // As Lighthouse loads a page: no HTTP cache, no service worker, no Cache Storage (IndexedDB kept).
@@ -82,7 +86,8 @@ async function main() {
       await cdp.send('Storage.clearDataForOrigin', { origin: server.origin, storageTypes: 'service_workers,cache_storage' });
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    const stopTrace = await startTrace(cdp);
+    // 'loading' adds the LCP candidates (largestContentfulPaint::Candidate) to the marks.
+    const stopTrace = await startTrace(cdp, [...CATEGORIES, 'loading']);
     const other = arg('path', null);
     const opened = other ? await openPath(page, server.origin + other, arg('ready', '[data-testid="call"]')) : await openOnce(page, server.origin);
     const events = await stopTrace();
@@ -97,7 +102,7 @@ async function main() {
     const t0 = nav?.ts ?? events.reduce((m, e) => (e.ts > 0 && e.ts < m ? e.ts : m), Infinity);
     const workers = threads.filter((e) => e.pid === main.pid && /Worker/.test(e.args?.name ?? ''));
     const marks = events
-      .filter((e) => e.pid === main.pid && (e.cat ?? '').includes('blink.user_timing') && e.ts >= t0)
+      .filter((e) => e.pid === main.pid && ((e.cat ?? '').includes('blink.user_timing') || e.name === 'largestContentfulPaint::Candidate' || e.name === 'firstContentfulPaint') && e.ts >= t0)
       .map((e) => ({ name: e.name, at: Math.round((e.ts - t0) / 100) / 10 }))
       .sort((a, b) => a.at - b.at);
     const end = ready ? ready.ts + 1 : Infinity;

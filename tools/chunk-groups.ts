@@ -13,7 +13,8 @@
  * - for the lazy modules the call screen reaches (its page, and the storage modules it reads at once):
  *   `call-screen`, what only it (and the studio's preview of it) uses; `call-machine`, xstate and the call
  *   machine, which the training simulation also runs; `lazy-base`, what nearly every page needs (zod,
- *   entities, formats); `call-common`, the rest it shares with a few pages.
+ *   entities, formats); `call-common`, the rest it shares with a few pages; `call-needs`, what the call's
+ *   other lazy roots (the team session, the script library) reach and the screen's own code does not.
  *
  * Everything else keeps the bundler's own cut: the other pages' own code, translations, and whatever the
  * worklist fetches once shown (so the first screen never downloads a group made for the call screen). The
@@ -44,17 +45,42 @@ const FIRST_SCREEN = [
   /node_modules\/(i18next|workbox-window)\//,
   /src\/features\/pwa\//,
 ];
+/**
+ * What opening a call waits for beside its page (app/routes.tsx, `callPageNeeds`): the team session's four
+ * modules and the script library, each a lazy root of its own. Cut by the bundler, they were six scripts of
+ * 0.6–2.3 KB gzip (about 9 KB in all) in the call screen's last wave of requests.
+ */
+const CALL_NEEDS = [/src\/session\/(team-session|lazy-team-sync|live-events)\.ts$/, /src\/storage\/(team-device|script-library)\.ts$/];
+/**
+ * Reading a stored record needs zod and the small modules over it that the worklist's resume banner and the
+ * call screen both read: the call frame, the calls in progress, the call links. Cut by the bundler, they were
+ * five scripts (zod's 10 KB gzip and four of 0.5–0.8 KB), fetched together by both: one chunk, `records`.
+ * The worklist fetches it only for its resume banner, once its rows are shown.
+ */
+const RECORDS = [/node_modules\/zod\//, /src\/domain\/primitives\.ts$/, /src\/storage\/(call-frame|active-calls)\.ts$/, /src\/ui\/call-links\.ts$/];
 /** A lazy module reached from this many roots or more is one nearly every page needs (zod, entities, formats). */
 const WIDELY_SHARED = 20;
 
 /** The group of a lazy module the call screen needs, from the lazy roots that import it statically. */
 export function lazyGroup(roots: readonly string[]): string | null {
   const within = (set: readonly RegExp[]) => roots.every((r) => set.some((re) => re.test(r)));
-  if (!roots.some((r) => CALL_ROOTS.some((re) => re.test(r)))) return null;
   if (roots.some((r) => FIRST_SCREEN.some((re) => re.test(r)))) return null;
+  if (!roots.some((r) => CALL_ROOTS.some((re) => re.test(r)))) return roots.some((r) => CALL_NEEDS.some((re) => re.test(r))) ? 'call-needs' : null;
   if (within(CALL_SCREEN)) return 'call-screen';
   if (within(CALL_MACHINE)) return 'call-machine';
   return roots.length >= WIDELY_SHARED ? 'lazy-base' : 'call-common';
+}
+
+/**
+ * The call screen's translations, two files per language instead of five (the page waits for all of them
+ * before it renders): `call` and `callscreen`, which only the call, its preview and the studio load, and
+ * `coach`, `drafts` and `recap`, which the call and the dossier load together (the settings, which load
+ * `drafts` alone, now fetch the other two with it: 3.4 KB gzip in French).
+ */
+export function translationGroup(id: string): string | null {
+  const match = /\/src\/i18n\/locales\/(\w+)\/(call|callscreen|coach|drafts|recap)\.json$/.exec(id);
+  if (!match) return null;
+  return `${match[2] === 'call' || match[2] === 'callscreen' ? 'call-texts' : 'followup-texts'}-${match[1]}`;
 }
 
 export interface ChunkGroups {
@@ -110,10 +136,10 @@ export function chunkGroups(workers: readonly string[]): ChunkGroups {
         }
       }
       for (const [id, by] of reachedBy) {
-        const group = lazyGroup([...by]);
+        const group = RECORDS.some((re) => re.test(id)) ? 'records' : lazyGroup([...by]);
         if (group) groupOf.set(id, group);
       }
     },
   };
-  return { plugin, nameOf: (id) => groupOf.get(id) ?? null };
+  return { plugin, nameOf: (id) => groupOf.get(id) ?? translationGroup(id) };
 }

@@ -58,12 +58,26 @@ async function engineLanguage(next: Lang): Promise<void> {
   );
 }
 
+/** Route namespaces to fetch as soon as the interface's language is known (see `prefetchTranslations`). */
+let prefetched: readonly string[] = [];
+
 /**
  * Starts fetching i18next ahead, for a page about to open (a reload or a link on a screen past the worklist),
- * so its code does not wait for the boot to finish before asking for it.
+ * so its code does not wait for the boot to finish before asking for it; and the page's namespaces once the
+ * stored language is known (`initI18n`), rather than once the shell has rendered and the page asks for them
+ * (the call screen's were then the last requests before it could paint, in Lighthouse's simulated loads).
  */
-export function prefetchTranslations(): void {
+export function prefetchTranslations(namespaces: readonly string[] = []): void {
   startEngine().catch(() => undefined);
+  prefetched = namespaces.filter((ns) => !NAMESPACES.includes(ns));
+  if (initialized) prefetchNamespaces();
+}
+
+function prefetchNamespaces(): void {
+  const wanted = prefetched;
+  prefetched = [];
+  // A failure is the page's to report when it asks for them (loadNamespaces).
+  if (wanted.length > 0) loadBundles(lang(), wanted).catch(() => undefined);
 }
 
 /** Starts i18next over the files loaded so far (once): screens past the first one use its full runtime. */
@@ -105,6 +119,7 @@ export async function initI18n(initial: Lang = DEFAULT_LANG): Promise<void> {
   initialized = true;
   setLangSignal(active);
   document.documentElement.lang = active;
+  prefetchNamespaces();
 }
 
 /** Fetches what `next` needs for the screens visited so far; rejects (offline, say) without changing anything. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkGroups, lazyGroup } from '../../tools/chunk-groups.ts';
+import { chunkGroups, lazyGroup, translationGroup } from '../../tools/chunk-groups.ts';
 
 const src = (p: string) => `/app/src/${p}`;
 
@@ -29,16 +29,35 @@ describe('lazyGroup', () => {
     const many = Array.from({ length: 20 }, (_, i) => src(`features/p${i}/P${i}Page.tsx`));
     expect(lazyGroup([src('features/call/CallPage.tsx'), ...many])).toBe('lazy-base');
   });
+  it("puts what only the call's other lazy roots reach (team session, script library) in call-needs", () => {
+    expect(lazyGroup([src('session/team-session.ts')])).toBe('call-needs');
+    expect(lazyGroup([src('storage/script-library.ts'), src('features/studio/ScriptsPage.tsx')])).toBe('call-needs');
+    expect(lazyGroup([src('session/team-session.ts'), src('features/call/CallPage.tsx')])).toBe('call-common');
+    expect(lazyGroup([src('session/live-events.ts'), src('features/worklist/VirtualRows.tsx')])).toBeNull();
+  });
   it('never groups what the worklist fetches once shown: the first screen keeps its small chunks', () => {
     expect(lazyGroup([src('features/call/CallPage.tsx'), src('features/worklist/VirtualRows.tsx')])).toBeNull();
     expect(lazyGroup([src('storage/calls.ts'), src('ui/ResumeCallBanner.tsx')])).toBeNull();
   });
 });
 
+describe('translationGroup', () => {
+  it("puts the call screen's namespaces in two files per language, and leaves the others alone", () => {
+    expect(translationGroup(src('i18n/locales/fr/call.json'))).toBe('call-texts-fr');
+    expect(translationGroup(src('i18n/locales/en/callscreen.json'))).toBe('call-texts-en');
+    expect(translationGroup(src('i18n/locales/fr/recap.json'))).toBe('followup-texts-fr');
+    expect(translationGroup(src('i18n/locales/fr/dossier.json'))).toBeNull();
+    expect(translationGroup(src('features/call/call.json'))).toBeNull();
+  });
+});
+
 describe('chunkGroups', () => {
   const graph = {
     '/app/index.html': { entry: true, imports: [src('main.tsx')] },
-    [src('main.tsx')]: { imports: [src('ui/solid.ts'), src('storage/db.ts')], dynamic: [src('features/call/CallPage.tsx'), src('features/kpis/KpisPage.tsx')] },
+    [src('main.tsx')]: { imports: [src('ui/solid.ts'), src('storage/db.ts')], dynamic: [src('features/call/CallPage.tsx'), src('features/kpis/KpisPage.tsx'), src('ui/ResumeCallBanner.tsx')] },
+    [src('ui/ResumeCallBanner.tsx')]: { imports: [src('storage/call-frame.ts')] },
+    [src('storage/call-frame.ts')]: { imports: ['/app/node_modules/zod/v4/core/core.js'] },
+    '/app/node_modules/zod/v4/core/core.js': {},
     [src('features/worklist/worklist.worker.ts')]: { entry: true, imports: [src('storage/db.ts'), src('domain/worklist.ts')] },
     [src('ui/solid.ts')]: {},
     [src('storage/db.ts')]: {},
@@ -65,5 +84,11 @@ describe('chunkGroups', () => {
     expect(nameOf(src('domain/format.ts'))).toBe('call-common');
     expect(nameOf(src('features/kpis/KpisPage.tsx'))).toBeNull();
     expect(nameOf(src('domain/kpis.ts'))).toBeNull();
+  });
+  it('puts zod and the record readers the worklist and the call share in records, the translations in their groups', () => {
+    expect(nameOf(src('storage/call-frame.ts'))).toBe('records');
+    expect(nameOf('/app/node_modules/zod/v4/core/core.js')).toBe('records');
+    expect(nameOf(src('ui/ResumeCallBanner.tsx'))).toBeNull();
+    expect(nameOf(src('i18n/locales/fr/callscreen.json'))).toBe('call-texts-fr');
   });
 });

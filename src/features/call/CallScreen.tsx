@@ -12,7 +12,7 @@ import { scriptStep } from '../../scripts/fill';
 import { trackBottomBars } from './bottom-bars';
 import { CallNav, blockerText } from './CallNav';
 import { CallTimer, SaveStatus } from './CallStatus';
-import { afterPaint, whenIdle } from '../../session/after-paint';
+import { afterPaint, afterPaintOrSoon, whenIdle } from '../../session/after-paint';
 import { rehearseStepMoves } from '../../session/call-actor';
 import type { CallEvent } from '../../machines/call.types';
 import type { CommitmentKind } from './CommitmentPanel';
@@ -73,6 +73,19 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   const [endings, setEndings] = createSignal<{ open: boolean; initial: EndingChoice | null }>({ open: false, initial: null });
   const [commitKind, setCommitKind] = createSignal<CommitmentKind>(view.commitment()?.kind ?? 'promise');
   const [announcement, setAnnouncement] = createSignal('');
+  /**
+   * The first frame holds what the agent reads first: the header, the rail, the step (its script is the
+   * screen's largest paint) and the step's controls. The notes, the side column's coaching, the objections, the
+   * endings dialog and the shortcuts line follow in a task after that frame's paint: rendered with the rest,
+   * they made the screen's first render one task of ~120 ms at 4× CPU in a trace of a cold load (the notes
+   * 20 ms, the side coaching 12, the endings dialog 9), and its layout longer still. They are below or beside
+   * the step, or not in the flow (the dialog), so nothing shown moves when they come. Whatever needs them
+   * first (a key, the End button) brings them in at once, synchronously.
+   */
+  const [complete, setComplete] = createSignal(false);
+  const completeNow = () => {
+    if (!complete()) setComplete(true);
+  };
   /** Counts announcements: a step's, made after its paint, is dropped if anything was announced since. */
   let announced = 0;
   const announce = (text: string) => {
@@ -96,7 +109,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     () => notesSheet,
   );
   onCleanup(bars.stop);
-  createEffect(on(() => [notesOpen(), view.phase(), view.step(), view.blockers().length] as const, () => bars.update()));
+  createEffect(on(() => [complete(), notesOpen(), view.phase(), view.step(), view.blockers().length] as const, () => bars.update()));
   const noteField = (event: FocusEvent) => {
     const target = event.target as HTMLElement | null;
     if (target?.matches('input, select, textarea') && target.closest('[data-testid="call-step"]')) lastField = target;
@@ -160,6 +173,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   const back = () => view.can({ type: 'BACK' }) && move({ type: 'BACK' });
   const openNotes = () => {
     if (view.phase() === 'ended') return;
+    completeNow();
     setNotesOpen(true);
     notesArea?.focus({ preventScroll: true });
     // The sheet now covers the lower screen: bring the field being filled in above it (scroll-padding-bottom
@@ -181,11 +195,15 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     announce(t('callscreen:shortcuts.promiseLater'));
   };
   const toggleObjections = () => {
+    completeNow();
     if (!objections) return;
     objections.open = !objections.open;
     objections.querySelector('summary')?.focus();
   };
-  const openEnding = (initial: EndingChoice | null) => setEndings({ open: true, initial });
+  const openEnding = (initial: EndingChoice | null) => {
+    completeNow();
+    setEndings({ open: true, initial });
+  };
 
   const run: Record<CallCommand, () => void> = {
     next: () => view.phase() === 'step' && next(),
@@ -204,6 +222,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     // A read-only tab still opens the notes and the objections; it moves nothing.
     if (view.readOnly() && command !== 'notes' && command !== 'objections') return;
     event.preventDefault();
+    completeNow();
     run[command]();
   };
   onMount(() => {
@@ -218,12 +237,15 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     // a trace of a cold load), where the frame about to start lays it out anyway, in a task of its own.
     requestAnimationFrame(land);
     landing = setTimeout(land, 150);
+    // The rest of the screen, after the first frame's paint (or soon, in a tab that draws no frames).
+    finishing = afterPaintOrSoon(completeNow);
     // The first key's move then runs compiled code (see rehearseStepMoves).
     rehearsal = afterPaint(() => (rehearsal = whenIdle(() => view.readOnly() || rehearseStepMoves(view.snapshot()))));
   });
   let landing: ReturnType<typeof setTimeout> | undefined;
   let rehearsal: (() => void) | undefined;
-  onCleanup(() => (clearTimeout(landing), rehearsal?.()));
+  let finishing: (() => void) | undefined;
+  onCleanup(() => (clearTimeout(landing), rehearsal?.(), finishing?.()));
   onCleanup(() => window.removeEventListener('keydown', onKey, true));
 
   return (
@@ -312,7 +334,9 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
                     />
                   )}
                 />
-                <ObjectionsPanel view={view} script={script} ref={(el) => (objections = el)} />
+                <Show when={complete()}>
+                  <ObjectionsPanel view={view} script={script} ref={(el) => (objections = el)} />
+                </Show>
               </fieldset>
             </Match>
           </Switch>
@@ -334,10 +358,10 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
         </div>
         <aside class="call-side" aria-label={t('callscreen:side')}>
           {/* Once ended, the notes are in the outcome: the machine takes no more of them. */}
-          <Show when={view.phase() !== 'ended'}>
+          <Show when={complete() && view.phase() !== 'ended'}>
             <NotesPad view={view} open={notesOpen()} textareaRef={(el) => (notesArea = el)} ref={(el) => (notesSheet = el)} />
           </Show>
-          <Show when={view.phase() === 'step'}>
+          <Show when={complete() && view.phase() === 'step'}>
             <KeptPanels
               active={view.step()}
               ahead={ahead()}
@@ -348,16 +372,20 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
           </Show>
         </aside>
       </div>
-      <p class="shortcuts muted small" data-testid="call-shortcuts">
-        <span class="shortcuts__title">{t('callscreen:shortcuts.title')}</span> <kbd class="kbd">Ctrl+↵</kbd> / <kbd class="kbd">Alt+→</kbd>{' '}
-        {t('callscreen:shortcuts.next')} · <kbd class="kbd">Alt+←</kbd> {t('callscreen:shortcuts.back')} · <kbd class="kbd">Alt+N</kbd>{' '}
-        {t('callscreen:shortcuts.notes')} · <kbd class="kbd">Alt+P</kbd> {t('callscreen:shortcuts.promise')} · <kbd class="kbd">Alt+O</kbd>{' '}
-        {t('callscreen:shortcuts.objections')} · <kbd class="kbd">Alt+X</kbd> {t('callscreen:shortcuts.end')}
-      </p>
+      <Show when={complete()}>
+        <p class="shortcuts muted small" data-testid="call-shortcuts">
+          <span class="shortcuts__title">{t('callscreen:shortcuts.title')}</span> <kbd class="kbd">Ctrl+↵</kbd> / <kbd class="kbd">Alt+→</kbd>{' '}
+          {t('callscreen:shortcuts.next')} · <kbd class="kbd">Alt+←</kbd> {t('callscreen:shortcuts.back')} · <kbd class="kbd">Alt+N</kbd>{' '}
+          {t('callscreen:shortcuts.notes')} · <kbd class="kbd">Alt+P</kbd> {t('callscreen:shortcuts.promise')} · <kbd class="kbd">Alt+O</kbd>{' '}
+          {t('callscreen:shortcuts.objections')} · <kbd class="kbd">Alt+X</kbd> {t('callscreen:shortcuts.end')}
+        </p>
+      </Show>
       <div class="sr-only" role="status" aria-live="polite" data-testid="call-announcer">
         {announcement()}
       </div>
-      <EndingsDialog view={view} open={endings().open} initial={endings().initial} onClose={() => setEndings({ open: false, initial: null })} />
+      <Show when={complete()}>
+        <EndingsDialog view={view} open={endings().open} initial={endings().initial} onClose={() => setEndings({ open: false, initial: null })} />
+      </Show>
     </div>
   );
 }
