@@ -200,6 +200,8 @@ const READS_PER_KEY = 4;
 export function invoiceLookup(store: Pick<CadenceStore, 'readNumberPages'>): InvoiceLookup {
   const pages = new InvoicePages();
   let inFlight: Promise<boolean> | undefined;
+  /** The last key whose next pages were asked for while a read was under way: read once it ends. */
+  let aheadOf: string | undefined;
   /** Reads these pages (and the next `each - 1` after each); false when the read failed. */
   const read = (starts: readonly string[], each: number): Promise<boolean> => {
     const done = store.readNumberPages(starts, each).then(
@@ -211,13 +213,20 @@ export function invoiceLookup(store: Pick<CadenceStore, 'readNumberPages'>): Inv
     );
     inFlight = done;
     void done.then(() => {
-      if (inFlight === done) inFlight = undefined;
+      if (inFlight !== done) return;
+      inFlight = undefined;
+      const key = aheadOf;
+      aheadOf = undefined;
+      if (key !== undefined) readAhead(key);
     });
     return done;
   };
-  /** Reads ahead what the key after `key` may need, unless a read is under way already. */
+  /** Reads ahead what the key after `key` may need: now, or once the read under way ends. */
   const readAhead = (key: string): void => {
-    if (inFlight) return;
+    if (inFlight) {
+      aheadOf = key;
+      return;
+    }
     const next = pages.childPages(key);
     if (next.length > 0) void read(next, 2);
   };
