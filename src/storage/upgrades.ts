@@ -40,7 +40,7 @@
  *
  * Steps must never be edited once shipped: a user may still hold a database at any older version.
  */
-import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { unwrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Activity, Debtor, Invoice, PaymentPromise, Task } from '../domain/entities';
 import { Activity as ActivitySchema, Debtor as DebtorSchema, Invoice as InvoiceSchema, PaymentPromise as PromiseSchema, Task as TaskSchema } from '../domain/entities';
 import { summarizeDebtor } from '../domain/summarize';
@@ -237,15 +237,24 @@ function createV12(ctx: UpgradeContext): Promise<void> {
   return pageNumberKeysV12(ctx);
 }
 
-/** Every entry of the `numberKeys` index, in its order (number key, then debtor), into pages. */
+/**
+ * Every entry of the `numberKeys` index, in its order (number key, then debtor), into pages. A native key
+ * cursor: a promise per entry cost about 4 s at 200,000 invoices, on the first opening after the update.
+ */
 async function pageNumberKeysV12({ tx }: UpgradeContext): Promise<void> {
   const blocks = tx.objectStore('invoiceBlocks');
-  const entries: string[] = [];
-  let cursor = await blocks.index(NUMBER_KEYS_INDEX).openKeyCursor();
-  while (cursor) {
-    entries.push(entryOf(cursor.key, cursor.primaryKey));
-    cursor = await cursor.continue();
-  }
+  const index = unwrap(blocks.index(NUMBER_KEYS_INDEX)) as IDBIndex;
+  const entries = await new Promise<string[]>((resolve, reject) => {
+    const found: string[] = [];
+    const request = index.openKeyCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve(found);
+      found.push(entryOf(cursor.key as string, cursor.primaryKey as string));
+      cursor.continue();
+    };
+    request.onerror = () => reject(request.error);
+  });
   const pages = tx.objectStore(INVOICE_NUMBER_PAGES);
   await Promise.all(pagesOf(entries).map((page) => pages.put(page)));
   blocks.deleteIndex(NUMBER_KEYS_INDEX);
