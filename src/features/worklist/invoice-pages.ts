@@ -22,6 +22,10 @@ export class InvoicePages {
 
   constructor(private readonly keep = 96) {}
 
+  hasDirectory(): boolean {
+    return this.directory !== undefined;
+  }
+
   remember(read: NumberPagesRead): void {
     const same = this.directory !== undefined && this.directory.length === read.directory.length && this.directory.every((f, i) => f === read.directory[i]);
     if (!same) {

@@ -199,9 +199,8 @@ const READS_PER_KEY = 4;
 
 export function invoiceLookup(store: Pick<CadenceStore, 'readNumberPages'>): InvoiceLookup {
   const pages = new InvoicePages();
-  let inFlight: Promise<boolean> | undefined;
-  /** The last key whose next pages were asked for while a read was under way: read once it ends. */
-  let aheadOf: string | undefined;
+  /** Reads under way, by the page (or, before any directory is known, the key) each was asked for. */
+  const reading = new Map<string, Promise<boolean>>();
   /** Reads these pages (and the next `each - 1` after each); false when the read failed. */
   const read = (starts: readonly string[], each: number): Promise<boolean> => {
     const done = store.readNumberPages(starts, each).then(
@@ -211,23 +210,18 @@ export function invoiceLookup(store: Pick<CadenceStore, 'readNumberPages'>): Inv
       },
       () => false,
     );
-    inFlight = done;
+    for (const start of starts) reading.set(start, done);
     void done.then(() => {
-      if (inFlight !== done) return;
-      inFlight = undefined;
-      const key = aheadOf;
-      aheadOf = undefined;
-      if (key !== undefined) readAhead(key);
+      for (const start of starts) if (reading.get(start) === done) reading.delete(start);
     });
     return done;
   };
-  /** Reads ahead what the key after `key` may need: now, or once the read under way ends. */
+  /**
+   * Reads ahead, beside any read under way, the pages the key after `key` may need and no read has asked for:
+   * a read-ahead that waited for the one before came too late for a key typed 10–20 ms after its rows.
+   */
   const readAhead = (key: string): void => {
-    if (inFlight) {
-      aheadOf = key;
-      return;
-    }
-    const next = pages.childPages(key);
+    const next = pages.childPages(key).filter((first) => !reading.has(first));
     if (next.length > 0) void read(next, 2);
   };
   const lookup = async (key: string): Promise<string[]> => {
@@ -237,12 +231,11 @@ export function invoiceLookup(store: Pick<CadenceStore, 'readNumberPages'>): Inv
         if (found.debtorIds.length > 0) readAhead(key);
         return found.debtorIds;
       }
-      const pending = inFlight;
-      if (pending) {
-        await pending;
-        continue;
-      }
-      if (reads++ === READS_PER_KEY || !(await read([found.missing], 3))) return [];
+      // Before any directory, the missing "page" is the key itself: a read under way for another key will
+      // bring one, and likely the pages wanted.
+      const pending = reading.get(found.missing) ?? (pages.hasDirectory() ? undefined : reading.values().next().value);
+      if (reads++ === READS_PER_KEY) return [];
+      if (!(await (pending ?? read([found.missing], 3))) && !pending) return [];
     }
   };
   return async (query: string): Promise<string[]> => {
