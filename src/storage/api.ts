@@ -22,19 +22,6 @@ export type CallRecord = StoredCall;
 /** A call in progress as written: `envelope` is the call machine's CallPersistEnvelope at today's version. */
 export type CallRecordInput = CallRecordWrite;
 
-/** What scanInvoiceNumbers read. */
-export interface InvoiceNumberScan {
-  /** The prefix as a search key (lower case, no accents). */
-  key: string;
-  /**
-   * The first [numberKey, debtorId] under the prefix, one per debtor and distinct number key, in key order
-   * (number key, then debtor id): the keys of the `invoiceNumbers` store. The memory store gives the same.
-   */
-  entries: readonly (readonly [string, string])[];
-  /** `entries` holds every entry under the prefix. */
-  complete: boolean;
-}
-
 /** What readNumberPages read, in one transaction. */
 export interface NumberPagesRead {
   /** The `first` of every page, sorted: which page holds an entry (./number-pages.ts pageFor). */
@@ -68,12 +55,6 @@ export interface CadenceStore {
   scriptCallDetails(scriptId: string): Promise<unknown[]>;
   /** Debtor ids whose invoice numbers start with `prefix` (case-insensitive), at most `limit`. */
   findDebtorIdsByInvoiceNumber(prefix: string, limit: number): Promise<string[]>;
-  /**
-   * The first `entries` invoice numbers under the prefix (all when undefined), each with its debtor: what
-   * findDebtorIdsByInvoiceNumber reads, for a caller that answers longer prefixes from it too (the worklist's
-   * search reads pages instead, ./features/worklist/invoice-pages.ts; ./invoice-number-scan.ts says what a read tells).
-   */
-  scanInvoiceNumbers(prefix: string, entries?: number): Promise<InvoiceNumberScan>;
   /**
    * The invoice numbers as their pages (./number-pages.ts): for each of `starts`, the page that holds it and
    * the `pagesEach - 1` after it, with the page directory of the same moment. For a reader that keeps pages and

@@ -90,6 +90,36 @@ export function pagesOf(sorted: readonly string[]): NumberPage[] {
   return pages;
 }
 
+/** What a walk of the pages tells: the debtors, or the first page it still needs. */
+export type PagesAnswer = { debtorIds: string[] } | { missing: string };
+
+/**
+ * The first `limit` debtors with a number key starting with `key` (a search key), in key order (a debtor comes
+ * where its first such number does), from the page where `key` falls, page after page until the limit or the
+ * end of the prefix; or the first page `pageAt` does not have.
+ */
+export function debtorsInPages(directory: readonly string[], pageAt: (first: string) => readonly string[] | undefined, key: string, limit: number): PagesAnswer {
+  const ids: string[] = [];
+  if (limit <= 0) return { debtorIds: ids };
+  const seen = new Set<string>();
+  for (let i = lowerBound(directory, pageFor(directory, key)); i < directory.length; i++) {
+    const first = directory[i] as string;
+    if (first > key && !first.startsWith(key)) break;
+    const entries = pageAt(first);
+    if (!entries) return { missing: first };
+    for (let j = first < key ? lowerBound(entries, key) : 0; j < entries.length; j++) {
+      const entry = entries[j] as string;
+      if (!entry.startsWith(key)) return { debtorIds: ids };
+      const debtorId = pairOf(entry)[1];
+      if (seen.has(debtorId)) continue;
+      seen.add(debtorId);
+      ids.push(debtorId);
+      if (ids.length === limit) return { debtorIds: ids };
+    }
+  }
+  return { debtorIds: ids };
+}
+
 /** The `first` of the pages holding each of `starts` and the `each - 1` pages after it, once each, in order. */
 export function pagesFrom(directory: readonly string[], starts: readonly string[], each: number): string[] {
   const wanted = new Set<number>();

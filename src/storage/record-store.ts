@@ -8,8 +8,8 @@
 import type { Settings } from '../domain/settings';
 import { DEFAULT_SETTINGS, isSettings, settingsFields } from '../domain/settings-check';
 import { stripBidiDeep } from '../domain/text';
-import type { CadenceStore, InvoiceNumberScan, NumberPagesRead } from './api';
-import { scanForDebtors } from './invoice-number-scan';
+import type { CadenceStore, NumberPagesRead } from './api';
+import { debtorsByNumber } from './number-search';
 import { readRecord, validateForWrite, type CorruptHandler } from './codec';
 import type { Records } from './records';
 import { ALL_STORES, SETTINGS_KEY, SYNC_STORES } from './schema';
@@ -36,7 +36,6 @@ export interface RecordsBackend {
   /** The same records without the outbox: what the team server sends is applied through them (./sync-local.ts). */
   plainRecords: Records;
   /** Through the fastest path the backend has (IndexedDB: the invoice blocks' `numberKeys` index). */
-  scanInvoiceNumbers(prefix: string, entries?: number): Promise<InvoiceNumberScan>;
   readNumberPages(starts: readonly string[], pagesEach: number): Promise<NumberPagesRead>;
   close(): void;
   databaseName?: string;
@@ -144,9 +143,7 @@ export function createRecordStore(backend: RecordsBackend, options: CadenceStore
     getSummary: (debtorId) => guarded(() => getSummary(records, debtorId, onCorrupt)),
     refreshSummaries: (debtorIds) => guarded(async () => (await summaryRebuild()).refreshSummaries(records, debtorIds, paging.pause, onCorrupt)),
     scriptCallDetails: (scriptId) => guarded(async () => (await callScan()).scriptCallDetails(records, paging, scriptId)),
-    findDebtorIdsByInvoiceNumber: (prefix, limit) =>
-      guarded(async () => (await scanForDebtors((p, entries) => backend.scanInvoiceNumbers(p, entries), prefix, limit)).debtorIds),
-    scanInvoiceNumbers: (prefix, entries) => guarded(() => backend.scanInvoiceNumbers(prefix, entries)),
+    findDebtorIdsByInvoiceNumber: (prefix, limit) => guarded(() => debtorsByNumber((starts, each) => backend.readNumberPages(starts, each), prefix, limit)),
     readNumberPages: (starts, pagesEach) => guarded(() => backend.readNumberPages(starts, pagesEach)),
 
     getSettings: () =>

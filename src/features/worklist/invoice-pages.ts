@@ -8,12 +8,10 @@
  * drops the pages kept under the older one, so an answer never mixes two moments.
  */
 import type { NumberPagesRead } from '../../storage/api';
-import { lowerBound, pageFor, pairOf } from '../../storage/number-pages';
+import { debtorsInPages, pageFor, type PagesAnswer } from '../../storage/number-pages';
 
 /** What may follow a prefix in a number key (lower case, no accents: domain/text.ts toSearchKey). */
 const NEXT_CHARACTERS = [...'0123456789-/._ abcdefghijklmnopqrstuvwxyz'];
-
-export type PageAnswer = { debtorIds: string[] } | { missing: string };
 
 export class InvoicePages {
   private directory: readonly string[] | undefined;
@@ -43,27 +41,9 @@ export class InvoicePages {
   }
 
   /** The first `limit` debtors with a number under `key` (a search key), or the first page still to read. */
-  answer(key: string, limit: number): PageAnswer {
+  answer(key: string, limit: number): PagesAnswer {
     const directory = this.directory;
-    if (!directory) return { missing: key };
-    const ids: string[] = [];
-    const seen = new Set<string>();
-    for (let i = lowerBound(directory, pageFor(directory, key)); i < directory.length; i++) {
-      const first = directory[i] as string;
-      if (first > key && !first.startsWith(key)) break;
-      const entries = this.pages.get(first);
-      if (!entries) return { missing: first };
-      for (let j = first < key ? lowerBound(entries, key) : 0; j < entries.length; j++) {
-        const entry = entries[j] as string;
-        if (!entry.startsWith(key)) return { debtorIds: ids };
-        const debtorId = pairOf(entry)[1];
-        if (seen.has(debtorId)) continue;
-        seen.add(debtorId);
-        ids.push(debtorId);
-        if (ids.length === limit) return { debtorIds: ids };
-      }
-    }
-    return { debtorIds: ids };
+    return directory ? debtorsInPages(directory, (first) => this.pages.get(first), key, limit) : { missing: key };
   }
 
   /** The pages not here yet where each character after `key` would fall: what the next key may need. */

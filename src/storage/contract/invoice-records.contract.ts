@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { makeBundle, makeDebtor, makeInvoice } from '../../../tests/fixtures/db/builders';
 import type { Invoice } from '../../domain/entities';
 import { toStoredInvoice } from '../bundles';
+import { entryOf } from '../number-pages';
 import type { Records } from '../records';
 import type { MakeStore } from './harness';
 import type { MakeRecords } from './import-commit.contract';
@@ -101,7 +102,7 @@ export function invoiceRecordsContract(makeRecords: MakeRecords): void {
 
 /** The invoice-number scan, on stores: one entry per debtor and number key, by number key then debtor id. */
 export function invoiceScanContract(makeStore: MakeStore): void {
-  it('scans number keys in index order: by number key, then debtor id; one entry per debtor and number key', async () => {
+  it('pages number keys in key order: by number key, then debtor id; one entry per debtor and number key', async () => {
     const store = await makeStore();
     const bundle = (debtorId: string, invoices: [string, string][]) =>
       makeBundle({ debtor: makeDebtor({ id: debtorId }), invoices: invoices.map(([id, number]) => makeInvoice({ id, debtorId, number })) });
@@ -110,20 +111,19 @@ export function invoiceScanContract(makeStore: MakeStore): void {
       bundle('d1', [['y1', 'FA-20'], ['y2', 'fa-10']]),
       bundle('d3', [['z1', 'AV-10']]),
     ]);
-    // Key order: fa-10 (d1, then d2), fa-20 (d1), fa-30 (d2).
-    const fa: [string, string][] = [
-      ['fa-10', 'd1'],
-      ['fa-10', 'd2'],
-      ['fa-20', 'd1'],
-      ['fa-30', 'd2'],
-    ];
-    expect(await store.scanInvoiceNumbers('FA', 10)).toEqual({ key: 'fa', entries: fa, complete: true });
-    expect(await store.scanInvoiceNumbers('FA')).toEqual({ key: 'fa', entries: fa, complete: true });
-    expect(await store.scanInvoiceNumbers('FA', 2)).toEqual({ key: 'fa', entries: fa.slice(0, 2), complete: false });
-    expect(await store.scanInvoiceNumbers('FA', 4)).toEqual({ key: 'fa', entries: fa, complete: false });
-    expect(await store.scanInvoiceNumbers('fa-3', 10)).toEqual({ key: 'fa-3', entries: [['fa-30', 'd2']], complete: true });
-    expect(await store.scanInvoiceNumbers('Ç', 10)).toEqual({ key: 'c', entries: [], complete: true });
-    expect(await store.scanInvoiceNumbers('', 10)).toEqual({ key: '', entries: [], complete: true });
+    // Key order: fa-10 (d1, then d2), fa-20 (d1), fa-30 (d2); av-10 (d3) before them.
+    const read = await store.readNumberPages(['fa'], 1);
+    expect(read.directory[0]).toBe('');
+    expect(read.pages.flatMap((p) => p.entries)).toEqual([
+      entryOf('av-10', 'd3'),
+      entryOf('fa-10', 'd1'),
+      entryOf('fa-10', 'd2'),
+      entryOf('fa-20', 'd1'),
+      entryOf('fa-30', 'd2'),
+    ]);
+    expect(await store.findDebtorIdsByInvoiceNumber('fa-3', 10)).toEqual(['d2']);
+    expect(await store.findDebtorIdsByInvoiceNumber('Ç', 10)).toEqual([]);
+    expect(await store.findDebtorIdsByInvoiceNumber('', 10)).toEqual([]);
     // Each debtor where its first number is.
     expect(await store.findDebtorIdsByInvoiceNumber('fa-', 1)).toEqual(['d1']);
     expect(await store.findDebtorIdsByInvoiceNumber('fa-', 5)).toEqual(['d1', 'd2']);
