@@ -29,8 +29,15 @@ describe('InvoicePages', () => {
     expect(held.answer('fa', 2)).toEqual({ debtorIds: ['d1', 'd2'] });
     expect(held.answer('fa', 3)).toEqual({ missing: directory[1] });
     expect(held.answer('av', 3)).toEqual({ debtorIds: ['d9'] });
-    expect(held.childPages('fa-')).toEqual([directory[1], directory[2]]);
-    expect(held.childPages('av-')).toEqual([]);
+    expect(held.childPages('fa-', 10)).toEqual([directory[1], directory[2]]);
+    expect(held.childPages('av-', 10)).toEqual([]);
+  });
+
+  it("names the page after those held when the next key's numbers run on into it", () => {
+    const held = new InvoicePages();
+    held.remember({ directory, pages: [pages[0]!, pages[1]!] });
+    // "fa-" falls in the first page, held; its debtors go on through the second, held, into the third.
+    expect(held.childPages('fa', 10)).toEqual([directory[2]]);
   });
 
   it('keeps the newest pages, and none read under another directory', () => {

@@ -46,10 +46,18 @@ export class InvoicePages {
     return directory ? debtorsInPages(directory, (first) => this.pages.get(first), key, limit) : { missing: key };
   }
 
-  /** The pages not here yet where each character after `key` would fall: what the next key may need. */
-  childPages(key: string): string[] {
-    const directory = this.directory;
-    if (!directory) return [];
-    return [...new Set(NEXT_CHARACTERS.map((c) => pageFor(directory, key + c)))].filter((first) => !this.pages.has(first));
+  /**
+   * For each key one character longer than `key`, the first page its answer (`limit` debtors) still lacks: what
+   * the next key may need. A key's walk can need the pages after the one where it falls (the few numbers at the
+   * end of one page, then the next), so this walks them as `answer` will rather than naming only that one.
+   */
+  childPages(key: string, limit: number): string[] {
+    if (!this.directory) return [];
+    const missing = new Set<string>();
+    for (const c of NEXT_CHARACTERS) {
+      const found = this.answer(key + c, limit);
+      if ('missing' in found) missing.add(found.missing);
+    }
+    return [...missing];
   }
 }

@@ -216,13 +216,19 @@ export function invoiceLookup(store: Pick<CadenceStore, 'readNumberPages'>): Inv
     });
     return done;
   };
+  /** The key asked last: reading ahead for an older one stops. */
+  let latest = '';
   /**
    * Reads ahead, beside any read under way, the pages the key after `key` may need and no read has asked for:
-   * a read-ahead that waited for the one before came too late for a key typed 10–20 ms after its rows.
+   * a read-ahead that waited for the one before came too late for a key typed 10–20 ms after its rows. Once
+   * read, once more: a next key whose numbers run on past the pages read names the page after them.
    */
-  const readAhead = (key: string): void => {
-    const next = pages.childPages(key).filter((first) => !reading.has(first));
-    if (next.length > 0) void read(next, 2);
+  const readAhead = (key: string, rounds = 2): void => {
+    const next = pages.childPages(key, INVOICE_MATCH_LIMIT).filter((first) => !reading.has(first));
+    if (next.length === 0) return;
+    void read(next, 2).then((ok) => {
+      if (ok && rounds > 1 && key === latest) readAhead(key, rounds - 1);
+    });
   };
   const lookup = async (key: string): Promise<string[]> => {
     for (let reads = 0; ; ) {
@@ -241,6 +247,7 @@ export function invoiceLookup(store: Pick<CadenceStore, 'readNumberPages'>): Inv
   return async (query: string): Promise<string[]> => {
     const key = toSearchKey(query.trim());
     if (key === '') return [];
+    latest = key;
     const answer = lookup(key);
     return looksLikeInvoiceQuery(query) ? answer : [];
   };
