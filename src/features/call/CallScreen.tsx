@@ -116,6 +116,8 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   };
 
   const focus = (selector: string) => document.querySelector<HTMLElement>(selector)?.focus();
+  let cancelHeadingFocus: (() => void) | undefined;
+  onCleanup(() => cancelHeadingFocus?.());
 
   createEffect(
     on(
@@ -125,7 +127,13 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
         // before, else the frame lays it out a second time. Still before any next key is handled.
         const target = focusAfterStep;
         focusAfterStep = null;
-        queueMicrotask(() => (target ? focus(target) : currentHeading()?.focus()));
+        cancelHeadingFocus?.();
+        cancelHeadingFocus = undefined;
+        if (target) return queueMicrotask(() => focus(target));
+        cancelHeadingFocus = afterPaint(() => {
+          cancelHeadingFocus = undefined;
+          currentHeading()?.focus();
+        });
       },
       { defer: true },
     ),
