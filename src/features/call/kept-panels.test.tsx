@@ -101,13 +101,22 @@ describe('KeptPanels', () => {
     try {
       const h = harness({ active: 'a', keep: true, ahead: ['c', 'b'] });
       await vi.runAllTimersAsync();
-      // Each idle callback builds one panel and asks for the next one.
+      // Each idle callback builds one panel at most (others read a built panel's layout), and asks for the next.
+      const idleTask = () => {
+        const before = h.built.length;
+        idle.shift()?.();
+        expect(h.built.length - before).toBeLessThanOrEqual(1);
+      };
+      const untilBuilt = (count: number) => {
+        while (h.built.length < count && idle.length > 0) idleTask();
+      };
       expect(h.built).toEqual(['a']);
-      idle.shift()?.();
+      untilBuilt(2);
       expect(h.built).toEqual(['a', 'c']);
-      idle.shift()?.();
+      untilBuilt(3);
       expect(h.built).toEqual(['a', 'c', 'b']);
-      expect(idle).toEqual([]);
+      while (idle.length > 0) idleTask();
+      expect(h.built).toEqual(['a', 'c', 'b']);
       await vi.runAllTimersAsync();
       expect(h.inPage()).toEqual(['a', 'b', 'c']);
       expect(h.shown()).toEqual(['a v1']);
@@ -116,7 +125,7 @@ describe('KeptPanels', () => {
       h.setAhead(['d']);
       expect(h.built).toEqual(['a', 'c', 'b']);
       await vi.runAllTimersAsync();
-      idle.shift()?.();
+      untilBuilt(4);
       expect(h.built).toEqual(['a', 'c', 'b', 'd']);
       await vi.runAllTimersAsync();
       // a was just left; b is neither near nor just left: out of the page, still built.
@@ -221,7 +230,24 @@ describe('KeptPanels', () => {
     }
   });
 
-  it('hides a panel never shown so that it is still laid out, and one shown before so that it keeps its rendering', async () => {
+  it('reads the layout of a panel built ahead while idle, once, and not of the one shown', async () => {
+    vi.useFakeTimers();
+    const read = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect');
+    try {
+      const h = harness({ active: 'a', keep: true, ahead: ['b'] });
+      await vi.runAllTimersAsync();
+      const readKeys = () => read.mock.contexts.map((el) => (el as HTMLElement).dataset.key);
+      expect(readKeys()).toEqual(['b']);
+      h.setActive('b');
+      await vi.runAllTimersAsync();
+      expect(readKeys()).toEqual(['b']);
+    } finally {
+      read.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+
+  it('hides a panel never shown and one shown before so that each keeps its rendering', async () => {
     vi.useFakeTimers();
     try {
       const h = harness({ active: 'a', keep: true, ahead: ['b'] });

@@ -21,8 +21,8 @@ const LATER_QUIET_MS = 500;
  * One panel per key (a call step), built the first time it is shown — or ahead of time, while the browser is
  * idle after a paint — and kept. The panel shown, those built ahead and the one just left stay in the
  * document; those not shown are invisible, of no height, out of the tab order and the accessibility tree
- * (call.css: `kept-panel--fresh` for one never shown, still laid out while idle; `kept-panel--kept` for one
- * shown before, whose style and layout are kept as they were). A step change then swaps classes: the new
+ * (call.css: `kept-panel--fresh` for one never shown, whose style and layout are computed while idle by
+ * reading its layout; `kept-panel--kept` for one shown before; both keep their style and layout as they were). A step change then swaps classes: the new
  * panel's style and layout were done in an earlier frame, not in the frame the agent waits for (a Chromium
  * trace put a detached panel's rebuilt style and layout at ~3 ms a step at 1×, 19–23 ms at 4×).
  * Panels further away are taken out of the document after the paint (built and reactive still): fewer hidden
@@ -74,8 +74,8 @@ export function KeptPanels<K extends string>(props: {
       // Its own root, owned by this component's owner (contexts resolve), disposed with it or when evicted.
       panel = createRoot((dispose) => {
         const shown = () => isShown(key);
-        // A panel never shown yet is hidden in a way that still lays it out (built ahead: laid out while idle);
-        // once shown, a hidden panel keeps its rendering state untouched until shown again (see call.css).
+        // Hidden, a panel keeps its rendering state untouched until shown (see call.css); one never shown has it
+        // computed while idle (`prime`).
         const seen = createMemo<boolean>((before) => before || shown(), false);
         const wrap = (
           <div class="kept-panel" classList={{ 'kept-panel--fresh': !shown() && !seen(), 'kept-panel--kept': !shown() && seen() }}>
@@ -86,8 +86,30 @@ export function KeptPanels<K extends string>(props: {
       }, owner);
       built.set(key, panel);
     }
-    if (attach && panel.wrap.parentNode !== holder) holder.appendChild(panel.wrap);
+    if (attach && panel.wrap.parentNode !== holder) {
+      holder.appendChild(panel.wrap);
+      prime(key);
+    }
     return panel;
+  };
+  /** Panels in the document, never shown, whose style and layout are still to be computed while idle. */
+  const unprimed = new Set<K>();
+  let cancelPrime: (() => void) | null = null;
+  const prime = (key: K) => {
+    if (!built.get(key)?.wrap.classList.contains('kept-panel--fresh')) return;
+    unprimed.add(key);
+    cancelPrime ??= whenIdle(primeOne);
+  };
+  const primeOne = () => {
+    cancelPrime = null;
+    const key = unprimed.values().next().value as K | undefined;
+    if (key === undefined) return;
+    unprimed.delete(key);
+    const wrap = built.get(key)?.wrap;
+    // Reading the layout of a box under `content-visibility: hidden` computes that subtree's style and layout
+    // now, and they stay: its first show then restyles and lays out one box, as a panel shown before does.
+    if (wrap?.parentNode === holder && wrap.classList.contains('kept-panel--fresh')) wrap.firstElementChild?.getBoundingClientRect();
+    if (unprimed.size > 0) cancelPrime = whenIdle(primeOne);
   };
   const drop = (keep: (key: K) => boolean) => {
     for (const [key, panel] of built) {
@@ -105,7 +127,10 @@ export function KeptPanels<K extends string>(props: {
     for (const [key, panel] of built) {
       if (key === props.active) continue;
       if (!near(key)) panel.wrap.remove();
-      else if (panel.wrap.parentNode !== holder) holder.appendChild(panel.wrap);
+      else if (panel.wrap.parentNode !== holder) {
+        holder.appendChild(panel.wrap);
+        prime(key);
+      }
     }
   };
 
@@ -170,6 +195,7 @@ export function KeptPanels<K extends string>(props: {
     ),
   );
   onCleanup(() => {
+    cancelPrime?.();
     cancelAhead?.();
     cancelTidy?.();
     drop(() => false);
