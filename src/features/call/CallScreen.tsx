@@ -28,6 +28,13 @@ import { StepCoach, StepPanel } from './StepPanel';
 import { StepRail } from './StepRail';
 import { useCallSession } from './use-call-session';
 
+/**
+ * The machine's moves are rehearsed when the screen is first idle, or this long after its paint at the latest: a
+ * screen still building its panels ahead had no idle period before a key pressed at once, which then ran the
+ * machine's transition code cold.
+ */
+const REHEARSE_WITHIN_MS = 50;
+
 /** Where to put the agent when Next is refused: the first thing the blocker asks for. */
 function blockerTarget(blocker: StepBlocker, stepId: string, kind: CommitmentKind): string {
   switch (blocker.code) {
@@ -248,7 +255,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     // The rest of the screen, after the first frame's paint (or soon, in a tab that draws no frames).
     finishing = afterPaintOrSoon(completeNow);
     // The first key's move then runs compiled code (see rehearseStepMoves).
-    rehearsal = afterPaint(() => (rehearsal = whenIdle(() => view.readOnly() || rehearseStepMoves(view.snapshot()))));
+    rehearsal = afterPaint(() => (rehearsal = whenIdle(() => view.readOnly() || rehearseStepMoves(view.snapshot()), REHEARSE_WITHIN_MS)));
   });
   let landing: ReturnType<typeof setTimeout> | undefined;
   let rehearsal: (() => void) | undefined;
