@@ -1,4 +1,5 @@
-import { createMemo, createSignal, getOwner, Index, runWithOwner, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, getOwner, Index, onCleanup, runWithOwner, type JSX } from 'solid-js';
+import { whenIdle } from '../../session/after-paint';
 import { stepIndex } from '../../domain/call/steps';
 import { t } from '../../i18n';
 import type { CallView } from './use-call-session';
@@ -55,6 +56,13 @@ export function StepRail(props: { view: CallView; title: (stepId: string) => str
                 <span class="sr-only"> — {t(`callscreen:rail.status.${status()}`)}</span>
               </span>
             );
+            // The current step's button, the form it takes once done, is built while idle: built by the key that
+            // leaves the step, it was that key's first use of the template (a trace at 4×: ~5 ms of the first
+            // key's task).
+            createEffect(() => {
+              if (status() !== 'current' || made.button) return;
+              onCleanup(whenIdle(() => (made.button ??= runWithOwner(owner, makeButton))));
+            });
             return (
               <li class={`rail__item rail__item--${status()}`} aria-current={status() === 'current' ? 'step' : undefined}>
                 {back() ? (made.button ??= runWithOwner(owner, makeButton)) : (made.text ??= runWithOwner(owner, makeText))}
