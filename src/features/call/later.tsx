@@ -1,0 +1,12 @@
+import { createSignal, Show, onCleanup, type Accessor, type JSX } from 'solid-js';
+import { whenIdle } from '../../session/after-paint';
+
+/**
+ * Its children rendered in an idle task of their own, or at once when `now` turns true (the panel they belong to
+ * is shown): a panel built ahead, while idle, then comes in two shorter tasks instead of one.
+ */
+export function Later(props: { now: Accessor<boolean>; children: JSX.Element }): JSX.Element {
+  const [idle, setIdle] = createSignal(false);
+  onCleanup(whenIdle(() => setIdle(true)));
+  return <Show when={idle() || props.now()}>{props.children}</Show>;
+}
