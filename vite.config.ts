@@ -4,6 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { chunkGroups } from './tools/chunk-groups.ts';
+import { compileHints } from './tools/compile-hints.ts';
 import { routePreload } from './tools/route-preload.ts';
 
 /**
@@ -48,34 +49,6 @@ function sharedModuleWorkers(workers: readonly string[]): Plugin {
   };
 }
 
-/**
- * V8's explicit compile hint (https://v8.dev/blog/explicit-compile-hints): every function of these chunks is
- * compiled as the script is read, on the streaming thread, instead of on its first call. The call screen's first
- * step move called dozens of them for the first time: 10–12 ms of lazy compilation at 4× CPU in that key's task
- * in traces, 0.1–1 ms with the hint. Only the call screen's own chunks: the first screen's stay lazy.
- *
- * The comment must open the file, so it is put there once the chunk is final (the minifier drops a banner's
- * comments, and Vite puts its preload helper first). It is the same for every build, so the content hash of
- * the file name still tells builds apart.
- */
-function compileHints(chunks: readonly string[]): Plugin {
-  const eager = new Set(chunks);
-  return {
-    name: 'cadence-compile-hints',
-    apply: 'build',
-    enforce: 'post',
-    // After Vite's own generateBundle work, which puts its preload helper at the top of a chunk.
-    generateBundle: {
-      order: 'post',
-      handler(_options, bundle) {
-        for (const item of Object.values(bundle)) {
-          if (item.type === 'chunk' && eager.has(item.name)) item.code = `//# allFunctionsCalledOnLoad\n${item.code}`;
-        }
-      },
-    },
-  };
-}
-
 const SHARED_WORKERS = ['src/features/worklist/worklist.worker.ts'];
 const groups = chunkGroups(SHARED_WORKERS.map((w) => path.resolve(path.dirname(fileURLToPath(import.meta.url)), w)));
 
@@ -98,6 +71,7 @@ export default defineConfig({
       },
     ]),
     solid(),
+    // Compiled as they stream in: the call screen's own chunks (the first screen's stay lazy).
     compileHints(['call-screen', 'call-machine', 'call-common']),
     VitePWA({
       // 'prompt' so an agent mid-call is never reloaded under their feet: the app asks first.

@@ -1,4 +1,4 @@
-import { createSignal, Show, onCleanup, type Accessor, type JSX } from 'solid-js';
+import { createSignal, onCleanup, Show, untrack, type Accessor, type JSX } from 'solid-js';
 import { whenIdle } from '../../session/after-paint';
 
 /**
@@ -7,6 +7,7 @@ import { whenIdle } from '../../session/after-paint';
  */
 export function Later(props: { now: Accessor<boolean>; children: JSX.Element }): JSX.Element {
   const [idle, setIdle] = createSignal(false);
-  onCleanup(whenIdle(() => setIdle(true)));
+  // A panel shown as it is built renders them at once and never needs the idle task.
+  if (!untrack(props.now)) onCleanup(whenIdle(() => setIdle(true)));
   return <Show when={idle() || props.now()}>{props.children}</Show>;
 }
