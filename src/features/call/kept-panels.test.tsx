@@ -128,8 +128,9 @@ describe('KeptPanels', () => {
       untilBuilt(4);
       expect(h.built).toEqual(['a', 'c', 'b', 'd']);
       await vi.runAllTimersAsync();
-      // a was just left; b is neither near nor just left: out of the page, still built.
-      expect(h.inPage()).toEqual(['a', 'c', 'd']);
+      // b is no longer near: it stays in the page, hidden, still built.
+      expect(h.inPage()).toEqual(['a', 'b', 'c', 'd']);
+      expect(h.shown()).toEqual(['c v1']);
       expect(h.disposed).toEqual([]);
     } finally {
       cleanup();
@@ -187,7 +188,7 @@ describe('KeptPanels', () => {
     }
   });
 
-  it('keeps the panel just left in the page, hidden, and takes farther ones out after the paint', async () => {
+  it('keeps every panel once in the page, hidden, and builds none again', async () => {
     vi.useFakeTimers();
     try {
       const h = harness({ active: 'a', keep: true });
@@ -198,10 +199,10 @@ describe('KeptPanels', () => {
       expect(h.container.querySelector('#shown')?.getAttribute('data-key')).toBe('b');
       expect(h.container.querySelector('#kept-a')).not.toBeNull();
       h.setActive('c');
-      // Swapped at once, arranged after the paint: a stays until then, and is then out of the page, still built.
-      expect(h.inPage()).toEqual(['a', 'b', 'c']);
       await vi.runAllTimersAsync();
-      expect(h.inPage()).toEqual(['b', 'c']);
+      // Nothing is taken out after the paint: moving a panel in or out of the page cost its style and layout.
+      expect(h.inPage()).toEqual(['a', 'b', 'c']);
+      expect(h.shown()).toEqual(['c v1']);
       expect(h.disposed).toEqual([]);
       h.setLabel('v2');
       h.setActive('a');
@@ -212,20 +213,24 @@ describe('KeptPanels', () => {
     }
   });
 
-  it('puts a built panel back in the page, hidden, once it is the one ahead', async () => {
+  it('puts a panel built out of the page in it, hidden, once it is ahead, and reads its layout while idle', async () => {
     vi.useFakeTimers();
+    const read = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect');
     try {
-      const h = harness({ active: 'a', keep: true });
-      h.setActive('b');
-      h.setActive('c');
+      const h = harness({ active: 'a', keep: true, later: ['c'] });
       await vi.runAllTimersAsync();
-      expect(h.inPage()).toEqual(['b', 'c']);
-      h.setAhead(['a']);
+      expect(h.built).toEqual(['a', 'c']);
+      expect(h.inPage()).toEqual(['a']);
+      const readKeys = () => read.mock.contexts.map((el) => (el as HTMLElement).dataset.key);
+      expect(readKeys()).toEqual([]);
+      h.setAhead(['c']);
       await vi.runAllTimersAsync();
-      expect(h.inPage()).toEqual(['a', 'b', 'c']);
-      expect(h.shown()).toEqual(['c v1']);
-      expect(h.built).toEqual(['a', 'b', 'c']);
+      expect(h.inPage()).toEqual(['a', 'c']);
+      expect(h.shown()).toEqual(['a v1']);
+      expect(h.built).toEqual(['a', 'c']);
+      expect(readKeys()).toEqual(['c']);
     } finally {
+      read.mockRestore();
       vi.useRealTimers();
     }
   });

@@ -19,14 +19,17 @@ const LATER_QUIET_MS = 500;
 
 /**
  * One panel per key (a call step), built the first time it is shown — or ahead of time, while the browser is
- * idle after a paint — and kept. The panel shown, those built ahead and the one just left stay in the
- * document; those not shown are invisible, of no height, out of the tab order and the accessibility tree
+ * idle after a paint — and kept. Every panel shown or built ahead stays in the document; those not shown
+ * are invisible, of no height, out of the tab order and the accessibility tree
  * (call.css: `kept-panel--fresh` for one never shown, whose style and layout are computed while idle by
  * reading its layout; `kept-panel--kept` for one shown before; both keep their style and layout as they were). A step change then swaps classes: the new
  * panel's style and layout were done in an earlier frame, not in the frame the agent waits for (a Chromium
  * trace put a detached panel's rebuilt style and layout at ~3 ms a step at 1×, 19–23 ms at 4×).
- * Panels further away are taken out of the document after the paint (built and reactive still): fewer hidden
- * boxes to keep up to date, and no two steps' look-alike controls in the page at once.
+ * A panel once in the document stays there, hidden, while panels are kept: taking the far ones out after each
+ * paint and putting them back when near again (as was done) cost a step its panel's style and layout anew
+ * (1–4 ms at 1× a step in the benchmark's walk), and each move of form controls in or out of the page had
+ * Chromium's autofill scan the forms 100 ms later (5–7 ms at 1× in a trace, often in the middle of a later
+ * key). Hidden, a panel costs no style, layout or paint until shown.
  *
  * `render` receives whether its panel is the one shown: ids and test ids that several steps share are given
  * to the shown panel only, so the document never holds two of them.
@@ -58,8 +61,6 @@ export function KeptPanels<K extends string>(props: {
   const holder = (<div class="kept-panels" />) as HTMLDivElement;
   let cancelAhead: (() => void) | null = null;
   let cancelTidy: (() => void) | null = null;
-  /** The panel shown before the current one: Back is the next most likely move after Next. */
-  let left: K | undefined;
   /** When the shown panel last changed (never: the screen just opened, the agent reads its first step). */
   let movedAt = -Infinity;
   /**
@@ -119,18 +120,12 @@ export function KeptPanels<K extends string>(props: {
       built.delete(key);
     }
   };
-  /**
-   * After a paint: in the document the shown panel and those in `near` (built ones put back hidden, laid out in
-   * a frame of their own); out of it, still built, the others.
-   */
-  const arrange = (near: (key: K) => boolean) => {
+  /** After a paint: the panels near put in the document, hidden (laid out while idle, see `prime`). */
+  const attachNear = (near: (key: K) => boolean) => {
     for (const [key, panel] of built) {
-      if (key === props.active) continue;
-      if (!near(key)) panel.wrap.remove();
-      else if (panel.wrap.parentNode !== holder) {
-        holder.appendChild(panel.wrap);
-        prime(key);
-      }
+      if (key === props.active || !near(key) || panel.wrap.parentNode === holder) continue;
+      holder.appendChild(panel.wrap);
+      prime(key);
     }
   };
 
@@ -153,14 +148,11 @@ export function KeptPanels<K extends string>(props: {
       () => [props.active, props.ahead, props.keep] as const,
       ([active, , keep], before) => {
         if (!keep) return drop((key) => key === active);
-        if (before && before[0] !== active) {
-          left = before[0];
-          movedAt = performance.now();
-        }
+        if (before && before[0] !== active) movedAt = performance.now();
         cancelTidy?.();
         cancelTidy = afterPaint(() => {
           cancelTidy = null;
-          arrange((key) => key === left || (props.ahead ?? []).includes(key));
+          attachNear((key) => (props.ahead ?? []).includes(key));
         });
         cancelAhead?.();
         cancelAhead = null;
