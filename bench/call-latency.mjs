@@ -16,6 +16,8 @@ import { summarize } from './lib/stats.mjs';
 
 export const VIEWPORT = { width: 390, height: 844 };
 const DEFAULT_REPS = { steps: 30, keys: 40 };
+/** The step figure's first keys after the call opened, shown apart (see runCallLatency). */
+const OPENING_KEYS = 5;
 const NOTE = 'Le client règle le solde vendredi par virement, après validation du gérant. ';
 
 export function installCallProbes() {
@@ -156,6 +158,10 @@ export async function runCallLatency({ origin, reps = {}, log = () => undefined 
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
       const step = summarize(await measureSteps(page, n.steps));
+      // The same samples split: the first keys after the call opened meet the screen's first-time work (panels
+      // built ahead, first shows, code warming up); the p95 of 30 is the second worst key, so these decide it.
+      const opening = summarize(step.samples.slice(0, OPENING_KEYS));
+      const settled = summarize(step.samples.slice(OPENING_KEYS));
       // The same keys again, each at a random point of the frame (framePhases); the panels are all built by now.
       const stepAnyPhase = summarize(await measureSteps(page, n.steps, framePhases()));
       const note = summarize(await measureKeys(page, n.keys));
@@ -164,7 +170,7 @@ export async function runCallLatency({ origin, reps = {}, log = () => undefined 
       const floorAnyPhase = await measureFloor(context, rate, n.steps, framePhases());
       await context.close();
       log(`  call ${rate}×: step p50 ${step.p50.toFixed(1)} ms, p95 ${step.p95.toFixed(1)} ms (floor ${floor.p50.toFixed(1)} / ${floor.p95.toFixed(1)}); any phase ${stepAnyPhase.p50.toFixed(1)} / ${stepAnyPhase.p95.toFixed(1)} (floor ${floorAnyPhase.p50.toFixed(1)} / ${floorAnyPhase.p95.toFixed(1)}); note→saved p50 ${note.p50.toFixed(1)} ms, p95 ${note.p95.toFixed(1)} ms`);
-      runs.push({ rate, step, floor, stepAnyPhase, floorAnyPhase, note });
+      runs.push({ rate, step, opening, settled, floor, stepAnyPhase, floorAnyPhase, note });
     }
   } finally {
     await browser.close();
@@ -177,6 +183,12 @@ export function callLatencyRows(result) {
   const ms = (x) => (x == null ? '–' : `${x.toFixed(1)} ms`);
   return result.runs.flatMap((r) => [
     [`step transition ${r.rate}× (p50 / p95)`, `${ms(r.step.p50)} / ${ms(r.step.p95)}`, `key → next step painted, n=${r.step.n}`],
+    ...(r.opening && r.opening.n > 0 && r.settled?.n > 0
+      ? [
+          [`step, first ${r.opening.n} keys after opening ${r.rate}×`, r.opening.samples.map((x) => x.toFixed(0)).join(' / ') + ' ms', 'the same samples, in order: the first keys meet the screen’s first-time work'],
+          [`step, keys ${r.opening.n + 1}–${r.step.n} ${r.rate}× (p50 / p95)`, `${ms(r.settled.p50)} / ${ms(r.settled.p95)}`, `the same samples after those; n=${r.settled.n}`],
+        ]
+      : []),
     ...(r.floor ? [[`step transition floor ${r.rate}× (p50 / p95)`, `${ms(r.floor.p50)} / ${ms(r.floor.p95)}`, `bare page: key → text changed, focused, painted; n=${r.floor.n}`]] : []),
     ...(r.stepAnyPhase ? [[`step, keys at any frame phase ${r.rate}×`, `${ms(r.stepAnyPhase.p50)} / ${ms(r.stepAnyPhase.p95)}`, `a 0–17 ms pause before each key; n=${r.stepAnyPhase.n}`]] : []),
     ...(r.floorAnyPhase ? [[`floor, keys at any frame phase ${r.rate}×`, `${ms(r.floorAnyPhase.p50)} / ${ms(r.floorAnyPhase.p95)}`, `the bare page, same pauses; n=${r.floorAnyPhase.n}`]] : []),
