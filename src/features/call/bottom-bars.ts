@@ -9,21 +9,14 @@ import { afterPaint } from '../../session/after-paint';
 const PROPERTY = '--bottom-bar';
 const NAV_PROPERTY = '--call-nav-height';
 
-type Box = Pick<DOMRect, 'top' | 'bottom' | 'height'>;
-
 /**
- * The band at the bottom of the viewport the controls cover, from the top of the highest one down: the action
- * bar wherever it shows (fixed at the foot on a phone; sticky on a laptop, where a page shorter than the
- * viewport leaves it above the foot, and a notice at the foot would sit over it), and the panels stacked on a
- * bar at the foot (the notes sheet on a phone). A panel elsewhere (the notes column on a laptop) is left out.
+ * The band at the bottom of the viewport the elements cover: those touching the bottom edge, and those
+ * stacked on them (the notes sheet sits on the action bar).
  */
-export function coveredBand(bar: Box | null, stacked: readonly Box[], viewportHeight: number): number {
-  if (!bar || bar.height <= 0 || bar.top >= viewportHeight || bar.bottom <= 0) return 0;
-  let top = Math.max(0, bar.top);
-  if (bar.bottom >= viewportHeight - 1) {
-    const shown = stacked.filter((r) => r.height > 0).sort((a, b) => b.bottom - a.bottom);
-    for (const r of shown) if (r.bottom >= top - 1) top = Math.min(top, r.top);
-  }
+export function coveredBand(rects: readonly Pick<DOMRect, 'top' | 'bottom' | 'height'>[], viewportHeight: number): number {
+  let top = viewportHeight;
+  const shown = rects.filter((r) => r.height > 0).sort((a, b) => b.bottom - a.bottom);
+  for (const r of shown) if (r.bottom >= top - 1) top = Math.min(top, r.top);
   return Math.max(0, Math.ceil(viewportHeight - top));
 }
 
@@ -43,10 +36,10 @@ export function trackBottomBars(
   const measure = (): void => {
     cancel?.();
     cancel = null;
-    const bar = nav()?.isConnected ? nav()!.getBoundingClientRect() : null;
-    const notes = sheet();
-    publish(PROPERTY, `${coveredBand(bar, notes?.isConnected ? [notes.getBoundingClientRect()] : [], window.innerHeight)}px`);
-    if (bar) publish(NAV_PROPERTY, `${Math.ceil(bar.height)}px`);
+    const bar = nav();
+    const panels = [bar, sheet()].filter((el): el is HTMLElement => el !== undefined && el.isConnected);
+    publish(PROPERTY, `${coveredBand(panels.map((el) => el.getBoundingClientRect()), window.innerHeight)}px`);
+    if (bar?.isConnected) publish(NAV_PROPERTY, `${Math.ceil(bar.getBoundingClientRect().height)}px`);
   };
   // Measured after the frame, when layout is clean: measuring in requestAnimationFrame forced the new step's
   // layout ahead of the frame (a trace at 4× CPU: about 5 ms a step change), and then restyled the page again.
@@ -58,10 +51,7 @@ export function trackBottomBars(
   const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
   const observed = new Set<HTMLElement>();
   const watch = (): void => {
-    // The bar's parent too: on a laptop, a page shorter than the viewport leaves the sticky bar where its content
-    // ends, which moves as that content grows or shrinks.
-    const bar = nav();
-    for (const el of [bar, bar?.parentElement ?? undefined, sheet()]) if (el && !observed.has(el)) (observed.add(el), observer?.observe(el));
+    for (const el of [nav(), sheet()]) if (el && !observed.has(el)) (observed.add(el), observer?.observe(el));
     update();
   };
   window.addEventListener('resize', update);
