@@ -39,6 +39,12 @@ function harness(initial: { active: string; keep: boolean; ahead?: string[]; lat
   return { setActive, setKeep, setAhead, setLabel, built, disposed, shown, inPage, container };
 }
 
+/** Which panels had their layout read (`prime`), in order, by the key of the section read. */
+function spyLayoutReads() {
+  const read = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect');
+  return { keys: () => read.mock.contexts.map((el) => (el as HTMLElement).dataset.key), restore: () => read.mockRestore() };
+}
+
 describe('KeptPanels', () => {
   it('shows only the active panel, and swaps back the node it built before instead of building again', () => {
     const h = harness({ active: 'a', keep: true });
@@ -215,39 +221,37 @@ describe('KeptPanels', () => {
 
   it('puts a panel built out of the page in it, hidden, once it is ahead, and reads its layout while idle', async () => {
     vi.useFakeTimers();
-    const read = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect');
+    const reads = spyLayoutReads();
     try {
       const h = harness({ active: 'a', keep: true, later: ['c'] });
       await vi.runAllTimersAsync();
       expect(h.built).toEqual(['a', 'c']);
       expect(h.inPage()).toEqual(['a']);
-      const readKeys = () => read.mock.contexts.map((el) => (el as HTMLElement).dataset.key);
-      expect(readKeys()).toEqual([]);
+      expect(reads.keys()).toEqual([]);
       h.setAhead(['c']);
       await vi.runAllTimersAsync();
       expect(h.inPage()).toEqual(['a', 'c']);
       expect(h.shown()).toEqual(['a v1']);
       expect(h.built).toEqual(['a', 'c']);
-      expect(readKeys()).toEqual(['c']);
+      expect(reads.keys()).toEqual(['c']);
     } finally {
-      read.mockRestore();
+      reads.restore();
       vi.useRealTimers();
     }
   });
 
   it('reads the layout of a panel built ahead while idle, once, and not of the one shown', async () => {
     vi.useFakeTimers();
-    const read = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect');
+    const reads = spyLayoutReads();
     try {
       const h = harness({ active: 'a', keep: true, ahead: ['b'] });
       await vi.runAllTimersAsync();
-      const readKeys = () => read.mock.contexts.map((el) => (el as HTMLElement).dataset.key);
-      expect(readKeys()).toEqual(['b']);
+      expect(reads.keys()).toEqual(['b']);
       h.setActive('b');
       await vi.runAllTimersAsync();
-      expect(readKeys()).toEqual(['b']);
+      expect(reads.keys()).toEqual(['b']);
     } finally {
-      read.mockRestore();
+      reads.restore();
       vi.useRealTimers();
     }
   });

@@ -60,7 +60,7 @@ export function KeptPanels<K extends string>(props: {
   const built = new Map<K, Panel>();
   const holder = (<div class="kept-panels" />) as HTMLDivElement;
   let cancelAhead: (() => void) | null = null;
-  let cancelTidy: (() => void) | null = null;
+  let cancelAttach: (() => void) | null = null;
   /** When the shown panel last changed (never: the screen just opened, the agent reads its first step). */
   let movedAt = -Infinity;
   /**
@@ -149,9 +149,9 @@ export function KeptPanels<K extends string>(props: {
       ([active, , keep], before) => {
         if (!keep) return drop((key) => key === active);
         if (before && before[0] !== active) movedAt = performance.now();
-        cancelTidy?.();
-        cancelTidy = afterPaint(() => {
-          cancelTidy = null;
+        cancelAttach?.();
+        cancelAttach = afterPaint(() => {
+          cancelAttach = null;
           attachNear((key) => (props.ahead ?? []).includes(key));
         });
         cancelAhead?.();
@@ -189,7 +189,7 @@ export function KeptPanels<K extends string>(props: {
   onCleanup(() => {
     cancelPrime?.();
     cancelAhead?.();
-    cancelTidy?.();
+    cancelAttach?.();
     drop(() => false);
   });
   return holder;
