@@ -31,4 +31,18 @@ describe('SaveStatus', () => {
     setSave(saved(3));
     expect(marks()).toEqual([2, 3]);
   });
+  it('takes the error look from a class, which changes only when an error comes or goes', () => {
+    const [save, setSave] = createSignal(saved(1));
+    const { getByTestId } = render(() => <SaveStatus save={save()} />);
+    const status = getByTestId('save-status');
+    setSave(saved(1, true));
+    setSave(saved(2));
+    expect(status.classList.contains('save-status--error')).toBe(false);
+    setSave({ ...saved(2, true), error: new Error('disk') });
+    expect(status.dataset.state).toBe('error');
+    expect(status.classList.contains('save-status--error')).toBe(true);
+    expect(status.querySelector('[role="alert"]')?.textContent).not.toBe('');
+    setSave(saved(3));
+    expect(status.classList.contains('save-status--error')).toBe(false);
+  });
 });

@@ -31,7 +31,10 @@ function errorKey(save: SaveState): string {
  * "Saved" once what the agent typed is on disk. The pending state lasts milliseconds; showing it at once
  * would flicker on every keystroke, so the words change only when a write takes longer than 300 ms. The
  * `data-state` attribute follows at once (tests and benchmarks read it), and each acknowledged write is
- * marked `cadence:call-saved` on the performance timeline.
+ * marked `cadence:call-saved` on the performance timeline. No style rule may read `data-state` or
+ * `data-saved-seq` (the error look is a class): a write is acknowledged just after the step's frame, and an
+ * attribute a selector reads makes Chromium draw a frame of its own then, which a key pressed right after
+ * has to wait behind (up to a whole frame; see css-attributes.test.ts).
  */
 export function SaveStatus(props: { save: SaveState }): JSX.Element {
   const [slow, setSlow] = createSignal(false);
@@ -59,7 +62,7 @@ export function SaveStatus(props: { save: SaveState }): JSX.Element {
   onCleanup(() => clearTimeout(timer));
   const state = () => (props.save.error !== null ? 'error' : props.save.pending ? 'pending' : 'saved');
   return (
-    <p class="save-status" data-testid="save-status" data-state={state()} data-saved-seq={props.save.savedSeq}>
+    <p class="save-status" classList={{ 'save-status--error': props.save.error !== null }} data-testid="save-status" data-state={state()} data-saved-seq={props.save.savedSeq}>
       <Show
         when={props.save.error === null}
         fallback={

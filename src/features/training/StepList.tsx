@@ -16,7 +16,7 @@ export function StepList(props: { sim: Simulation }): JSX.Element {
       <ol class="sim-steps__list">
         <For each={STEP_IDS}>
           {(step) => (
-            <li class="sim-steps__item" data-state={states()[step]} aria-current={states()[step] === 'current' ? 'step' : undefined}>
+            <li class={`sim-steps__item sim-steps__item--${states()[step]}`} data-state={states()[step]} aria-current={states()[step] === 'current' ? 'step' : undefined}>
               {t(`call:steps.${step}`)}
               {label(states()[step]) ? <span class="sr-only"> ({label(states()[step])})</span> : null}
             </li>
