@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openWorklist, search } from './app';
 import { contextOptions, formatViolations, launch, runAxe, type ViewportName } from './browser';
-import { CALL, callableDebtors, inDays, next, overdueInvoices, probeDateOrder, squash, tabTo, typeDate, waitCommitted, waitSaved } from './call-helpers';
+import { CALL, callableDebtors, inDays, next, openCall, overdueInvoices, probeDateOrder, squash, tabTo, typeDate, waitCommitted, waitSaved, waitStep } from './call-helpers';
+import { STEP_ANNOUNCED_AFTER_MS } from '../../src/features/call/announce-timing';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -125,5 +126,50 @@ describe('guided call with the keyboard only', () => {
 
   it('at laptop width (1366×768), ending in a promise that the dossier and worklist show', async () => {
     await keyboardPromiseCall('laptop', 1);
+  });
+});
+
+describe('what the live region tells a screen-reader user', () => {
+  it('names the step the agent stops at, not each step passed on the way, and keeps the reasons Next was refused', async () => {
+    const context = await browser.newContext(contextOptions('laptop'));
+    const page = await context.newPage();
+    try {
+      await openCall(page, baseUrl, callableDebtors()[2]!.debtor.id);
+      await waitStep(page, 'presentation');
+      await page.evaluate(() => {
+        const region = document.querySelector('[data-testid="call-announcer"]')!;
+        const said: string[] = [];
+        (window as unknown as { said: string[] }).said = said;
+        new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+        const keys: number[] = [];
+        (window as unknown as { keys: number[] }).keys = keys;
+        document.addEventListener('keydown', (e) => e.key === 'Enter' && keys.push(e.timeStamp), true);
+      });
+      const said = () => page.evaluate(() => (window as unknown as { said: string[] }).said);
+
+      // Two steps in a run: the second is named, once the agent stays on it.
+      await page.keyboard.press('Control+Enter');
+      await page.keyboard.press('Control+Enter');
+      await waitStep(page, 'explanation');
+      await page.waitForFunction(() => /Étape 3 sur 10/.test(document.querySelector('[data-testid="call-announcer"]')?.textContent ?? ''));
+      const [first, second] = await page.evaluate(() => (window as unknown as { keys: number[] }).keys);
+      // Only when the keys came closer than the pause (a loaded machine may part them further).
+      if (second! - first! < STEP_ANNOUNCED_AFTER_MS - 50) expect(await said()).not.toContainEqual(expect.stringMatching(/Étape 2 sur 10/));
+      expect(await said()).toContainEqual(expect.stringMatching(/^Étape 3 sur 10\s*:/));
+
+      // Next refused right after arriving on a step: the reasons stay in the live region, the step's name does not replace them.
+      await next(page, 'listening');
+      await page.keyboard.press('Control+Enter');
+      await waitStep(page, 'delay_reason');
+      await page.keyboard.press('Control+Enter');
+      await page.waitForSelector('[data-testid="call-blockers"]');
+      await page.waitForTimeout(STEP_ANNOUNCED_AFTER_MS + 200);
+      const reasons = (await page.textContent('[data-testid="call-announcer"]')) ?? '';
+      expect(reasons).not.toBe('');
+      expect(reasons).not.toMatch(/^Étape/);
+      expect(squash(await page.textContent('[data-testid="call-blockers"]'))).toContain(squash(reasons).slice(0, 20));
+    } finally {
+      await context.close();
+    }
   });
 });

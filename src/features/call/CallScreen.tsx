@@ -27,6 +27,7 @@ import { commandFor, isMac, isTextField, type CallCommand } from './shortcuts';
 import { StepCoach, StepPanel } from './StepPanel';
 import { StepRail } from './StepRail';
 import { useCallSession } from './use-call-session';
+import { STEP_ANNOUNCED_AFTER_MS } from './announce-timing';
 
 /**
  * The machine's moves are rehearsed when the screen is first idle, or this long after its paint at the latest: a
@@ -93,10 +94,11 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   const completeNow = () => {
     if (!complete()) setComplete(true);
   };
-  /** Counts announcements: a step's, made after its paint, is dropped if anything was announced since. */
-  let announced = 0;
+  /** Cancels a step's announcement not yet made: anything announced since (a refusal's reasons) stays. */
+  let cancelStepAnnouncement = () => undefined as void;
+  onCleanup(() => cancelStepAnnouncement());
   const announce = (text: string) => {
-    announced++;
+    cancelStepAnnouncement();
     setAnnouncement(text);
   };
   /** The heading of the ended or interrupted panel; each step's own is in `stepHeadings`. */
@@ -157,22 +159,28 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   // Painted: a task after the next frame. The benchmark measures key press → this mark. A render effect runs
   // before the screen's effects, so this task is the first after the frame: the panels' tidying and the
   // bottom bars' measure came first (a trace at 4×: ~20 ms, and a forced layout that drew a second frame).
-  // The live region is told then: a polite announcement waits for the screen reader to finish the focused
-  // heading anyway, and its text (a translation, a text change to lay out) kept the step's frame waiting.
+  // The live region is told once the agent has stayed on the step a moment (STEP_ANNOUNCED_AFTER_MS): keys
+  // pressed in a run announce only the step they stop at, not a queue of steps already left, and the focused
+  // heading is read first anyway. Told right after the paint, its text drew a frame of its own at the next
+  // vsync, and a key pressed just after that frame began waited for the one after it (up to 17 ms more at
+  // 1×), where an idle page draws a key's change at once; told in the step's own frame, it made that frame
+  // longer (~4 ms a step at 4×).
   createRenderEffect(
     on(
       () => [view.phase(), view.step()] as const,
       ([phase]) => {
-        const ticket = ++announced;
-        afterPaint(() => {
-          performance.mark('cadence:call-step-painted');
-          if (ticket !== announced) return;
-          setAnnouncement(
-            phase === 'step'
-              ? t('callscreen:announce.step', { n: stepNumber(), total: STEP_IDS.length, title: guideStep().title })
-              : t(`callscreen:announce.${phase}`),
-          );
-        });
+        cancelStepAnnouncement();
+        const timer = setTimeout(
+          () =>
+            announce(
+              phase === 'step'
+                ? t('callscreen:announce.step', { n: stepNumber(), total: STEP_IDS.length, title: guideStep().title })
+                : t(`callscreen:announce.${phase}`),
+            ),
+          STEP_ANNOUNCED_AFTER_MS,
+        );
+        cancelStepAnnouncement = () => clearTimeout(timer);
+        afterPaint(() => performance.mark('cadence:call-step-painted'));
       },
       { defer: true },
     ),
