@@ -132,8 +132,9 @@ async function measureKeys(page, count) {
 /**
  * The floor of the step figure, measured the same way in the same browser and throttling: a bare page whose
  * Ctrl+Enter changes one heading's text, focuses it, and marks one task after the next frame, as the call
- * screen does. What is left of a step change when the app does nearly nothing: waiting for the next frame
- * (up to one frame interval), the frame itself, the task after it.
+ * screen does, and the same check after each key (it times the next key: a key pressed within a few ms of
+ * the previous frame waits for the next vsync, one pressed later is drawn at once). What is left of a step
+ * change when the app does nearly nothing: waiting for a frame, the frame itself, the task after it.
  */
 async function measureFloor(context, rate, count, phase) {
   const page = await context.newPage();
@@ -148,6 +149,7 @@ async function measureFloor(context, rate, count, phase) {
         if (e.key !== 'Enter') return;
         const heading = document.getElementById('step');
         heading.textContent = String(++n);
+        heading.dataset.step = String(n);
         heading.focus();
         requestAnimationFrame(() => setTimeout(() => performance.mark('cadence:call-step-painted')));
       },
@@ -160,6 +162,8 @@ async function measureFloor(context, rate, count, phase) {
   for (let i = 0; i < count; i++) {
     if (phase) await page.waitForTimeout(phase());
     samples.push(await timeKey(page, 'Control+Enter', 'cadence:call-step-painted'));
+    // The same round trip as measureSteps's check of the step shown: it decides when the next key comes.
+    await page.waitForSelector(`#step[data-step="${i + 1}"]`);
   }
   await page.close();
   return summarize(samples);
