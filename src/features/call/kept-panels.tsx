@@ -47,10 +47,14 @@ export function KeptPanels<K extends string>(props: {
    */
   ahead?: readonly K[];
   /**
-   * Built once those ahead are, only while the page is truly idle (no deadline), and kept out of the
-   * document until they are ahead: the call's other steps, built while the agent reads the first one. A
-   * panel that came within reach later was built with a deadline, which, keys pressed back to back, put its
-   * build in the middle of the next key's move (a Chromium trace at 4×: 34–103 ms in keys 2–4).
+   * Built once those ahead are, only while the page is truly idle (no deadline), put in the document hidden
+   * and laid out while idle, as those ahead are: the call's other steps, built while the agent reads the
+   * first one. A panel that came within reach later was built with a deadline, which, keys pressed back to
+   * back, put its build in the middle of the next key's move (a Chromium trace at 4×: 34–103 ms in keys 2–4).
+   * Built out of the document and put in it only once ahead (as was done), each of an agent's first steps
+   * after a pause put two panels in the page after its paint: a frame of their own, and the next key, if it
+   * came within that frame's interval, waited for the vsync after it (keys 2–5 at 1× after a 2 s pause: 10–23
+   * ms, against 7–10 with every panel in the page).
    */
   later?: readonly K[];
   keep: boolean;
@@ -60,7 +64,6 @@ export function KeptPanels<K extends string>(props: {
   const built = new Map<K, Panel>();
   const holder = (<div class="kept-panels" />) as HTMLDivElement;
   let cancelAhead: (() => void) | null = null;
-  let cancelAttach: (() => void) | null = null;
   /** When the shown panel last changed (never: the screen just opened, the agent reads its first step). */
   let movedAt = -Infinity;
   /**
@@ -69,7 +72,7 @@ export function KeptPanels<K extends string>(props: {
    */
   const openedAt = performance.now();
 
-  const build = (key: K, attach = true): Panel => {
+  const build = (key: K): Panel => {
     let panel = built.get(key);
     if (!panel) {
       // Its own root, owned by this component's owner (contexts resolve), disposed with it or when evicted.
@@ -87,7 +90,7 @@ export function KeptPanels<K extends string>(props: {
       }, owner);
       built.set(key, panel);
     }
-    if (attach && panel.wrap.parentNode !== holder) {
+    if (panel.wrap.parentNode !== holder) {
       holder.appendChild(panel.wrap);
       prime(key);
     }
@@ -120,24 +123,15 @@ export function KeptPanels<K extends string>(props: {
       built.delete(key);
     }
   };
-  /** After a paint: the panels near put in the document, hidden (laid out while idle, see `prime`). */
-  const attachNear = (near: (key: K) => boolean) => {
-    for (const [key, panel] of built) {
-      if (key === props.active || !near(key) || panel.wrap.parentNode === holder) continue;
-      holder.appendChild(panel.wrap);
-      prime(key);
-    }
-  };
-
   const missing = (keys: readonly K[] | undefined) => (keys ?? []).find((k) => !built.has(k));
   /** The next panel to build ahead: the step after this one (urgent), then the others near, then `later`. */
-  const pick = (): { key: K; attach: boolean; urgent: boolean; quietFrom: number } | undefined => {
+  const pick = (): { key: K; urgent: boolean; quietFrom: number } | undefined => {
     const soonest = props.ahead?.[0];
-    if (soonest !== undefined && !built.has(soonest)) return { key: soonest, attach: true, urgent: true, quietFrom: -Infinity };
+    if (soonest !== undefined && !built.has(soonest)) return { key: soonest, urgent: true, quietFrom: -Infinity };
     const near = missing(props.ahead);
-    if (near !== undefined) return { key: near, attach: true, urgent: false, quietFrom: movedAt };
+    if (near !== undefined) return { key: near, urgent: false, quietFrom: movedAt };
     const far = missing(props.later);
-    return far === undefined ? undefined : { key: far, attach: false, urgent: false, quietFrom: Math.max(movedAt, openedAt) };
+    return far === undefined ? undefined : { key: far, urgent: false, quietFrom: Math.max(movedAt, openedAt) };
   };
 
   // The shown panel is in the document before the screen's effects run (they focus its heading).
@@ -149,11 +143,6 @@ export function KeptPanels<K extends string>(props: {
       ([active, , keep], before) => {
         if (!keep) return drop((key) => key === active);
         if (before && before[0] !== active) movedAt = performance.now();
-        cancelAttach?.();
-        cancelAttach = afterPaint(() => {
-          cancelAttach = null;
-          attachNear((key) => (props.ahead ?? []).includes(key));
-        });
         cancelAhead?.();
         cancelAhead = null;
         // One panel per idle task: each is a short task of its own (a load's blocking time counts long tasks
@@ -171,7 +160,7 @@ export function KeptPanels<K extends string>(props: {
               if (!job) return;
               const wait = job.quietFrom + LATER_QUIET_MS - performance.now();
               if (wait > 0) return void (cancelAhead = later(wait));
-              build(job.key, job.attach);
+              build(job.key);
               next();
             },
             first.urgent ? AHEAD_WITHIN_MS : undefined,
@@ -189,7 +178,6 @@ export function KeptPanels<K extends string>(props: {
   onCleanup(() => {
     cancelPrime?.();
     cancelAhead?.();
-    cancelAttach?.();
     drop(() => false);
   });
   return holder;
