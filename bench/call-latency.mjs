@@ -9,7 +9,8 @@
  * Measured on a returning visit: the service worker is active (its precache written) before the call opens, as
  * on an agent's every visit after the first. The same steps are also measured on a first visit (a fresh profile,
  * keys while the worker installs), shown apart: on this 2-core machine the install's download and writes of
- * the precache took the CPU from the first keys (4×: 40–80 ms against 20–40 with the worker blocked).
+ * the precache took the CPU from the first keys (4×: 40–80 ms against 20–40 with the worker blocked). And
+ * once more as an agent starts a call: the first step read for a while (PAUSE_MS), then keys back to back.
  *
  * `runCallLatency({ origin, reps, log })` is for bench/run.mjs; `node bench/call-latency.mjs` builds the app,
  * serves it on a free port and prints the figures on its own.
@@ -23,6 +24,14 @@ export const VIEWPORT = { width: 390, height: 844 };
 const DEFAULT_REPS = { steps: 30, keys: 40 };
 /** The step figure's first keys after the call opened, shown apart (see runCallLatency). */
 const OPENING_KEYS = 5;
+/**
+ * The agent's usual start: a new call, its first step read (the greeting) before the first key. The step figure
+ * presses its first key the moment the call has saved, amid the screen's first-time work; this one waits as an
+ * agent does, then presses keys back to back. PAUSE_CALLS calls of PAUSE_KEYS keys each.
+ */
+const PAUSE_MS = 2000;
+const PAUSE_CALLS = 2;
+const PAUSE_KEYS = 10;
 const NOTE = 'Le client règle le solde vendredi par virement, après validation du gérant. ';
 
 export function installCallProbes() {
@@ -136,6 +145,21 @@ async function measureKeys(page, count) {
  * the previous frame waits for the next vsync, one pressed later is drawn at once). What is left of a step
  * change when the app does nearly nothing: waiting for a frame, the frame itself, the task after it.
  */
+async function measureAfterPause(browser, origin, rate) {
+  const samples = [];
+  for (let call = 0; call < PAUSE_CALLS; call++) {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    await context.addInitScript(installCallProbes);
+    const page = await context.newPage();
+    await openCall(page, origin);
+    await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
+    await page.waitForTimeout(PAUSE_MS);
+    samples.push(...(await measureSteps(page, PAUSE_KEYS)));
+    await context.close();
+  }
+  return summarize(samples);
+}
+
 async function measureFloor(context, rate, count, phase) {
   const page = await context.newPage();
   await page.setContent('<h1 id="step" tabindex="-1">0</h1>');
@@ -202,8 +226,9 @@ export async function runCallLatency({ origin, reps = {}, log = () => undefined 
       await fresh.close();
       const floorAnyPhase = await measureFloor(context, rate, n.steps, framePhases());
       await context.close();
-      log(`  call ${rate}×: step p50 ${step.p50.toFixed(1)} ms, p95 ${step.p95.toFixed(1)} ms (floor ${floor.p50.toFixed(1)} / ${floor.p95.toFixed(1)}); any phase ${stepAnyPhase.p50.toFixed(1)} / ${stepAnyPhase.p95.toFixed(1)} (floor ${floorAnyPhase.p50.toFixed(1)} / ${floorAnyPhase.p95.toFixed(1)}); note→saved p50 ${note.p50.toFixed(1)} ms, p95 ${note.p95.toFixed(1)} ms; first visit ${firstVisit.p50.toFixed(1)} / ${firstVisit.p95.toFixed(1)}`);
-      runs.push({ rate, step, opening, settled, firstVisit, floor, stepAnyPhase, floorAnyPhase, note });
+      const afterPause = await measureAfterPause(browser, origin, rate);
+      log(`  call ${rate}×: step p50 ${step.p50.toFixed(1)} ms, p95 ${step.p95.toFixed(1)} ms (floor ${floor.p50.toFixed(1)} / ${floor.p95.toFixed(1)}); any phase ${stepAnyPhase.p50.toFixed(1)} / ${stepAnyPhase.p95.toFixed(1)} (floor ${floorAnyPhase.p50.toFixed(1)} / ${floorAnyPhase.p95.toFixed(1)}); note→saved p50 ${note.p50.toFixed(1)} ms, p95 ${note.p95.toFixed(1)} ms; first visit ${firstVisit.p50.toFixed(1)} / ${firstVisit.p95.toFixed(1)}; after a pause ${afterPause.p50.toFixed(1)} / ${afterPause.p95.toFixed(1)}`);
+      runs.push({ rate, step, opening, settled, firstVisit, afterPause, floor, stepAnyPhase, floorAnyPhase, note });
     }
   } finally {
     await browser.close();
@@ -224,6 +249,9 @@ export function callLatencyRows(result) {
       : []),
     ...(r.firstVisit
       ? [[`step, first visit ${r.rate}× (p50 / p95)`, `${ms(r.firstVisit.p50)} / ${ms(r.firstVisit.p95)}`, `a fresh profile, keys while the service worker installs; first keys ${r.firstVisit.samples.slice(0, OPENING_KEYS).map((x) => x.toFixed(0)).join(' / ')} ms; n=${r.firstVisit.n}`]]
+      : []),
+    ...(r.afterPause
+      ? [[`step, after ${PAUSE_MS / 1000} s on the first step ${r.rate}× (p50 / p95)`, `${ms(r.afterPause.p50)} / ${ms(r.afterPause.p95)}`, `a new call read ${PAUSE_MS / 1000} s, then ${PAUSE_KEYS} keys back to back, ${PAUSE_CALLS} calls; first keys ${r.afterPause.samples.filter((_, i) => i % PAUSE_KEYS === 0).map((x) => x.toFixed(0)).join(' / ')} ms; n=${r.afterPause.n}`]]
       : []),
     ...(r.floor ? [[`step transition floor ${r.rate}× (p50 / p95)`, `${ms(r.floor.p50)} / ${ms(r.floor.p95)}`, `bare page: key → text changed, focused, painted; n=${r.floor.n}`]] : []),
     ...(r.stepAnyPhase ? [[`step, keys at any frame phase ${r.rate}×`, `${ms(r.stepAnyPhase.p50)} / ${ms(r.stepAnyPhase.p95)}`, `a 0–17 ms pause before each key; n=${r.stepAnyPhase.n}`]] : []),
