@@ -27,7 +27,7 @@ import { commandFor, isMac, isTextField, type CallCommand } from './shortcuts';
 import { StepCoach, StepPanel } from './StepPanel';
 import { StepRail } from './StepRail';
 import { useCallSession } from './use-call-session';
-import { STEP_ANNOUNCED_AFTER_MS } from './announce-timing';
+import { createAnnouncer } from './announcer';
 
 /**
  * The machine's moves are rehearsed when the screen is first idle, or this long after its paint at the latest: a
@@ -80,7 +80,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   const [notesOpen, setNotesOpen] = createSignal(false);
   const [endings, setEndings] = createSignal<{ open: boolean; initial: EndingChoice | null }>({ open: false, initial: null });
   const [commitKind, setCommitKind] = createSignal<CommitmentKind>(view.commitment()?.kind ?? 'promise');
-  const [announcement, setAnnouncement] = createSignal('');
+  const announcer = createAnnouncer();
   /**
    * The first frame holds what the agent reads first: the header, the rail, the step (its script is the
    * screen's largest paint) and the step's controls. The notes, the side column's coaching, the objections, the
@@ -93,13 +93,6 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   const [complete, setComplete] = createSignal(false);
   const completeNow = () => {
     if (!complete()) setComplete(true);
-  };
-  /** Cancels a step's announcement not yet made: anything announced since (a refusal's reasons) stays. */
-  let cancelStepAnnouncement: () => void = () => {};
-  onCleanup(() => cancelStepAnnouncement());
-  const announce = (text: string) => {
-    cancelStepAnnouncement();
-    setAnnouncement(text);
   };
   /** The heading of the ended or interrupted panel; each step's own is in `stepHeadings`. */
   let heading: HTMLHeadingElement | undefined;
@@ -159,27 +152,20 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   // Painted: a task after the next frame. The benchmark measures key press → this mark. A render effect runs
   // before the screen's effects, so this task is the first after the frame: the panels' tidying and the
   // bottom bars' measure came first (a trace at 4×: ~20 ms, and a forced layout that drew a second frame).
-  // The live region is told once the agent has stayed on the step a moment (STEP_ANNOUNCED_AFTER_MS): keys
-  // pressed in a run announce only the step they stop at, not a queue of steps already left, and the focused
-  // heading is read first anyway. Told right after the paint, its text drew a frame of its own at the next
-  // vsync, and a key pressed just after that frame began waited for the one after it (up to 17 ms more at
-  // 1×), where an idle page draws a key's change at once; told in the step's own frame, it seemed to make
-  // that frame longer at 4× (A/B p50 20.3 → 24.2 ms).
+  // The live region names the step once the agent stayed on it (see createAnnouncer): the focused heading is
+  // read first anyway. Told right after the paint, its text drew a frame of its own at the next vsync, and a
+  // key pressed just after that frame began waited for the one after it (up to 17 ms more at 1×), where an
+  // idle page draws a key's change at once; told in the step's own frame, it seemed to make that frame longer
+  // at 4× (A/B p50 20.3 → 24.2 ms).
   createRenderEffect(
     on(
       () => [view.phase(), view.step()] as const,
       ([phase]) => {
-        cancelStepAnnouncement();
-        const timer = setTimeout(
-          () =>
-            announce(
-              phase === 'step'
-                ? t('callscreen:announce.step', { n: stepNumber(), total: STEP_IDS.length, title: guideStep().title })
-                : t(`callscreen:announce.${phase}`),
-            ),
-          STEP_ANNOUNCED_AFTER_MS,
+        announcer.sayOnceStayed(() =>
+          phase === 'step'
+            ? t('callscreen:announce.step', { n: stepNumber(), total: STEP_IDS.length, title: guideStep().title })
+            : t(`callscreen:announce.${phase}`),
         );
-        cancelStepAnnouncement = () => clearTimeout(timer);
         afterPaint(() => performance.mark('cadence:call-step-painted'));
       },
       { defer: true },
@@ -209,7 +195,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
     if (view.can(event)) return move(event);
     const first = view.blockers()[0];
     if (!first) return;
-    announce(view.blockers().map((b) => blockerText(b, guideStep().captures, view.today())).join(' '));
+    announcer.say(view.blockers().map((b) => blockerText(b, guideStep().captures, view.today())).join(' '));
     focus(blockerTarget(first, view.step(), commitKind()));
   };
   const back = () => {
@@ -237,7 +223,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
       focusAfterStep = '#promise-amount';
       return move({ type: 'GOTO', stepId: 'commitments' });
     }
-    announce(t('callscreen:shortcuts.promiseLater'));
+    announcer.say(t('callscreen:shortcuts.promiseLater'));
   };
   const toggleObjections = () => {
     completeNow();
@@ -426,7 +412,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
         </p>
       </Show>
       <div class="sr-only" role="status" aria-live="polite" data-testid="call-announcer">
-        {announcement()}
+        {announcer.message()}
       </div>
       <Show when={complete()}>
         <EndingsDialog view={view} open={endings().open} initial={endings().initial} onClose={() => setEndings({ open: false, initial: null })} />
