@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { whenIdle, yieldToMain } from './after-paint';
+import { CHORD_PENDING_MS, chordPending, whenIdle, yieldToMain } from './after-paint';
 
 describe('yieldToMain', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -53,5 +53,52 @@ describe('whenIdle', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  describe('while a shortcut is on its way', () => {
+    /** Idle callbacks queued, run by the test one idle period at a time. */
+    function idleQueue() {
+      const queue: (() => void)[] = [];
+      vi.stubGlobal('requestIdleCallback', (fn: () => void) => queue.push(fn));
+      vi.stubGlobal('cancelIdleCallback', () => undefined);
+      return { idle: () => queue.splice(0).forEach((fn) => fn()), pending: () => queue.length };
+    }
+    const key = (type: 'keydown' | 'keyup', name: string) => window.dispatchEvent(new KeyboardEvent(type, { key: name }));
+    afterEach(() => key('keyup', 'Control'));
+
+    it('waits while a modifier is down alone, and runs once the shortcut’s other key came', () => {
+      const q = idleQueue();
+      const fn = vi.fn();
+      whenIdle(fn);
+      key('keydown', 'Control');
+      q.idle();
+      expect(fn).not.toHaveBeenCalled();
+      expect(q.pending()).toBe(1);
+      key('keydown', 'Enter');
+      q.idle();
+      expect(fn).toHaveBeenCalledOnce();
+    });
+
+    it('runs once the modifier is let go, or held too long to be a shortcut', () => {
+      const q = idleQueue();
+      const fn = vi.fn();
+      whenIdle(fn);
+      key('keydown', 'Alt');
+      expect(chordPending()).toBe(true);
+      expect(chordPending(performance.now() + CHORD_PENDING_MS)).toBe(false);
+      key('keyup', 'Alt');
+      q.idle();
+      expect(fn).toHaveBeenCalledOnce();
+    });
+
+    it('never holds back work with a deadline', () => {
+      const q = idleQueue();
+      const fn = vi.fn();
+      whenIdle(() => undefined);
+      key('keydown', 'Control');
+      whenIdle(fn, 50);
+      q.idle();
+      expect(fn).toHaveBeenCalledOnce();
+    });
   });
 });

@@ -15,14 +15,50 @@ export function afterPaint(fn: () => void): () => void {
   };
 }
 
+/** Modifier keys: one pressed alone starts a shortcut (Ctrl+Enter, Alt+←) whose other key is on its way. */
+const MODIFIERS = new Set(['Control', 'Alt', 'Meta', 'Shift', 'AltGraph']);
+/** A modifier held longer than this is no longer taken for a shortcut on its way. */
+export const CHORD_PENDING_MS = 1000;
+let chordFrom: number | null = null;
+let watching = false;
+
+/** Follows the keyboard from the first idle work on: a modifier down starts a chord, any other key or a keyup ends it. */
+function watchChords(): void {
+  if (watching || typeof addEventListener !== 'function') return;
+  watching = true;
+  const end = () => (chordFrom = null);
+  addEventListener('keydown', (e) => (chordFrom = MODIFIERS.has(e.key) ? performance.now() : null), true);
+  addEventListener('keyup', end, true);
+  addEventListener('blur', end, true);
+}
+
+/** Whether a shortcut's modifier is down and its other key not yet pressed. */
+export function chordPending(now = performance.now()): boolean {
+  return chordFrom !== null && now - chordFrom < CHORD_PENDING_MS;
+}
+
 /**
  * `fn` when the main thread is idle — truly idle, with no deadline that would run it in the middle of the
  * page's loading; a short timer where idle callbacks are missing (Safari). With `maxMs`, after that long at the
  * latest, idle or not (a busy page may have no idle period before the agent's next key).
+ *
+ * Without `maxMs`, it also waits while a shortcut is on its way (`chordPending`): between the Ctrl and the
+ * Enter of Ctrl+Enter the page is idle, and work run there held the step's key back (a trace at 1×: a 7.8 ms
+ * panel layout between the two keydowns of a call's first step).
  */
 export function whenIdle(fn: () => void, maxMs?: number): () => void {
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(() => fn(), maxMs === undefined ? undefined : { timeout: maxMs });
+    if (maxMs !== undefined) {
+      const id = requestIdleCallback(() => fn(), { timeout: maxMs });
+      return () => cancelIdleCallback(id);
+    }
+    watchChords();
+    let id = 0;
+    const run = () => {
+      if (chordPending()) id = requestIdleCallback(run);
+      else fn();
+    };
+    id = requestIdleCallback(run);
     return () => cancelIdleCallback(id);
   }
   const timer = setTimeout(fn, Math.min(50, maxMs ?? 50));
