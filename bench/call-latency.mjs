@@ -138,13 +138,7 @@ async function measureKeys(page, count) {
   return samples;
 }
 
-/**
- * The floor of the step figure, measured the same way in the same browser and throttling: a bare page whose
- * Ctrl+Enter changes one heading's text, focuses it, and marks one task after the next frame, as the call
- * screen does, and the same check after each key (it times the next key: a key pressed within a few ms of
- * the previous frame waits for the next vsync, one pressed later is drawn at once). What is left of a step
- * change when the app does nearly nothing: waiting for a frame, the frame itself, the task after it.
- */
+/** PAUSE_CALLS new calls, each left PAUSE_MS on its first step, then PAUSE_KEYS step keys back to back. */
 async function measureAfterPause(browser, origin, rate) {
   const samples = [];
   for (let call = 0; call < PAUSE_CALLS; call++) {
@@ -160,6 +154,13 @@ async function measureAfterPause(browser, origin, rate) {
   return summarize(samples);
 }
 
+/**
+ * The floor of the step figure, measured the same way in the same browser and throttling: a bare page whose
+ * Ctrl+Enter changes one heading's text, focuses it, and marks one task after the next frame, as the call
+ * screen does, and the same check after each key (it times the next key: a key pressed within a few ms of
+ * the previous frame waits for the next vsync, one pressed later is drawn at once). What is left of a step
+ * change when the app does nearly nothing: waiting for a frame, the frame itself, the task after it.
+ */
 async function measureFloor(context, rate, count, phase) {
   const page = await context.newPage();
   await page.setContent('<h1 id="step" tabindex="-1">0</h1>');

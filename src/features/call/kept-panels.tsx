@@ -89,8 +89,7 @@ export function KeptPanels<K extends string>(props: {
         return { wrap, dispose };
       }, owner);
       built.set(key, panel);
-    }
-    if (panel.wrap.parentNode !== holder) {
+      // In the page at once, hidden, and laid out while idle: no step move puts it in later.
       holder.appendChild(panel.wrap);
       prime(key);
     }
