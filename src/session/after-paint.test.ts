@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CHORD_PENDING_MS, chordPending, whenIdle, yieldToMain } from './after-paint';
+import { CHORD_PENDING_MS, chordPending, soon, whenIdle, yieldToMain } from './after-paint';
 
 describe('yieldToMain', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -100,5 +100,64 @@ describe('whenIdle', () => {
       q.idle();
       expect(fn).toHaveBeenCalledOnce();
     });
+  });
+});
+
+describe('soon', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const key = (type: 'keydown' | 'keyup', name: string) => window.dispatchEvent(new KeyboardEvent(type, { key: name }));
+
+  it('posts a background task where the browser has scheduler.postTask, without waiting for an idle period, and aborts it', async () => {
+    const posted: { fn: () => void; options: { signal: AbortSignal; priority?: string } }[] = [];
+    vi.stubGlobal('scheduler', { postTask: (fn: () => void, options: { signal: AbortSignal; priority?: string }) => (posted.push({ fn, options }), Promise.resolve()) });
+    const idle = vi.fn();
+    vi.stubGlobal('requestIdleCallback', idle);
+    const fn = vi.fn();
+    soon(fn);
+    expect(posted[0]?.options.priority).toBe('background');
+    posted[0]?.fn();
+    expect(fn).toHaveBeenCalledOnce();
+    expect(idle).not.toHaveBeenCalled();
+    const stop = soon(fn);
+    stop();
+    expect(posted[1]?.options.signal.aborted).toBe(true);
+  });
+
+  it('runs in a task of its own where there is no scheduler, and not once cancelled', () => {
+    vi.useFakeTimers();
+    try {
+      vi.stubGlobal('scheduler', undefined);
+      const fn = vi.fn();
+      soon(fn);
+      const dropped = vi.fn();
+      soon(dropped)();
+      expect(fn).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(0);
+      expect(fn).toHaveBeenCalledOnce();
+      expect(dropped).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('waits while a shortcut is on its way, then runs when idle', () => {
+    vi.useFakeTimers();
+    const queue: (() => void)[] = [];
+    try {
+      vi.stubGlobal('scheduler', undefined);
+      vi.stubGlobal('requestIdleCallback', (fn: () => void) => queue.push(fn));
+      vi.stubGlobal('cancelIdleCallback', () => undefined);
+      const fn = vi.fn();
+      soon(fn);
+      key('keydown', 'Control');
+      vi.advanceTimersByTime(0);
+      expect(fn).not.toHaveBeenCalled();
+      key('keydown', 'Enter');
+      queue.splice(0).forEach((run) => run());
+      expect(fn).toHaveBeenCalledOnce();
+    } finally {
+      key('keyup', 'Control');
+      vi.useRealTimers();
+    }
   });
 });

@@ -65,6 +65,37 @@ export function whenIdle(fn: () => void, maxMs?: number): () => void {
   return () => clearTimeout(timer);
 }
 
+type PostTask = (fn: () => void, options: { signal: AbortSignal; priority?: 'background' }) => Promise<void>;
+
+/**
+ * `fn` in a task of its own as soon as nothing more urgent waits (input, frames, the page's other tasks):
+ * `scheduler.postTask` at background priority where there is one, a zero timer elsewhere. Unlike `whenIdle` it
+ * does not wait for an idle period, which a page busy starting (its first writes, its data) may not have for a
+ * while. Like `whenIdle` without a deadline, it waits while a shortcut is on its way (`chordPending`).
+ */
+export function soon(fn: () => void): () => void {
+  watchChords();
+  let cancelWait: (() => void) | null = null;
+  const run = () => {
+    if (chordPending()) cancelWait = whenIdle(fn);
+    else fn();
+  };
+  const postTask = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler?.postTask;
+  if (typeof postTask === 'function' && typeof AbortController === 'function') {
+    const controller = new AbortController();
+    postTask.call((globalThis as { scheduler?: unknown }).scheduler, run, { signal: controller.signal, priority: 'background' }).catch(() => undefined);
+    return () => {
+      controller.abort();
+      cancelWait?.();
+    };
+  }
+  const timer = setTimeout(run, 0);
+  return () => {
+    clearTimeout(timer);
+    cancelWait?.();
+  };
+}
+
 /**
  * Background work (a call's step move on its way to disk): one task later than `afterPaint`, so what runs
  * right after the paint (focus, the paint mark the benchmark reads) goes first; after `maxMs` at the latest,

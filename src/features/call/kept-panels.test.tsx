@@ -2,6 +2,7 @@ import { cleanup, render } from '@solidjs/testing-library';
 import { createSignal, onCleanup } from 'solid-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeptPanels } from './kept-panels';
+import { Later } from './later';
 
 afterEach(cleanup);
 
@@ -99,46 +100,97 @@ describe('KeptPanels', () => {
     }
   });
 
-  it('builds the panels ahead one per idle task, in order, and keeps them in the page, hidden', async () => {
+  it('while the screen opens, builds and lays out the panels ahead one per task, in order, without waiting for an idle period', async () => {
     vi.useFakeTimers();
     const idle: (() => void)[] = [];
     vi.stubGlobal('requestIdleCallback', (fn: () => void) => idle.push(fn));
     vi.stubGlobal('cancelIdleCallback', () => undefined);
+    const reads = spyLayoutReads();
     try {
       const h = harness({ active: 'a', keep: true, ahead: ['c', 'b'] });
-      await vi.runAllTimersAsync();
-      // Each idle callback builds one panel at most (others read a built panel's layout), and asks for the next.
-      const idleTask = () => {
+      // A page busy opening has no idle period: the idle callbacks are never run here.
+      let tasks = 0;
+      while (h.built.length < 3 && tasks < 50) {
         const before = h.built.length;
-        idle.shift()?.();
+        await vi.advanceTimersToNextTimerAsync();
         expect(h.built.length - before).toBeLessThanOrEqual(1);
-      };
-      const untilBuilt = (count: number) => {
-        while (h.built.length < count && idle.length > 0) idleTask();
-      };
-      expect(h.built).toEqual(['a']);
-      untilBuilt(2);
-      expect(h.built).toEqual(['a', 'c']);
-      untilBuilt(3);
-      expect(h.built).toEqual(['a', 'c', 'b']);
-      while (idle.length > 0) idleTask();
+        tasks += 1;
+      }
       expect(h.built).toEqual(['a', 'c', 'b']);
       await vi.runAllTimersAsync();
+      expect(reads.keys()).toEqual(['c', 'b']);
       expect(h.inPage()).toEqual(['a', 'b', 'c']);
       expect(h.shown()).toEqual(['a v1']);
-      // Moving on: the panel is swapped in, and the new list is built in its turn.
-      h.setActive('c');
-      h.setAhead(['d']);
-      expect(h.built).toEqual(['a', 'c', 'b']);
-      await vi.runAllTimersAsync();
-      untilBuilt(4);
-      expect(h.built).toEqual(['a', 'c', 'b', 'd']);
-      await vi.runAllTimersAsync();
-      // b is no longer near: it stays in the page, hidden, still built.
-      expect(h.inPage()).toEqual(['a', 'b', 'c', 'd']);
-      expect(h.shown()).toEqual(['c v1']);
-      expect(h.disposed).toEqual([]);
     } finally {
+      reads.restore();
+      cleanup();
+      vi.unstubAllGlobals();
+      vi.useRealTimers();
+    }
+  });
+
+  it('after a step change, builds and lays out the next panel by a deadline, the others when idle', async () => {
+    vi.useFakeTimers();
+    const idle: { fn: () => void; timeout?: number }[] = [];
+    vi.stubGlobal('requestIdleCallback', (fn: () => void, options?: { timeout: number }) => idle.push({ fn, timeout: options?.timeout }));
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    const reads = spyLayoutReads();
+    try {
+      const h = harness({ active: 'a', keep: true });
+      h.setActive('b');
+      h.setAhead(['c', 'd']);
+      await vi.runAllTimersAsync();
+      // The next panel's build, then its layout read: each asked with a deadline, so a busy page still runs them.
+      const withDeadline = () => idle.filter((t) => t.timeout !== undefined);
+      expect(withDeadline()).toHaveLength(1);
+      idle.splice(idle.indexOf(withDeadline()[0]!), 1)[0]?.fn();
+      expect(h.built).toEqual(['a', 'b', 'c']);
+      await vi.runAllTimersAsync();
+      expect(withDeadline()).toHaveLength(1);
+      idle.splice(idle.indexOf(withDeadline()[0]!), 1)[0]?.fn();
+      expect(reads.keys()).toEqual(['c']);
+      expect(h.built).toEqual(['a', 'b', 'c']);
+    } finally {
+      reads.restore();
+      cleanup();
+      vi.unstubAllGlobals();
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads a panel’s layout once the part it renders later is in it, while the screen opens', async () => {
+    vi.useFakeTimers();
+    // A page busy opening has no idle period: the idle callbacks are never run here.
+    vi.stubGlobal('requestIdleCallback', () => 0);
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    // What each read found in its panel: the deferred part, or nothing yet.
+    const found: string[] = [];
+    const read = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      found.push(`${this.dataset.key}:${this.querySelector('.deferred')?.textContent ?? 'missing'}`);
+      return new DOMRect();
+    });
+    try {
+      const [active] = createSignal('a');
+      const { container } = render(() => (
+        <KeptPanels
+          active={active()}
+          ahead={['b']}
+          keep
+          render={(key, isShown) => (
+            <section data-key={key}>
+              <h2>{key}</h2>
+              <Later now={isShown}>
+                <p class="deferred">{key}</p>
+              </Later>
+            </section>
+          )}
+        />
+      ));
+      await vi.runAllTimersAsync();
+      expect(found).toEqual(['b:b']);
+      expect(container.querySelectorAll('.deferred')).toHaveLength(2);
+    } finally {
+      read.mockRestore();
       cleanup();
       vi.unstubAllGlobals();
       vi.useRealTimers();

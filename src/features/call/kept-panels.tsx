@@ -1,5 +1,5 @@
 import { createEffect, createMemo, createRenderEffect, createRoot, createSelector, getOwner, on, onCleanup, type Accessor, type JSX } from 'solid-js';
-import { afterPaint, whenIdle } from '../../session/after-paint';
+import { afterPaint, soon, whenIdle } from '../../session/after-paint';
 
 type Panel = { wrap: HTMLDivElement; dispose: () => void };
 
@@ -98,21 +98,45 @@ export function KeptPanels<K extends string>(props: {
   /** Panels in the document, never shown, whose style and layout are still to be computed while idle. */
   const unprimed = new Set<K>();
   let cancelPrime: (() => void) | null = null;
+  /** Panels to lay out by a deadline, or at once while the screen opens (see `primeSoon`): their cancels. */
+  const primingSoon = new Map<K, () => void>();
   const prime = (key: K) => {
     if (!built.get(key)?.wrap.classList.contains('kept-panel--fresh')) return;
     unprimed.add(key);
     cancelPrime ??= whenIdle(primeOne);
   };
-  const primeOne = () => {
-    cancelPrime = null;
-    const key = unprimed.values().next().value as K | undefined;
-    if (key === undefined) return;
-    unprimed.delete(key);
+  /** Computes a panel's style and layout now, once: see `prime`. */
+  const layOut = (key: K) => {
+    if (!unprimed.delete(key)) return;
     const wrap = built.get(key)?.wrap;
     // Reading the layout of a box under `content-visibility: hidden` computes that subtree's style and layout
     // now, and they stay: its first show then restyles and lays out one box, as a panel shown before does.
     if (wrap?.parentNode === holder && wrap.classList.contains('kept-panel--fresh')) wrap.firstElementChild?.getBoundingClientRect();
+  };
+  const primeOne = () => {
+    cancelPrime = null;
+    const key = unprimed.values().next().value as K | undefined;
+    if (key === undefined) return;
+    layOut(key);
     if (unprimed.size > 0) cancelPrime = whenIdle(primeOne);
+  };
+  /**
+   * The next step's panel is laid out by the same deadline as its build: laid out only when the page was truly
+   * idle, it was often still unprimed at the next key, which then computed its whole style and layout (a trace
+   * at 4×: the second key of a call, 12 ms of style and 18 ms of layout, against ~2 and ~4 for a primed one).
+   * While the screen opens, every panel ahead is laid out so, as soon as nothing more urgent waits (`opening`).
+   */
+  const primeSoon = (key: K) => {
+    if (!unprimed.has(key) || primingSoon.has(key)) return;
+    const run = () => {
+      primingSoon.delete(key);
+      layOut(key);
+    };
+    primingSoon.set(key, opening() ? soon(run) : whenIdle(run, AHEAD_WITHIN_MS));
+  };
+  const cancelPrimeSoon = () => {
+    for (const cancel of primingSoon.values()) cancel();
+    primingSoon.clear();
   };
   const drop = (keep: (key: K) => boolean) => {
     for (const [key, panel] of built) {
@@ -122,6 +146,13 @@ export function KeptPanels<K extends string>(props: {
       built.delete(key);
     }
   };
+  /**
+   * Until the agent's first move, the panels ahead are built and laid out as soon as nothing more urgent waits,
+   * not when the page is first idle: a call opening is busy (its first writes, the team session), and its idle
+   * periods came late, so the first keys of a call pressed at once met these panels half done, built or laid
+   * out in their own tasks (the benchmark's, at 4×: keys 1–3 at 40–106 ms, against ~25 once settled).
+   */
+  const opening = () => movedAt === -Infinity;
   const missing = (keys: readonly K[] | undefined) => (keys ?? []).find((k) => !built.has(k));
   /** The next panel to build ahead: the step after this one (urgent), then the others near, then `later`. */
   const pick = (): { key: K; urgent: boolean; quietFrom: number } | undefined => {
@@ -144,6 +175,8 @@ export function KeptPanels<K extends string>(props: {
         if (before && before[0] !== active) movedAt = performance.now();
         cancelAhead?.();
         cancelAhead = null;
+        // Not between this move's task and its frame: laid out after its paint, if still needed.
+        cancelPrimeSoon();
         // One panel per idle task: each is a short task of its own (a load's blocking time counts long tasks
         // only), and a key pressed meanwhile waits for one panel at most. The next step first, by a deadline
         // (its key may come at once); the others once the agent paused (see LATER_QUIET_MS): with a deadline
@@ -152,30 +185,37 @@ export function KeptPanels<K extends string>(props: {
         const next = () => {
           const first = pick();
           if (!first) return;
-          cancelAhead = whenIdle(
-            () => {
-              cancelAhead = null;
-              const job = props.keep ? pick() : undefined;
-              if (!job) return;
-              const wait = job.quietFrom + LATER_QUIET_MS - performance.now();
-              if (wait > 0) return void (cancelAhead = later(wait));
-              build(job.key);
-              next();
-            },
-            first.urgent ? AHEAD_WITHIN_MS : undefined,
-          );
+          const task = () => {
+            cancelAhead = null;
+            const job = props.keep ? pick() : undefined;
+            if (!job) return;
+            const wait = job.quietFrom + LATER_QUIET_MS - performance.now();
+            if (wait > 0) return void (cancelAhead = later(wait));
+            const near = job.urgent || (opening() && props.ahead?.includes(job.key));
+            build(job.key);
+            if (near) primeSoon(job.key);
+            next();
+          };
+          cancelAhead =
+            opening() && props.ahead?.includes(first.key) ? soon(task) : whenIdle(task, first.urgent ? AHEAD_WITHIN_MS : undefined);
         };
         const later = (wait: number) => {
           const timer = setTimeout(next, wait);
           return () => clearTimeout(timer);
         };
-        if (!pick()) return;
-        cancelAhead = afterPaint(next);
+        const soonest = props.ahead?.[0];
+        const layOutSoonest = soonest !== undefined && unprimed.has(soonest);
+        if (!pick() && !layOutSoonest) return;
+        cancelAhead = afterPaint(() => {
+          if (layOutSoonest) primeSoon(soonest);
+          next();
+        });
       },
     ),
   );
   onCleanup(() => {
     cancelPrime?.();
+    cancelPrimeSoon();
     cancelAhead?.();
     drop(() => false);
   });
