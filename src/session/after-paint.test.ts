@@ -107,14 +107,14 @@ describe('soon', () => {
   afterEach(() => vi.unstubAllGlobals());
   const key = (type: 'keydown' | 'keyup', name: string) => window.dispatchEvent(new KeyboardEvent(type, { key: name }));
 
-  it('posts a background task where the browser has scheduler.postTask, without waiting for an idle period, and aborts it', async () => {
+  it('posts a task where the browser has scheduler.postTask, in turn with the page’s others, without waiting for an idle period, and aborts it', async () => {
     const posted: { fn: () => void; options: { signal: AbortSignal; priority?: string } }[] = [];
     vi.stubGlobal('scheduler', { postTask: (fn: () => void, options: { signal: AbortSignal; priority?: string }) => (posted.push({ fn, options }), Promise.resolve()) });
     const idle = vi.fn();
     vi.stubGlobal('requestIdleCallback', idle);
     const fn = vi.fn();
     soon(fn);
-    expect(posted[0]?.options.priority).toBe('background');
+    expect(posted[0]?.options.priority).toBe('user-visible');
     posted[0]?.fn();
     expect(fn).toHaveBeenCalledOnce();
     expect(idle).not.toHaveBeenCalled();

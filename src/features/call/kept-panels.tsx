@@ -124,7 +124,7 @@ export function KeptPanels<K extends string>(props: {
    * The next step's panel is laid out by the same deadline as its build: laid out only when the page was truly
    * idle, it was often still unprimed at the next key, which then computed its whole style and layout (a trace
    * at 4×: the second key of a call, 12 ms of style and 18 ms of layout, against ~2 and ~4 for a primed one).
-   * While the screen opens, every panel ahead is laid out so, as soon as nothing more urgent waits (`opening`).
+   * While the screen opens, every panel ahead is laid out so, in a task of its own (`soon`, `opening`).
    */
   const primeSoon = (key: K) => {
     if (!unprimed.has(key) || primingSoon.has(key)) return;
@@ -147,7 +147,7 @@ export function KeptPanels<K extends string>(props: {
     }
   };
   /**
-   * Until the agent's first move, the panels ahead are built and laid out as soon as nothing more urgent waits,
+   * Until the agent's first move, the panels ahead are built and laid out in tasks of their own (`soon`),
    * not when the page is first idle: a call opening is busy (its first writes, the team session), and its idle
    * periods came late, so the first keys of a call pressed at once met these panels half done, built or laid
    * out in their own tasks (the benchmark's, at 4×: keys 1–3 at 40–106 ms, against ~25 once settled).
