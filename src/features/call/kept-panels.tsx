@@ -153,6 +153,7 @@ export function KeptPanels<K extends string>(props: {
    * out in their own tasks (the benchmark's, at 4×: keys 1–3 at 40–106 ms, against ~25 once settled).
    */
   const opening = () => movedAt === -Infinity;
+  const aheadWhileOpening = (key: K) => opening() && props.ahead?.includes(key) === true;
   const missing = (keys: readonly K[] | undefined) => (keys ?? []).find((k) => !built.has(k));
   /** The next panel to build ahead: the step after this one (urgent), then the others near, then `later`. */
   const pick = (): { key: K; urgent: boolean; quietFrom: number } | undefined => {
@@ -191,13 +192,12 @@ export function KeptPanels<K extends string>(props: {
             if (!job) return;
             const wait = job.quietFrom + LATER_QUIET_MS - performance.now();
             if (wait > 0) return void (cancelAhead = later(wait));
-            const near = job.urgent || (opening() && props.ahead?.includes(job.key));
+            const near = job.urgent || aheadWhileOpening(job.key);
             build(job.key);
             if (near) primeSoon(job.key);
             next();
           };
-          cancelAhead =
-            opening() && props.ahead?.includes(first.key) ? soon(task) : whenIdle(task, first.urgent ? AHEAD_WITHIN_MS : undefined);
+          cancelAhead = aheadWhileOpening(first.key) ? soon(task) : whenIdle(task, first.urgent ? AHEAD_WITHIN_MS : undefined);
         };
         const later = (wait: number) => {
           const timer = setTimeout(next, wait);
