@@ -21,9 +21,14 @@ import { CHROMIUM_PATH, PLAYWRIGHT_ARGS } from './lib/chromium.mjs';
 import { summarize } from './lib/stats.mjs';
 
 export const VIEWPORT = { width: 390, height: 844 };
-const DEFAULT_REPS = { steps: 30, keys: 40 };
+const DEFAULT_REPS = { steps: 30, keys: 40, calls: 3 };
 /** The step figure's first keys after the call opened, shown apart (see runCallLatency). */
 const OPENING_KEYS = 5;
+/**
+ * Issue 15's aims for the step's p95, per CPU rate: the rows count the keys over them, the app's and the
+ * floor's, so a figure at its aim's edge shows whether its slow keys are the app's or the machine's.
+ */
+export const STEP_AIM_MS = { 1: 16, 4: 50 };
 /**
  * The agent's usual start: a new call, its first step read (the greeting) before the first key. The step figure
  * presses its first key the moment the call has saved, amid the screen's first-time work; this one waits as an
@@ -195,28 +200,53 @@ async function measureFloor(context, rate, count, phase) {
 }
 
 export async function runCallLatency({ origin, reps = {}, log = () => undefined }) {
-  const n = { steps: reps.callSteps ?? DEFAULT_REPS.steps, keys: reps.callKeys ?? DEFAULT_REPS.keys };
+  const n = {
+    steps: reps.callSteps ?? DEFAULT_REPS.steps,
+    keys: reps.callKeys ?? DEFAULT_REPS.keys,
+    calls: reps.callCalls ?? DEFAULT_REPS.calls,
+  };
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_ARGS, headless: true });
   const runs = [];
   try {
     for (const rate of [1, 4]) {
-      // A fresh profile per rate: each run starts a new call on a freshly seeded demo portfolio.
-      const context = await browser.newContext({ viewport: VIEWPORT });
-      await context.addInitScript(installCallProbes);
-      const page = await context.newPage();
-      await openCall(page, origin);
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-      const step = summarize(await measureSteps(page, n.steps));
-      // The same samples split: the first keys after the call opened meet the screen's first-time work (panels
-      // built ahead, first shows, code warming up); the p95 of 30 is the second worst key, so these decide it.
-      const opening = summarize(step.samples.slice(0, OPENING_KEYS));
-      const settled = summarize(step.samples.slice(OPENING_KEYS));
-      // The same keys again, each at a random point of the frame (framePhases); the panels are all built by now.
-      const stepAnyPhase = summarize(await measureSteps(page, n.steps, framePhases()));
-      const note = summarize(await measureKeys(page, n.keys));
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-      const floor = await measureFloor(context, rate, n.steps);
+      /**
+       * `calls` new calls of `steps` keys each, each followed by the floor page with as many keys, in turn: a
+       * p95 of one call's 30 keys is its second worst key, and on this 2-core machine about one key in 25 waits a
+       * whole frame more whatever the page does (the floor's keys as often as the app's), so one call's figure
+       * passed or failed its aim from one run to the next on the same build. Pooled, the p95 is the fifth worst
+       * of 90, the first keys of each call keep their share, and the floor beside it met the same load.
+       */
+      const stepSamples = [];
+      const openings = [];
+      const anyPhase = [];
+      const floorSamples = [];
+      const floorAnyPhase = [];
+      let note;
+      for (let call = 0; call < n.calls; call++) {
+        // A fresh profile per call: each starts a new call on a freshly seeded demo portfolio.
+        const context = await browser.newContext({ viewport: VIEWPORT });
+        await context.addInitScript(installCallProbes);
+        const page = await context.newPage();
+        await openCall(page, origin);
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+        const samples = await measureSteps(page, n.steps);
+        stepSamples.push(...samples);
+        // The first keys after the call opened meet the screen's first-time work (panels built ahead, first
+        // shows, code warming up): shown apart, call by call.
+        openings.push(samples.slice(0, OPENING_KEYS));
+        // The same keys again, each at a random point of the frame (framePhases); the panels are all built by now.
+        anyPhase.push(...(await measureSteps(page, n.steps, framePhases())));
+        if (call === 0) note = summarize(await measureKeys(page, n.keys));
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        floorSamples.push(...(await measureFloor(context, rate, n.steps)).samples);
+        floorAnyPhase.push(...(await measureFloor(context, rate, n.steps, framePhases())).samples);
+        await context.close();
+      }
+      const step = summarize(stepSamples);
+      const opening = summarize(openings.flat());
+      const settled = summarize(openings.flatMap((_, call) => stepSamples.slice(call * n.steps + OPENING_KEYS, (call + 1) * n.steps)));
+      const floor = summarize(floorSamples);
       // The first visit: a fresh profile whose keys come while the service worker installs.
       const fresh = await browser.newContext({ viewport: VIEWPORT });
       await fresh.addInitScript(installCallProbes);
@@ -225,11 +255,24 @@ export async function runCallLatency({ origin, reps = {}, log = () => undefined 
       await (await fresh.newCDPSession(firstPage)).send('Emulation.setCPUThrottlingRate', { rate });
       const firstVisit = summarize(await measureSteps(firstPage, n.steps));
       await fresh.close();
-      const floorAnyPhase = await measureFloor(context, rate, n.steps, framePhases());
-      await context.close();
       const afterPause = await measureAfterPause(browser, origin, rate);
-      log(`  call ${rate}×: step p50 ${step.p50.toFixed(1)} ms, p95 ${step.p95.toFixed(1)} ms (floor ${floor.p50.toFixed(1)} / ${floor.p95.toFixed(1)}); any phase ${stepAnyPhase.p50.toFixed(1)} / ${stepAnyPhase.p95.toFixed(1)} (floor ${floorAnyPhase.p50.toFixed(1)} / ${floorAnyPhase.p95.toFixed(1)}); note→saved p50 ${note.p50.toFixed(1)} ms, p95 ${note.p95.toFixed(1)} ms; first visit ${firstVisit.p50.toFixed(1)} / ${firstVisit.p95.toFixed(1)}; after a pause ${afterPause.p50.toFixed(1)} / ${afterPause.p95.toFixed(1)}`);
-      runs.push({ rate, step, opening, settled, firstVisit, afterPause, floor, stepAnyPhase, floorAnyPhase, note });
+      const over = (samples) => samples.filter((x) => x > STEP_AIM_MS[rate]).length;
+      log(`  call ${rate}×: step p50 ${step.p50.toFixed(1)} ms, p95 ${step.p95.toFixed(1)} ms, ${over(stepSamples)} of ${step.n} over ${STEP_AIM_MS[rate]} (floor ${floor.p50.toFixed(1)} / ${floor.p95.toFixed(1)}, ${over(floorSamples)} over); note→saved p50 ${note.p50.toFixed(1)} ms, p95 ${note.p95.toFixed(1)} ms; first visit ${firstVisit.p50.toFixed(1)} / ${firstVisit.p95.toFixed(1)}; after a pause ${afterPause.p50.toFixed(1)} / ${afterPause.p95.toFixed(1)}`);
+      runs.push({
+        rate,
+        aimMs: STEP_AIM_MS[rate],
+        calls: n.calls,
+        step,
+        openings,
+        opening,
+        settled,
+        firstVisit,
+        afterPause,
+        floor,
+        stepAnyPhase: summarize(anyPhase),
+        floorAnyPhase: summarize(floorAnyPhase),
+        note,
+      });
     }
   } finally {
     await browser.close();
@@ -240,12 +283,13 @@ export async function runCallLatency({ origin, reps = {}, log = () => undefined 
 /** Table rows in bench/run.mjs's shape: [figure, value, note]. */
 export function callLatencyRows(result) {
   const ms = (x) => (x == null ? '–' : `${x.toFixed(1)} ms`);
+  const overAim = (r, stats) => `${stats.samples.filter((x) => x > r.aimMs).length} of ${stats.n} over ${r.aimMs} ms`;
   return result.runs.flatMap((r) => [
-    [`step transition ${r.rate}× (p50 / p95)`, `${ms(r.step.p50)} / ${ms(r.step.p95)}`, `key → next step painted, n=${r.step.n}`],
-    ...(r.opening && r.opening.n > 0 && r.settled?.n > 0
+    [`step transition ${r.rate}× (p50 / p95)`, `${ms(r.step.p50)} / ${ms(r.step.p95)}`, `key → next step painted, ${r.calls} calls × ${r.step.n / r.calls} keys, n=${r.step.n}; ${overAim(r, r.step)} (floor: ${overAim(r, r.floor)})`],
+    ...(r.openings?.length && r.settled?.n > 0
       ? [
-          [`step, first ${r.opening.n} keys after opening ${r.rate}×`, r.opening.samples.map((x) => x.toFixed(0)).join(' / ') + ' ms', 'the same samples, in order: the first keys meet the screen’s first-time work'],
-          [`step, keys ${r.opening.n + 1}–${r.step.n} ${r.rate}× (p50 / p95)`, `${ms(r.settled.p50)} / ${ms(r.settled.p95)}`, `the same samples after those; n=${r.settled.n}`],
+          [`step, first ${OPENING_KEYS} keys after opening ${r.rate}×`, r.openings.map((keys) => keys.map((x) => x.toFixed(0)).join('/')).join(' · ') + ' ms', 'the same samples, in order, call by call: the first keys meet the screen’s first-time work'],
+          [`step, keys ${OPENING_KEYS + 1}–${r.step.n / r.calls} ${r.rate}× (p50 / p95)`, `${ms(r.settled.p50)} / ${ms(r.settled.p95)}`, `the same samples after those; n=${r.settled.n}`],
         ]
       : []),
     ...(r.firstVisit
@@ -254,7 +298,7 @@ export function callLatencyRows(result) {
     ...(r.afterPause
       ? [[`step, after ${PAUSE_MS / 1000} s on the first step ${r.rate}× (p50 / p95)`, `${ms(r.afterPause.p50)} / ${ms(r.afterPause.p95)}`, `a new call read ${PAUSE_MS / 1000} s, then ${PAUSE_KEYS} keys back to back, ${PAUSE_CALLS} calls; first keys ${r.afterPause.samples.filter((_, i) => i % PAUSE_KEYS === 0).map((x) => x.toFixed(0)).join(' / ')} ms; n=${r.afterPause.n}`]]
       : []),
-    ...(r.floor ? [[`step transition floor ${r.rate}× (p50 / p95)`, `${ms(r.floor.p50)} / ${ms(r.floor.p95)}`, `bare page: key → text changed, focused, painted; n=${r.floor.n}`]] : []),
+    ...(r.floor ? [[`step transition floor ${r.rate}× (p50 / p95)`, `${ms(r.floor.p50)} / ${ms(r.floor.p95)}`, `bare page: key → text changed, focused, painted; after each call, n=${r.floor.n}`]] : []),
     ...(r.stepAnyPhase ? [[`step, keys at any frame phase ${r.rate}×`, `${ms(r.stepAnyPhase.p50)} / ${ms(r.stepAnyPhase.p95)}`, `a 0–17 ms pause before each key; n=${r.stepAnyPhase.n}`]] : []),
     ...(r.floorAnyPhase ? [[`floor, keys at any frame phase ${r.rate}×`, `${ms(r.floorAnyPhase.p50)} / ${ms(r.floorAnyPhase.p95)}`, `the bare page, same pauses; n=${r.floorAnyPhase.n}`]] : []),
     [`note keystroke → saved ${r.rate}× (p50 / p95)`, `${ms(r.note.p50)} / ${ms(r.note.p95)}`, `key → IndexedDB write acknowledged, n=${r.note.n}`],

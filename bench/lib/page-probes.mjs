@@ -76,7 +76,7 @@ export async function storedCounts(stores) {
 
 /**
  * A real company name and one of its overdue invoice numbers, read from the app's worklist digests, so the
- * queries match rows whatever names the generator invents. A debtor from the middle of the portfolio.
+ * queries match rows whatever names the generator invents: the first debtor with an overdue item after `skip` summaries.
  */
 export async function pickQueries(skip) {
   // The app's database ('cadence'), not one a library may add beside it. Inlined: these run in the page.

@@ -36,7 +36,9 @@ export function worklistRows(r) {
     rows.push([`Worklist open, ${x} CPU`, ms(run.open.median), `median of ${run.open.n}, max ${ms(run.open.max)}, ${run.rows} rows`]);
     rows.push([`Longest task while opening, ${x}`, ms(run.openLongestTaskMs), 'median over the opens']);
     for (const [kind, s] of Object.entries(run.searches)) {
-      rows.push([`Search keystroke (${kind}), ${x}: p50 / p95`, `${ms(s.stats.p50)} / ${ms(s.stats.p95)}`, `"${s.query.slice(0, 16)}", ${s.latencies.length} keys${s.misses.length ? `, ${s.misses.length} without a result mark` : ''}`]);
+      const over = s.latencies.filter((l) => l > run.searchAimMs).length;
+      const queries = s.queries.map((q) => `"${q.slice(0, 16)}"`).join(', ');
+      rows.push([`Search keystroke (${kind}), ${x}: p50 / p95`, `${ms(s.stats.p50)} / ${ms(s.stats.p95)}`, `${queries}: ${s.latencies.length} keys, ${over} over ${run.searchAimMs} ms${s.misses.length ? `, ${s.misses.length} without a result mark` : ''}`]);
     }
     rows.push([`Longest task while searching, ${x}`, ms(run.searchLongestTaskMs), '']);
   }

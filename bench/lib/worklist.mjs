@@ -80,6 +80,16 @@ export async function typeQuery(page, query) {
 /** null (not observable) wins over any number: a missing figure must not print as 0 ms. */
 const longestOf = (xs) => (xs.length === 0 || xs.some((x) => x == null) ? null : Math.max(...xs));
 
+/** Issue 15's aims for a search keystroke's p95, per CPU rate: the rows count the keys over them. */
+export const SEARCH_AIM_MS = { 1: 16, 4: 50 };
+/**
+ * Where in the portfolio the queried debtors sit (their summaries skipped before the first with an overdue
+ * item): three of them, so a query's first keys (which scan every row, the slowest) keep their share, one in
+ * fifteen, and the p95 is the third worst of about 45 keys instead of the slowest of 15: one key that waited a
+ * whole frame more (on this 2-core machine about one in 25, on a bare page too) no longer decides it alone.
+ */
+const QUERY_AT = [0.25, 0.5, 0.75];
+
 async function measureAt(page, origin, rate, opens, queries, log) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -89,17 +99,27 @@ async function measureAt(page, origin, rate, opens, queries, log) {
     log(`  worklist ${rate}× open ${i + 1}/${opens}: ${Math.round(openRuns.at(-1).openMs)} ms (${openRuns.at(-1).count} rows)`);
   }
   const searches = {};
-  for (const [kind, query] of Object.entries(queries)) {
-    if (!query) continue;
-    searches[kind] = await typeQuery(page, query);
-    const s = summarize(searches[kind].latencies);
-    log(`  worklist ${rate}× search ${kind} "${query}": p50 ${Math.round(s.p50)} ms, p95 ${Math.round(s.p95)} ms`);
+  for (const set of queries) {
+    for (const [kind, query] of Object.entries(set)) {
+      if (!query) continue;
+      const typed = await typeQuery(page, query);
+      const s = summarize(typed.latencies);
+      log(`  worklist ${rate}× search ${kind} "${query}": p50 ${Math.round(s.p50)} ms, p95 ${Math.round(s.p95)} ms`);
+      const all = (searches[kind] ??= { queries: [], latencies: [], misses: [], longestTasksMs: [], perQuery: [] });
+      all.queries.push(query);
+      all.latencies.push(...typed.latencies);
+      all.misses.push(...typed.misses);
+      all.longestTasksMs.push(typed.longestTaskMs);
+      all.perQuery.push({ query, latencies: typed.latencies });
+    }
   }
+  for (const all of Object.values(searches)) all.longestTaskMs = longestOf(all.longestTasksMs);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await cdp.detach();
   const searchLatencies = Object.values(searches).flatMap((s) => s.latencies);
   return {
     rate,
+    searchAimMs: SEARCH_AIM_MS[rate],
     open: summarize(openRuns.map((r) => r.openMs)),
     openLongestTaskMs: openRuns.some((r) => r.longestTaskMs == null) ? null : median(openRuns.map((r) => r.longestTaskMs)),
     rows: openRuns.at(-1)?.count ?? null,
@@ -117,14 +137,15 @@ export async function runWorklist({ origin, reps, log }) {
     const page = await context.newPage();
     const seed = await seedLarge(page, origin);
     log(`  worklist seeding: ${(seed.ms / 1000).toFixed(1)} s, ${seed.stored.debtors} debtors / ${seed.stored.invoices} invoices stored, ${seed.count} rows listed`);
-    const queries = await page.evaluate(pickQueries, Math.floor(LARGE_DEBTORS / 2));
+    const queries = [];
+    for (const at of QUERY_AT) queries.push(await page.evaluate(pickQueries, Math.floor(LARGE_DEBTORS * at)));
     const at1x = await measureAt(page, origin, 1, reps.open1x, queries, log);
     const at4x = await measureAt(page, origin, 4, reps.open4x, queries, log);
     const warnings = [];
     if (seed.stored.debtors !== LARGE_DEBTORS || seed.stored.invoices !== LARGE_INVOICES) {
       warnings.push(`large seed stored ${seed.stored.debtors} debtors / ${seed.stored.invoices} invoices, expected ${LARGE_DEBTORS} / ${LARGE_INVOICES}`);
     }
-    if (!queries.company || !queries.invoice) warnings.push('could not read a company name / invoice number from the seeded data');
+    if (queries.some((q) => !q.company || !q.invoice)) warnings.push('could not read a company name / invoice number from the seeded data');
     return { viewport: VIEWPORT, seed, queries, runs: [at1x, at4x], warnings };
   } finally {
     await browser.close();
