@@ -205,6 +205,9 @@ export async function runCallLatency({ origin, reps = {}, log = () => undefined 
     keys: reps.callKeys ?? DEFAULT_REPS.keys,
     calls: reps.callCalls ?? DEFAULT_REPS.calls,
   };
+  // Each walk goes forward and back over the first four steps (stepKeys): the next one, on the same page, starts
+  // where it ended only when it is whole legs there and back.
+  if (n.steps % 6 !== 0) throw new Error(`callSteps must be a multiple of 6 (got ${n.steps}): a walk must end on the first step`);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_ARGS, headless: true });
   const runs = [];
   try {
@@ -285,7 +288,7 @@ export function callLatencyRows(result) {
   const ms = (x) => (x == null ? '–' : `${x.toFixed(1)} ms`);
   const overAim = (r, stats) => `${stats.samples.filter((x) => x > r.aimMs).length} of ${stats.n} over ${r.aimMs} ms`;
   return result.runs.flatMap((r) => [
-    [`step transition ${r.rate}× (p50 / p95)`, `${ms(r.step.p50)} / ${ms(r.step.p95)}`, `key → next step painted, ${r.calls} calls × ${r.step.n / r.calls} keys, n=${r.step.n}; ${overAim(r, r.step)} (floor: ${overAim(r, r.floor)})`],
+    [`step transition ${r.rate}× (p50 / p95)`, `${ms(r.step.p50)} / ${ms(r.step.p95)}`, `key → next step painted, ${r.calls} call${r.calls === 1 ? '' : 's'} × ${r.step.n / r.calls} keys, n=${r.step.n}; ${overAim(r, r.step)} (floor: ${overAim(r, r.floor)})`],
     ...(r.openings?.length && r.settled?.n > 0
       ? [
           [`step, first ${OPENING_KEYS} keys after opening ${r.rate}×`, r.openings.map((keys) => keys.map((x) => x.toFixed(0)).join('/')).join(' · ') + ' ms', 'the same samples, in order, call by call: the first keys meet the screen’s first-time work'],

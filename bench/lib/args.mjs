@@ -17,7 +17,7 @@ export function parseArgs(argv) {
     } else throw new Error(`unknown option: ${arg} (try --help)`);
   }
   opts.reps = opts.quick
-    ? { lighthouse: 1, open1x: 2, open4x: 1, idb: 2, idbBundles: 500, callSteps: 10, callKeys: 30, callCalls: 1, coachKeys: 300, kpis1x: 1, kpis4x: 1 }
+    ? { lighthouse: 1, open1x: 2, open4x: 1, idb: 2, idbBundles: 500, callSteps: 12, callKeys: 30, callCalls: 1, coachKeys: 300, kpis1x: 1, kpis4x: 1 }
     : { lighthouse: 3, open1x: 5, open4x: 3, idb: 5, idbBundles: 2000, callSteps: 30, callKeys: 80, callCalls: 3, coachKeys: 1000, kpis1x: 3, kpis4x: 2 };
   return opts;
 }
