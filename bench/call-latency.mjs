@@ -92,6 +92,20 @@ export async function openCall(page, origin, { worker = 'installed' } = {}) {
   await page.waitForSelector('[data-testid="save-status"][data-state="saved"]');
 }
 
+/**
+ * A new call in a fresh profile (`openCall`, the probes installed), its page's CPU throttled to `rate`: each
+ * measured call starts so. `context` is the caller's to close; `cdp` sets the page's throttling back.
+ */
+export async function newCallPage(browser, origin, rate, options) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(installCallProbes);
+  const page = await context.newPage();
+  await openCall(page, origin, options);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { context, page, cdp };
+}
+
 /** Forward and back over the first four steps, which ask for nothing: each press is one transition. */
 export function stepKeys(count) {
   const path = ['presentation', 'identification', 'explanation', 'listening'];
@@ -147,11 +161,7 @@ async function measureKeys(page, count) {
 async function measureAfterPause(browser, origin, rate) {
   const samples = [];
   for (let call = 0; call < PAUSE_CALLS; call++) {
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    await context.addInitScript(installCallProbes);
-    const page = await context.newPage();
-    await openCall(page, origin);
-    await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
+    const { context, page } = await newCallPage(browser, origin, rate);
     await page.waitForTimeout(PAUSE_MS);
     samples.push(...(await measureSteps(page, PAUSE_KEYS)));
     await context.close();
@@ -227,12 +237,7 @@ export async function runCallLatency({ origin, reps = {}, log = () => undefined 
       let note;
       for (let call = 0; call < n.calls; call++) {
         // A fresh profile per call: each starts a new call on a freshly seeded demo portfolio.
-        const context = await browser.newContext({ viewport: VIEWPORT });
-        await context.addInitScript(installCallProbes);
-        const page = await context.newPage();
-        await openCall(page, origin);
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+        const { context, page, cdp } = await newCallPage(browser, origin, rate);
         const samples = await measureSteps(page, n.steps);
         stepSamples.push(...samples);
         // The first keys after the call opened meet the screen's first-time work (panels built ahead, first
@@ -251,13 +256,9 @@ export async function runCallLatency({ origin, reps = {}, log = () => undefined 
       const settled = summarize(openings.flatMap((_, call) => stepSamples.slice(call * n.steps + OPENING_KEYS, (call + 1) * n.steps)));
       const floor = summarize(floorSamples);
       // The first visit: a fresh profile whose keys come while the service worker installs.
-      const fresh = await browser.newContext({ viewport: VIEWPORT });
-      await fresh.addInitScript(installCallProbes);
-      const firstPage = await fresh.newPage();
-      await openCall(firstPage, origin, { worker: 'installing' });
-      await (await fresh.newCDPSession(firstPage)).send('Emulation.setCPUThrottlingRate', { rate });
-      const firstVisit = summarize(await measureSteps(firstPage, n.steps));
-      await fresh.close();
+      const fresh = await newCallPage(browser, origin, rate, { worker: 'installing' });
+      const firstVisit = summarize(await measureSteps(fresh.page, n.steps));
+      await fresh.context.close();
       const afterPause = await measureAfterPause(browser, origin, rate);
       const over = (samples) => samples.filter((x) => x > STEP_AIM_MS[rate]).length;
       log(`  call ${rate}×: step p50 ${step.p50.toFixed(1)} ms, p95 ${step.p95.toFixed(1)} ms, ${over(stepSamples)} of ${step.n} over ${STEP_AIM_MS[rate]} (floor ${floor.p50.toFixed(1)} / ${floor.p95.toFixed(1)}, ${over(floorSamples)} over); note→saved p50 ${note.p50.toFixed(1)} ms, p95 ${note.p95.toFixed(1)} ms; first visit ${firstVisit.p50.toFixed(1)} / ${firstVisit.p95.toFixed(1)}; after a pause ${afterPause.p50.toFixed(1)} / ${afterPause.p95.toFixed(1)}`);

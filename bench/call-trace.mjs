@@ -15,7 +15,7 @@ import { chromium } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { CHROMIUM_PATH, PLAYWRIGHT_ARGS } from './lib/chromium.mjs';
 import { appFromArgs, arg, CATEGORIES, cpuIn, functionsIn, kindsIn, mainThread, startTrace } from './lib/trace.mjs';
-import { installCallProbes, openCall, stepKeys, timeKey, VIEWPORT } from './call-latency.mjs';
+import { newCallPage, stepKeys, timeKey } from './call-latency.mjs';
 
 
 async function main() {
@@ -27,12 +27,7 @@ async function main() {
   const origin = server.origin;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_ARGS, headless: true });
   try {
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    await context.addInitScript(installCallProbes);
-    const page = await context.newPage();
-    await openCall(page, origin);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const { page, cdp } = await newCallPage(browser, origin, rate);
     // --categories=a,b adds trace categories (fonts, blink, …) to look closer at one kind of work.
     const extra = arg('categories', '').split(',').filter(Boolean);
     const stopTrace = await startTrace(cdp, [...CATEGORIES, ...extra]);
