@@ -18,17 +18,12 @@
 import { chromium } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM_PATH, PLAYWRIGHT_ARGS } from './lib/chromium.mjs';
-import { summarize } from './lib/stats.mjs';
+import { countOver, KEY_AIM_MS, summarize } from './lib/stats.mjs';
 
 export const VIEWPORT = { width: 390, height: 844 };
 const DEFAULT_REPS = { steps: 30, keys: 40, calls: 3 };
 /** The step figure's first keys after the call opened, shown apart (see runCallLatency). */
 const OPENING_KEYS = 5;
-/**
- * Issue 15's aims for the step's p95, per CPU rate: the rows count the keys over them, the app's and the
- * floor's, so a figure at its aim's edge shows whether its slow keys are the app's or the machine's.
- */
-export const STEP_AIM_MS = { 1: 16, 4: 50 };
 /**
  * The agent's usual start: a new call, its first step read (the greeting) before the first key. The step figure
  * presses its first key the moment the call has saved, amid the screen's first-time work; this one waits as an
@@ -253,18 +248,18 @@ export async function runCallLatency({ origin, reps = {}, log = () => undefined 
       }
       const step = summarize(stepSamples);
       const opening = summarize(openings.flat());
-      const settled = summarize(openings.flatMap((_, call) => stepSamples.slice(call * n.steps + OPENING_KEYS, (call + 1) * n.steps)));
+      const settled = summarize(stepSamples.filter((_, i) => i % n.steps >= OPENING_KEYS));
       const floor = summarize(floorSamples);
       // The first visit: a fresh profile whose keys come while the service worker installs.
       const fresh = await newCallPage(browser, origin, rate, { worker: 'installing' });
       const firstVisit = summarize(await measureSteps(fresh.page, n.steps));
       await fresh.context.close();
       const afterPause = await measureAfterPause(browser, origin, rate);
-      const over = (samples) => samples.filter((x) => x > STEP_AIM_MS[rate]).length;
-      log(`  call ${rate}×: step p50 ${step.p50.toFixed(1)} ms, p95 ${step.p95.toFixed(1)} ms, ${over(stepSamples)} of ${step.n} over ${STEP_AIM_MS[rate]} (floor ${floor.p50.toFixed(1)} / ${floor.p95.toFixed(1)}, ${over(floorSamples)} over); note→saved p50 ${note.p50.toFixed(1)} ms, p95 ${note.p95.toFixed(1)} ms; first visit ${firstVisit.p50.toFixed(1)} / ${firstVisit.p95.toFixed(1)}; after a pause ${afterPause.p50.toFixed(1)} / ${afterPause.p95.toFixed(1)}`);
+      const aimMs = KEY_AIM_MS[rate];
+      log(`  call ${rate}×: step p50 ${step.p50.toFixed(1)} ms, p95 ${step.p95.toFixed(1)} ms, ${countOver(stepSamples, aimMs)} of ${step.n} over ${aimMs} (floor ${floor.p50.toFixed(1)} / ${floor.p95.toFixed(1)}, ${countOver(floorSamples, aimMs)} over); note→saved p50 ${note.p50.toFixed(1)} ms, p95 ${note.p95.toFixed(1)} ms; first visit ${firstVisit.p50.toFixed(1)} / ${firstVisit.p95.toFixed(1)}; after a pause ${afterPause.p50.toFixed(1)} / ${afterPause.p95.toFixed(1)}`);
       runs.push({
         rate,
-        aimMs: STEP_AIM_MS[rate],
+        aimMs,
         calls: n.calls,
         step,
         openings,
@@ -287,7 +282,7 @@ export async function runCallLatency({ origin, reps = {}, log = () => undefined 
 /** Table rows in bench/run.mjs's shape: [figure, value, note]. */
 export function callLatencyRows(result) {
   const ms = (x) => (x == null ? '–' : `${x.toFixed(1)} ms`);
-  const overAim = (r, stats) => `${stats.samples.filter((x) => x > r.aimMs).length} of ${stats.n} over ${r.aimMs} ms`;
+  const overAim = (r, stats) => `${countOver(stats.samples, r.aimMs)} of ${stats.n} over ${r.aimMs} ms`;
   return result.runs.flatMap((r) => [
     [`step transition ${r.rate}× (p50 / p95)`, `${ms(r.step.p50)} / ${ms(r.step.p95)}`, `key → next step painted, ${r.calls} call${r.calls === 1 ? '' : 's'} × ${r.step.n / r.calls} keys, n=${r.step.n}; ${overAim(r, r.step)} (floor: ${overAim(r, r.floor)})`],
     ...(r.openings?.length && r.settled?.n > 0

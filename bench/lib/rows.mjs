@@ -3,6 +3,7 @@
  * made-up figure.
  */
 import { int, kb, ms, ratio } from './format.mjs';
+import { countOver } from './stats.mjs';
 
 export function sizeRows(r) {
   const fs = r.firstScreen;
@@ -36,7 +37,7 @@ export function worklistRows(r) {
     rows.push([`Worklist open, ${x} CPU`, ms(run.open.median), `median of ${run.open.n}, max ${ms(run.open.max)}, ${run.rows} rows`]);
     rows.push([`Longest task while opening, ${x}`, ms(run.openLongestTaskMs), 'median over the opens']);
     for (const [kind, s] of Object.entries(run.searches)) {
-      const over = s.latencies.filter((l) => l > run.searchAimMs).length;
+      const over = countOver(s.latencies, run.searchAimMs);
       const queries = s.queries.map((q) => `"${q.slice(0, 16)}"`).join(', ');
       rows.push([`Search keystroke (${kind}), ${x}: p50 / p95`, `${ms(s.stats.p50)} / ${ms(s.stats.p95)}`, `${queries}: ${s.latencies.length} keys, ${over} over ${run.searchAimMs} ms${s.misses.length ? `, ${s.misses.length} without a result mark` : ''}`]);
     }

@@ -22,3 +22,12 @@ export const max = (samples) => {
 export function summarize(samples) {
   return { n: samples.length, median: median(samples), p50: percentile(samples, 50), p95: percentile(samples, 95), max: max(samples), samples };
 }
+
+/**
+ * Issue 15's aims for a keystroke's p95 (a call's step, a worklist search), per CPU rate: rows count the keys
+ * over them, so a figure at its aim's edge shows how many keys put it there (and, beside the floor's, whose).
+ */
+export const KEY_AIM_MS = { 1: 16, 4: 50 };
+
+/** How many samples exceed `limit`. */
+export const countOver = (samples, limit) => samples.filter((x) => x > limit).length;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseArgs } from './args.mjs';
 import { renderTable } from './format.mjs';
-import { median, percentile } from './stats.mjs';
+import { countOver, median, percentile } from './stats.mjs';
 
 test('percentile is nearest-rank and skips missing samples', () => {
   const xs = [5, 1, 4, 2, 3, null, NaN];
@@ -31,4 +31,9 @@ test('renderTable pads columns so values line up on the right', () => {
   const lines = renderTable([{ title: 'S', rows: [['short', '1 ms', ''], ['a longer figure', '1234 ms', 'note']] }]).split('\n');
   assert.equal(lines[3], 'short               1 ms');
   assert.equal(lines[4], 'a longer figure  1234 ms  note');
+});
+
+test('countOver counts only the samples past the limit', () => {
+  assert.equal(countOver([16, 16.1, 15.9, 50, 3], 16), 2);
+  assert.equal(countOver([], 16), 0);
 });

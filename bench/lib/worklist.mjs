@@ -6,7 +6,7 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, PLAYWRIGHT_ARGS } from './chromium.mjs';
 import { installProbes, largeSeedDone, longestTask, pickQueries, storedCounts, worklistCount } from './page-probes.mjs';
-import { median, summarize } from './stats.mjs';
+import { KEY_AIM_MS, median, summarize } from './stats.mjs';
 
 const LARGE_DEBTORS = 50_000;
 const LARGE_INVOICES = 200_000;
@@ -80,8 +80,6 @@ export async function typeQuery(page, query) {
 /** null (not observable) wins over any number: a missing figure must not print as 0 ms. */
 const longestOf = (xs) => (xs.length === 0 || xs.some((x) => x == null) ? null : Math.max(...xs));
 
-/** Issue 15's aims for a search keystroke's p95, per CPU rate: the rows count the keys over them. */
-export const SEARCH_AIM_MS = { 1: 16, 4: 50 };
 /**
  * Where in the portfolio the queried debtors sit (their summaries skipped before the first with an overdue
  * item): three of them, so a query's first keys (which scan every row, the slowest) keep their share, one in
@@ -119,7 +117,7 @@ async function measureAt(page, origin, rate, opens, queries, log) {
   const searchLatencies = Object.values(searches).flatMap((s) => s.latencies);
   return {
     rate,
-    searchAimMs: SEARCH_AIM_MS[rate],
+    searchAimMs: KEY_AIM_MS[rate],
     open: summarize(openRuns.map((r) => r.openMs)),
     openLongestTaskMs: openRuns.some((r) => r.longestTaskMs == null) ? null : median(openRuns.map((r) => r.longestTaskMs)),
     rows: openRuns.at(-1)?.count ?? null,
