@@ -5,10 +5,17 @@
  */
 import type uPlot from 'uplot';
 
+// Building an Intl formatter costs far more than formatting with it: the table and the chart ask for dozens.
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "2026-01" → "janv. 2026" (fr) / "Jan 2026" (en). */
 export function monthLabel(month: string, locale: string): string {
-  const date = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
-  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  let format = monthFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    monthFormats.set(locale, format);
+  }
+  return format.format(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1)));
 }
 
 /** The names uPlot's date templates ({MMM}, {WWW}…) print, in `locale`. */
