@@ -5,13 +5,12 @@ import { callContact, withPromise } from '../../domain/call/facts';
 import type { StepBlocker } from '../../domain/call/rules';
 import { STEP_IDS, stepIndex, type StepId } from '../../domain/call/steps';
 import { INTL_LOCALES } from '../../domain/call/variables';
-import { telHref } from '../../domain/export/links';
 import { lang, t } from '../../i18n';
 import { guideScript } from '../../scripts/builtin';
 import { scriptStep } from '../../scripts/fill';
 import { trackBottomBars } from './bottom-bars';
 import { CallNav, blockerText } from './CallNav';
-import { CallTimer, SaveStatus } from './CallStatus';
+import { CallHead, ShortcutsLine } from './CallHead';
 import { afterPaint, afterPaintOrSoon, whenIdle } from '../../session/after-paint';
 import { rehearseStepMoves } from '../../session/call-actor';
 import type { CallEvent } from '../../machines/call.types';
@@ -290,34 +289,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
       data-notes={notesOpen() ? 'open' : 'closed'}
       onFocusIn={noteField}
     >
-      <header class="call-head">
-        <div class="call-head__id">
-          <h1>{t('callscreen:title', { name: bundle.debtor.name })}</h1>
-          <Show when={contact()}>
-            {(c) => (
-              <p class="call-head__who muted">
-                {c().name} · {t(`role.${c().role}`)}
-                <Show when={c().phone}>
-                  {' '}
-                  · <Show when={telHref(c().phone)} fallback={c().phone}>{(href) => <a href={href()}>{c().phone}</a>}</Show>
-                </Show>
-              </p>
-            )}
-          </Show>
-          <p class="call-head__script muted" data-testid="call-script-version">
-            {t('callscreen:scriptUsed', { name: script.name, version: script.version })}
-          </p>
-        </div>
-        <div class="call-head__status">
-          <CallTimer startedAt={view.snapshot().context.startedAt} running={view.phase() !== 'ended'} now={Date.now} />
-          <SaveStatus save={view.save()} />
-          <Show when={view.phase() !== 'ended'}>
-            <button type="button" class="btn btn--end" data-testid="call-end" aria-keyshortcuts="Alt+X" disabled={view.readOnly()} onClick={() => openEnding(null)}>
-              {t('callscreen:endings.open')}
-            </button>
-          </Show>
-        </div>
-      </header>
+      <CallHead view={view} bundle={bundle} script={script} contact={contact()} onEnd={() => openEnding(null)} />
       <Switch>
         <Match when={view.mode() === 'reader'}>
           <p class="notice notice--warning" role="status" data-testid="call-read-only">
@@ -404,12 +376,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
         </aside>
       </div>
       <Show when={complete()}>
-        <p class="shortcuts muted small" data-testid="call-shortcuts">
-          <span class="shortcuts__title">{t('callscreen:shortcuts.title')}</span> <kbd class="kbd">Ctrl+↵</kbd> / <kbd class="kbd">Alt+→</kbd>{' '}
-          {t('callscreen:shortcuts.next')} · <kbd class="kbd">Alt+←</kbd> {t('callscreen:shortcuts.back')} · <kbd class="kbd">Alt+N</kbd>{' '}
-          {t('callscreen:shortcuts.notes')} · <kbd class="kbd">Alt+P</kbd> {t('callscreen:shortcuts.promise')} · <kbd class="kbd">Alt+O</kbd>{' '}
-          {t('callscreen:shortcuts.objections')} · <kbd class="kbd">Alt+X</kbd> {t('callscreen:shortcuts.end')}
-        </p>
+        <ShortcutsLine />
       </Show>
       <div class="sr-only" role="status" aria-live="polite" data-testid="call-announcer">
         {announcer.message()}
