@@ -1,5 +1,13 @@
 /** English wording of the reminder letters; the formal notice keeps the French legal term in brackets. */
-import type { LetterText } from './letterTypes';
+import type { BusinessBasis, LetterText } from './letterTypes';
+
+/** The rate a business's interest runs at, as the letters name it. */
+const RATE_EN: Record<BusinessBasis, string> = {
+  statutory: 'at the European Central Bank refinancing rate plus 10 points',
+  contractual: 'at the rate set in our terms of sale',
+  contractual_floor:
+    'at the rate set in our terms of sale, raised to three times the French legal interest rate for the half-years in which it is lower (French Commercial Code, art. L441-10)',
+};
 
 const dateList = (dates: string[]) =>
   dates.length <= 1 ? (dates[0] ?? '') : `${dates.slice(0, -1).join(', ')} and ${dates[dates.length - 1] ?? ''}`;
@@ -43,10 +51,7 @@ export const LETTER_TEXT_EN: LetterText = {
       `Despite ${dates.length ? `${dates.length > 1 ? 'our letters' : 'our letter'} of ${dateList(dates)}` : 'our previous reminders'}, the invoices below remain unpaid to date, for a total of ${outstanding} incl. VAT.`,
     accrued:
       'We remind you that late-payment interest runs automatically from the day after each invoice’s due date, with no reminder needed (French Commercial Code, art. L441-10). As of today, the following are therefore added to the principal:',
-    interest: (basis, amount, asOf) =>
-      basis === 'statutory'
-        ? `late-payment interest at the European Central Bank refinancing rate plus 10 points, i.e. ${amount} as of ${asOf};`
-        : `late-payment interest at the rate set in our terms of sale, i.e. ${amount} as of ${asOf};`,
+    interest: (basis, amount, asOf) => `late-payment interest ${RATE_EN[basis]}, i.e. ${amount} as of ${asOf};`,
     indemnity: (amount) => `a fixed recovery indemnity of €40 per invoice (French Commercial Code, art. D441-5), i.e. ${amount}.`,
     blocking: (threshold) => `Without payment by return, we suspend further deliveries while your outstanding balance exceeds ${threshold}.`,
     consumerInterest: (since) =>
@@ -66,11 +71,7 @@ export const LETTER_TEXT_EN: LetterText = {
     howToPay: ({ iban, bic, creditor, address }) =>
       `Payment by bank transfer${iban ? ` to IBAN ${iban}${bic ? ` (BIC ${bic})` : ''}` : ''}, quoting the invoice numbers, or by cheque payable to ${creditor} sent to ${address}.`,
     penalties: (basis) =>
-      `These sums continue to bear interest until full payment, ${
-        basis === 'statutory'
-          ? 'at the European Central Bank refinancing rate plus 10 points (French Commercial Code, art. L441-10)'
-          : 'at the rate set in our terms of sale'
-      }, and the fixed recovery indemnity of €40 per invoice remains due (art. D441-5).`,
+      `These sums continue to bear interest until full payment, ${RATE_EN[basis]}${basis === 'statutory' ? ' (French Commercial Code, art. L441-10)' : ''}, and the fixed recovery indemnity of €40 per invoice remains due (art. D441-5).`,
     consumerInterest: (since) =>
       since
         ? `These sums bear interest at the French legal interest rate (taux de l’intérêt légal) since our formal notice of ${since}, until full payment (French Civil Code, art. 1231-6).`

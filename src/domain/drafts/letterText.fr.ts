@@ -2,7 +2,15 @@
  * French wording of the reminder letters, after seed 004's model letter. Never "relance n°1": the first
  * letter is a personalised reminder, the second states the sanctions, the third is the mise en demeure.
  */
-import type { LetterText } from './letterTypes';
+import type { BusinessBasis, LetterText } from './letterTypes';
+
+/** The rate a business's interest runs at, as the letters name it. */
+const RATE_FR: Record<BusinessBasis, string> = {
+  statutory: 'au taux de refinancement de la Banque centrale européenne majoré de 10 points',
+  contractual: 'au taux prévu par nos conditions générales de vente',
+  contractual_floor:
+    'au taux prévu par nos conditions générales de vente, porté à trois fois le taux de l’intérêt légal pour les semestres où il lui est inférieur (article L441-10 du Code de commerce)',
+};
 
 /** "du 10/06/2025, du 18/06/2025 et du 25/06/2025" */
 const duList = (dates: string[]) => {
@@ -49,10 +57,7 @@ export const LETTER_TEXT_FR: LetterText = {
       `Malgré ${dates.length ? `${dates.length > 1 ? 'nos courriers' : 'notre courrier'} ${duList(dates)}` : 'nos précédents rappels'}, les factures ci-dessous restent impayées à ce jour, pour un montant de ${outstanding} TTC.`,
     accrued:
       'Nous vous rappelons que les pénalités de retard courent de plein droit dès le lendemain de la date d’échéance de chaque facture, sans qu’aucun rappel soit nécessaire (article L441-10 du Code de commerce). À ce jour, s’ajoutent ainsi au principal\u00a0:',
-    interest: (basis, amount, asOf) =>
-      basis === 'statutory'
-        ? `des pénalités de retard au taux de refinancement de la Banque centrale européenne majoré de 10 points, soit ${amount} au ${asOf}\u202f;`
-        : `des pénalités de retard au taux prévu par nos conditions générales de vente, soit ${amount} au ${asOf}\u202f;`,
+    interest: (basis, amount, asOf) => `des pénalités de retard ${RATE_FR[basis]}, soit ${amount} au ${asOf}\u202f;`,
     indemnity: (amount) =>
       `une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5 du Code de commerce), soit ${amount}.`,
     blocking: (threshold) =>
@@ -74,11 +79,7 @@ export const LETTER_TEXT_FR: LetterText = {
     howToPay: ({ iban, bic, creditor, address }) =>
       `Règlement par virement${iban ? ` sur le compte IBAN ${iban}${bic ? ` (BIC ${bic})` : ''}` : ''}, en rappelant les numéros de facture, ou par chèque (ordre\u00a0: ${creditor}) adressé au ${address}.`,
     penalties: (basis) =>
-      `Ces sommes continuent de porter intérêt jusqu’au complet paiement, ${
-        basis === 'statutory'
-          ? 'au taux de refinancement de la Banque centrale européenne majoré de 10 points (article L441-10 du Code de commerce)'
-          : 'au taux prévu par nos conditions générales de vente'
-      }, et l’indemnité forfaitaire pour frais de recouvrement de 40 € par facture reste due (article D441-5 du Code de commerce).`,
+      `Ces sommes continuent de porter intérêt jusqu’au complet paiement, ${RATE_FR[basis]}${basis === 'statutory' ? ' (article L441-10 du Code de commerce)' : ''}, et l’indemnité forfaitaire pour frais de recouvrement de 40 € par facture reste due (article D441-5 du Code de commerce).`,
     consumerInterest: (since) =>
       since
         ? `Ces sommes portent intérêt au taux de l’intérêt légal depuis notre mise en demeure du ${since}, jusqu’à leur complet paiement (article 1231-6 du Code civil).`

@@ -40,9 +40,12 @@ export interface LetterPenalties {
   basis: 'statutory' | 'contractual' | 'legal';
   /** legal: the date of the formal notice the interest runs from, when one was sent. */
   since?: string;
+  /** contractual: the terms' rate was under three times the legal rate in some semester, so that floor applied. */
+  raisedToFloor?: boolean;
 }
 
-export type BusinessBasis = Exclude<LetterPenalties['basis'], 'legal'>;
+/** How a business's interest rate is named: `contractual_floor` is the terms' rate, raised where under the floor. */
+export type BusinessBasis = Exclude<LetterPenalties['basis'], 'legal'> | 'contractual_floor';
 
 export interface LetterInput {
   locale: DraftLocale;

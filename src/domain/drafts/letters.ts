@@ -17,7 +17,7 @@ import { RECOVERY_INDEMNITY_CENTS } from '../penalties/penalties';
 import { addressBlock, date, invoiceTable, money, outstandingOf, sumCents, weekday, type DraftLocale } from './common';
 import { LETTER_TEXT_EN } from './letterText.en';
 import { LETTER_TEXT_FR } from './letterText.fr';
-import type { LetterBlock, LetterDocument, LetterInput, LetterKind, LetterText, LetterTotal } from './letterTypes';
+import type { BusinessBasis, LetterBlock, LetterDocument, LetterInput, LetterKind, LetterText, LetterTotal } from './letterTypes';
 
 export const LETTER_TEXT: Record<DraftLocale, LetterText> = { fr: LETTER_TEXT_FR, en: LETTER_TEXT_EN };
 export const DEFAULT_FORMAL_NOTICE_DAYS = 8;
@@ -101,7 +101,8 @@ function firstReminder(input: LetterInput): LetterDocument {
 }
 
 /** The basis of a business's penalties; a consumer's letters never use one of these. */
-const businessBasis = (input: LetterInput) => (input.penalties?.basis === 'contractual' ? 'contractual' : 'statutory');
+const businessBasis = (input: LetterInput): BusinessBasis =>
+  input.penalties?.basis === 'contractual' ? (input.penalties.raisedToFloor ? 'contractual_floor' : 'contractual') : 'statutory';
 
 function secondReminder(input: LetterInput): LetterDocument {
   const { locale } = input;

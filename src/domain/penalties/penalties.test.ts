@@ -65,11 +65,32 @@ describe('latePenalty, worked examples to the cent', () => {
     expect(one(1824).interestCents).toBe(0);
   });
 
-  it('uses a contractual rate and warns when it is below 3 × the legal rate', () => {
-    // 2025-S2: floor = 3 × 2.76 % = 8.28 %. 8 % on 1 000,00 € for 10 days = 100 000 × 800 × 10 / 3 650 000 = 219.18 → 2,19 €.
+  it('applies the 3 × legal-rate floor under a lower contractual rate, and warns', () => {
+    // 2025-S2: floor = 3 × 2.76 % = 8.28 %. A contract's 8 % is raised to it: 1 000,00 € for 10 days =
+    // 100 000 × 828 × 10 / 3 650 000 = 226.84 → 2,27 € (8 % would have given 2,19 €).
     const r = latePenalty(base({ amountInclVatCents: 100_000, dueDate: '2025-09-01', until: '2025-09-11', contractualRateBp: 800 }));
-    expect(r.interestCents).toBe(219);
+    expect(r.interestCents).toBe(227);
+    expect(r.breakdown.map((b) => b.rateBp)).toEqual([828]);
     expect(r.warnings).toEqual([{ code: 'contractual_below_floor', semester: '2025-S2', floorBp: 828 }]);
+  });
+
+  it('raises a contractual rate to the floor only in the semesters where it is below', () => {
+    // 8.5 %: under 2025-S1's floor (3 × 3.71 % = 11.13 %), over 2025-S2's (8.28 %). 10 000,00 € due 2025-06-20,
+    // counted to 2025-07-10: 21–30 June = 10 days at 11.13 %, 1–10 July = 10 days at 8.5 %.
+    // 1 000 000 × (1113 × 10 + 850 × 10) / 3 650 000 = 5 378.08 → 53,78 €.
+    const r = latePenalty(base({ amountInclVatCents: 1_000_000, dueDate: '2025-06-20', until: '2025-07-10', contractualRateBp: 850 }));
+    expect(r.breakdown.map((b) => [b.semester, b.rateBp, b.days])).toEqual([
+      ['2025-S1', 1113, 10],
+      ['2025-S2', 850, 10],
+    ]);
+    expect(r.interestCents).toBe(5378);
+    expect(r.warnings).toEqual([{ code: 'contractual_below_floor', semester: '2025-S1', floorBp: 1113 }]);
+  });
+
+  it('raises a 2024 contract at 8 % to 15.21 %, three times 2024-S1’s 5.07 %', () => {
+    // 10 000,00 € due 2024-01-31, counted to 2024-03-01: 30 days. 1 000 000 × 1521 × 30 / 3 650 000 = 12 501.37 → 125,01 €.
+    const r = latePenalty(base({ amountInclVatCents: 1_000_000, dueDate: '2024-01-31', until: '2024-03-01', contractualRateBp: 800 }));
+    expect(r.interestCents).toBe(12_501);
   });
 
   it('never charges a consumer the 40 € indemnity, L441-10 interest or a contractual rate: nothing runs before the formal notice', () => {

@@ -5,7 +5,9 @@
  *   date, or today), on the amount incl. VAT still unpaid that day. A payment dated D still leaves day D
  *   accruing on the balance before it; the lower balance starts the next day.
  * - Day count actual/365: each day is 1/365 of the annual rate, leap years included.
- * - Rate of each day: the contractual rate when given, else the ECB rate of that day's semester + 10 points.
+ * - Rate of each day: the contractual rate when given, else the ECB rate of that day's semester + 10 points. A
+ *   contract cannot set a rate below three times the legal interest rate (L441-10 II): in a semester where it
+ *   does, that floor is the rate applied (and a warning says so).
  * - Rounding: every day's interest is summed exactly as an integer numerator over 365 × 10 000 (BigInt, so
  *   no float and no overflow) and rounded half-up to the cent once, at the end. Per-period amounts in the
  *   breakdown are rounded on their own for display and may differ from the total by a cent.
@@ -46,7 +48,7 @@ export interface LatePenaltyInput {
   payments: readonly DatedPayment[];
   /** Last day counted: the payment date, or today. */
   until: string;
-  /** Annual rate agreed in the contract/terms, in bp. Overrides the statutory ECB + 10 points. */
+  /** Annual rate agreed in the contract/terms, in bp. Overrides the statutory ECB + 10 points, never the 3× legal floor. */
   contractualRateBp?: number;
   /** Semester table of ECB rates (without the 10 points); defaults to the built-in public values. */
   rateTable?: RateTable;
@@ -63,7 +65,7 @@ export interface PenaltyPeriod {
   to: string;
   days: number;
   balanceCents: number;
-  /** Annual rate applied, in bp (ECB + 1000, or the contractual rate). */
+  /** Annual rate applied, in bp (ECB + 1000, the contractual rate, or the legal floor under a lower one). */
   rateBp: number;
   semester: string;
   interestCents: number;
@@ -136,7 +138,10 @@ export function latePenalty(input: LatePenaltyInput): LatePenalty {
     }
     if (contractualRateBp !== undefined) {
       const floor = checkContractualRate(contractualRateBp, from, input.legalRateTable);
-      if (floor?.belowFloor) warn({ code: 'contractual_below_floor', semester, floorBp: floor.floorBp });
+      if (floor?.belowFloor) {
+        warn({ code: 'contractual_below_floor', semester, floorBp: floor.floorBp });
+        return floor.floorBp;
+      }
       return contractualRateBp;
     }
     const ecb = semesterRate(input.rateTable ?? DEFAULT_ECB_SEMESTER_RATES, from);

@@ -5,6 +5,7 @@ import { letterPlainText } from '../../domain/drafts/letterPlainText';
 import { letter } from '../../domain/drafts/letters';
 import { DEFAULT_SETTINGS, type RateSettings } from '../../domain/entities';
 import { DEFAULT_ECB_SEMESTER_RATES, DEFAULT_LEGAL_RATES } from '../../domain/penalties/rates';
+import { dossierRung } from '../../domain/ladder/dossier-rung';
 import { fillLetter, previousReminders } from './letter-input';
 
 const rates: RateSettings = { schemaVersion: 1, ecb: [...DEFAULT_ECB_SEMESTER_RATES], legal: [...DEFAULT_LEGAL_RATES], contractual: {} };
@@ -94,5 +95,44 @@ describe('fillLetter, law and settings', () => {
     expect(doc.deadline).toBe('2026-12-08');
     expect(plain(letterPlainText(doc))).toContain('dans un délai de 15 jours à compter de la date de la présente mise en demeure, soit au plus tard le mardi 08/12/2026');
     expect(plain(letterPlainText(letter('formal_notice', fillLetter('formal_notice', ctx).input)))).not.toMatch(/assureur/);
+  });
+});
+
+describe('fillLetter, what it demands', () => {
+  const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
+
+  it('lists only the invoices overdue on the letter’s date, though the ladder’s rung, later, names more', () => {
+    // The first reminder's rung falls after 16 September: drafted on the 15th, it must not demand FA-B, due the 16th.
+    const early = makeBundle({
+      invoices: [
+        makeInvoice({ id: 'a', number: 'FA-A', dueDate: '2025-09-12', amountInclVatCents: 120_000 }),
+        makeInvoice({ id: 'b', number: 'FA-B', dueDate: '2025-09-16', amountInclVatCents: 50_000 }),
+      ],
+      activities: [],
+    });
+    const today = '2025-09-15';
+    expect(dossierRung(early, today)?.invoiceIds).toContain('b');
+    const filled = fillLetter('first_reminder', { ...ctx, bundle: early, today });
+    expect(filled.invoiceIds).toEqual(['a']);
+    expect(filled.totalCents).toBe(120_000);
+    const text = letterPlainText(letter('first_reminder', filled.input));
+    expect(text).toContain('FA-A');
+    expect(text).not.toContain('FA-B');
+  });
+
+  it('says when a contract’s rate was raised to three times the legal rate, and claims at that floor', () => {
+    // 1 % in the terms, under any semester's floor (3 × the legal rate); 20 % is over every one.
+    const low = { ...ctx, rates: { ...rates, contractual: { [bundle.debtor.id]: 100 } } };
+    const filled = fillLetter('second_reminder', low);
+    expect(filled.input.penalties).toMatchObject({ basis: 'contractual', raisedToFloor: true });
+    const fr = plain(letterPlainText(letter('second_reminder', filled.input)));
+    expect(fr).toContain('au taux prévu par nos conditions générales de vente, porté à trois fois le taux de l’intérêt légal');
+    const notice = plain(letterPlainText(letter('formal_notice', fillLetter('formal_notice', low).input)));
+    expect(notice).toContain('porté à trois fois le taux de l’intérêt légal pour les semestres où il lui est inférieur (article L441-10 du Code de commerce), et l’indemnité');
+    const fair = fillLetter('second_reminder', { ...ctx, rates: { ...rates, contractual: { [bundle.debtor.id]: 2_000 } } });
+    expect(fair.input.penalties?.raisedToFloor).toBeUndefined();
+    expect(plain(letterPlainText(letter('second_reminder', fair.input)))).toContain('au taux prévu par nos conditions générales de vente, soit');
+    expect(filled.input.penalties?.interestCents).toBeGreaterThan(0);
+    expect(filled.input.penalties?.interestCents).toBeLessThan(fair.input.penalties?.interestCents ?? 0);
   });
 });

@@ -46,11 +46,16 @@ export interface FilledLetter {
   totalCents: number;
 }
 
-/** The invoices a letter lists: the ladder's when it is at this rung, else every overdue one. */
+/**
+ * The invoices a letter lists: the ladder's when it is at this rung, else every overdue one. Only those overdue
+ * on the letter's date: the ladder names the invoices due by its rung's date, which can be later (a letter
+ * drafted early, or while a promise holds the rung back), and a letter dated today demands nothing not yet due.
+ */
 function letterInvoices(kind: LetterKind, ctx: LetterContext): string[] {
+  const overdue = ctx.bundle.invoices.filter((i) => isOverdue(i, ctx.today)).map((i) => i.id);
   const step = dossierRung(ctx.bundle, ctx.today);
-  if (step && step.rung === kind && step.invoiceIds.length > 0) return step.invoiceIds;
-  return ctx.bundle.invoices.filter((i) => isOverdue(i, ctx.today)).map((i) => i.id);
+  const named = step && step.rung === kind ? step.invoiceIds.filter((id) => overdue.includes(id)) : [];
+  return named.length > 0 ? named : overdue;
 }
 
 export function fillLetter(kind: LetterKind, ctx: LetterContext): FilledLetter {
@@ -90,7 +95,16 @@ export function fillLetter(kind: LetterKind, ctx: LetterContext): FilledLetter {
     },
     invoices,
     ...(penalties
-      ? { penalties: { interestCents: penalties.interestCents, indemnityCents: penalties.indemnityCents, asOf: today, basis: penalties.basis, ...(penalties.formalNoticeDate ? { since: penalties.formalNoticeDate } : {}) } }
+      ? {
+          penalties: {
+            interestCents: penalties.interestCents,
+            indemnityCents: penalties.indemnityCents,
+            asOf: today,
+            basis: penalties.basis,
+            ...(penalties.formalNoticeDate ? { since: penalties.formalNoticeDate } : {}),
+            ...(penalties.warnings.some((w) => w.code === 'contractual_below_floor') ? { raisedToFloor: true } : {}),
+          },
+        }
       : {}),
     blockingThresholdCents: bundle.debtor.blockingThresholdCents,
     previousReminders: previousReminders(bundle, today),
