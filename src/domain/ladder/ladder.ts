@@ -177,19 +177,34 @@ export function nextRung(input: LadderInput): LadderStep | null {
   return { ...step, invoiceIds: open.filter((i) => i.dueDate < asOf).map((i) => i.id) };
 }
 
+/** A formal notice of the current overdue episode: its day (Europe/Paris) and, when recorded, the invoices it demanded. */
+export interface FormalNotice {
+  day: string;
+  invoiceIds?: readonly string[];
+}
+
 /**
- * The day (Europe/Paris) of the formal notice sent in the current overdue episode, if any: a consumer's legal
- * interest runs from it (Code civil 1231-6). A notice of an earlier, settled episode does not count.
+ * The formal notices sent in the current overdue episode, oldest first: a consumer's legal interest on an invoice
+ * runs from the first one that demanded it (Code civil 1231-6). A notice of an earlier, settled episode does not
+ * count. One recorded without its invoices (older records) stands for every invoice overdue on its day.
  */
-export function formalNoticeDay(input: Pick<LadderInput, 'today' | 'invoices' | 'activities'>, timeZone?: string): string | undefined {
+export function formalNotices(input: Pick<LadderInput, 'today' | 'invoices' | 'activities'>, timeZone?: string): FormalNotice[] {
   const episodeStart = input.invoices.filter((i) => chaseable(i) && i.dueDate < input.today).map((i) => i.dueDate).sort()[0];
-  if (!episodeStart) return undefined;
+  if (!episodeStart) return [];
   return input.activities
     .filter((a) => ladderStepOf(a) === 'formal_notice')
-    .map((a) => toWallTime(a.at, timeZone).date)
-    .filter((d) => d > episodeStart && d <= input.today)
-    .sort()
-    .at(-1);
+    .map((a) => {
+      const ids = a.details?.['invoiceIds'];
+      const invoiceIds = Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? (ids as string[]) : undefined;
+      return { day: toWallTime(a.at, timeZone).date, ...(invoiceIds ? { invoiceIds } : {}) };
+    })
+    .filter((n) => n.day > episodeStart && n.day <= input.today)
+    .sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/** The day of the first formal notice that demanded `invoice`, if any (see `formalNotices`). */
+export function noticeDayFor(notices: readonly FormalNotice[], invoice: { id: string; dueDate: string }): string | undefined {
+  return notices.find((n) => (n.invoiceIds ? n.invoiceIds.includes(invoice.id) : n.day > invoice.dueDate))?.day;
 }
 
 function preDueStep(

@@ -65,6 +65,28 @@ describe('dossierPenalties', () => {
     expect(p).toMatchObject({ basis: 'legal', formalNoticeDate: '2026-02-10', interestCents: 144, indemnityCents: 0, warnings: [] });
   });
 
+  it('charges a consumer interest on an invoice only from the first formal notice that demanded it', () => {
+    const consumer = makeDebtor({ kind: 'consumer' });
+    const later = makeInvoice({ id: 'b', dueDate: '2026-02-20', amountInclVatCents: 50_000 });
+    const first = makeActivity({ id: 'n1', type: 'letter', at: '2026-02-10T09:00:00.000Z', outcome: 'sent', details: { step: 'formal_notice', invoiceIds: ['a'] } });
+    // 'b' fell due after the notice of 10 February, which did not demand it: nothing runs on it. 'a': 144 as above.
+    const one = dossierPenalties({ ...bundle, debtor: consumer, invoices: [overdue, later], activities: [first] }, rates, TODAY);
+    expect(one.lines.map((l) => [l.invoice.id, l.penalty.interestCents])).toEqual([
+      ['a', 144],
+      ['b', 0],
+    ]);
+    expect(one).toMatchObject({ formalNoticeDate: '2026-02-10', interestCents: 144 });
+    // A second notice on 25 February demands both: 'b' from the 26th (5 days: 50 000 × 262 × 5 / 3 650 000 = 17.9… → 18),
+    // 'a' still from the first notice.
+    const second = makeActivity({ id: 'n2', type: 'letter', at: '2026-02-25T09:00:00.000Z', outcome: 'sent', details: { step: 'formal_notice', invoiceIds: ['a', 'b'] } });
+    const two = dossierPenalties({ ...bundle, debtor: consumer, invoices: [overdue, later], activities: [second, first] }, rates, TODAY);
+    expect(two.lines.map((l) => [l.invoice.id, l.penalty.interestCents])).toEqual([
+      ['a', 144],
+      ['b', 18],
+    ]);
+    expect(two).toMatchObject({ formalNoticeDate: '2026-02-10', interestCents: 162 });
+  });
+
   it('limits itself to the invoices asked for', () => {
     expect(dossierPenalties(bundle, rates, TODAY, ['other']).lines).toEqual([]);
   });

@@ -5,7 +5,7 @@
  */
 import type { DebtorBundle } from '../bundle';
 import type { Invoice, RateSettings } from '../entities';
-import { formalNoticeDay } from '../ladder/ladder';
+import { formalNotices, noticeDayFor } from '../ladder/ladder';
 import { invoicePayments, outstandingCents, paymentsFromActivities, type ReceivedPayment } from '../payments/allocation';
 import { latePenalties, type LatePenalty, type PenaltyWarning } from './penalties';
 
@@ -25,7 +25,7 @@ export interface DossierPenalties {
   basis: 'statutory' | 'contractual' | 'legal';
   /** The contractual rate in bp when the debtor's terms set one (businesses only). */
   contractualRateBp?: number;
-  /** Consumer: the formal notice of this episode their interest runs from, if one was sent. */
+  /** Consumer: the first formal notice of this episode their interest runs from (on the invoices it demanded), if any. */
   formalNoticeDate?: string;
 }
 
@@ -41,10 +41,13 @@ export function dossierPenalties(
 ): DossierPenalties {
   const consumer = bundle.debtor.kind === 'consumer';
   const contractualRateBp = consumer ? undefined : rates.contractual[bundle.debtor.id];
-  const formalNoticeDate = consumer ? formalNoticeDay({ today, invoices: bundle.invoices, activities: bundle.activities }) : undefined;
+  const notices = consumer ? formalNotices({ today, invoices: bundle.invoices, activities: bundle.activities }) : [];
   const invoices = bundle.invoices.filter((i) => isOverdue(i, today) && (!only || only.includes(i.id))).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  // A consumer owes interest on an invoice from the first formal notice that demanded it, not from one that did not.
+  const noticeDays = invoices.map((i) => noticeDayFor(notices, i));
+  const formalNoticeDate = noticeDays.filter((d): d is string => d !== undefined).sort()[0];
   const total = latePenalties(
-    invoices.map((i) => ({
+    invoices.map((i, k) => ({
       amountInclVatCents: i.amountInclVatCents,
       dueDate: i.dueDate,
       payments: invoicePayments(i, payments),
@@ -53,7 +56,7 @@ export function dossierPenalties(
       rateTable: rates.ecb,
       legalRateTable: rates.legal,
       debtorKind: bundle.debtor.kind,
-      ...(formalNoticeDate ? { formalNoticeDate } : {}),
+      ...(noticeDays[k] ? { formalNoticeDate: noticeDays[k] } : {}),
     })),
   );
   const lines = invoices.map((invoice, k) => ({
