@@ -1,11 +1,12 @@
 import { Router, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, createSignal, lazy, on, Show, Suspense, type JSX } from 'solid-js';
+import { createEffect, createSignal, lazy, on, onCleanup, onMount, Show, Suspense, type JSX } from 'solid-js';
 import { PwaNotices } from '../features/pwa/PwaNotices';
 import { t } from '../i18n';
 import { AppErrorBoundary } from './AppErrorBoundary';
 import { Header } from './Header';
 import { routes } from './routes';
 import { SkipLink } from './SkipLink';
+import { keepFocusClear } from '../ui/keep-focus-clear';
 import { ServicesProvider, type AppServices } from '../session/store-context';
 import { TeamProvider } from '../session/team-context';
 import type { TeamSession } from '../session/team-session';
@@ -37,6 +38,9 @@ function Shell(props: RouteSectionProps & { largeSeed: boolean }): JSX.Element {
       { defer: true },
     ),
   );
+
+  // A control focused under a fixed bar, a notice or a sticky banner is scrolled out from under it.
+  onMount(() => onCleanup(keepFocusClear()));
 
   const seeded = () => {
     setSeeding(false);
