@@ -173,8 +173,13 @@ export function PromiseForm(props: { view: CallView; invoices: InvoiceFact[]; ov
             data-testid="promise-restated"
             type="checkbox"
             checked={promise()?.restatedConfirmed === true}
-            disabled={!promise() || promise()?.restatedConfirmed === true}
+            disabled={!promise()}
+            // Once confirmed it stays so; not `disabled`, which would drop the keyboard's focus to the page.
+            aria-disabled={promise()?.restatedConfirmed === true ? 'true' : undefined}
             aria-describedby="promise-restated-hint"
+            onClick={(e) => {
+              if (promise()?.restatedConfirmed === true) e.preventDefault();
+            }}
             onChange={(e) => {
               if (e.currentTarget.checked) props.view.send({ type: 'CONFIRM_RESTATED' });
             }}

@@ -46,7 +46,7 @@ export default function KpisPage(): JSX.Element {
   );
   const [group, setGroup] = createSignal('*');
   const series = createMemo((): MonthKpis[] => {
-    const r = data()?.report;
+    const r = data.latest?.report;
     if (!r) return [];
     const g = group();
     if (g.startsWith('a:')) return r.byAgent[g.slice(2)] ?? [];
@@ -109,7 +109,7 @@ export default function KpisPage(): JSX.Element {
   let dsoCanvas: HTMLCanvasElement | undefined;
   // The image says what it shows: title, group and period, legend and date drawn around uPlot's canvas.
   const png = () => {
-    const months = data()?.report.months ?? [];
+    const months = data.latest?.report.months ?? [];
     if (!dsoCanvas || months.length === 0) return;
     const composed = composeChartPng(
       dsoCanvas,
@@ -152,7 +152,8 @@ export default function KpisPage(): JSX.Element {
         <Match when={data.error as unknown}>
           <p role="alert">{storageErrorMessage(data.error)}</p>
         </Match>
-        <Match when={data()}>
+        {/* `latest`, not `data()`: a refetch (the costs saved) keeps the report, and the keyboard's focus, where it is. */}
+        <Match when={data.latest}>
           {(d) => (
             <>
               <p class="muted">{t('kpis:intro', { debtors: formatCount(d().debtors) })}</p>

@@ -107,7 +107,8 @@ export function ProfileForm(): JSX.Element {
         </div>
       </Show>
       <div class="actions">
-        <button type="submit" class="btn btn--primary" disabled={saving()}>
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard's focus; submitOnce ignores a second submit. */}
+        <button type="submit" class="btn btn--primary" aria-disabled={saving()}>
           {t('settings:profile.save')}
         </button>
         <p class="form-status" role="status" classList={{ 'form-status--error': status()?.kind === 'failed' }}>

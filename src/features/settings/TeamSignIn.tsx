@@ -79,7 +79,7 @@ export function TeamSignIn(props: { team: TeamSession; serverUrl: string; email:
         <FieldError field="password" />
       </div>
       <div class="actions">
-        <button type="submit" class="btn btn--primary" disabled={busy()} data-testid="team-signin-submit">
+        <button type="submit" class="btn btn--primary" aria-disabled={busy()} data-testid="team-signin-submit">
           {busy() ? t('team:signingIn') : t('team:signIn')}
         </button>
       </div>

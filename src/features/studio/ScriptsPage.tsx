@@ -96,7 +96,8 @@ export default function ScriptsPage(): JSX.Element {
         <Match when={data.error as unknown}>
           <p role="alert">{storageErrorMessage(data.error)}</p>
         </Match>
-        <Match when={data()}>
+        {/* `latest`, not `data()`: a refetch (after a save) keeps the page, and the keyboard's focus, where it is. */}
+        <Match when={data.latest}>
           {(d) => (
             <>
               <section class="card" aria-labelledby="templates-head">
@@ -194,7 +195,7 @@ export default function ScriptsPage(): JSX.Element {
                 <PackImport library={d().library} editorName={services.settings().agentName} imported={() => void refetch()} />
               </Show>
               <p>
-                <A href="/">{t('studio:backToWorklist')}</A>
+                <A href="/" end>{t('studio:backToWorklist')}</A>
               </p>
             </>
           )}

@@ -72,7 +72,7 @@ export default function JoinPage(): JSX.Element {
           <div role="status" data-testid="join-done">
             <p>{t('team:join.done', { name: joined() })}</p>
             <p>
-              <A href="/" class="btn btn--primary">
+              <A href="/" end class="btn btn--primary">
                 {t('team:join.toWorklist')}
               </A>
             </p>
@@ -105,7 +105,7 @@ export default function JoinPage(): JSX.Element {
               </Show>
             </div>
             <div class="actions">
-              <button type="submit" class="btn btn--primary" disabled={busy()} data-testid="join-submit">
+              <button type="submit" class="btn btn--primary" aria-disabled={busy()} data-testid="join-submit">
                 {busy() ? t('team:join.joining') : t('team:join.submit')}
               </button>
             </div>

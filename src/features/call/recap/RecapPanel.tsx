@@ -162,6 +162,8 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
     } finally {
       setBusy(false);
     }
+    // The button pressed is gone: the keyboard's focus goes to what replaced it, not to the page.
+    queueMicrotask(() => document.getElementById(`${ids}-confirmed`)?.focus());
   }
 
   const callDate = () => formatDateTime(props.activity.at, locale());
@@ -252,14 +254,15 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
           </p>
         </div>
         <CoachHints id={`${ids}-wording`} testId="recap-wording" text={coachedText()} hints={hints()} />
+        {/* While a send runs its buttons are aria-disabled, not disabled: a disabled button drops the keyboard's focus. */}
         <div class="actions recap__send" role="group" aria-label={t('recap:send.legend')}>
-          <button type="button" class="btn btn--primary" data-testid="recap-eml" disabled={busy()} onClick={() => void send('eml')}>
+          <button type="button" class="btn btn--primary" data-testid="recap-eml" aria-disabled={busy()} onClick={() => void send('eml')}>
             {t('recap:send.eml')}
           </button>
-          <button type="button" class="btn" data-testid="recap-mailto" disabled={busy()} onClick={() => void send('mailto')}>
+          <button type="button" class="btn" data-testid="recap-mailto" aria-disabled={busy()} onClick={() => void send('mailto')}>
             {t('recap:send.mailto')}
           </button>
-          <button type="button" class="btn" data-testid="recap-copy" disabled={busy()} onClick={() => void send('clipboard')}>
+          <button type="button" class="btn" data-testid="recap-copy" aria-disabled={busy()} onClick={() => void send('clipboard')}>
             {t('recap:send.copy')}
           </button>
           <button type="button" class="btn btn--ghost" data-testid="recap-reset" onClick={reset}>
@@ -270,13 +273,13 @@ export function RecapPanel(props: RecapPanelProps): JSX.Element {
           <Match when={stage() === 'prepared'}>
             <div class="recap__confirm notice notice--warning" data-testid="recap-confirm">
               <p>{t('recap:confirm.ask')}</p>
-              <button type="button" class="btn btn--primary" data-testid="recap-confirm-sent" disabled={busy()} onClick={() => void confirmSent()}>
+              <button type="button" class="btn btn--primary" data-testid="recap-confirm-sent" aria-disabled={busy()} onClick={() => void confirmSent()}>
                 {t('recap:confirm.action')}
               </button>
             </div>
           </Match>
           <Match when={stage() === 'sent'}>
-            <p class="notice notice--ok" data-testid="recap-confirmed">
+            <p class="notice notice--ok" data-testid="recap-confirmed" id={`${ids}-confirmed`} tabindex="-1">
               {t('recap:confirm.done')}
             </p>
           </Match>
