@@ -21,7 +21,9 @@ function InvoiceTable(props: { variable: 'invoices.overdue' | 'invoices.upcoming
       <thead>
         <tr>
           <th scope="col">{t('callscreen:script.col.number')}</th>
-          <th scope="col">{t('callscreen:script.col.dueDate')}</th>
+          <th scope="col" class="script__due">
+            {t('callscreen:script.col.dueDate')}
+          </th>
           <th scope="col">{t('callscreen:script.col.delay')}</th>
           <th scope="col" class="num">
             {t('callscreen:script.col.outstanding')}
@@ -35,8 +37,15 @@ function InvoiceTable(props: { variable: 'invoices.overdue' | 'invoices.upcoming
               <th scope="row" class="mono">
                 {invoice.number}
               </th>
-              <td>{formatDate(invoice.dueDate, props.intl)}</td>
-              <td>{delay(invoice, props.t)}</td>
+              <td class="script__due">{formatDate(invoice.dueDate, props.intl)}</td>
+              <td>
+                {/* On a phone the due date column gives way to this line, so the amount owed stays in sight. */}
+                <span class="script__due-inline">
+                  {formatDate(invoice.dueDate, props.intl)}
+                  <br />
+                </span>
+                {delay(invoice, props.t)}
+              </td>
               <td class="num">{formatMoney(invoice.outstandingCents, props.intl)}</td>
             </tr>
           )}
