@@ -9,7 +9,7 @@ export function NotFoundPage(): JSX.Element {
     <section class="page page--narrow">
       <h1>{t('notFound')}</h1>
       <p>
-        <A href="/">{t('backToWorklist')}</A>
+        <A href="/" end>{t('backToWorklist')}</A>
       </p>
     </section>
   );

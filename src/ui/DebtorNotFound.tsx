@@ -15,7 +15,7 @@ export function DebtorNotFound(props: { testId?: string; /** Inside a page that 
       <h1>{t('debtorNotFound.title')}</h1>
       <p>{t('debtorNotFound.body')}</p>
       <p>
-        <A href="/">{t('backToWorklist')}</A>
+        <A href="/" end>{t('backToWorklist')}</A>
       </p>
     </section>
   );

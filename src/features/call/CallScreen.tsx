@@ -245,6 +245,12 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
   };
   const onKey = (event: KeyboardEvent) => {
     if (endings().open || event.defaultPrevented) return;
+    // Escape folds the notes sheet a phone shows over the step, and gives the focus to its toggle.
+    if (event.key === 'Escape' && notesOpen() && view.phase() !== 'ended') {
+      event.preventDefault();
+      setNotesOpen(false);
+      return focus('[data-testid="call-notes-toggle"]');
+    }
     // Whether the key came from a field matters on a Mac only (Alt+arrows move by word there).
     const mac = isMac();
     const command = commandFor(event, { inTextField: mac && isTextField(event.target), mac });
@@ -375,7 +381,7 @@ export function CallScreen(props: { session: CallSession }): JSX.Element {
           </Show>
         </aside>
       </div>
-      <Show when={complete()}>
+      <Show when={complete() && view.phase() !== 'ended'}>
         <ShortcutsLine />
       </Show>
       <div class="sr-only" role="status" aria-live="polite" data-testid="call-announcer">

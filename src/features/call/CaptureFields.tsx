@@ -140,7 +140,7 @@ function OneField(props: FieldProps): JSX.Element {
       </Match>
       <Match when={props.field.type === 'choice' && props.field}>
         {(field) => (
-          <fieldset class="field field--group" aria-required={field().required}>
+          <fieldset class="field field--group" role="radiogroup" aria-required={field().required}>
             <legend class="field__label">
               {field().label}
               <Show when={field().required}>

@@ -238,7 +238,7 @@ export function OutcomeSummary(props: { commit: CommitState; bundle: DebtorBundl
         <A href={dossier()} class="btn btn--primary btn--lg" data-testid="back-to-dossier" on:click={backToDossier}>
           {t('callscreen:outcome.backToDossier')}
         </A>
-        <A href="/" class="btn">
+        <A href="/" end class="btn">
           {t('backToWorklist')}
         </A>
       </div>

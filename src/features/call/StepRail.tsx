@@ -12,9 +12,21 @@ export function StepRail(props: { view: CallView; title: (stepId: string) => str
   const [open, setOpen] = createSignal(false);
   // While cut off, nothing is "current", but the call still sits at its step.
   const number = () => stepIndex(props.view.step()) + 1;
+  let toggle: HTMLButtonElement | undefined;
   return (
-    <nav class="rail" aria-label={t('callscreen:rail.label')} data-testid="call-rail">
-      <button type="button" class="rail__toggle btn" aria-expanded={open()} aria-controls="rail-list" onClick={() => setOpen(!open())}>
+    <nav
+      class="rail"
+      aria-label={t('callscreen:rail.label')}
+      data-testid="call-rail"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open()) return;
+        // Escape folds the opened list back into its button, which keeps the focus.
+        e.preventDefault();
+        setOpen(false);
+        toggle?.focus();
+      }}
+    >
+      <button ref={toggle} type="button" class="rail__toggle btn" aria-expanded={open()} aria-controls="rail-list" onClick={() => setOpen(!open())}>
         {t('callscreen:rail.compact', { n: number(), total: props.view.rail().length })}
       </button>
       <ol id="rail-list" class="rail__list" data-open={open()}>

@@ -74,7 +74,7 @@ export default function DossierPage(): JSX.Element {
           <h1>{t('dossier:notFound.title')}</h1>
           <p>{t('dossier:notFound.body')}</p>
           <p>
-            <A href="/">{t('backToWorklist')}</A>
+            <A href="/" end>{t('backToWorklist')}</A>
           </p>
         </section>
       </Match>

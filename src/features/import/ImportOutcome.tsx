@@ -59,7 +59,7 @@ export function ImportDone(props: { outcome: ImportOutcome }): JSX.Element {
         debtors: t('imports:wizard.doneDebtors', { count: props.outcome.debtors }),
         invoices: t('imports:wizard.doneInvoices', { count: props.outcome.invoices }),
       })}
-      <ClosuresDone closures={props.outcome.closures} /> <A href="/">{t('imports:wizard.openWorklist')}</A>
+      <ClosuresDone closures={props.outcome.closures} /> <A href="/" end>{t('imports:wizard.openWorklist')}</A>
     </p>
   );
 }
@@ -69,7 +69,7 @@ export function PaymentsDone(props: { outcome: PaymentsOutcome }): JSX.Element {
     <p ref={takeFocus} tabindex="-1" class="notice notice--ok" role="status" data-testid="import-done">
       {t('imports:payments.done', { count: props.outcome.recorded })}
       <Show when={props.outcome.alreadyRecorded > 0}> {t('imports:payments.alreadyRecorded', { count: props.outcome.alreadyRecorded })}</Show>{' '}
-      <A href="/">{t('imports:wizard.openWorklist')}</A>
+      <A href="/" end>{t('imports:wizard.openWorklist')}</A>
     </p>
   );
 }

@@ -105,7 +105,7 @@ export function DataSection(): JSX.Element {
         <Match when={seedDone()}>
           {(job) => (
             <p class="notice notice--ok" role="status" data-testid="seed-done">
-              {t('settings:data.largeDone', { n: formatCount(job().added) })} <A href="/">{t('settings:data.openWorklist')}</A>
+              {t('settings:data.largeDone', { n: formatCount(job().added) })} <A href="/" end>{t('settings:data.openWorklist')}</A>
             </p>
           )}
         </Match>
