@@ -1,18 +1,17 @@
 import { Router, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createSignal, lazy, on, onCleanup, onMount, Show, Suspense, type JSX } from 'solid-js';
-import { PwaNotices } from '../features/pwa/PwaNotices';
 import { t } from '../i18n';
 import { AppErrorBoundary } from './AppErrorBoundary';
 import { Header } from './Header';
 import { routes } from './routes';
 import { SkipLink } from './SkipLink';
-import { keepFocusClear } from '../ui/keep-focus-clear';
 import { ServicesProvider, type AppServices } from '../session/store-context';
 import { TeamProvider } from '../session/team-context';
 import type { TeamSession } from '../session/team-session';
 
 // Only `?demo=large` needs it, so it stays out of the first load.
 const LargeSeedScreen = lazy(() => import('../features/settings/LargeSeedScreen'));
+const AfterFirstPaint = lazy(() => import('./AfterFirstPaint'));
 
 export interface AppProps {
   services: AppServices;
@@ -39,8 +38,17 @@ function Shell(props: RouteSectionProps & { largeSeed: boolean }): JSX.Element {
     ),
   );
 
-  // A control focused under a fixed bar, a notice or a sticky banner is scrolled out from under it.
-  onMount(() => onCleanup(keepFocusClear()));
+  // The notices and the focus listener, once the first screen is painted (see AfterFirstPaint).
+  // A frame, then a task: the first paint is past. Not session/after-paint, which would join the entry chunk.
+  const [painted, setPainted] = createSignal(false);
+  onMount(() => {
+    let task: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (task = setTimeout(() => setPainted(true))));
+    onCleanup(() => {
+      cancelAnimationFrame(frame);
+      clearTimeout(task);
+    });
+  });
 
   const seeded = () => {
     setSeeding(false);
@@ -65,7 +73,11 @@ function Shell(props: RouteSectionProps & { largeSeed: boolean }): JSX.Element {
           </AppErrorBoundary>
         </Show>
       </main>
-      <PwaNotices />
+      <Show when={painted()}>
+        <Suspense>
+          <AfterFirstPaint />
+        </Suspense>
+      </Show>
     </>
   );
 }
