@@ -15,7 +15,7 @@ import { outstandingCents } from '../../src/domain/payments/allocation';
 import { centsToInput } from '../../src/domain/money/parse';
 import { openWorklist } from './app';
 import { contextOptions, formatViolations, launch, runAxe } from './browser';
-import { CALL, callableDebtors, finishFromCommitments, inDays, overdueInvoices, squash, waitCommitted, waitStep, walkToCommitments } from './call-helpers';
+import { CALL, callableDebtors, finishFromCommitments, inDays, overdueInvoices, squash, waitCommitted, waitStep, walkToCommitments, walkToExplanation } from './call-helpers';
 import { promiseDay, useLanguage } from './screens';
 import { EN_SCRIPT } from '../../src/scripts/builtin/en';
 import { FR_SCRIPT } from '../../src/scripts/builtin/fr';
@@ -280,11 +280,7 @@ describe('one language per panel', () => {
   it('a French call resumed after switching to English: English chrome, French words for the debtor', async () => {
     await page.goto(callUrl(bundle.debtor.id));
     await page.waitForSelector(`${CALL}[data-step="presentation"]`, { timeout: 30_000 });
-    await page.click('[data-testid="call-next"]');
-    await waitStep(page, 'identification');
-    await page.click('[data-testid="contact-confirm"]');
-    await page.click('[data-testid="call-next"]');
-    await waitStep(page, 'explanation');
+    await walkToExplanation(page);
 
     await useLanguage(page, baseUrl, 'en');
     await page.goto(`${baseUrl}/debtors/${encodeURIComponent(bundle.debtor.id)}/call`);

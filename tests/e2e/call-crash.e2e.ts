@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { contextOptions, launch, launchPersistent } from './browser';
-import { CALL, callableDebtors, finishFromCommitments, openCall, waitSaved, waitStep, walkToCommitments } from './call-helpers';
+import { CALL, callableDebtors, finishFromCommitments, openCall, waitSaved, waitStep, walkToCommitments, walkToExplanation } from './call-helpers';
 
 const baseUrl = inject('baseUrl');
 const profile = mkdtempSync(join(tmpdir(), 'cadence-crash-'));
@@ -60,11 +60,7 @@ describe('nothing lost', () => {
     try {
       const page = first.pages()[0] ?? (await first.newPage());
       await openCall(page, baseUrl, bundle.debtor.id);
-      await page.click('[data-testid="call-next"]');
-      await waitStep(page, 'identification');
-      await page.click('[data-testid="contact-confirm"]');
-      await page.click('[data-testid="call-next"]');
-      await waitStep(page, 'explanation');
+      await walkToExplanation(page);
       await page.check('input[name="capture-explanation-invoices_received"][value="partly"]');
       await page.click('[data-testid="call-next"]');
       await waitStep(page, 'listening');

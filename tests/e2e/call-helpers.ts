@@ -99,13 +99,18 @@ export async function openCall(page: Page, baseUrl: string, debtorId: string): P
   await page.waitForSelector(CALL, { timeout: 30_000 });
 }
 
-/** Mouse-driven walk to the commitments step: contact confirmed, invoices received, a delay reason. */
-export async function walkToCommitments(page: Page, reason: string): Promise<void> {
+/** Mouse-driven walk from the first step to the explanation (step 3): the contact confirmed on the way. */
+export async function walkToExplanation(page: Page): Promise<void> {
   await page.click('[data-testid="call-next"]');
   await waitStep(page, 'identification');
   await page.click('[data-testid="contact-confirm"]');
   await page.click('[data-testid="call-next"]');
   await waitStep(page, 'explanation');
+}
+
+/** Mouse-driven walk to the commitments step: contact confirmed, invoices received, a delay reason. */
+export async function walkToCommitments(page: Page, reason: string): Promise<void> {
+  await walkToExplanation(page);
   await page.check('input[name="capture-explanation-invoices_received"][value="yes"]');
   await page.click('[data-testid="call-next"]');
   await waitStep(page, 'listening');

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openWorklist } from './app';
 import { launch } from './browser';
-import { CALL, callableDebtors, inDays, openCall, probeDateOrder, typeDate, waitStep, walkToCommitments } from './call-helpers';
+import { CALL, callableDebtors, inDays, openCall, probeDateOrder, typeDate, walkToCommitments, walkToExplanation } from './call-helpers';
 
 const baseUrl = inject('baseUrl');
 const NARROW = { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -84,11 +84,7 @@ describe('the focus in sight at 320 px', () => {
     await openWorklist(page, baseUrl);
     const bundle = callableDebtors()[0]!;
     await openCall(page, baseUrl, bundle.debtor.id);
-    await page.click('[data-testid="call-next"]');
-    await waitStep(page, 'identification');
-    await page.click('[data-testid="contact-confirm"]');
-    await page.click('[data-testid="call-next"]');
-    await waitStep(page, 'explanation');
+    await walkToExplanation(page);
     const fit = await page.$eval('[data-testid="call-step"]:not([hidden]) [data-testid="call-script"]', (script) => {
       const amounts = [...script.querySelectorAll('td.num')].map((td) => td.getBoundingClientRect());
       const box = script.getBoundingClientRect();

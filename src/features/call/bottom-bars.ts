@@ -1,8 +1,9 @@
 /**
  * The call's controls fixed at the foot of the screen (Back / Notes / Next, and on a phone the open notes
  * sheet) publish how much of the viewport they cover as `--bottom-bar` on the root element. The shell reads
- * it: the offline-ready and update notices sit above it, and `scroll-padding-bottom` keeps a focused field
- * (the promise being typed) scrolled clear of it. Cleared when the call screen goes.
+ * it: the offline-ready and update notices sit above it, and `scroll-padding-bottom` keeps a field focused from
+ * off screen scrolled clear of it (one focused while already in the viewport is kept clear by
+ * ui/keep-focus-clear.ts). Cleared when the call screen goes.
  */
 import { afterPaint } from '../../session/after-paint';
 
