@@ -51,19 +51,28 @@ function coverFor(control: HTMLElement, box: DOMRect): HTMLElement | null {
 }
 
 export function keepClear(control: HTMLElement): void {
-  const box = control.getBoundingClientRect();
-  if (box.height === 0 || box.bottom < 0 || box.top > window.innerHeight) return;
-  const cover = coverFor(control, box);
-  if (!cover) return;
-  const delta = clearanceScroll(box, cover.getBoundingClientRect(), window.innerHeight);
-  if (delta !== 0) window.scrollBy({ top: delta, behavior: 'instant' });
+  // Covers stack (the call's notes sheet stands on its action bar): clearing one can leave the control under the
+  // next, so look again, a few times at most.
+  for (let pass = 0; pass < 3; pass++) {
+    const box = control.getBoundingClientRect();
+    if (box.height === 0 || box.bottom < 0 || box.top > window.innerHeight) return;
+    const cover = coverFor(control, box);
+    if (!cover) return;
+    const delta = clearanceScroll(box, cover.getBoundingClientRect(), window.innerHeight);
+    const before = window.scrollY;
+    if (delta !== 0) window.scrollBy({ top: delta, behavior: 'instant' });
+    if (window.scrollY === before) return;
+  }
 }
 
 /** Listens for the focus landing on controls across the document; returns the way to stop. */
 export function keepFocusClear(root: Document = document): () => void {
   const onFocusIn = (event: FocusEvent) => {
     const target = event.target;
-    if (target instanceof HTMLElement && target.matches(CONTROLS)) keepClear(target);
+    if (!(target instanceof HTMLElement) || !target.matches(CONTROLS)) return;
+    // In the next frame, before it is drawn: the browser scrolls a control focused off screen into view after
+    // the focus events, which would undo a correction made here.
+    requestAnimationFrame(() => document.activeElement === target && keepClear(target));
   };
   root.addEventListener('focusin', onFocusIn);
   return () => root.removeEventListener('focusin', onFocusIn);

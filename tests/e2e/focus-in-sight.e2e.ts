@@ -24,6 +24,9 @@ afterEach(async () => {
   await context?.close();
 });
 
+/** Two frames: a control focused under a bar is scrolled clear of it in the frame after the focus. */
+const frames = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+
 /** Why the focused element is not in sight (under something fixed or sticky, off screen), or null when it is. */
 function hiddenFocus(page: Page): Promise<string | null> {
   return page.evaluate(() => {
@@ -63,6 +66,7 @@ describe('the focus in sight at 320 px', () => {
     const seen: string[] = [];
     for (let i = 0; i < 12 && seen.at(-1) !== 'promise-restated'; i++) {
       await page.keyboard.press('Tab');
+      await frames(page);
       const where = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.id || document.activeElement?.getAttribute('value') || '');
       seen.push(where);
       expect(await hiddenFocus(page), `after Tab ${i + 1} (${where})`).toBeNull();
@@ -70,6 +74,7 @@ describe('the focus in sight at 320 px', () => {
     expect(seen).toContain('promise-restated');
     await page.keyboard.press('Space');
     await page.waitForSelector('#promise-restated:checked');
+    await frames(page);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('promise-restated');
     expect(await hiddenFocus(page)).toBeNull();
     // Escape folds the sheet and hands the focus to its toggle.
@@ -102,6 +107,7 @@ describe('the focus in sight at 320 px', () => {
     await page.waitForSelector('[data-testid="kpis-costs"] button[type="submit"]', { timeout: 30_000 });
     await page.focus('[data-testid="kpis-costs"] input[name="registered"]');
     await page.keyboard.press('Tab');
+    await frames(page);
     expect(await page.evaluate(() => document.activeElement?.matches('[data-testid="kpis-costs"] button[type="submit"]'))).toBe(true);
     expect(await hiddenFocus(page)).toBeNull();
     await page.keyboard.press('Enter');
