@@ -10,7 +10,7 @@ import { numberPagesTx, type NumberPage } from './number-pages';
 import { keyRange } from './key-range';
 import type { KeyRangeQuery, Records, RecordTx, WriteOptions } from './records';
 import type { CadenceDB, CadenceStoreName } from './schema';
-import { commitOrAbort } from './tx';
+import { commitOrAbort, noop } from './tx';
 
 // The operations are checked against the typed stores through RecordTx; here the store name is a variable,
 // which idb's per-store typing cannot follow, so requests go through this plain shape.
@@ -177,9 +177,11 @@ export function plainIdbRecords(db: CadenceDatabase): Records {
           await records.put(name, value);
           return records.finish();
         }
-        const put = tx.objectStore(name).put(value);
+        // The outcome is the transaction's, not the request's: Chromium 156 was seen to fire neither success
+        // nor error on a put whose explicit commit then failed for quota, and awaiting the request hung the
+        // call's save queue for good (reliability R7, one run in four). A failed request aborts the transaction.
+        tx.objectStore(name).put(value).catch(noop);
         tx.commit();
-        await put;
       });
     },
   };

@@ -5,7 +5,7 @@
 import { toStorageError } from './errors';
 import type { WriteOptions } from './records';
 
-const noop = (): void => undefined;
+export const noop = (): void => undefined;
 
 /** For writes the agent is told are saved: they must survive a crash of the browser, not only of the tab. */
 export const DURABLE: WriteOptions = { durable: true };
