@@ -200,6 +200,43 @@ describe('call writer: keeping values aside while writes fail', () => {
   });
 });
 
+describe('call writer: a write that does not finish', () => {
+  it('keeps the newest value aside once the write has taken longer than the stall delay, until a write lands', async () => {
+    vi.useFakeTimers();
+    try {
+      const m = manualSave();
+      const kept: number[] = [];
+      let cleared = 0;
+      const w = createCallWriter(m.save, { stallMs: 2_000, rescue: { put: (v) => kept.push(v) > 0, clear: () => cleared++ } });
+      w.push(1);
+      w.push(2);
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(kept).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(kept).toEqual([2]);
+      expect(w.state()).toMatchObject({ pending: true, keptAside: true, error: null });
+      w.push(3);
+      expect(kept).toEqual([2, 3]);
+      m.finish[0]!(true);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(m.started).toEqual([1, 3]);
+      // Written in time: no longer stuck, so a value pushed now is not kept aside.
+      w.push(4);
+      expect(kept).toEqual([2, 3]);
+      m.finish[1]!(true);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(cleared).toBe(1);
+      expect(w.state()).toMatchObject({ savedSeq: 3, keptAside: false });
+      m.finish[2]!(true);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(w.state()).toMatchObject({ pending: false, savedSeq: 4 });
+      expect(kept).toEqual([2, 3]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('call writer: when even the aside copy is refused', () => {
   it('says the newest value is not kept aside, and tries again with the next value', async () => {
     const m = manualSave();

@@ -48,6 +48,12 @@ export interface CallWriterOptions<T> {
   /** Delay before retrying a failed write (e.g. a full disk that the agent frees). */
   retryMs?: number;
   /**
+   * A write still in flight after this long is taken for stuck: from then on the newest value is kept aside
+   * too, as after a failure, until the write finishes (a request IndexedDB never answered once held a call's
+   * saves for good; a reload then brings the copy back).
+   */
+  stallMs?: number;
+  /**
    * Where the newest value goes, synchronously, while writes fail (localStorage: see storage/call-rescue.ts);
    * cleared once a write at least as new lands.
    */
@@ -67,6 +73,7 @@ interface Waiter {
 export function createCallWriter<T>(save: (value: T) => Promise<void>, options: CallWriterOptions<T> = {}): CallWriter<T> {
   const now = options.now ?? Date.now;
   const retryMs = options.retryMs ?? 1_000;
+  const stallMs = options.stallMs ?? 2_000;
   let latest: { seq: number; value: T } | null = null;
   let seq = 0;
   let issued = 0;
@@ -76,6 +83,8 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
   let error: unknown = null;
   let closed = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  /** Writes in flight for longer than `stallMs`. */
+  let stalled = 0;
   let deferred: (() => void) | null = null;
   /** The sequence number of the value kept aside (0: nothing is). */
   let rescued = 0;
@@ -106,6 +115,13 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
     issued = Math.max(issued, item.seq);
     inFlight++;
     let failed = false;
+    let stuck = false;
+    const watch = setTimeout(() => {
+      stuck = true;
+      stalled++;
+      if (latest) keepAside(latest);
+      settle();
+    }, stallMs);
     save(item.value).then(
       () => {
         written = Math.max(written, item.seq);
@@ -127,6 +143,8 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
         retry = setTimeout(pump, retryMs);
       },
     ).finally(() => {
+      clearTimeout(watch);
+      if (stuck) stalled--;
       inFlight--;
       settle();
       // After a failure only the timer (or the agent's next key) retries: pumping at once turned a closed
@@ -155,7 +173,7 @@ export function createCallWriter<T>(save: (value: T) => Promise<void>, options: 
       if (closed) return seq;
       seq++;
       latest = { seq, value };
-      if (error !== null) keepAside(latest);
+      if (error !== null || stalled > 0) keepAside(latest);
       if (timing === 'soon' && error === null) pumpSoon();
       else pump();
       settle();
