@@ -71,5 +71,11 @@ describe('settings', () => {
     expect(await worklistReady(page)).toBe(0);
     await page.reload();
     expect(await worklistReady(page)).toBe(0);
+
+    // The empty list offers the demo; asked for from the keyboard, the focus goes on from the search.
+    await page.focus('[data-testid="empty-load-demo"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="worklist"]')?.getAttribute('data-count')) > 0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('worklist-search');
   });
 });

@@ -96,6 +96,18 @@ describe.each<ViewportName>(['laptop', 'phone'])('script studio at %s width', (v
     await page.keyboard.press('Control+Shift+Z');
     await expect.poll(() => say.inputValue()).toContain('{contact.name}');
     await saved(page);
+    // The buttons too, from the keyboard: once nothing is left to undo, the focus stays on the button.
+    const undoButton = page.getByRole('button', { name: 'Annuler', exact: true });
+    await undoButton.focus();
+    for (let i = 0; i < 200 && (await undoButton.getAttribute('aria-disabled')) !== 'true'; i++) await page.keyboard.press('Enter');
+    expect(await undoButton.getAttribute('aria-disabled')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Annuler');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Rétablir');
+    for (let i = 0; i < 200 && (await page.evaluate(() => document.activeElement?.getAttribute('aria-disabled'))) !== 'true'; i++) await page.keyboard.press('Enter');
+    await expect.poll(() => say.inputValue()).toBe('Bonjour, je suis bien chez {company.name} ? Je souhaite parler à {contact.name}.');
+    await saved(page);
 
     await publish(page, 'Étape 2 plus courte');
     await page.waitForFunction(() => /version en service\u00a0: 2/.test(document.body.textContent ?? ''));

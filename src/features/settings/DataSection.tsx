@@ -27,6 +27,9 @@ export function DataSection(): JSX.Element {
   const seedRunning = () => jobIn('running');
   const seedDone = () => jobIn('done');
   const seedFailed = () => jobIn('failed');
+  // Marked aria-disabled, not disabled: a button disabled under the keyboard's focus drops it to the page.
+  const blocked = () => busy() || seeding();
+  const unlessBlocked = (action: () => unknown) => () => void (blocked() || action());
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -61,7 +64,7 @@ export function DataSection(): JSX.Element {
           <h3>{t('settings:data.demoTitle')}</h3>
           <p class="muted">{t('settings:data.demoHint')}</p>
         </div>
-        <button type="button" class="btn" data-testid="load-demo" disabled={busy() || seeding()} onClick={loadDemo}>
+        <button type="button" class="btn" data-testid="load-demo" aria-disabled={blocked()} onClick={unlessBlocked(loadDemo)}>
           {t('settings:data.loadDemo')}
         </button>
       </div>
@@ -85,8 +88,8 @@ export function DataSection(): JSX.Element {
           type="button"
           class="btn"
           data-testid="seed-large"
-          disabled={busy() || seeding()}
-          onClick={() => void startLargeSeed(services)}
+          aria-disabled={blocked()}
+          onClick={unlessBlocked(() => startLargeSeed(services))}
         >
           {t('settings:data.seedLarge')}
         </button>
@@ -127,8 +130,8 @@ export function DataSection(): JSX.Element {
           type="button"
           class="btn btn--danger"
           data-testid="clear-data"
-          disabled={busy() || seeding()}
-          onClick={() => setConfirming(true)}
+          aria-disabled={blocked()}
+          onClick={unlessBlocked(() => setConfirming(true))}
         >
           {t('settings:data.clear')}
         </button>

@@ -9,6 +9,7 @@ import { initI18n, lang, setLang, loadNamespaces } from '../../i18n';
 import { openCadenceDb } from '../../storage/db';
 import { createCadenceStore } from '../../storage/store';
 import { DataSection } from './DataSection';
+import { largeSeedJob } from './large-seed-job';
 import { LanguageSection } from './LanguageSection';
 import { ProfileForm } from './ProfileForm';
 
@@ -102,5 +103,24 @@ describe('DataSection', () => {
     await screen.findByTestId('data-notice');
     expect((await services.store.counts()).debtors).toBeGreaterThan(30);
     expect(demoDeclined()).toBe(false);
+  });
+
+  it('keeps its buttons focusable while the demo loads, and ignores them until it is done', async () => {
+    renderWith(() => <DataSection />);
+    const load = screen.getByTestId('load-demo');
+    load.focus();
+    fireEvent.click(load);
+    for (const id of ['load-demo', 'seed-large', 'clear-data']) {
+      const button = screen.getByTestId(id) as HTMLButtonElement;
+      expect(button.getAttribute('aria-disabled'), id).toBe('true');
+      expect(button.disabled, id).toBe(false);
+    }
+    expect(document.activeElement).toBe(load);
+    fireEvent.click(screen.getByTestId('clear-data'));
+    fireEvent.click(screen.getByTestId('seed-large'));
+    expect((screen.getByTestId('confirm-clear').closest('dialog') as HTMLDialogElement).open).toBe(false);
+    expect(largeSeedJob().state).toBe('idle');
+    await screen.findByTestId('data-notice');
+    expect(screen.getByTestId('clear-data').getAttribute('aria-disabled')).toBe('false');
   });
 });

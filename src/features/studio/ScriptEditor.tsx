@@ -166,10 +166,11 @@ export function ScriptEditor(props: ScriptEditorProps): JSX.Element {
           </A>
           <Show when={!readOnly()}>
             <div class="actions actions--tight">
-              <button type="button" class="btn" disabled={history().past.length === 0} onClick={() => commit(undo(history()))} aria-keyshortcuts="Control+Z">
+              {/* aria-disabled, not disabled: the last undo would otherwise drop the keyboard's focus to the page. */}
+              <button type="button" class="btn" aria-disabled={history().past.length === 0} onClick={() => history().past.length > 0 && commit(undo(history()))} aria-keyshortcuts="Control+Z">
                 {t('studio:editor.undo')}
               </button>
-              <button type="button" class="btn" disabled={history().future.length === 0} onClick={() => commit(redo(history()))} aria-keyshortcuts="Control+Shift+Z">
+              <button type="button" class="btn" aria-disabled={history().future.length === 0} onClick={() => history().future.length > 0 && commit(redo(history()))} aria-keyshortcuts="Control+Shift+Z">
                 {t('studio:editor.redo')}
               </button>
               <button type="button" class="btn btn--primary" data-testid="studio-publish" aria-disabled={!canPublish(issues())} onClick={() => (canPublish(issues()) ? setPublishing(true) : setSection(sectionOf(issues()[0]!.path)))}>

@@ -156,12 +156,25 @@ export function WorklistPage(): JSX.Element {
   });
 
   const [loadingDemo, setLoadingDemo] = createSignal(false);
+  /** The demo was asked for from the empty list: once its rows show, the keyboard goes on from the search. */
+  let landOnSearch = false;
+  createEffect(() => {
+    // Read first, so the effect follows the rows whether or not the demo was asked for yet.
+    const count = shown()?.debtorCount ?? 0;
+    if (!landOnSearch || count === 0) return;
+    landOnSearch = false;
+    searchInput?.focus();
+  });
+  let searchInput: HTMLInputElement | undefined;
   const loadDemo = async () => {
+    if (loadingDemo()) return;
     setLoadingDemo(true);
+    landOnSearch = true;
     try {
       await seedDemo(services.store, today);
       services.dataChanged();
     } catch (error) {
+      landOnSearch = false;
       setFailure(storageErrorMessage(error));
     } finally {
       setLoadingDemo(false);
@@ -196,6 +209,7 @@ export function WorklistPage(): JSX.Element {
         </label>
         <input
           id="worklist-search"
+          ref={searchInput}
           class="input wl-search"
           type="search"
           data-testid="worklist-search"
@@ -234,7 +248,7 @@ export function WorklistPage(): JSX.Element {
           <div class="empty">
             <h2>{t('worklist:empty.noData')}</h2>
             <p>{t('worklist:empty.noDataHint')}</p>
-            <button type="button" class="btn btn--primary" disabled={loadingDemo()} onClick={loadDemo}>
+            <button type="button" class="btn btn--primary" data-testid="empty-load-demo" aria-disabled={loadingDemo()} onClick={() => void loadDemo()}>
               {t('worklist:empty.loadDemo')}
             </button>
             <a href="/settings/import" class="btn" data-testid="empty-import">
