@@ -41,15 +41,15 @@ export function ConfirmDialog(props: ConfirmDialogProps): JSX.Element {
       <h2 id={ids.title}>{props.title}</h2>
       <p id={ids.body}>{props.body}</p>
       <div class="actions actions--end">
-        <button ref={cancel} type="button" class="btn" disabled={props.busy} onClick={() => props.onCancel()}>
+        <button ref={cancel} type="button" class="btn" aria-disabled={props.busy} onClick={() => props.busy || props.onCancel()}>
           {props.cancelLabel}
         </button>
         <button
           type="button"
           class="btn btn--danger"
           data-testid={props.confirmTestId}
-          disabled={props.busy}
-          onClick={() => props.onConfirm()}
+          aria-disabled={props.busy}
+          onClick={() => props.busy || props.onConfirm()}
         >
           {props.confirmLabel}
         </button>

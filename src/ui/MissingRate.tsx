@@ -42,7 +42,7 @@ function MissingRateForm(props: { rates: RateSettings; from: string; semester: s
           {error()}
         </p>
       </div>
-      <button type="submit" class="btn" disabled={busy()}>
+      <button type="submit" class="btn" aria-disabled={busy()}>
         {t('penalties:missing.save', { semester: props.semester })}
       </button>
     </form>

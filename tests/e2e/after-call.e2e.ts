@@ -135,8 +135,13 @@ describe('payment plan → promises → a missed instalment climbs the worklist'
 
     await page.goto(`${baseUrl}/plans`);
     const card = `[data-testid="plan"][data-debtor="${target.debtor.id}"]`;
-    await page.click(`${card} [data-testid="plan-approve"]`);
+    // From the keyboard: the focus goes on from the decided plan's heading, which reads its new status.
+    await page.focus(`${card} [data-testid="plan-approve"]`);
+    await page.keyboard.press('Enter');
     await page.waitForSelector(`${card}[data-status="approved"]`);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="plan"]')?.getAttribute('data-status') ?? document.activeElement?.tagName))
+      .toBe('approved');
 
     await openDossier(target.debtor.id);
     const statuses = await page.$$eval('[data-testid="promises"] li .badge', (b) => b.map((x) => (x.textContent ?? '').trim()));

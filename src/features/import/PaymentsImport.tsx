@@ -267,7 +267,8 @@ export function PaymentsImport(props: {
               type="button"
               class="btn btn--primary"
               data-testid="import-commit"
-              disabled={toRecord().length === 0 || blocked() || saving()}
+              disabled={toRecord().length === 0 || blocked()}
+              aria-disabled={saving()}
               onClick={(e) => void commit(e)}
             >
               {t('imports:payments.commit', { count: toRecord().reduce((n, l) => n + l.parts.length, 0) })}

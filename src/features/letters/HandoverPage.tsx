@@ -142,6 +142,7 @@ export default function HandoverPage(): JSX.Element {
 
   const download = (h: Handover) => downloadText(handoverFileName(h.debtor.name, h.asOf), handoverJson(h), 'application/json');
   const markHandedOver = async (h: Handover) => {
+    if (busy()) return;
     setBusy(true);
     try {
       await services.store.addActivity({
@@ -188,7 +189,7 @@ export default function HandoverPage(): JSX.Element {
                   <button type="button" class="btn" data-testid="handover-json" onClick={() => download(h())}>
                     {t('letters:handover.download')}
                   </button>
-                  <button type="button" class="btn" data-testid="handover-mark" disabled={busy()} onClick={() => void markHandedOver(h())}>
+                  <button type="button" class="btn" data-testid="handover-mark" aria-disabled={busy()} onClick={() => void markHandedOver(h())}>
                     {t('letters:handover.mark')}
                   </button>
                   <A href={`/debtors/${encodeURIComponent(h().debtor.id)}`} class="btn btn--ghost">

@@ -30,6 +30,7 @@ function Letter(props: { kind: LetterKind; ctx: LetterContext }): JSX.Element {
 
   /** The letter goes into the timeline with its ladder step, so the dossier's next rung moves on. */
   const markSent = async () => {
+    if (busy()) return;
     setBusy(true);
     setFailure('');
     const numbers = props.ctx.bundle.invoices.filter((i) => filled().invoiceIds.includes(i.id)).map((i) => i.number);
@@ -77,7 +78,7 @@ function Letter(props: { kind: LetterKind; ctx: LetterContext }): JSX.Element {
           <button type="button" class="btn btn--primary" data-testid="letter-print" onClick={() => window.print()}>
             {t('letters:print')}
           </button>
-          <button type="button" class="btn" data-testid="letter-mark-sent" disabled={busy() || filled().invoiceIds.length === 0} onClick={() => void markSent()}>
+          <button type="button" class="btn" data-testid="letter-mark-sent" disabled={filled().invoiceIds.length === 0} aria-disabled={busy()} onClick={() => void markSent()}>
             {t('letters:markSent')}
           </button>
           <A href={dossierHref()} class="btn btn--ghost">

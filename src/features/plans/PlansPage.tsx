@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createMemo, createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { useServices } from '../../session/store-context';
 import { useCanLead } from '../../session/team-context';
 import { todayIso } from '../../session/today';
@@ -15,7 +15,7 @@ import './plans.css';
 
 /** The lead's answer to one proposal: approve or reject, with an optional reason kept on the plan. */
 /** Deciding bumps the data version: this page re-reads its plans and the worklist its summaries. */
-function Decision(props: { plan: PaymentPlan }): JSX.Element {
+function Decision(props: { plan: PaymentPlan; onDecided: (planId: string) => void }): JSX.Element {
   const services = useServices();
   const [note, setNote] = createSignal('');
   const [busy, setBusy] = createSignal(false);
@@ -25,6 +25,7 @@ function Decision(props: { plan: PaymentPlan }): JSX.Element {
   const noteId = `decision-note-${props.plan.id}`;
 
   const decide = async (status: 'approved' | 'rejected') => {
+    if (busy()) return;
     setBusy(true);
     setFailure('');
     const now = new Date().toISOString();
@@ -48,6 +49,7 @@ function Decision(props: { plan: PaymentPlan }): JSX.Element {
           details: { planId: props.plan.id },
         },
       });
+      props.onDecided(props.plan.id);
       services.dataChanged();
     } catch (error) {
       setFailure(storageErrorMessage(error));
@@ -66,10 +68,10 @@ function Decision(props: { plan: PaymentPlan }): JSX.Element {
         <textarea id={noteId} class="input" rows={2} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
       </div>
       <div class="actions actions--tight">
-        <button type="button" class="btn btn--primary" data-testid="plan-approve" disabled={busy() || past()} onClick={() => void decide('approved')}>
+        <button type="button" class="btn btn--primary" data-testid="plan-approve" disabled={past()} aria-disabled={busy()} onClick={() => void decide('approved')}>
           {t('plans:decision.approve')}
         </button>
-        <button type="button" class="btn btn--danger" data-testid="plan-reject" disabled={busy()} onClick={() => void decide('rejected')}>
+        <button type="button" class="btn btn--danger" data-testid="plan-reject" aria-disabled={busy()} onClick={() => void decide('rejected')}>
           {t('plans:decision.reject')}
         </button>
       </div>
@@ -80,17 +82,17 @@ function Decision(props: { plan: PaymentPlan }): JSX.Element {
   );
 }
 
-function PlanCard(props: { plan: PaymentPlan; debtorName: string; lead: boolean }): JSX.Element {
+function PlanCard(props: { plan: PaymentPlan; debtorName: string; lead: boolean; onDecided: (planId: string) => void }): JSX.Element {
   const headingId = `plan-${props.plan.id}-title`;
   return (
-    <article class="card plan" data-testid="plan" data-status={props.plan.status} data-debtor={props.plan.debtorId} aria-labelledby={headingId}>
+    <article class="card plan" data-testid="plan" data-plan={props.plan.id} data-status={props.plan.status} data-debtor={props.plan.debtorId} aria-labelledby={headingId}>
       <h3 id={headingId} class="plan__head">
         <A href={`/debtors/${encodeURIComponent(props.plan.debtorId)}`}>{props.debtorName}</A> <PlanStatusBadge status={props.plan.status} />
       </h3>
       <PlanSummary plan={props.plan} headingId={headingId} />
       <Show when={props.plan.status === 'proposed'}>
         <Show when={props.lead} fallback={<p class="muted" data-testid="plan-awaiting">{t('plans:awaitingLead')}</p>}>
-          <Decision plan={props.plan} />
+          <Decision plan={props.plan} onDecided={props.onDecided} />
         </Show>
       </Show>
     </article>
@@ -112,10 +114,20 @@ export default function PlansPage(): JSX.Element {
   );
   // Once connected, the server's role decides (session/team-session.ts).
   const lead = useCanLead();
-  const proposed = createMemo(() => plans()?.list.filter((p) => p.status === 'proposed') ?? []);
-  const decided = createMemo(() => plans()?.list.filter((p) => p.status !== 'proposed') ?? []);
+  // `latest`: a decision's refetch keeps the page up instead of suspending it.
+  const current = () => plans.latest;
+  const proposed = createMemo(() => current()?.list.filter((p) => p.status === 'proposed') ?? []);
+  const decided = createMemo(() => current()?.list.filter((p) => p.status !== 'proposed') ?? []);
+  // The decided card is rebuilt in the list below: the keyboard goes on from its heading, which reads its new status.
+  const [justDecided, setJustDecided] = createSignal<string | null>(null);
+  createEffect(() => {
+    const id = justDecided();
+    if (!id || !decided().some((p) => p.id === id)) return;
+    setJustDecided(null);
+    document.querySelector<HTMLElement>(`[data-testid="plan"][data-plan="${CSS.escape(id)}"] .plan__head a`)?.focus();
+  });
   const card = (plan: PaymentPlan) => (
-    <PlanCard plan={plan} debtorName={plans()?.names.get(plan.debtorId) ?? plan.debtorId} lead={lead()} />
+    <PlanCard plan={plan} debtorName={current()?.names.get(plan.debtorId) ?? plan.debtorId} lead={lead()} onDecided={setJustDecided} />
   );
 
   return (
@@ -126,7 +138,7 @@ export default function PlansPage(): JSX.Element {
         <Match when={plans.error as unknown}>
           <p role="alert">{storageErrorMessage(plans.error)}</p>
         </Match>
-        <Match when={plans()}>
+        <Match when={current()}>
           <h2>{t('plans:awaiting', { count: proposed().length })}</h2>
           <Show when={proposed().length > 0} fallback={<p class="muted">{t('plans:noneAwaiting')}</p>}>
             <div class="plan-grid">

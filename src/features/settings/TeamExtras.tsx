@@ -22,6 +22,7 @@ export function FirstConnectionDialog(props: { team: TeamSession }): JSX.Element
   const [failure, setFailure] = createSignal('');
   useModalDialog(() => props.team.needsFirstConnection(), () => dialog, () => first.focus());
   const choose = async (choice: FirstConnectionChoice) => {
+    if (busy()) return;
     setBusy(true);
     setFailure('');
     try {
@@ -37,13 +38,13 @@ export function FirstConnectionDialog(props: { team: TeamSession }): JSX.Element
       <h2 id={ids.title}>{t('team:first.title')}</h2>
       <p id={ids.body}>{t('team:first.body')}</p>
       <div class="first-choice">
-        <button ref={first} type="button" class="btn btn--primary" disabled={busy()} aria-describedby="first-upload-hint" data-testid="first-upload" onClick={() => void choose('upload')}>
+        <button ref={first} type="button" class="btn btn--primary" aria-disabled={busy()} aria-describedby="first-upload-hint" data-testid="first-upload" onClick={() => void choose('upload')}>
           {t('team:first.upload')}
         </button>
         <p class="field__hint" id="first-upload-hint">
           {t('team:first.uploadHint')}
         </p>
-        <button type="button" class="btn" disabled={busy()} aria-describedby="first-team-hint" data-testid="first-use-team" onClick={() => void choose('useTeam')}>
+        <button type="button" class="btn" aria-disabled={busy()} aria-describedby="first-team-hint" data-testid="first-use-team" onClick={() => void choose('useTeam')}>
           {t('team:first.useTeam')}
         </button>
         <p class="field__hint" id="first-team-hint">

@@ -85,7 +85,7 @@ export function PackImport(props: { library: ScriptLibrary; editorName: string; 
               </For>
             </ul>
             <div class="actions">
-              <button type="button" class="btn btn--primary" disabled={busy() || p().versions.length === 0} onClick={() => void apply()} data-testid="studio-pack-apply">
+              <button type="button" class="btn btn--primary" disabled={p().versions.length === 0} aria-disabled={busy()} onClick={() => void apply()} data-testid="studio-pack-apply">
                 {t('studio:pack.apply')}
               </button>
               <button type="button" class="btn" onClick={() => setPlan(null)}>
