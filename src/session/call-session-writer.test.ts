@@ -1,18 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCallWriter } from './call-session-writer';
-
-/** A save whose writes finish only when the test says so, recording the order they started in. */
-function manualSave() {
-  const started: number[] = [];
-  const finish: Array<(ok: boolean) => void> = [];
-  const save = (value: number) =>
-    new Promise<void>((resolve, reject) => {
-      started.push(value);
-      finish.push((ok) => (ok ? resolve() : reject(new Error(`failed ${value}`))));
-    });
-  return { save, started, finish };
-}
-const tick = () => new Promise((r) => setTimeout(r, 0));
+import { manualSave, tick } from './call-writer.testing';
 
 describe('call writer', () => {
   it('writes at once when idle, and coalesces what comes during a write into the newest value', async () => {
@@ -140,218 +128,71 @@ describe('call writer', () => {
   });
 });
 
-describe('call writer: keeping values aside while writes fail', () => {
-  it('keeps the newest value aside from the first failure on, and drops it once a newer write lands', async () => {
+describe("a value pushed 'soon' (a step move)", () => {
+  /** A defer the test runs by hand, standing for "after the next paint". */
+  function manualDefer() {
+    const pending: Array<() => void> = [];
+    let cancelled = 0;
+    const defer = (start: () => void) => {
+      pending.push(start);
+      return () => void cancelled++;
+    };
+    return { defer, run: () => pending.splice(0).forEach((start) => start()), cancelled: () => cancelled };
+  }
+
+  it('starts its write when the defer runs, not inside push', () => {
     const m = manualSave();
-    const kept: number[] = [];
-    let cleared = 0;
-    const w = createCallWriter(m.save, { retryMs: 60_000, rescue: { put: (v) => kept.push(v) > 0, clear: () => cleared++ } });
+    const d = manualDefer();
+    const w = createCallWriter(m.save, { defer: d.defer });
+    w.push(1, 'soon');
+    expect(m.started).toEqual([]);
+    expect(w.state().pending).toBe(true);
+    d.run();
+    expect(m.started).toEqual([1]);
+  });
+
+  it('is written at once by the next value pushed now, by flush and by flushNow, and then not again', async () => {
+    for (const how of ['push', 'flush', 'flushNow'] as const) {
+      const m = manualSave();
+      const d = manualDefer();
+      const w = createCallWriter(m.save, { defer: d.defer });
+      w.push(1, 'soon');
+      if (how === 'push') w.push(2);
+      else if (how === 'flush') void w.flush();
+      else w.flushNow();
+      expect(m.started, how).toEqual([how === 'push' ? 2 : 1]);
+      expect(d.cancelled(), how).toBe(1);
+      d.run();
+      expect(m.started, `${how}: the deferred start finds nothing new`).toHaveLength(1);
+    }
+  });
+
+  it('waits behind a write in flight like any value, without a defer', async () => {
+    const m = manualSave();
+    const d = manualDefer();
+    const w = createCallWriter(m.save, { defer: d.defer });
     w.push(1);
+    w.push(2, 'soon');
     m.finish[0]!(true);
     await tick();
-    expect(kept).toEqual([]);
-    w.push(2);
-    w.push(3);
-    m.finish[0 + 1]!(false);
-    await tick();
-    // Value 3 was never written; it is aside the moment the write of 2 failed.
-    expect(kept).toEqual([3]);
-    expect(w.state()).toMatchObject({ keptAside: true });
-    w.push(4);
-    expect(kept).toEqual([3, 4]);
-    m.finish[2]!(false);
-    await tick();
-    w.push(5);
-    expect(kept).toEqual([3, 4, 5]);
-    expect(cleared).toBe(0);
-    m.finish[3]!(true);
-    await tick();
-    expect(w.state()).toMatchObject({ savedSeq: 5, error: null, keptAside: false });
-    expect(cleared).toBe(1);
-    w.push(6);
-    m.finish[4]!(true);
-    await tick();
-    expect(kept).toEqual([3, 4, 5]);
-    expect(cleared).toBe(1);
+    expect(m.started).toEqual([1, 2]);
   });
 
-  it('keeps the aside copy when an older write succeeds after a newer value was kept', async () => {
+  it('is written at once without a defer (tests, workers)', () => {
     const m = manualSave();
-    let cleared = 0;
-    const kept: number[] = [];
-    const w = createCallWriter(m.save, { retryMs: 60_000, rescue: { put: (v) => kept.push(v) > 0, clear: () => cleared++ } });
+    const w = createCallWriter(m.save);
+    w.push(1, 'soon');
+    expect(m.started).toEqual([1]);
+  });
+
+  it('is written at once while writes fail, so the copy aside and the retry follow the newest value', async () => {
+    const m = manualSave();
+    const d = manualDefer();
+    const w = createCallWriter(m.save, { defer: d.defer, retryMs: 10_000 });
     w.push(1);
     m.finish[0]!(false);
     await tick();
-    expect(kept).toEqual([1]);
-    w.push(2);
-    expect(kept).toEqual([1, 2]);
-    // The write of 2 started on push; 3 arrives while it is in flight, still in the failing period.
-    w.push(3);
-    expect(kept).toEqual([1, 2, 3]);
-    m.finish[1]!(true);
-    await tick();
-    expect(w.state().savedSeq).toBe(2);
-    expect(cleared).toBe(0);
-    m.finish[2]!(true);
-    await tick();
-    expect(w.state().savedSeq).toBe(3);
-    expect(cleared).toBe(1);
+    w.push(2, 'soon');
+    expect(m.started).toEqual([1, 2]);
   });
 });
-
-describe('call writer: a write that does not finish', () => {
-  it('keeps the newest value aside once the write has taken longer than the stall delay, until a write lands', async () => {
-    vi.useFakeTimers();
-    try {
-      const m = manualSave();
-      const kept: number[] = [];
-      let cleared = 0;
-      const w = createCallWriter(m.save, { stallMs: 2_000, rescue: { put: (v) => kept.push(v) > 0, clear: () => cleared++ } });
-      w.push(1);
-      w.push(2);
-      await vi.advanceTimersByTimeAsync(1_999);
-      expect(kept).toEqual([]);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(kept).toEqual([2]);
-      expect(w.state()).toMatchObject({ pending: true, keptAside: true, error: null });
-      w.push(3);
-      expect(kept).toEqual([2, 3]);
-      m.finish[0]!(true);
-      await vi.advanceTimersByTimeAsync(0);
-      expect(m.started).toEqual([1, 3]);
-      // Written in time: no longer stuck, so a value pushed now is not kept aside.
-      w.push(4);
-      expect(kept).toEqual([2, 3]);
-      m.finish[1]!(true);
-      await vi.advanceTimersByTimeAsync(0);
-      expect(cleared).toBe(1);
-      expect(w.state()).toMatchObject({ savedSeq: 3, keptAside: false });
-      m.finish[2]!(true);
-      await vi.advanceTimersByTimeAsync(0);
-      expect(w.state()).toMatchObject({ pending: false, savedSeq: 4 });
-      expect(kept).toEqual([2, 3]);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-});
-
-describe('call writer: when even the aside copy is refused', () => {
-  it('says the newest value is not kept aside, and tries again with the next value', async () => {
-    const m = manualSave();
-    let room = false;
-    const w = createCallWriter(m.save, { retryMs: 60_000, rescue: { put: () => room, clear: () => undefined } });
-    w.push(1);
-    m.finish[0]!(false);
-    await tick();
-    expect(w.state()).toMatchObject({ keptAside: false });
-    room = true;
-    w.push(2);
-    expect(w.state()).toMatchObject({ keptAside: true });
-    room = false;
-    w.push(3);
-    expect(w.state()).toMatchObject({ keptAside: false });
-  });
-});
-
-describe('call writer: resumed from a copy kept aside', () => {
-  it('drops the older copy with its first write that lands, but never a newer copy kept since', async () => {
-    const m = manualSave();
-    let cleared = 0;
-    const kept: number[] = [];
-    const w = createCallWriter(m.save, { retryMs: 60_000, keptAside: true, rescue: { put: (v) => kept.push(v) > 0, clear: () => cleared++ } });
-    w.push(1);
-    m.finish[0]!(false);
-    await tick();
-    expect(kept).toEqual([1]);
-    w.push(2);
-    w.push(3);
-    m.finish[1]!(true);
-    await tick();
-    // 2 landed but 3 is the copy aside now: it stays.
-    expect(w.state().savedSeq).toBe(2);
-    expect(cleared).toBe(0);
-    m.finish[2]!(true);
-    await tick();
-    expect(cleared).toBe(1);
-
-    const fresh = manualSave();
-    let freshCleared = 0;
-    const w2 = createCallWriter(fresh.save, { keptAside: true, rescue: { put: () => true, clear: () => freshCleared++ } });
-    w2.push(1);
-    fresh.finish[0]!(true);
-    await tick();
-    expect(freshCleared).toBe(1);
-  });
-
-  describe("a value pushed 'soon' (a step move)", () => {
-    /** A defer the test runs by hand, standing for "after the next paint". */
-    function manualDefer() {
-      const pending: Array<() => void> = [];
-      let cancelled = 0;
-      const defer = (start: () => void) => {
-        pending.push(start);
-        return () => void cancelled++;
-      };
-      return { defer, run: () => pending.splice(0).forEach((start) => start()), cancelled: () => cancelled };
-    }
-
-    it('starts its write when the defer runs, not inside push', () => {
-      const m = manualSave();
-      const d = manualDefer();
-      const w = createCallWriter(m.save, { defer: d.defer });
-      w.push(1, 'soon');
-      expect(m.started).toEqual([]);
-      expect(w.state().pending).toBe(true);
-      d.run();
-      expect(m.started).toEqual([1]);
-    });
-
-    it('is written at once by the next value pushed now, by flush and by flushNow, and then not again', async () => {
-      for (const how of ['push', 'flush', 'flushNow'] as const) {
-        const m = manualSave();
-        const d = manualDefer();
-        const w = createCallWriter(m.save, { defer: d.defer });
-        w.push(1, 'soon');
-        if (how === 'push') w.push(2);
-        else if (how === 'flush') void w.flush();
-        else w.flushNow();
-        expect(m.started, how).toEqual([how === 'push' ? 2 : 1]);
-        expect(d.cancelled(), how).toBe(1);
-        d.run();
-        expect(m.started, `${how}: the deferred start finds nothing new`).toHaveLength(1);
-      }
-    });
-
-    it('waits behind a write in flight like any value, without a defer', async () => {
-      const m = manualSave();
-      const d = manualDefer();
-      const w = createCallWriter(m.save, { defer: d.defer });
-      w.push(1);
-      w.push(2, 'soon');
-      m.finish[0]!(true);
-      await tick();
-      expect(m.started).toEqual([1, 2]);
-    });
-
-    it('is written at once without a defer (tests, workers)', () => {
-      const m = manualSave();
-      const w = createCallWriter(m.save);
-      w.push(1, 'soon');
-      expect(m.started).toEqual([1]);
-    });
-
-    it('is written at once while writes fail, so the copy aside and the retry follow the newest value', async () => {
-      const m = manualSave();
-      const d = manualDefer();
-      const w = createCallWriter(m.save, { defer: d.defer, retryMs: 10_000 });
-      w.push(1);
-      m.finish[0]!(false);
-      await tick();
-      w.push(2, 'soon');
-      expect(m.started).toEqual([1, 2]);
-    });
-  });
-});
-

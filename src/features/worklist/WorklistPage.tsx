@@ -158,6 +158,7 @@ export function WorklistPage(): JSX.Element {
   const [loadingDemo, setLoadingDemo] = createSignal(false);
   /** The demo was asked for from the empty list: once its rows show, the keyboard goes on from the search. */
   let landOnSearch = false;
+  let searchInput: HTMLInputElement | undefined;
   createEffect(() => {
     // Read first, so the effect follows the rows whether or not the demo was asked for yet.
     const count = shown()?.debtorCount ?? 0;
@@ -165,7 +166,6 @@ export function WorklistPage(): JSX.Element {
     landOnSearch = false;
     searchInput?.focus();
   });
-  let searchInput: HTMLInputElement | undefined;
   const loadDemo = async () => {
     if (loadingDemo()) return;
     setLoadingDemo(true);
